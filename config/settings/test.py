@@ -1,0 +1,15 @@
+"""Test settings: the same stack as production, with a fast password hasher."""
+
+from config.settings.base import *  # noqa: F403
+from config.settings.base import PASSWORD_HASHERS
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Argon2 stays available (a test signs in with it); most tests use MD5 for speed.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
+WHITENOISE_USE_FINDERS = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

@@ -1,0 +1,23 @@
+from crispy_forms_gds.layout import Field
+from django.contrib.auth.forms import AuthenticationForm
+
+from probation.frontend.forms import GovukFormMixin
+
+
+class SignInForm(GovukFormMixin, AuthenticationForm):
+    submit_label = "Sign in"
+    error_messages = {
+        "invalid_login": "Enter a correct username and password. Both are case sensitive.",
+        "inactive": "This account is inactive.",
+    }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["username"].error_messages["required"] = "Enter your username"
+        self.fields["password"].error_messages["required"] = "Enter your password"
+
+    def layout_fields(self) -> list[object]:
+        return [
+            Field.text("username", field_width=20, autocomplete="username", spellcheck="false"),
+            Field.text("password", field_width=20, autocomplete="current-password"),
+        ]

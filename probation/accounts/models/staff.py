@@ -1,0 +1,77 @@
+"""Staff (the people probation employs) and user accounts (how they sign in)."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+from probation.accounts.models.organisation import Team
+
+
+class Role(models.TextChoices):
+    """What a user may do; the policy (accounts.policy) maps each role to its permissions."""
+
+    PRACTITIONER = "practitioner", "Practitioner (PO/PSO)"
+    SENIOR_PO = "senior_po", "Senior probation officer"
+    CASE_ADMIN = "case_admin", "Case administrator"
+    COURT_OFFICER = "court_officer", "Court officer"
+    VLO = "vlo", "Victim liaison officer"
+    AP_STAFF = "ap_staff", "Approved premises staff"
+    PARTNER = "partner", "Partner agency (read only)"
+    SYSTEM_ADMIN = "system_admin", "System administrator"
+
+
+class Grade(models.TextChoices):
+    PO = "PO", "Probation Officer"
+    PSO = "PSO", "Probation Services Officer"
+    SPO = "SPO", "Senior Probation Officer"
+    PQIP = "PQIP", "Probation Officer in training (PQiP)"
+    CASE_ADMIN = "CA", "Case administrator"
+    COURT_OFFICER = "CO", "Court officer"
+    VLO = "VLO", "Victim Liaison Officer"
+    AP_STAFF = "AP", "Approved premises staff"
+    HEAD_OF_PDU = "HPDU", "Head of PDU"
+    REGIONAL_ADMIN = "RA", "Regional administrator"
+
+
+# Grades that may hold cases as the responsible officer.
+CASE_HOLDING_GRADES = (Grade.PO, Grade.PSO, Grade.PQIP, Grade.SPO)
+
+
+class Staff(models.Model):
+    code = models.CharField(max_length=10, unique=True)
+    forename = models.CharField(max_length=60)
+    surname = models.CharField(max_length=60)
+    grade = models.CharField(max_length=4, choices=Grade.choices)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="staff")
+    email = models.EmailField(blank=True)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["surname", "forename"]
+        verbose_name_plural = "staff"
+
+    def __str__(self) -> str:
+        return f"{self.forename} {self.surname}"
+
+    @property
+    def name(self) -> str:
+        return f"{self.forename} {self.surname}"
+
+
+class User(AbstractUser):
+    """A sign-in account. Staff users link to a Staff record; partner users name their agency."""
+
+    role = models.CharField(max_length=20, choices=Role.choices)
+    staff = models.OneToOneField(
+        Staff, on_delete=models.PROTECT, null=True, blank=True, related_name="user"
+    )
+    agency = models.CharField(max_length=100, blank=True, help_text="Partner agency, for partner users")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role__in=[r.value for r in Role]), name="user_role_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.staff.name if self.staff_id else self.get_full_name() or self.username

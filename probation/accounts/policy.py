@@ -1,0 +1,68 @@
+"""Who may do what: the one map from roles to permissions.
+
+Deny by default: a permission not listed for a role is refused. Case-level scope (caseload, PDU,
+limited-access exclusions and restrictions, partner sharing) is applied on top of this by
+probation.people.policy, which every page, search, list, export and API call goes through.
+"""
+
+from enum import StrEnum
+
+from probation.accounts.models import Role, User
+
+
+class Permission(StrEnum):
+    CASE_VIEW = "case.view"
+    CASE_SEARCH = "case.search"
+    CASE_VIEW_SPECIAL_CATEGORY = "case.view_special_category"
+    CASE_VIEW_CIRCUMSTANCES = "case.view_circumstances"
+    PERSON_CREATE = "person.create"
+    PERSON_EDIT = "person.edit"
+    CASE_ALLOCATE = "case.allocate"
+    CASELOAD_OWN = "caseload.own"
+    CASELOAD_EXPORT = "caseload.export"
+    TEAM_CASELOAD_VIEW = "team.caseload_view"
+    LIMITED_ACCESS_MANAGE = "case.limited_access_manage"
+    AUDIT_VIEW = "audit.view"
+
+
+P = Permission
+_STAFF_READ = {P.CASE_VIEW, P.CASE_SEARCH, P.CASE_VIEW_CIRCUMSTANCES}
+
+ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
+    Role.PRACTITIONER: frozenset(
+        _STAFF_READ
+        | {P.CASE_VIEW_SPECIAL_CATEGORY, P.PERSON_CREATE, P.PERSON_EDIT, P.CASELOAD_OWN, P.CASELOAD_EXPORT}
+    ),
+    Role.SENIOR_PO: frozenset(
+        _STAFF_READ
+        | {
+            P.CASE_VIEW_SPECIAL_CATEGORY,
+            P.PERSON_CREATE,
+            P.PERSON_EDIT,
+            P.CASE_ALLOCATE,
+            P.CASELOAD_OWN,
+            P.CASELOAD_EXPORT,
+            P.TEAM_CASELOAD_VIEW,
+        }
+    ),
+    Role.CASE_ADMIN: frozenset(
+        _STAFF_READ | {P.CASE_VIEW_SPECIAL_CATEGORY, P.PERSON_CREATE, P.PERSON_EDIT, P.CASE_ALLOCATE}
+    ),
+    Role.COURT_OFFICER: frozenset(_STAFF_READ | {P.PERSON_CREATE}),
+    Role.VLO: frozenset(_STAFF_READ),
+    Role.AP_STAFF: frozenset(_STAFF_READ),
+    # Partner agencies see only cases shared with them, and only identifying details.
+    Role.PARTNER: frozenset({P.CASE_VIEW}),
+    # Administrators run the service; they do not read case records.
+    Role.SYSTEM_ADMIN: frozenset({P.AUDIT_VIEW, P.LIMITED_ACCESS_MANAGE}),
+}
+
+
+def has_permission(user: User, permission: Permission) -> bool:
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return permission in ROLE_PERMISSIONS.get(user.role, frozenset())
+
+
+def is_partner(user: User) -> bool:
+    return user.role == Role.PARTNER

@@ -1,0 +1,40 @@
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_GET
+
+from probation.accounts.forms import SignInForm
+from probation.audit.models import AuditAction
+from probation.audit.services import audit_record
+
+
+@method_decorator(login_not_required, name="dispatch")
+class SignInView(auth_views.LoginView):
+    template_name = "accounts/sign_in.html"
+    form_class = SignInForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form: SignInForm) -> HttpResponse:
+        response = super().form_valid(form)
+        audit_record(actor=form.get_user(), action=AuditAction.SIGN_IN)
+        return response
+
+    def form_invalid(self, form: SignInForm) -> HttpResponse:
+        username = form.data.get("username", "")
+        if username:
+            audit_record(actor=None, action=AuditAction.SIGN_IN_FAILED, username=username)
+        return super().form_invalid(form)
+
+
+class SignOutView(auth_views.LogoutView):
+    def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
+        if request.user.is_authenticated:
+            audit_record(actor=request.user, action=AuditAction.SIGN_OUT)
+        return super().post(request, *args, **kwargs)
+
+
+@require_GET
+def session_keepalive(request: HttpRequest) -> JsonResponse:
+    """Touching the session (SESSION_SAVE_EVERY_REQUEST) restarts the idle timer."""
+    return JsonResponse({"expires_in": request.session.get_expiry_age()})

@@ -1,0 +1,68 @@
+"""The compliance audit: who viewed or changed what, when, from which page. Append-only.
+
+Each entry stores the hash of the entry before it, so any change, deletion or insertion after the
+fact breaks the chain (ADR 0003). Never build features on this table: it is for auditors.
+"""
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", "Viewed"
+    SEARCH = "search", "Searched"
+    CREATE = "create", "Created"
+    UPDATE = "update", "Changed"
+    ALLOCATE = "allocate", "Allocated"
+    EXPORT = "export", "Exported"
+    ACCESS_CHANGE = "access_change", "Changed access"
+    SIGN_IN = "sign_in", "Signed in"
+    SIGN_OUT = "sign_out", "Signed out"
+    SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
+
+
+class AppendOnlyQuerySet(models.QuerySet):
+    def update(self, **kwargs: object) -> int:
+        raise TypeError("The audit is append-only")
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise TypeError("The audit is append-only")
+
+
+class AuditEvent(models.Model):
+    seq = models.PositiveBigIntegerField(unique=True)
+    occurred_at = models.DateTimeField(db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    username = models.CharField(max_length=150)
+    action = models.CharField(max_length=20, choices=AuditAction.choices)
+    crn = models.CharField("CRN", max_length=7, blank=True, db_index=True)
+    object_type = models.CharField(max_length=40, blank=True)
+    object_id = models.CharField(max_length=40, blank=True)
+    page = models.CharField(max_length=200, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64)
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-seq"]
+        indexes = [models.Index(fields=["user", "-seq"], name="audit_user_idx")]
+
+    def __str__(self) -> str:
+        return f"#{self.seq} {self.username} {self.action} {self.crn}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise TypeError("The audit is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise TypeError("The audit is append-only")
+
+
+class AuditChainHead(models.Model):
+    """One row: the last sequence number and hash. Locked while appending so the chain is linear."""
+
+    seq = models.PositiveBigIntegerField(default=0)
+    last_hash = models.CharField(max_length=64)

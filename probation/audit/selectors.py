@@ -1,0 +1,17 @@
+from django.db.models import QuerySet
+
+from probation.accounts.models import User
+from probation.accounts.policy import Permission, has_permission
+from probation.audit.models import AuditEvent
+
+
+def audit_event_list(*, user: User, username: str = "", crn: str = "") -> QuerySet[AuditEvent]:
+    """Audit entries for administrators, newest first, filtered by user and/or CRN."""
+    if not has_permission(user, Permission.AUDIT_VIEW):
+        return AuditEvent.objects.none()
+    events = AuditEvent.objects.all()
+    if username:
+        events = events.filter(username=username.strip())
+    if crn:
+        events = events.filter(crn=crn.strip().upper())
+    return events.order_by("-seq")

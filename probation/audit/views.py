@@ -1,0 +1,18 @@
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from probation.accounts.policy import Permission, has_permission
+from probation.audit.selectors import audit_event_list
+
+PAGE_SIZE = 50
+
+
+def audit_search(request: HttpRequest) -> HttpResponse:
+    if not has_permission(request.user, Permission.AUDIT_VIEW):
+        raise Http404
+    username = request.GET.get("username", "")[:150]
+    crn = request.GET.get("crn", "")[:7]
+    events = audit_event_list(user=request.user, username=username, crn=crn)
+    page = Paginator(events, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "audit/search.html", {"page": page, "username": username, "crn": crn})

@@ -1,0 +1,23 @@
+"""Keep personal data out of application logs.
+
+Request paths carry CRNs and query strings carry search terms (names, dates of birth); both are
+redacted before any handler sees the record.
+"""
+
+import logging
+import re
+
+CRN_PATTERN = re.compile(r"\b[A-Z][0-9]{6}\b")
+QUERY_PATTERN = re.compile(r"\?[^\s\"']*")
+
+
+def redact(text: str) -> str:
+    return QUERY_PATTERN.sub("?[redacted]", CRN_PATTERN.sub("[CRN]", text))
+
+
+class RedactPersonalDataFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        record.msg = redact(message)
+        record.args = ()
+        return True

@@ -1,0 +1,106 @@
+from crispy_forms_gds.layout import Field, Fluid
+from django import forms
+
+from probation.accounts.models import Staff
+from probation.frontend.forms import GovukForm
+from probation.people.forms.person import date_field
+from probation.people.models import AllocationReason, CircumstanceType, DisabilityType
+
+
+class CircumstanceForm(GovukForm):
+    submit_label = "Add circumstance"
+    circumstance_type = forms.ChoiceField(
+        label="Type", choices=[("", "Select a type"), *CircumstanceType.choices],
+        error_messages={"required": "Select the type of circumstance"},
+    )
+    detail = forms.CharField(max_length=200, required=False, help_text="For example, employed full time")
+    start_date = date_field("Start date")
+    end_date = date_field("End date", required=False, help_text="Leave blank if it still applies")
+    evidenced = forms.BooleanField(label="Evidence has been seen", required=False)
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
+            self.add_error("end_date", "End date must be the same as or after the start date")
+        return data
+
+    def layout_fields(self) -> list[object]:
+        return [
+            Field.select("circumstance_type"),
+            Field.text("detail", field_width=Fluid.TWO_THIRDS),
+            Field("start_date"),
+            Field("end_date"),
+            Field.checkbox("evidenced"),
+            Field.textarea("notes"),
+        ]
+
+
+class DisabilityForm(GovukForm):
+    submit_label = "Add disability"
+    disability_type = forms.ChoiceField(
+        label="Type", choices=[("", "Select a type"), *DisabilityType.choices],
+        error_messages={"required": "Select the type of disability"},
+    )
+    adjustments = forms.CharField(
+        label="Reasonable adjustments", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        help_text="What staff should do differently, for example: appointments on the ground floor",
+    )
+    start_date = date_field("Start date")
+    end_date = date_field("End date", required=False, help_text="Leave blank if it still applies")
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
+            self.add_error("end_date", "End date must be the same as or after the start date")
+        return data
+
+    def layout_fields(self) -> list[object]:
+        return [
+            Field.select("disability_type"),
+            Field.textarea("adjustments"),
+            Field("start_date"),
+            Field("end_date"),
+            Field.textarea("notes"),
+        ]
+
+
+class OfficerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Staff) -> str:
+        return f"{obj.name} ({obj.get_grade_display()}, {obj.team.name})"
+
+
+class AllocationForm(GovukForm):
+    submit_label = "Allocate case"
+    officer = OfficerChoiceField(
+        label="Responsible officer", queryset=Staff.objects.none(), empty_label="Select an officer",
+        error_messages={"required": "Select an officer", "invalid_choice": "Select an officer from the list"},
+    )
+    reason = forms.ChoiceField(
+        choices=AllocationReason.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Select a reason for the allocation"},
+    )
+    notes = forms.CharField(
+        label="Details", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        help_text="Required if the reason is ‘Other’",
+    )
+
+    def __init__(self, *args: object, officers: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["officer"].queryset = officers
+
+    def layout_fields(self) -> list[object]:
+        return [Field.select("officer"), Field.radios("reason"), Field.textarea("notes")]
+
+
+class SearchForm(GovukForm):
+    submit_label = "Search"
+    q = forms.CharField(
+        label="CRN, PNC number or name", max_length=100, required=False,
+        help_text="For example, X320741, 2004/0046583U or John Smith",
+    )
+    dob = date_field("Date of birth", required=False, help_text="Optional. For example, 27 3 1985")
+
+    def layout_fields(self) -> list[object]:
+        return [Field.text("q", field_width=Fluid.TWO_THIRDS, spellcheck="false"), Field("dob")]

@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.db import models
+
+from probation.accounts.models import Staff, Team
+from probation.people.models.person import Person
+
+
+class AllocationReason(models.TextChoices):
+    INITIAL = "initial", "Initial allocation"
+    TRANSFER_TEAM = "transfer_team", "Transfer to another team"
+    TRANSFER_REGION = "transfer_region", "Transfer to another region"
+    RISK_CHANGE = "risk_change", "Change in risk level"
+    WORKLOAD = "workload", "Workload balancing"
+    OFFICER_LEFT = "officer_left", "Officer left or absent"
+    CONFLICT = "conflict", "Conflict of interest"
+    RELOCATION = "relocation", "Person moved address"
+    OTHER = "other", "Other"
+
+
+class Allocation(models.Model):
+    """One period during which a team and officer were responsible for a person. Never deleted."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="allocations")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    officer = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="allocations")
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(max_length=20, choices=AllocationReason.choices)
+    notes = models.TextField(blank=True)
+    allocated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person"], condition=models.Q(ended_at__isnull=True), name="allocation_one_open_per_person"
+            )
+        ]

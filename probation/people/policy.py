@@ -1,0 +1,88 @@
+"""Case-level access: the one policy every page, search, list, export and API call goes through.
+
+Order of checks (deny by default):
+1. the role must grant the permission (probation.accounts.policy);
+2. partner users see only cases shared with them and not expired;
+3. limited access (LAO): a user on a case's exclusion list never sees it; a restricted case is
+   seen only by users on its restriction list. Denied users get the same "not found" as for a
+   CRN that does not exist; search and lists show such cases only as "restricted" with the CRN.
+4. changes (edit, allocate) are further scoped to the case's managing PDU.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+
+from probation.accounts.models import User
+from probation.accounts.policy import Permission, has_permission, is_partner
+from probation.core.clock import today_uk
+from probation.people.models import Exclusion, PartnerShare, Person, Restriction
+
+
+@dataclass(frozen=True)
+class CaseAccess:
+    allowed: bool
+    message: str = ""
+
+
+def _excluded(user: User) -> Exists:
+    return Exists(Exclusion.objects.filter(person=OuterRef("pk"), user=user))
+
+
+def _restriction_granted(user: User) -> Exists:
+    return Exists(Restriction.objects.filter(person=OuterRef("pk"), user=user))
+
+
+def _shared_with(user: User) -> Exists:
+    return Exists(PartnerShare.objects.filter(person=OuterRef("pk"), user=user, expires_on__gte=today_uk()))
+
+
+def limited_access_denied_q(user: User) -> Q:
+    """True for rows this user is locked out of by an exclusion or restriction."""
+    return (Q(has_exclusions=True) & _excluded(user)) | (Q(is_restricted=True) & ~_restriction_granted(user))
+
+
+def people_in_scope(user: User, queryset: QuerySet[Person] | None = None) -> QuerySet[Person]:
+    """Cases the user could see if limited access did not apply (role and partner scope)."""
+    queryset = Person.objects.all() if queryset is None else queryset
+    if not has_permission(user, Permission.CASE_VIEW):
+        return queryset.none()
+    if is_partner(user):
+        return queryset.filter(_shared_with(user))
+    return queryset
+
+
+def people_visible_to(user: User, queryset: QuerySet[Person] | None = None) -> QuerySet[Person]:
+    """Cases the user may open. Use for case pages, exports and the API."""
+    return people_in_scope(user, queryset).exclude(limited_access_denied_q(user))
+
+
+def people_listable_to(user: User, queryset: QuerySet[Person] | None = None) -> QuerySet[Person]:
+    """Cases in scope, annotated ``lao_excluded``/``lao_restricted``: lists show those rows only as
+    "restricted" with the CRN and the case's message (see limited_access_message)."""
+    return people_in_scope(user, queryset).annotate(
+        lao_excluded=ExpressionWrapper(Q(has_exclusions=True) & _excluded(user), output_field=BooleanField()),
+        lao_restricted=ExpressionWrapper(
+            Q(is_restricted=True) & ~_restriction_granted(user), output_field=BooleanField()
+        ),
+    )
+
+
+def limited_access_message(person: Person) -> str:
+    """The message a denied user sees beside the CRN (person annotated by people_listable_to)."""
+    if person.lao_excluded:
+        return person.exclusion_message or "You are excluded from viewing this case."
+    return person.restriction_message or "This case is restricted. Contact the case owner for access."
+
+
+def can_change_case(user: User, person: Person, permission: Permission) -> bool:
+    """Edit and allocate apply to cases managed in the user's own PDU."""
+    if not has_permission(user, permission) or user.staff is None:
+        return False
+    return person.pdu_id == user.staff.team.pdu_id
+
+
+def check_case_change(user: User, person: Person, permission: Permission) -> CaseAccess:
+    if can_change_case(user, person, permission):
+        return CaseAccess(allowed=True)
+    return CaseAccess(allowed=False, message="You do not have permission to change this case.")

@@ -1,0 +1,101 @@
+"""Display formatting for people so templates hold no logic."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from probation.accounts.models import User
+from probation.accounts.policy import Permission, has_permission
+from probation.core.clock import age_on, today_uk
+from probation.people.models import Address, Person
+from probation.people.policy import can_change_case, limited_access_message
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    active: bool
+
+
+CASE_SECTIONS = (
+    ("overview", "Personal details", "people:case-overview", Permission.CASE_VIEW),
+    ("addresses", "Addresses", "people:case-addresses", Permission.CASE_VIEW),
+    ("circumstances", "Circumstances", "people:case-circumstances", Permission.CASE_VIEW_CIRCUMSTANCES),
+    ("allocation", "Allocation", "people:case-allocation", Permission.CASE_VIEW_CIRCUMSTANCES),
+)
+
+
+def case_sub_navigation(*, user: User, person: Person, active: str) -> list[NavItem]:
+    return [
+        NavItem(label, reverse(url_name, args=[person.crn]), key == active)
+        for key, label, url_name, permission in CASE_SECTIONS
+        if has_permission(user, permission)
+    ]
+
+
+def section_permission(section: str) -> Permission:
+    return next(p for key, _, _, p in CASE_SECTIONS if key == section)
+
+
+@dataclass(frozen=True)
+class CaseHeader:
+    name: str
+    crn: str
+    date_of_birth: object
+    age: int
+    officer: str
+    team: str
+    can_edit: bool
+    can_allocate: bool
+
+
+def case_header(*, user: User, person: Person) -> CaseHeader:
+    return CaseHeader(
+        name=person.full_name,
+        crn=person.crn,
+        date_of_birth=person.date_of_birth,
+        age=age_on(person.date_of_birth, today_uk()),
+        officer=person.officer.name if person.officer_id else "Unallocated",
+        team=person.team.name if person.team_id else "",
+        can_edit=can_change_case(user, person, Permission.PERSON_EDIT),
+        can_allocate=can_change_case(user, person, Permission.CASE_ALLOCATE),
+    )
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """A row in a caseload or search result; restricted rows carry only the CRN and a message."""
+
+    crn: str
+    restricted: bool
+    message: str = ""
+    name: str = ""
+    date_of_birth: object = None
+    officer: str = ""
+    location: str = ""
+    alias: str = ""
+    url: str = ""
+
+
+def person_row(person: Person, *, alias: str = "") -> PersonRow:
+    if person.lao_excluded or person.lao_restricted:
+        return PersonRow(crn=person.crn, restricted=True, message=limited_access_message(person))
+    main = getattr(person, "main_addresses", None)
+    location = _location(main[0]) if main else ""
+    return PersonRow(
+        crn=person.crn,
+        restricted=False,
+        name=person.display_name,
+        date_of_birth=person.date_of_birth,
+        officer=person.officer.name if person.officer_id else "Unallocated",
+        location=location,
+        alias=alias,
+        url=reverse("people:case-overview", args=[person.crn]),
+    )
+
+
+def _location(address: Address) -> str:
+    if address.address_type == "nfa":
+        return "No fixed abode"
+    return ", ".join(p for p in (address.town_city, address.postcode) if p)

@@ -1,0 +1,93 @@
+"""Reads of people, always scoped to what the user may see (probation.people.policy)."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from probation.accounts.models import Staff, Team, User
+from probation.accounts.models.staff import CASE_HOLDING_GRADES
+from probation.core.errors import NotFound
+from probation.people.models import Address, Allocation, Person, PersonChange
+from probation.people.policy import people_listable_to, people_visible_to
+from probation.people.search_keys import normalise
+
+CASELOAD_SORTS = {
+    "name": ("surname_key", "first_name", "id"),
+    "-name": ("-surname_key", "-first_name", "-id"),
+    "crn": ("crn",),
+    "-crn": ("-crn",),
+    "dob": ("date_of_birth", "id"),
+    "-dob": ("-date_of_birth", "-id"),
+}
+
+
+def person_get(*, user: User, crn: str) -> Person:
+    """One person the user may see. Missing and forbidden are the same NotFound."""
+    person = (
+        people_visible_to(user)
+        .select_related("pdu__region", "team", "officer")
+        .prefetch_related(
+            "aliases",
+            Prefetch("addresses", queryset=Address.objects.filter(status="main"), to_attr="main_addresses"),
+        )
+        .filter(crn=crn.upper())
+        .first()
+    )
+    if person is None:
+        raise NotFound(crn)
+    return person
+
+
+def person_addresses(*, person: Person) -> QuerySet[Address]:
+    return person.addresses.order_by("status", "-start_date", "-id")
+
+
+def person_allocation_history(*, person: Person) -> QuerySet[Allocation]:
+    return person.allocations.select_related("officer", "team__pdu", "allocated_by__staff").order_by(
+        "-started_at", "-id"
+    )
+
+
+def person_change_history(*, person: Person, limit: int = 50) -> QuerySet[PersonChange]:
+    return person.changes.select_related("changed_by__staff").order_by("-changed_at", "-id")[:limit]
+
+
+def caseload_list(
+    *, user: User, officer: Staff, query: str = "", sort: str = "name"
+) -> QuerySet[Person]:
+    """An officer's caseload as the user may see it: restricted cases appear as CRN only."""
+    queryset = people_listable_to(user, Person.objects.filter(officer=officer))
+    if query:
+        term = query.strip()
+        queryset = queryset.filter(Q(crn=term.upper()) | Q(surname_key__startswith=normalise(term)))
+    main_address = Address.objects.filter(status="main").only("person_id", "town_city", "postcode", "address_type")
+    return (
+        queryset.select_related("team")
+        .prefetch_related(Prefetch("addresses", queryset=main_address, to_attr="main_addresses"))
+        .order_by(*CASELOAD_SORTS.get(sort, CASELOAD_SORTS["name"]))
+    )
+
+
+def team_get(*, user: User, code: str) -> Team:
+    team = Team.objects.select_related("pdu__region").filter(code=code).first()
+    if team is None or user.staff is None or team.pk != user.staff.team_id:
+        raise NotFound(code)
+    return team
+
+
+def team_members_with_caseloads(*, team: Team) -> list[tuple[Staff, int]]:
+    members = (
+        Staff.objects.filter(team=team, active=True)
+        .annotate(case_count=Count("caseload"))
+        .order_by("surname", "forename")
+    )
+    return [(member, member.case_count) for member in members]
+
+
+def allocation_candidates(*, user: User) -> QuerySet[Staff]:
+    """Officers in the allocating user's PDU who may hold cases, team first."""
+    if user.staff is None:
+        return Staff.objects.none()
+    return (
+        Staff.objects.filter(team__pdu_id=user.staff.team.pdu_id, active=True, grade__in=CASE_HOLDING_GRADES)
+        .select_related("team")
+        .order_by("team__name", "surname", "forename")
+    )

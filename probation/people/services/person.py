@@ -1,0 +1,177 @@
+"""Creating and changing a person's record. Every write is audited in the same transaction."""
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from probation.accounts.models import User
+from probation.accounts.policy import Permission, has_permission
+from probation.audit.models import AuditAction
+from probation.audit.services import audit_record
+from probation.core.clock import today_uk
+from probation.core.errors import NotFound, PermissionDenied, ServiceError
+from probation.people.models import Alias, CrnSequence, Person, SearchKey
+from probation.people.policy import can_change_case, people_visible_to
+from probation.people.search_keys import keys_for_names, normalise, normalise_pnc
+from probation.people.services.versioning import apply_versioned_update
+
+CRN_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+EARLIEST_DATE_OF_BIRTH = date(1900, 1, 1)
+MINIMUM_AGE = 10  # the age of criminal responsibility in England and Wales
+
+PERSON_EDITABLE_FIELDS = (
+    "first_name",
+    "middle_names",
+    "surname",
+    "preferred_name",
+    "previous_surname",
+    "date_of_birth",
+    "gender",
+    "pnc_number",
+    "cro_number",
+    "prison_number",
+    "ni_number",
+    "telephone",
+    "mobile",
+    "email",
+    "preferred_language",
+    "interpreter_required",
+)
+EQUALITY_FIELDS = ("ethnicity", "religion", "sexual_orientation", "gender_identity")
+
+
+def crn_format(value: int) -> str:
+    letter, number = divmod(value, 1_000_000)
+    return f"{CRN_LETTERS[letter]}{number:06d}"
+
+
+def crn_issue(*, count: int = 1) -> list[str]:
+    """Hand out the next CRNs. The sequence row is locked, so two callers never get the same one
+    and, because it only moves forward, a CRN is never reused."""
+    with transaction.atomic():
+        sequence, _ = CrnSequence.objects.select_for_update().get_or_create(pk=1)
+        first = sequence.next_value
+        sequence.next_value = first + count
+        sequence.save(update_fields=["next_value"])
+    return [crn_format(first + i) for i in range(count)]
+
+
+def validate_date_of_birth(value: date) -> None:
+    today = today_uk()
+    if value > today:
+        raise ServiceError("Date of birth must be in the past", field="date_of_birth")
+    if value < EARLIEST_DATE_OF_BIRTH:
+        raise ServiceError("Date of birth must be after 1 January 1900", field="date_of_birth")
+    if value > today.replace(year=today.year - MINIMUM_AGE):
+        raise ServiceError(
+            "Date of birth must be at least 10 years ago (the age of criminal responsibility)",
+            field="date_of_birth",
+        )
+
+
+def person_search_keys_rebuild(*, person: Person) -> None:
+    names = [person.first_name, person.middle_names, person.surname, person.preferred_name, person.previous_surname]
+    for alias in person.aliases.all():
+        names += [alias.first_name, alias.middle_names, alias.surname]
+    SearchKey.objects.filter(person=person).delete()
+    SearchKey.objects.bulk_create(SearchKey(person=person, key=key) for key in sorted(keys_for_names(names)))
+
+
+def person_create(*, actor: User, data: dict[str, Any]) -> Person:
+    if not has_permission(actor, Permission.PERSON_CREATE) or actor.staff is None:
+        raise PermissionDenied("You do not have permission to add a person")
+    validate_date_of_birth(data["date_of_birth"])
+    fields = {k: v for k, v in data.items() if k in PERSON_EDITABLE_FIELDS}
+    with transaction.atomic():
+        person = Person(
+            crn=crn_issue()[0],
+            pdu=actor.staff.team.pdu,
+            created_by=actor,
+            **fields,
+        )
+        _prepare_person(person)
+        person.save()
+        person_search_keys_rebuild(person=person)
+        audit_record(actor=actor, action=AuditAction.CREATE, crn=person.crn, object_type="person", object_id=person.pk)
+    return person
+
+
+def person_for_change(*, actor: User, crn: str, permission: Permission) -> Person:
+    """Lock a visible person for change; "not found" whether it is missing or hidden."""
+    person = people_visible_to(actor).select_for_update().filter(crn=crn).first()
+    if person is None:
+        raise NotFound(crn)
+    if not can_change_case(actor, person, permission):
+        raise PermissionDenied("You do not have permission to change this case")
+    return person
+
+
+def _prepare_person(person: Person) -> None:
+    person.surname_key = normalise(person.surname)
+    person.pnc_key = normalise_pnc(person.pnc_number) or ""
+    person.full_clean(exclude=["pdu", "created_by", "team", "officer"])
+
+
+def person_update(*, actor: User, crn: str, expected_version: int, data: dict[str, Any]) -> list[str]:
+    """Change personal details. Refused (nothing written) if someone saved a newer version."""
+    allowed = PERSON_EDITABLE_FIELDS + EQUALITY_FIELDS
+    data = {k: v for k, v in data.items() if k in allowed}
+    if "date_of_birth" in data:
+        validate_date_of_birth(data["date_of_birth"])
+    with transaction.atomic():
+        person = person_for_change(actor=actor, crn=crn, permission=Permission.PERSON_EDIT)
+        changed = apply_versioned_update(
+            actor=actor,
+            person=person,
+            instance=person,
+            entity="person",
+            expected_version=expected_version,
+            data=data,
+            validate=_prepare_person,
+        )
+        if not changed:
+            return []
+        if {"first_name", "middle_names", "surname", "preferred_name", "previous_surname"} & set(changed):
+            person_search_keys_rebuild(person=person)
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            crn=person.crn,
+            object_type="person",
+            object_id=person.pk,
+            detail={"fields": changed, "version": person.version},
+        )
+    return changed
+
+
+def alias_create(*, actor: User, crn: str, data: dict[str, Any]) -> Alias:
+    if data.get("date_of_birth"):
+        validate_date_of_birth(data["date_of_birth"])
+    with transaction.atomic():
+        person = person_for_change(actor=actor, crn=crn, permission=Permission.PERSON_EDIT)
+        alias = Alias.objects.create(person=person, **data)
+        person_search_keys_rebuild(person=person)
+        audit_record(actor=actor, action=AuditAction.CREATE, crn=crn, object_type="alias", object_id=alias.pk)
+    return alias
+
+
+def alias_delete(*, actor: User, crn: str, alias_id: int) -> None:
+    with transaction.atomic():
+        person = person_for_change(actor=actor, crn=crn, permission=Permission.PERSON_EDIT)
+        deleted, _ = Alias.objects.filter(person=person, pk=alias_id).delete()
+        if not deleted:
+            raise NotFound(alias_id)
+        person_search_keys_rebuild(person=person)
+        audit_record(
+            actor=actor, action=AuditAction.UPDATE, crn=crn, object_type="alias", object_id=alias_id,
+            detail={"removed": True},
+        )
+
+
+def case_view_record(*, actor: User, person: Person, section: str) -> None:
+    """Every view of a person's record is audited before the page is shown."""
+    audit_record(
+        actor=actor, action=AuditAction.VIEW, crn=person.crn, object_type="person", object_id=person.pk,
+        detail={"section": section},
+    )

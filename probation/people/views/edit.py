@@ -1,0 +1,223 @@
+"""Pages that change a case. Forms check shape; services apply the rules and the audit."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+
+from probation.accounts.policy import Permission, has_permission
+from probation.core.errors import ConflictError, NotFound, PermissionDenied, ServiceError
+from probation.frontend.forms import GovukForm
+from probation.people import selectors
+from probation.people.forms.address import AddressEditForm, AddressForm
+from probation.people.forms.other import AllocationForm, CircumstanceForm, DisabilityForm
+from probation.people.forms.person import AliasForm, PersonEditForm, PersonForm
+from probation.people.models import Address, Person
+from probation.people.policy import can_change_case
+from probation.people.services import address as address_services
+from probation.people.services import allocation as allocation_services
+from probation.people.services import circumstances as circumstance_services
+from probation.people.services import person as person_services
+from probation.people.views.case import case_context, load_case
+
+
+class CaseFormView(View):
+    """GET shows the form; POST calls ``save``. Refusals re-show the form with the reason; nothing
+    is written. A user who may see the case but not change it gets the same 404 as anyone else."""
+
+    permission = Permission.PERSON_EDIT
+    form_class: type[GovukForm] = GovukForm
+    template_name = "people/case/form.html"
+    title = ""
+    section = "overview"
+    success_message = ""
+
+    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+        self.person = load_case(request, crn, Permission.CASE_VIEW)
+        if not can_change_case(request.user, self.person, self.permission):
+            raise Http404
+        return super().dispatch(request, crn, **kwargs)
+
+    def get_form(self, data: Any = None) -> GovukForm:
+        return self.form_class(data=data, initial=self.initial())
+
+    def initial(self) -> dict[str, Any]:
+        return {}
+
+    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+        return self.show(self.get_form())
+
+    def post(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+        form = self.get_form(request.POST)
+        if not form.is_valid():
+            return self.show(form)
+        try:
+            self.save(form.cleaned_data)
+        except ConflictError as conflict:
+            return self.show(self.get_form(), conflict=conflict)
+        except ServiceError as error:
+            form.add_service_error(error)
+            return self.show(form)
+        except (NotFound, PermissionDenied):
+            raise Http404 from None
+        if self.success_message:
+            messages.success(request, self.success_message)
+        return redirect(self.success_url())
+
+    def show(self, form: GovukForm, conflict: ConflictError | None = None) -> HttpResponse:
+        context = case_context(self.request, self.person, self.section) | {
+            "form": form,
+            "title": self.title,
+            "conflict": conflict,
+            "back_url": self.success_url(),
+        }
+        return render(self.request, self.template_name, context, status=409 if conflict else 200)
+
+    def save(self, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def success_url(self) -> str:
+        return reverse("people:case-overview", args=[self.person.crn])
+
+
+class PersonEditView(CaseFormView):
+    form_class = PersonEditForm
+    title = "Change personal details"
+    success_message = "Personal details saved"
+
+    def initial(self) -> dict[str, Any]:
+        fields = person_services.PERSON_EDITABLE_FIELDS + person_services.EQUALITY_FIELDS
+        return {name: getattr(self.person, name) for name in fields} | {"version": self.person.version}
+
+    def save(self, data: dict[str, Any]) -> None:
+        version = data.pop("version")
+        person_services.person_update(actor=self.request.user, crn=self.person.crn, expected_version=version, data=data)
+
+
+class AliasCreateView(CaseFormView):
+    form_class = AliasForm
+    title = "Add an alias"
+    success_message = "Alias added"
+
+    def save(self, data: dict[str, Any]) -> None:
+        person_services.alias_create(actor=self.request.user, crn=self.person.crn, data=data)
+
+
+class AliasDeleteView(CaseFormView):
+    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+        raise Http404
+
+    def post(self, request: HttpRequest, crn: str, alias_id: int = 0, **kwargs: Any) -> HttpResponse:
+        try:
+            person_services.alias_delete(actor=request.user, crn=crn, alias_id=alias_id)
+        except (NotFound, PermissionDenied):
+            raise Http404 from None
+        messages.success(request, "Alias removed")
+        return redirect(self.success_url())
+
+
+class AddressCreateView(CaseFormView):
+    form_class = AddressForm
+    title = "Add an address"
+    section = "addresses"
+    success_message = "Address added"
+
+    def save(self, data: dict[str, Any]) -> None:
+        address_services.address_create(actor=self.request.user, crn=self.person.crn, data=data)
+
+    def success_url(self) -> str:
+        return reverse("people:case-addresses", args=[self.person.crn])
+
+
+class AddressEditView(AddressCreateView):
+    form_class = AddressEditForm
+    title = "Change an address"
+    success_message = "Address saved"
+
+    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+        self.address_id = kwargs["address_id"]
+        return super().dispatch(request, crn, **kwargs)
+
+    def initial(self) -> dict[str, Any]:
+        address = Address.objects.filter(person=self.person, pk=self.address_id).first()
+        if address is None:
+            raise Http404
+        return {name: getattr(address, name) for name in address_services.ADDRESS_FIELDS} | {
+            "version": address.version
+        }
+
+    def save(self, data: dict[str, Any]) -> None:
+        version = data.pop("version")
+        address_services.address_update(
+            actor=self.request.user, crn=self.person.crn, address_id=self.address_id,
+            expected_version=version, data=data,
+        )
+
+
+class CircumstanceCreateView(CaseFormView):
+    form_class = CircumstanceForm
+    title = "Add a personal circumstance"
+    section = "circumstances"
+    success_message = "Circumstance added"
+
+    def save(self, data: dict[str, Any]) -> None:
+        circumstance_services.circumstance_create(actor=self.request.user, crn=self.person.crn, data=data)
+
+    def success_url(self) -> str:
+        return reverse("people:case-circumstances", args=[self.person.crn])
+
+
+class DisabilityCreateView(CircumstanceCreateView):
+    form_class = DisabilityForm
+    title = "Add a disability and adjustments"
+    success_message = "Disability added"
+
+    def save(self, data: dict[str, Any]) -> None:
+        circumstance_services.disability_create(actor=self.request.user, crn=self.person.crn, data=data)
+
+
+class AllocateView(CaseFormView):
+    permission = Permission.CASE_ALLOCATE
+    form_class = AllocationForm
+    title = "Allocate or transfer this case"
+    section = "allocation"
+    success_message = "Case allocated"
+
+    def get_form(self, data: Any = None) -> GovukForm:
+        return AllocationForm(data=data, officers=selectors.allocation_candidates(user=self.request.user))
+
+    def save(self, data: dict[str, Any]) -> None:
+        allocation_services.allocation_create(
+            actor=self.request.user, crn=self.person.crn, officer_id=data["officer"].pk,
+            reason=data["reason"], notes=data["notes"],
+        )
+
+    def success_url(self) -> str:
+        return reverse("people:case-allocation", args=[self.person.crn])
+
+
+class PersonCreateView(View):
+    template_name = "people/person_create.html"
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if not has_permission(request.user, Permission.PERSON_CREATE) or request.user.staff is None:
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return render(request, self.template_name, {"form": PersonForm()})
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = PersonForm(request.POST)
+        if form.is_valid():
+            try:
+                person: Person = person_services.person_create(actor=request.user, data=form.cleaned_data)
+            except ServiceError as error:
+                form.add_service_error(error)
+            else:
+                messages.success(request, f"{person.full_name} added with CRN {person.crn}")
+                return redirect("people:case-overview", person.crn)
+        return render(request, self.template_name, {"form": form})

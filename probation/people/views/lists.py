@@ -1,0 +1,147 @@
+"""Caseloads, search and the partner's shared-cases list."""
+
+import csv
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views import View
+
+from probation.accounts.models import Staff
+from probation.accounts.policy import Permission, has_permission, is_partner
+from probation.audit.models import AuditAction
+from probation.audit.services import audit_record
+from probation.people import selectors
+from probation.people.forms.other import SearchForm
+from probation.people.policy import people_listable_to
+from probation.people.presenters import person_row
+from probation.people.search import person_search
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if has_permission(user, Permission.CASELOAD_OWN) and user.staff is not None:
+        return redirect("people:caseload")
+    if has_permission(user, Permission.CASE_SEARCH):
+        return redirect("people:search")
+    if is_partner(user):
+        return redirect("people:shared")
+    if has_permission(user, Permission.AUDIT_VIEW):
+        return redirect("audit:search")
+    raise Http404
+
+
+def _caseload_page(request: HttpRequest, officer: Staff, title: str, *, own: bool) -> HttpResponse:
+    query = request.GET.get("q", "")[:100]
+    sort = request.GET.get("sort", "name")
+    people = selectors.caseload_list(user=request.user, officer=officer, query=query, sort=sort)
+    page = Paginator(people, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    audit_record(
+        actor=request.user, action=AuditAction.VIEW, object_type="caseload", object_id=officer.code,
+        detail={"page": page.number, "filter": bool(query)},
+    )
+    return render(
+        request,
+        "people/caseload.html",
+        {
+            "title": title,
+            "officer": officer,
+            "own": own,
+            "rows": [person_row(p) for p in page.object_list],
+            "page": page,
+            "query": query,
+        },
+    )
+
+
+class CaseloadView(View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not has_permission(request.user, Permission.CASELOAD_OWN) or request.user.staff is None:
+            raise Http404
+        return _caseload_page(request, request.user.staff, "My cases", own=True)
+
+
+class CaseloadExportView(View):
+    """The user's own caseload as CSV. Limited-access cases appear as CRN and "Restricted" only."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not has_permission(request.user, Permission.CASELOAD_EXPORT) or request.user.staff is None:
+            raise Http404
+        people = selectors.caseload_list(user=request.user, officer=request.user.staff)
+        rows = [person_row(p) for p in people]
+        audit_record(
+            actor=request.user, action=AuditAction.EXPORT, object_type="caseload",
+            object_id=request.user.staff.code, detail={"rows": len(rows), "crns": [r.crn for r in rows]},
+        )
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="my-cases.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["CRN", "Name", "Date of birth", "Location"])
+        for row in rows:
+            if row.restricted:
+                writer.writerow([row.crn, "Restricted", "", ""])
+            else:
+                writer.writerow([row.crn, row.name, row.date_of_birth.isoformat(), row.location])
+        return response
+
+
+class TeamView(View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not has_permission(request.user, Permission.TEAM_CASELOAD_VIEW) or request.user.staff is None:
+            raise Http404
+        team = request.user.staff.team
+        audit_record(actor=request.user, action=AuditAction.VIEW, object_type="team", object_id=team.code)
+        return render(
+            request, "people/team.html",
+            {"team": team, "members": selectors.team_members_with_caseloads(team=team)},
+        )
+
+
+class OfficerCaseloadView(View):
+    """A team manager's view of one team member's caseload."""
+
+    def get(self, request: HttpRequest, staff_code: str) -> HttpResponse:
+        if not has_permission(request.user, Permission.TEAM_CASELOAD_VIEW) or request.user.staff is None:
+            raise Http404
+        officer = Staff.objects.select_related("team").filter(code=staff_code, team=request.user.staff.team).first()
+        if officer is None:
+            raise Http404
+        return _caseload_page(request, officer, f"{officer.name}’s cases", own=False)
+
+
+class SearchView(View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not has_permission(request.user, Permission.CASE_SEARCH):
+            raise Http404
+        form = SearchForm(request.GET or None)
+        context: dict[str, Any] = {"form": form, "searched": False}
+        if request.GET and form.is_valid():
+            text: str = form.cleaned_data["q"]
+            dob: date | None = form.cleaned_data["dob"]
+            if not text.strip() and dob is None:
+                form.add_error("q", "Enter a CRN, PNC number, name or date of birth")
+            else:
+                results = person_search(user=request.user, text=text, date_of_birth=dob)
+                audit_record(
+                    actor=request.user, action=AuditAction.SEARCH, object_type="person",
+                    detail={"query": text, "date_of_birth": dob.isoformat() if dob else None, "results": len(results)},
+                )
+                context |= {"searched": True, "rows": [person_row(r.person, alias=r.matched_alias) for r in results]}
+        return render(request, "people/search.html", context)
+
+
+class SharedCasesView(View):
+    """A partner-agency user's list of the cases shared with them."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        if not is_partner(request.user):
+            raise Http404
+        people = people_listable_to(request.user).select_related("officer").order_by("surname_key", "first_name")
+        page = Paginator(people, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+        audit_record(actor=request.user, action=AuditAction.VIEW, object_type="shared_cases")
+        return render(
+            request, "people/shared.html", {"rows": [person_row(p) for p in page.object_list], "page": page}
+        )
