@@ -36,12 +36,11 @@ def _token_q(token: str) -> Q:
 def _candidate_ids(name_tokens: list[str], date_of_birth: date | None) -> list[int]:
     queryset = Person.objects.all()
     for token in name_tokens:
-        queryset = queryset.filter(
-            id__in=SearchKey.objects.filter(_token_q(token)).values("person_id")
-        )
+        queryset = queryset.filter(id__in=SearchKey.objects.filter(_token_q(token)).values("person_id"))
     if date_of_birth is not None:
         queryset = queryset.filter(
-            Q(date_of_birth=date_of_birth) | Q(id__in=Alias.objects.filter(date_of_birth=date_of_birth).values("person_id"))
+            Q(date_of_birth=date_of_birth)
+            | Q(id__in=Alias.objects.filter(date_of_birth=date_of_birth).values("person_id"))
         )
     return list(queryset.values_list("id", flat=True)[:MAX_CANDIDATES])
 
@@ -83,11 +82,15 @@ def person_search(*, user: User, text: str = "", date_of_birth: date | None = No
     ids = _candidate_ids(query_tokens, date_of_birth)
     people = {p.id: p for p in visible.filter(id__in=ids)}
     aliases: dict[int, list[Alias]] = {}
-    for alias in Alias.objects.filter(person_id__in=people).only("person_id", "first_name", "middle_names", "surname"):
+    for alias in Alias.objects.filter(person_id__in=people).only(
+        "person_id", "first_name", "middle_names", "surname"
+    ):
         aliases.setdefault(alias.person_id, []).append(alias)
     results = []
     for person in people.values():
-        own = _score(query_tokens, [person.first_name, person.middle_names, person.surname, person.preferred_name])
+        own = _score(
+            query_tokens, [person.first_name, person.middle_names, person.surname, person.preferred_name]
+        )
         best, matched = own, ""
         for alias in aliases.get(person.id, []):
             alias_score = _score(query_tokens, [alias.first_name, alias.middle_names, alias.surname])

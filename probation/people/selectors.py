@@ -50,17 +50,17 @@ def person_change_history(*, person: Person, limit: int = 50) -> QuerySet[Person
     return person.changes.select_related("changed_by__staff").order_by("-changed_at", "-id")[:limit]
 
 
-def caseload_list(
-    *, user: User, officer: Staff, query: str = "", sort: str = "name"
-) -> QuerySet[Person]:
+def caseload_list(*, user: User, officer: Staff, query: str = "", sort: str = "name") -> QuerySet[Person]:
     """An officer's caseload as the user may see it: restricted cases appear as CRN only."""
     queryset = people_listable_to(user, Person.objects.filter(officer=officer))
     if query:
         term = query.strip()
         queryset = queryset.filter(Q(crn=term.upper()) | Q(surname_key__startswith=normalise(term)))
-    main_address = Address.objects.filter(status="main").only("person_id", "town_city", "postcode", "address_type")
+    main_address = Address.objects.filter(status="main").only(
+        "person_id", "town_city", "postcode", "address_type"
+    )
     return (
-        queryset.select_related("team")
+        queryset.select_related("team", "officer")
         .prefetch_related(Prefetch("addresses", queryset=main_address, to_attr="main_addresses"))
         .order_by(*CASELOAD_SORTS.get(sort, CASELOAD_SORTS["name"]))
     )

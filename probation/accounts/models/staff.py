@@ -61,9 +61,7 @@ class User(AbstractUser):
     """A sign-in account. Staff users link to a Staff record; partner users name their agency."""
 
     role = models.CharField(max_length=20, choices=Role.choices)
-    staff = models.OneToOneField(
-        Staff, on_delete=models.PROTECT, null=True, blank=True, related_name="user"
-    )
+    staff = models.OneToOneField(Staff, on_delete=models.PROTECT, null=True, blank=True, related_name="user")
     agency = models.CharField(max_length=100, blank=True, help_text="Partner agency, for partner users")
 
     class Meta:

@@ -37,8 +37,11 @@ def person_detail(request: HttpRequest, crn: str) -> JsonResponse:
             "gender": person.gender,
             "pnc_number": person.pnc_number,
             "aliases": [
-                {"first_name": a.first_name, "surname": a.surname,
-                 "date_of_birth": a.date_of_birth.isoformat() if a.date_of_birth else None}
+                {
+                    "first_name": a.first_name,
+                    "surname": a.surname,
+                    "date_of_birth": a.date_of_birth.isoformat() if a.date_of_birth else None,
+                }
                 for a in person.aliases.all()
             ],
             "main_address": {"lines": main.lines, "type": main.address_type} if main else None,
@@ -55,7 +58,9 @@ def person_search_api(request: HttpRequest) -> JsonResponse:
     text = request.GET.get("q", "")[:100]
     results = person_search(user=request.user, text=text)
     audit_record(
-        actor=request.user, action=AuditAction.SEARCH, object_type="person",
+        actor=request.user,
+        action=AuditAction.SEARCH,
+        object_type="person",
         detail={"query": text, "results": len(results), "api": True},
     )
     rows = [person_row(r.person, alias=r.matched_alias) for r in results]
@@ -65,8 +70,11 @@ def person_search_api(request: HttpRequest) -> JsonResponse:
                 {"crn": row.crn, "restricted": True}
                 if row.restricted
                 else {
-                    "crn": row.crn, "restricted": False, "name": row.name,
-                    "date_of_birth": row.date_of_birth.isoformat(), "matched_alias": row.alias or None,
+                    "crn": row.crn,
+                    "restricted": False,
+                    "name": row.name,
+                    "date_of_birth": row.date_of_birth.isoformat(),
+                    "matched_alias": row.alias or None,
                 }
                 for row in rows
             ]

@@ -8,11 +8,15 @@ from probation.people.models import AddressStatus, AddressType
 
 class AddressForm(GovukForm):
     status = forms.ChoiceField(
-        label="Address status", choices=AddressStatus.choices, widget=forms.RadioSelect,
+        label="Address status",
+        choices=AddressStatus.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Select the address status"},
     )
     address_type = forms.ChoiceField(
-        label="Type of address", choices=AddressType.choices, widget=forms.RadioSelect,
+        label="Type of address",
+        choices=AddressType.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Select the type of address"},
     )
     building_name = forms.CharField(max_length=100, required=False)
@@ -24,7 +28,9 @@ class AddressForm(GovukForm):
     postcode = forms.CharField(max_length=8, required=False)
     telephone = forms.CharField(max_length=20, required=False)
     start_date = date_field("Start date")
-    end_date = date_field("End date", required=False, help_text="Only for a previous address. For example, 27 3 2024")
+    end_date = date_field(
+        "End date", required=False, help_text="Only for a previous address. For example, 27 3 2024"
+    )
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
     def clean_postcode(self) -> str:

@@ -10,7 +10,8 @@ from probation.people.models import AllocationReason, CircumstanceType, Disabili
 class CircumstanceForm(GovukForm):
     submit_label = "Add circumstance"
     circumstance_type = forms.ChoiceField(
-        label="Type", choices=[("", "Select a type"), *CircumstanceType.choices],
+        label="Type",
+        choices=[("", "Select a type"), *CircumstanceType.choices],
         error_messages={"required": "Select the type of circumstance"},
     )
     detail = forms.CharField(max_length=200, required=False, help_text="For example, employed full time")
@@ -39,11 +40,14 @@ class CircumstanceForm(GovukForm):
 class DisabilityForm(GovukForm):
     submit_label = "Add disability"
     disability_type = forms.ChoiceField(
-        label="Type", choices=[("", "Select a type"), *DisabilityType.choices],
+        label="Type",
+        choices=[("", "Select a type"), *DisabilityType.choices],
         error_messages={"required": "Select the type of disability"},
     )
     adjustments = forms.CharField(
-        label="Reasonable adjustments", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        label="Reasonable adjustments",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
         help_text="What staff should do differently, for example: appointments on the ground floor",
     )
     start_date = date_field("Start date")
@@ -74,15 +78,20 @@ class OfficerChoiceField(forms.ModelChoiceField):
 class AllocationForm(GovukForm):
     submit_label = "Allocate case"
     officer = OfficerChoiceField(
-        label="Responsible officer", queryset=Staff.objects.none(), empty_label="Select an officer",
+        label="Responsible officer",
+        queryset=Staff.objects.none(),
+        empty_label="Select an officer",
         error_messages={"required": "Select an officer", "invalid_choice": "Select an officer from the list"},
     )
     reason = forms.ChoiceField(
-        choices=AllocationReason.choices, widget=forms.RadioSelect,
+        choices=AllocationReason.choices,
+        widget=forms.RadioSelect,
         error_messages={"required": "Select a reason for the allocation"},
     )
     notes = forms.CharField(
-        label="Details", widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        label="Details",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
         help_text="Required if the reason is ‘Other’",
     )
 
@@ -97,7 +106,9 @@ class AllocationForm(GovukForm):
 class SearchForm(GovukForm):
     submit_label = "Search"
     q = forms.CharField(
-        label="CRN, PNC number or name", max_length=100, required=False,
+        label="CRN, PNC number or name",
+        max_length=100,
+        required=False,
         help_text="For example, X320741, 2004/0046583U or John Smith",
     )
     dob = date_field("Date of birth", required=False, help_text="Optional. For example, 27 3 1985")

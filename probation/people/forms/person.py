@@ -1,4 +1,5 @@
 import re
+from datetime import date
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
@@ -15,8 +16,26 @@ CRO_NUMBER = re.compile(r"^([0-9]{1,6}/[0-9]{2}[A-Z]|SF[0-9]{2}/[0-9]{1,6}[A-Z])
 PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
 
 
-def date_field(label: str, *, required: bool = True, help_text: str = "For example, 27 3 1985") -> DateInputField:
-    field = DateInputField(label=label, required=required, help_text=help_text, require_all_fields=False)
+class GovukDateField(DateInputField):
+    """A GOV.UK date input whose impossible dates (31 February) get the form's own message."""
+
+    def compress(self, data_list: list[str]) -> date | None:
+        day, month, year = data_list
+        if not (day and month and year):
+            return None
+        try:
+            value = date(day=int(day), month=int(month), year=int(year))
+        except ValueError as error:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+        if value.year < 1900:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return value
+
+
+def date_field(
+    label: str, *, required: bool = True, help_text: str = "For example, 27 3 1985"
+) -> DateInputField:
+    field = GovukDateField(label=label, required=required, help_text=help_text, require_all_fields=False)
     field.error_messages["required"] = f"Enter the {label.lower()}"
     field.error_messages["incomplete"] = f"{label} must include a day, month and year"
     field.error_messages["invalid"] = f"{label} must be a real date"
@@ -26,7 +45,9 @@ def date_field(label: str, *, required: bool = True, help_text: str = "For examp
 class PersonForm(GovukForm):
     first_name = forms.CharField(max_length=50, error_messages={"required": "Enter a first name"})
     middle_names = forms.CharField(max_length=100, required=False)
-    surname = forms.CharField(label="Last name", max_length=50, error_messages={"required": "Enter a last name"})
+    surname = forms.CharField(
+        label="Last name", max_length=50, error_messages={"required": "Enter a last name"}
+    )
     preferred_name = forms.CharField(max_length=50, required=False)
     previous_surname = forms.CharField(label="Previous last name", max_length=50, required=False)
     date_of_birth = date_field("Date of birth")
@@ -36,14 +57,25 @@ class PersonForm(GovukForm):
     pnc_number = forms.CharField(
         label="PNC number", max_length=13, required=False, help_text="For example, 2004/0046583U"
     )
-    cro_number = forms.CharField(label="CRO number", max_length=12, required=False, help_text="For example, 123456/08A")
-    prison_number = forms.CharField(label="Prison number", max_length=7, required=False, help_text="For example, A1234BC")
+    cro_number = forms.CharField(
+        label="CRO number", max_length=12, required=False, help_text="For example, 123456/08A"
+    )
+    prison_number = forms.CharField(
+        label="Prison number", max_length=7, required=False, help_text="For example, A1234BC"
+    )
     ni_number = forms.CharField(
-        label="National Insurance number", max_length=13, required=False, help_text="For example, QQ 12 34 56 C"
+        label="National Insurance number",
+        max_length=13,
+        required=False,
+        help_text="For example, QQ 12 34 56 C",
     )
     telephone = forms.CharField(max_length=20, required=False)
     mobile = forms.CharField(label="Mobile number", max_length=20, required=False)
-    email = forms.EmailField(label="Email address", required=False, error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"})
+    email = forms.EmailField(
+        label="Email address",
+        required=False,
+        error_messages={"invalid": "Enter an email address in the correct format, like name@example.com"},
+    )
     preferred_language = forms.CharField(max_length=50, required=False)
     interpreter_required = forms.TypedChoiceField(
         label="Do they need an interpreter?",
@@ -74,7 +106,9 @@ class PersonForm(GovukForm):
     def clean_ni_number(self) -> str:
         value = self.cleaned_data["ni_number"].replace(" ", "").upper()
         if value and not NI_NUMBER.match(value):
-            raise forms.ValidationError("Enter a National Insurance number in the correct format, like QQ 12 34 56 C")
+            raise forms.ValidationError(
+                "Enter a National Insurance number in the correct format, like QQ 12 34 56 C"
+            )
         return value
 
     def _clean_phone(self, name: str) -> str:
@@ -126,12 +160,16 @@ class PersonEditForm(PersonForm):
     """Editing adds the optional equality information and the version the user read."""
 
     ethnicity = forms.ChoiceField(choices=[("", "Not recorded"), *Ethnicity.choices], required=False)
-    religion = forms.ChoiceField(label="Religion or belief", choices=[("", "Not recorded"), *Religion.choices], required=False)
+    religion = forms.ChoiceField(
+        label="Religion or belief", choices=[("", "Not recorded"), *Religion.choices], required=False
+    )
     sexual_orientation = forms.ChoiceField(
         choices=[("", "Not recorded"), *SexualOrientation.choices], required=False
     )
     gender_identity = forms.CharField(
-        label="Gender identity (optional)", max_length=50, required=False,
+        label="Gender identity (optional)",
+        max_length=50,
+        required=False,
         help_text="Only if the person has chosen to tell you",
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -155,8 +193,14 @@ class AliasForm(GovukForm):
     submit_label = "Add alias"
     first_name = forms.CharField(max_length=50, error_messages={"required": "Enter the alias first name"})
     middle_names = forms.CharField(max_length=100, required=False)
-    surname = forms.CharField(label="Last name", max_length=50, error_messages={"required": "Enter the alias last name"})
-    date_of_birth = date_field("Alias date of birth", required=False, help_text="If a different date of birth was given. For example, 27 3 1985")
+    surname = forms.CharField(
+        label="Last name", max_length=50, error_messages={"required": "Enter the alias last name"}
+    )
+    date_of_birth = date_field(
+        "Alias date of birth",
+        required=False,
+        help_text="If a different date of birth was given. For example, 27 3 1985",
+    )
 
     def layout_fields(self) -> list[object]:
         return [

@@ -17,6 +17,9 @@ class Exclusion(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "user"], name="exclusion_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.user_id} excluded from {self.person_id}"
+
 
 class Restriction(models.Model):
     """A named user who may see a restricted case; nobody else may."""
@@ -28,6 +31,9 @@ class Restriction(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "user"], name="restriction_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} may see {self.person_id}"
 
 
 class PartnerShare(models.Model):
@@ -42,3 +48,6 @@ class PartnerShare(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "user"], name="partnershare_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} shared with {self.user_id}"

@@ -35,7 +35,9 @@ class Address(VersionedModel):
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
     notes = models.TextField(blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
 
     class Meta:
         verbose_name_plural = "addresses"
@@ -56,4 +58,8 @@ class Address(VersionedModel):
     @property
     def lines(self) -> list[str]:
         first = " ".join(p for p in (self.address_number, self.street_name) if p)
-        return [p for p in (self.building_name, first, self.district, self.town_city, self.county, self.postcode) if p]
+        return [
+            p
+            for p in (self.building_name, first, self.district, self.town_city, self.county, self.postcode)
+            if p
+        ]

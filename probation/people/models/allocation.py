@@ -27,12 +27,19 @@ class Allocation(models.Model):
     ended_at = models.DateTimeField(null=True, blank=True)
     reason = models.CharField(max_length=20, choices=AllocationReason.choices)
     notes = models.TextField(blank=True)
-    allocated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    allocated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["-started_at", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["person"], condition=models.Q(ended_at__isnull=True), name="allocation_one_open_per_person"
+                fields=["person"],
+                condition=models.Q(ended_at__isnull=True),
+                name="allocation_one_open_per_person",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} to {self.officer_id} from {self.started_at:%Y-%m-%d}"

@@ -36,6 +36,9 @@ class Circumstance(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return self.get_circumstance_type_display()
+
 
 class DisabilityType(models.TextChoices):
     HEARING = "hearing", "Hearing difficulties"
@@ -61,3 +64,6 @@ class Disability(models.Model):
     class Meta:
         verbose_name_plural = "disabilities"
         ordering = ["-start_date", "-id"]
+
+    def __str__(self) -> str:
+        return self.get_disability_type_display()

@@ -114,7 +114,9 @@ class Person(VersionedModel):
             models.Index(fields=["team", "surname_key"], name="person_team_idx"),
         ]
         constraints = [
-            models.CheckConstraint(condition=models.Q(crn__regex=r"^[A-Z][0-9]{6}$"), name="person_crn_format"),
+            models.CheckConstraint(
+                condition=models.Q(crn__regex=r"^[A-Z][0-9]{6}$"), name="person_crn_format"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -148,6 +150,9 @@ class CrnSequence(models.Model):
 
     next_value = models.PositiveBigIntegerField(default=0)
 
+    def __str__(self) -> str:
+        return f"Next CRN number {self.next_value}"
+
 
 class PersonChange(models.Model):
     """What each saved version changed: shown to a user whose edit lost a race, and on the record."""
@@ -162,9 +167,14 @@ class PersonChange(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["entity", "entity_id", "version"], name="personchange_unique_version")
+            models.UniqueConstraint(
+                fields=["entity", "entity_id", "version"], name="personchange_unique_version"
+            )
         ]
         indexes = [models.Index(fields=["entity", "entity_id", "version"], name="personchange_lookup_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.entity} {self.entity_id} v{self.version}"
 
 
 class SearchKey(models.Model):
@@ -178,3 +188,6 @@ class SearchKey(models.Model):
             models.Index(fields=["key", "person"], name="searchkey_key_idx"),
             models.Index(fields=["person"], name="searchkey_person_idx"),
         ]
+
+    def __str__(self) -> str:
+        return self.key

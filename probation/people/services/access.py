@@ -41,7 +41,11 @@ def limited_access_add(*, actor: User, crn: str, list_name: str, username: str) 
             raise ServiceError(f"{user.username} is already on the {list_name} list", field="username")
         _refresh_flags(person)
         audit_record(
-            actor=actor, action=AuditAction.ACCESS_CHANGE, crn=crn, object_type=list_name, object_id=user.pk,
+            actor=actor,
+            action=AuditAction.ACCESS_CHANGE,
+            crn=crn,
+            object_type=list_name,
+            object_id=user.pk,
             detail={"added": user.username},
         )
 
@@ -57,19 +61,29 @@ def limited_access_remove(*, actor: User, crn: str, list_name: str, user_id: int
             raise NotFound(user_id)
         _refresh_flags(person)
         audit_record(
-            actor=actor, action=AuditAction.ACCESS_CHANGE, crn=crn, object_type=list_name, object_id=user_id,
+            actor=actor,
+            action=AuditAction.ACCESS_CHANGE,
+            crn=crn,
+            object_type=list_name,
+            object_id=user_id,
             detail={"removed": True},
         )
 
 
-def limited_access_messages_set(*, actor: User, crn: str, exclusion_message: str, restriction_message: str) -> None:
+def limited_access_messages_set(
+    *, actor: User, crn: str, exclusion_message: str, restriction_message: str
+) -> None:
     with transaction.atomic():
         person = _person_for_access_change(actor=actor, crn=crn)
         Person.objects.filter(pk=person.pk).update(
             exclusion_message=exclusion_message.strip(), restriction_message=restriction_message.strip()
         )
         audit_record(
-            actor=actor, action=AuditAction.ACCESS_CHANGE, crn=crn, object_type="messages", object_id=person.pk
+            actor=actor,
+            action=AuditAction.ACCESS_CHANGE,
+            crn=crn,
+            object_type="messages",
+            object_id=person.pk,
         )
 
 
@@ -92,11 +106,16 @@ def partner_share_grant(
         raise ServiceError("Enter the reason for sharing", field="reason")
     with transaction.atomic():
         share, _ = PartnerShare.objects.update_or_create(
-            person=person, user=partner,
+            person=person,
+            user=partner,
             defaults={"reason": reason.strip(), "granted_by": actor, "expires_on": expires_on},
         )
         audit_record(
-            actor=actor, action=AuditAction.ACCESS_CHANGE, crn=person.crn, object_type="partner_share",
-            object_id=partner.pk, detail={"partner": partner.username, "expires_on": expires_on.isoformat()},
+            actor=actor,
+            action=AuditAction.ACCESS_CHANGE,
+            crn=person.crn,
+            object_type="partner_share",
+            object_id=partner.pk,
+            detail={"partner": partner.username, "expires_on": expires_on.isoformat()},
         )
     return share

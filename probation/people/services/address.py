@@ -62,7 +62,9 @@ def address_validate(address: Address) -> None:
     if address.status == AddressStatus.PREVIOUS and address.end_date is None:
         raise ServiceError("Enter the date the person left a previous address", field="end_date")
     if address.status == AddressStatus.MAIN and address.end_date is not None:
-        raise ServiceError("A main address cannot have an end date: make it a previous address", field="end_date")
+        raise ServiceError(
+            "A main address cannot have an end date: make it a previous address", field="end_date"
+        )
 
 
 def _retire_main(*, actor: User, person: Person, keep: Address | None, moved_on: date) -> None:
@@ -90,19 +92,27 @@ def _retire_main(*, actor: User, person: Person, keep: Address | None, moved_on:
 def address_create(*, actor: User, crn: str, data: dict[str, Any]) -> Address:
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.PERSON_EDIT)
-        address = Address(person=person, created_by=actor, **{k: v for k, v in data.items() if k in ADDRESS_FIELDS})
+        address = Address(
+            person=person, created_by=actor, **{k: v for k, v in data.items() if k in ADDRESS_FIELDS}
+        )
         address_validate(address)
         if address.status == AddressStatus.MAIN:
             _retire_main(actor=actor, person=person, keep=None, moved_on=address.start_date)
         address.save()
         audit_record(
-            actor=actor, action=AuditAction.CREATE, crn=crn, object_type="address", object_id=address.pk,
+            actor=actor,
+            action=AuditAction.CREATE,
+            crn=crn,
+            object_type="address",
+            object_id=address.pk,
             detail={"status": address.status},
         )
     return address
 
 
-def address_update(*, actor: User, crn: str, address_id: int, expected_version: int, data: dict[str, Any]) -> list[str]:
+def address_update(
+    *, actor: User, crn: str, address_id: int, expected_version: int, data: dict[str, Any]
+) -> list[str]:
     """Change an address. Refused (nothing written) if someone saved a newer version of it."""
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.PERSON_EDIT)
@@ -125,7 +135,11 @@ def address_update(*, actor: User, crn: str, address_id: int, expected_version: 
         )
         if changed:
             audit_record(
-                actor=actor, action=AuditAction.UPDATE, crn=crn, object_type="address", object_id=address.pk,
+                actor=actor,
+                action=AuditAction.UPDATE,
+                crn=crn,
+                object_type="address",
+                object_id=address.pk,
                 detail={"fields": changed, "version": address.version},
             )
     return changed

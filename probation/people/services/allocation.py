@@ -13,9 +13,7 @@ from probation.people.models import Allocation, AllocationReason, Person
 from probation.people.services.person import person_for_change
 
 
-def allocation_create(
-    *, actor: User, crn: str, officer_id: int, reason: str, notes: str = ""
-) -> Allocation:
+def allocation_create(*, actor: User, crn: str, officer_id: int, reason: str, notes: str = "") -> Allocation:
     """Make ``officer`` the responsible officer (and their team the managing team) from now."""
     if reason not in AllocationReason.values:
         raise ServiceError("Select a reason for the allocation", field="reason")

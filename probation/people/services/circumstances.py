@@ -27,7 +27,11 @@ def circumstance_create(*, actor: User, crn: str, data: dict[str, Any]) -> Circu
         person = person_for_change(actor=actor, crn=crn, permission=Permission.PERSON_EDIT)
         circumstance = Circumstance.objects.create(person=person, **data)
         audit_record(
-            actor=actor, action=AuditAction.CREATE, crn=crn, object_type="circumstance", object_id=circumstance.pk
+            actor=actor,
+            action=AuditAction.CREATE,
+            crn=crn,
+            object_type="circumstance",
+            object_id=circumstance.pk,
         )
     return circumstance
 

@@ -71,7 +71,13 @@ def validate_date_of_birth(value: date) -> None:
 
 
 def person_search_keys_rebuild(*, person: Person) -> None:
-    names = [person.first_name, person.middle_names, person.surname, person.preferred_name, person.previous_surname]
+    names = [
+        person.first_name,
+        person.middle_names,
+        person.surname,
+        person.preferred_name,
+        person.previous_surname,
+    ]
     for alias in person.aliases.all():
         names += [alias.first_name, alias.middle_names, alias.surname]
     SearchKey.objects.filter(person=person).delete()
@@ -93,7 +99,9 @@ def person_create(*, actor: User, data: dict[str, Any]) -> Person:
         _prepare_person(person)
         person.save()
         person_search_keys_rebuild(person=person)
-        audit_record(actor=actor, action=AuditAction.CREATE, crn=person.crn, object_type="person", object_id=person.pk)
+        audit_record(
+            actor=actor, action=AuditAction.CREATE, crn=person.crn, object_type="person", object_id=person.pk
+        )
     return person
 
 
@@ -164,7 +172,11 @@ def alias_delete(*, actor: User, crn: str, alias_id: int) -> None:
             raise NotFound(alias_id)
         person_search_keys_rebuild(person=person)
         audit_record(
-            actor=actor, action=AuditAction.UPDATE, crn=crn, object_type="alias", object_id=alias_id,
+            actor=actor,
+            action=AuditAction.UPDATE,
+            crn=crn,
+            object_type="alias",
+            object_id=alias_id,
             detail={"removed": True},
         )
 
@@ -172,6 +184,10 @@ def alias_delete(*, actor: User, crn: str, alias_id: int) -> None:
 def case_view_record(*, actor: User, person: Person, section: str) -> None:
     """Every view of a person's record is audited before the page is shown."""
     audit_record(
-        actor=actor, action=AuditAction.VIEW, crn=person.crn, object_type="person", object_id=person.pk,
+        actor=actor,
+        action=AuditAction.VIEW,
+        crn=person.crn,
+        object_type="person",
+        object_id=person.pk,
         detail={"section": section},
     )

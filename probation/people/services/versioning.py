@@ -78,7 +78,12 @@ def apply_versioned_update(
     instance.version += 1
     instance.save()
     PersonChange.objects.create(
-        person=person, entity=entity, entity_id=instance.pk, version=instance.version, changed_by=actor, changes=diff
+        person=person,
+        entity=entity,
+        entity_id=instance.pk,
+        version=instance.version,
+        changed_by=actor,
+        changes=diff,
     )
     return list(diff)
 

@@ -27,8 +27,10 @@ class FindCaseForm(GovukForm):
 class AddUserForm(GovukForm):
     submit_label = "Add user"
     list_name = forms.ChoiceField(
-        label="List", choices=[("exclusion", "Exclusion list"), ("restriction", "Restriction list")],
-        widget=forms.RadioSelect, error_messages={"required": "Select a list"},
+        label="List",
+        choices=[("exclusion", "Exclusion list"), ("restriction", "Restriction list")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a list"},
     )
     username = forms.CharField(max_length=150, error_messages={"required": "Enter a username"})
 
@@ -106,7 +108,9 @@ class LimitedAccessView(View):
                 messages.success(request, f"{form.cleaned_data['username']} added")
             elif action == "remove":
                 access_services.limited_access_remove(
-                    actor=request.user, crn=crn, list_name=request.POST.get("list_name", ""),
+                    actor=request.user,
+                    crn=crn,
+                    list_name=request.POST.get("list_name", ""),
                     user_id=int(request.POST.get("user_id", "0") or 0),
                 )
                 messages.success(request, "User removed")

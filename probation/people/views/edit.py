@@ -94,7 +94,9 @@ class PersonEditView(CaseFormView):
 
     def save(self, data: dict[str, Any]) -> None:
         version = data.pop("version")
-        person_services.person_update(actor=self.request.user, crn=self.person.crn, expected_version=version, data=data)
+        person_services.person_update(
+            actor=self.request.user, crn=self.person.crn, expected_version=version, data=data
+        )
 
 
 class AliasCreateView(CaseFormView):
@@ -152,8 +154,11 @@ class AddressEditView(AddressCreateView):
     def save(self, data: dict[str, Any]) -> None:
         version = data.pop("version")
         address_services.address_update(
-            actor=self.request.user, crn=self.person.crn, address_id=self.address_id,
-            expected_version=version, data=data,
+            actor=self.request.user,
+            crn=self.person.crn,
+            address_id=self.address_id,
+            expected_version=version,
+            data=data,
         )
 
 
@@ -191,8 +196,11 @@ class AllocateView(CaseFormView):
 
     def save(self, data: dict[str, Any]) -> None:
         allocation_services.allocation_create(
-            actor=self.request.user, crn=self.person.crn, officer_id=data["officer"].pk,
-            reason=data["reason"], notes=data["notes"],
+            actor=self.request.user,
+            crn=self.person.crn,
+            officer_id=data["officer"].pk,
+            reason=data["reason"],
+            notes=data["notes"],
         )
 
     def success_url(self) -> str:

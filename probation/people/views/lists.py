@@ -40,7 +40,10 @@ def _caseload_page(request: HttpRequest, officer: Staff, title: str, *, own: boo
     people = selectors.caseload_list(user=request.user, officer=officer, query=query, sort=sort)
     page = Paginator(people, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     audit_record(
-        actor=request.user, action=AuditAction.VIEW, object_type="caseload", object_id=officer.code,
+        actor=request.user,
+        action=AuditAction.VIEW,
+        object_type="caseload",
+        object_id=officer.code,
         detail={"page": page.number, "filter": bool(query)},
     )
     return render(
@@ -73,8 +76,11 @@ class CaseloadExportView(View):
         people = selectors.caseload_list(user=request.user, officer=request.user.staff)
         rows = [person_row(p) for p in people]
         audit_record(
-            actor=request.user, action=AuditAction.EXPORT, object_type="caseload",
-            object_id=request.user.staff.code, detail={"rows": len(rows), "crns": [r.crn for r in rows]},
+            actor=request.user,
+            action=AuditAction.EXPORT,
+            object_type="caseload",
+            object_id=request.user.staff.code,
+            detail={"rows": len(rows), "crns": [r.crn for r in rows]},
         )
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="my-cases.csv"'
@@ -95,7 +101,8 @@ class TeamView(View):
         team = request.user.staff.team
         audit_record(actor=request.user, action=AuditAction.VIEW, object_type="team", object_id=team.code)
         return render(
-            request, "people/team.html",
+            request,
+            "people/team.html",
             {"team": team, "members": selectors.team_members_with_caseloads(team=team)},
         )
 
@@ -106,7 +113,9 @@ class OfficerCaseloadView(View):
     def get(self, request: HttpRequest, staff_code: str) -> HttpResponse:
         if not has_permission(request.user, Permission.TEAM_CASELOAD_VIEW) or request.user.staff is None:
             raise Http404
-        officer = Staff.objects.select_related("team").filter(code=staff_code, team=request.user.staff.team).first()
+        officer = (
+            Staff.objects.select_related("team").filter(code=staff_code, team=request.user.staff.team).first()
+        )
         if officer is None:
             raise Http404
         return _caseload_page(request, officer, f"{officer.name}’s cases", own=False)
@@ -126,10 +135,19 @@ class SearchView(View):
             else:
                 results = person_search(user=request.user, text=text, date_of_birth=dob)
                 audit_record(
-                    actor=request.user, action=AuditAction.SEARCH, object_type="person",
-                    detail={"query": text, "date_of_birth": dob.isoformat() if dob else None, "results": len(results)},
+                    actor=request.user,
+                    action=AuditAction.SEARCH,
+                    object_type="person",
+                    detail={
+                        "query": text,
+                        "date_of_birth": dob.isoformat() if dob else None,
+                        "results": len(results),
+                    },
                 )
-                context |= {"searched": True, "rows": [person_row(r.person, alias=r.matched_alias) for r in results]}
+                context |= {
+                    "searched": True,
+                    "rows": [person_row(r.person, alias=r.matched_alias) for r in results],
+                }
         return render(request, "people/search.html", context)
 
 
@@ -139,7 +157,9 @@ class SharedCasesView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         if not is_partner(request.user):
             raise Http404
-        people = people_listable_to(request.user).select_related("officer").order_by("surname_key", "first_name")
+        people = (
+            people_listable_to(request.user).select_related("officer").order_by("surname_key", "first_name")
+        )
         page = Paginator(people, settings.PAGE_SIZE).get_page(request.GET.get("page"))
         audit_record(actor=request.user, action=AuditAction.VIEW, object_type="shared_cases")
         return render(

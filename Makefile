@@ -1,0 +1,31 @@
+.DEFAULT_GOAL := help
+PY := .venv/bin/python
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
+
+setup: ## Install Python and npm dependencies and build the front end
+	scripts/setup.sh
+
+run: ## Set up, load demo data and serve on http://localhost:8000
+	scripts/run.sh
+
+test: ## Run the whole suite: lint, checks, tests on SQLite and PostgreSQL, browser journeys
+	scripts/test.sh
+
+lint: ## Lint and check formatting
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+format: ## Format and fix lint
+	.venv/bin/ruff format . && .venv/bin/ruff check --fix .
+
+migrate: ## Apply migrations
+	$(PY) manage.py migrate
+
+seed: ## Load demo data (3,000 people, demo logins)
+	$(PY) manage.py generate_data --people 3000 --seed 42 --demo-users --flush
+
+bench: ## National-scale benchmark on PostgreSQL (see bench/README.md)
+	bench/run.sh
+
+.PHONY: help setup run test lint format migrate seed bench
