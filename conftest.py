@@ -1,27 +1,33 @@
-"""Fixtures shared by every app's tests."""
+"""Fixtures shared by every app's tests. Imports are inside fixtures so the pure-rule tests
+(predictors, tiering, enforcement) also run without Django: pytest -p no:django."""
 
 import pytest
-
-from probation.accounts.models import Role
-from probation.accounts.tests.factories import StaffFactory, TeamFactory, UserFactory
 
 
 @pytest.fixture
 def team():
+    from probation.accounts.tests.factories import TeamFactory
+
     return TeamFactory()
 
 
 @pytest.fixture
 def officer_user(team):
     """A PO holding cases in ``team``."""
-    return UserFactory(username="officer", role=Role.PRACTITIONER, staff=StaffFactory(team=team, grade="PO"))
+    from probation.accounts.tests.factories import StaffFactory, UserFactory
+
+    return UserFactory(username="officer", role="practitioner", staff=StaffFactory(team=team, grade="PO"))
 
 
 @pytest.fixture
 def spo_user(team):
-    return UserFactory(username="manager", role=Role.SENIOR_PO, staff=StaffFactory(team=team, grade="SPO"))
+    from probation.accounts.tests.factories import StaffFactory, UserFactory
+
+    return UserFactory(username="manager", role="senior_po", staff=StaffFactory(team=team, grade="SPO"))
 
 
 @pytest.fixture
 def admin_user():
-    return UserFactory(username="sysadmin", role=Role.SYSTEM_ADMIN, staff=None)
+    from probation.accounts.tests.factories import UserFactory
+
+    return UserFactory(username="sysadmin", role="system_admin", staff=None)

@@ -1,6 +1,10 @@
+from django.contrib import admin
 from django.urls import include, path
 
+admin.site.site_header = "OpenProbation administration"
+
 urlpatterns = [
+    path("admin/", admin.site.urls),
     path("", include("probation.frontend.urls")),
     path("", include("probation.accounts.urls")),
     path("", include("probation.people.urls")),

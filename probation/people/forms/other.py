@@ -115,3 +115,22 @@ class SearchForm(GovukForm):
 
     def layout_fields(self) -> list[object]:
         return [Field.text("q", field_width=Fluid.TWO_THIRDS, spellcheck="false"), Field("dob")]
+
+
+class PartnerShareForm(GovukForm):
+    submit_label = "Share case"
+    username = forms.CharField(
+        label="Partner user's username",
+        max_length=150,
+        error_messages={"required": "Enter the partner user's username"},
+    )
+    reason = forms.CharField(
+        label="Reason for sharing",
+        max_length=200,
+        help_text="For example, MAPPA level 2 meeting on 4 December",
+        error_messages={"required": "Enter the reason for sharing"},
+    )
+    expires_on = date_field("Share until", help_text="The date access ends. For example, 27 3 2027")
+
+    def layout_fields(self) -> list[object]:
+        return [Field.text("username", field_width=20), Field.text("reason"), Field("expires_on")]

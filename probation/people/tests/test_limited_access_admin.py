@@ -56,3 +56,46 @@ def test_admin_does_not_see_the_case_contents(client, admin_user):
 
     assert "Confidential" not in body
     assert client.get(reverse("people:case-overview", args=[person.crn])).status_code == 404
+
+
+def test_officer_shares_a_case_with_a_partner_who_can_then_open_it(client, officer_user):
+    from probation.accounts.tests.factories import UserFactory
+
+    partner = UserFactory(username="police1", role="partner", staff=None)
+    person = PersonFactory(officer=officer_user.staff)
+    client.force_login(officer_user)
+
+    response = client.post(
+        reverse("people:partner-share", args=[person.crn]),
+        {
+            "username": "police1",
+            "reason": "MAPPA level 2",
+            "expires_on_0": "1",
+            "expires_on_1": "1",
+            "expires_on_2": "2099",
+        },
+    )
+
+    assert response.status_code == 302
+    assert AuditEvent.objects.get(action="access_change").detail["partner"] == "police1"
+    client.force_login(partner)
+    assert client.get(reverse("people:case-overview", args=[person.crn])).status_code == 200
+
+
+def test_sharing_with_a_staff_user_is_refused(client, officer_user, spo_user):
+    person = PersonFactory(officer=officer_user.staff)
+    client.force_login(officer_user)
+
+    response = client.post(
+        reverse("people:partner-share", args=[person.crn]),
+        {
+            "username": "manager",
+            "reason": "x",
+            "expires_on_0": "1",
+            "expires_on_1": "1",
+            "expires_on_2": "2099",
+        },
+    )
+
+    assert "Cases can only be shared with partner agency users" in response.content.decode()
+    assert person.partner_shares.count() == 0

@@ -8,15 +8,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import ConflictError, NotFound, PermissionDenied, ServiceError
 from probation.frontend.forms import GovukForm
 from probation.people import selectors
 from probation.people.forms.address import AddressEditForm, AddressForm
-from probation.people.forms.other import AllocationForm, CircumstanceForm, DisabilityForm
+from probation.people.forms.other import AllocationForm, CircumstanceForm, DisabilityForm, PartnerShareForm
 from probation.people.forms.person import AliasForm, PersonEditForm, PersonForm
 from probation.people.models import Address, Person
 from probation.people.policy import can_change_case
+from probation.people.services import access as access_services
 from probation.people.services import address as address_services
 from probation.people.services import allocation as allocation_services
 from probation.people.services import circumstances as circumstance_services
@@ -68,12 +70,16 @@ class CaseFormView(View):
         return redirect(self.success_url())
 
     def show(self, form: GovukForm, conflict: ConflictError | None = None) -> HttpResponse:
-        context = case_context(self.request, self.person, self.section) | {
-            "form": form,
-            "title": self.title,
-            "conflict": conflict,
-            "back_url": self.success_url(),
-        }
+        context = (
+            case_context(self.request, self.person, self.section)
+            | {
+                "form": form,
+                "title": self.title,
+                "conflict": conflict,
+                "back_url": self.success_url(),
+            }
+            | getattr(self, "extra", {})
+        )
         return render(self.request, self.template_name, context, status=409 if conflict else 200)
 
     def save(self, data: dict[str, Any]) -> None:
@@ -229,3 +235,33 @@ class PersonCreateView(View):
                 messages.success(request, f"{person.full_name} added with CRN {person.crn}")
                 return redirect("people:case-overview", person.crn)
         return render(request, self.template_name, {"form": form})
+
+
+class PartnerShareView(CaseFormView):
+    """Share a case with a partner-agency user, e.g. for a MAPPA meeting, until a set date."""
+
+    form_class = PartnerShareForm
+    title = "Share this case with a partner agency"
+    section = "allocation"
+    success_message = "Case shared"
+
+    def show(self, form: GovukForm, conflict: ConflictError | None = None) -> HttpResponse:
+        self.extra = {
+            "shares": self.person.partner_shares.select_related("user", "granted_by").order_by("-granted_at")
+        }
+        return super().show(form, conflict)
+
+    def save(self, data: dict[str, Any]) -> None:
+        partner = User.objects.filter(username=data["username"].strip(), is_active=True).first()
+        if partner is None:
+            raise ServiceError("Enter the username of an active partner agency user", field="username")
+        access_services.partner_share_grant(
+            actor=self.request.user,
+            person=self.person,
+            partner=partner,
+            reason=data["reason"],
+            expires_on=data["expires_on"],
+        )
+
+    def success_url(self) -> str:
+        return reverse("people:case-allocation", args=[self.person.crn])
