@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("probation.accounts.urls")),
     path("", include("probation.people.urls")),
     path("", include("probation.audit.urls")),
+    path("", include("probation.risk.urls")),
 ]

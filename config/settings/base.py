@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "probation.accounts",
     "probation.audit",
     "probation.people",
+    "probation.risk",
 ]
 
 MIDDLEWARE = [

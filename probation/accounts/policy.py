@@ -23,15 +23,31 @@ class Permission(StrEnum):
     TEAM_CASELOAD_VIEW = "team.caseload_view"
     LIMITED_ACCESS_MANAGE = "case.limited_access_manage"
     AUDIT_VIEW = "audit.view"
+    PREDICTOR_CALCULATE = "risk.predictor_calculate"
+    REGISTRATION_VIEW = "risk.registration_view"
+    REGISTRATION_MANAGE = "risk.registration_manage"
 
 
 P = Permission
-_STAFF_READ = {P.CASE_VIEW, P.CASE_SEARCH, P.CASE_VIEW_CIRCUMSTANCES}
+_STAFF_READ = {
+    P.CASE_VIEW,
+    P.CASE_SEARCH,
+    P.CASE_VIEW_CIRCUMSTANCES,
+    P.REGISTRATION_VIEW,
+    P.PREDICTOR_CALCULATE,
+}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PRACTITIONER: frozenset(
         _STAFF_READ
-        | {P.CASE_VIEW_SPECIAL_CATEGORY, P.PERSON_CREATE, P.PERSON_EDIT, P.CASELOAD_OWN, P.CASELOAD_EXPORT}
+        | {
+            P.CASE_VIEW_SPECIAL_CATEGORY,
+            P.PERSON_CREATE,
+            P.PERSON_EDIT,
+            P.CASELOAD_OWN,
+            P.CASELOAD_EXPORT,
+            P.REGISTRATION_MANAGE,
+        }
     ),
     Role.SENIOR_PO: frozenset(
         _STAFF_READ
@@ -43,6 +59,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.CASELOAD_OWN,
             P.CASELOAD_EXPORT,
             P.TEAM_CASELOAD_VIEW,
+            P.REGISTRATION_MANAGE,
         }
     ),
     Role.CASE_ADMIN: frozenset(
@@ -52,7 +69,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.VLO: frozenset(_STAFF_READ),
     Role.AP_STAFF: frozenset(_STAFF_READ),
     # Partner agencies see only cases shared with them, and only identifying details.
-    Role.PARTNER: frozenset({P.CASE_VIEW}),
+    Role.PARTNER: frozenset({P.CASE_VIEW, P.REGISTRATION_VIEW}),
     # Administrators run the service; they do not read case records.
     Role.SYSTEM_ADMIN: frozenset({P.AUDIT_VIEW, P.LIMITED_ACCESS_MANAGE}),
 }
