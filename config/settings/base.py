@@ -40,6 +40,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "probation.accounts.middleware.SessionIdleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -102,7 +103,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "probation.accounts.backends.StaffModelBackend",
 ]
 
 # Lockout after repeated failures (django-axes): 5 failures per username lock it for 30 minutes.
@@ -117,10 +118,12 @@ AXES_VERBOSE = False
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_FORM_FIELD = "username"
 
-# Idle-session expiry: the session is renewed on every request and ends after 30 idle minutes.
-# The browser shows a GOV.UK timeout warning SESSION_WARNING_SECONDS before it ends.
+# Idle-session expiry: the session is renewed (at most once a minute, SessionIdleMiddleware) while
+# the user is active and ends after 30 idle minutes. The browser shows a GOV.UK timeout warning
+# SESSION_WARNING_SECONDS before it ends.
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_SECONDS = 60
+SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_WARNING_SECONDS = 2 * 60
 SESSION_COOKIE_HTTPONLY = True

@@ -6,16 +6,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from rapidfuzz import fuzz
 
 from probation.accounts.models import User
 from probation.people.models import Alias, Person, SearchKey
-from probation.people.policy import people_listable_to
+from probation.people.policy import people_in_scope, people_listable_to
 from probation.people.search_keys import normalise_pnc, query_keys, tokens
 
 CRN = re.compile(r"^[A-Z][0-9]{6}$")
 MAX_CANDIDATES = 3000
+MIN_SCORE = 60
 
 
 @dataclass(frozen=True)
@@ -79,24 +80,30 @@ def person_search(*, user: User, text: str = "", date_of_birth: date | None = No
         ids = _candidate_ids([], date_of_birth)
         people = visible.filter(id__in=ids).order_by("surname_key", "first_name")[:limit]
         return [SearchResult(p, 100.0) for p in people]
-    ids = _candidate_ids(query_tokens, date_of_birth)
-    people = {p.id: p for p in visible.filter(id__in=ids)}
-    aliases: dict[int, list[Alias]] = {}
-    for alias in Alias.objects.filter(person_id__in=people).only(
+    return _ranked(user, visible, query_tokens, _candidate_ids(query_tokens, date_of_birth), limit)
+
+
+def _ranked(
+    user: User, visible: QuerySet[Person], query_tokens: list[str], ids: list[int], limit: int
+) -> list[SearchResult]:
+    """Score candidates on their names alone (cheap rows), then load full rows for the best only."""
+    names = people_in_scope(user, Person.objects.filter(id__in=ids)).values_list(
+        "id", "first_name", "middle_names", "surname", "preferred_name", "surname_key", "crn"
+    )
+    aliases: dict[int, list[tuple[str, str, str]]] = {}
+    for person_id, *alias_names in Alias.objects.filter(person_id__in=ids).values_list(
         "person_id", "first_name", "middle_names", "surname"
     ):
-        aliases.setdefault(alias.person_id, []).append(alias)
-    results = []
-    for person in people.values():
-        own = _score(
-            query_tokens, [person.first_name, person.middle_names, person.surname, person.preferred_name]
-        )
-        best, matched = own, ""
-        for alias in aliases.get(person.id, []):
-            alias_score = _score(query_tokens, [alias.first_name, alias.middle_names, alias.surname])
+        aliases.setdefault(person_id, []).append(tuple(alias_names))
+    scored: list[tuple[float, str, str, str, int, str]] = []
+    for person_id, first, middle, surname, preferred, surname_key, crn in names:
+        best, matched = _score(query_tokens, [first, middle, surname, preferred]), ""
+        for alias_first, alias_middle, alias_surname in aliases.get(person_id, []):
+            alias_score = _score(query_tokens, [alias_first, alias_middle, alias_surname])
             if alias_score > best:
-                best, matched = alias_score, f"{alias.first_name} {alias.surname}"
-        if best >= 60:
-            results.append(SearchResult(person, best, matched))
-    results.sort(key=lambda r: (-r.score, r.person.surname_key, r.person.first_name, r.person.crn))
-    return results[:limit]
+                best, matched = alias_score, f"{alias_first} {alias_surname}"
+        if best >= MIN_SCORE:
+            scored.append((-best, surname_key, first, crn, person_id, matched))
+    best_rows = sorted(scored)[:limit]
+    people = visible.in_bulk([row[4] for row in best_rows])
+    return [SearchResult(people[row[4]], -row[0], row[5]) for row in best_rows if row[4] in people]

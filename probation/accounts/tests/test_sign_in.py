@@ -72,7 +72,21 @@ def test_signing_out_ends_the_session_and_is_audited(client, officer_user):
 
 def test_sessions_expire_after_thirty_idle_minutes():
     assert settings.SESSION_COOKIE_AGE == 30 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+
+
+def test_an_active_user_has_the_session_renewed_at_most_once_a_minute(client, officer_user):
+    client.force_login(officer_user)
+    client.get(reverse("people:caseload"))
+    first = client.session["_touched"]
+
+    client.get(reverse("people:caseload"))
+
+    assert client.session["_touched"] == first
+    session = client.session
+    session["_touched"] = first - settings.SESSION_RENEW_SECONDS
+    session.save()
+    client.get(reverse("people:caseload"))
+    assert client.session["_touched"] >= first
 
 
 def test_an_expired_session_is_sent_back_to_sign_in(client, officer_user):

@@ -36,5 +36,6 @@ class SignOutView(auth_views.LogoutView):
 
 @require_GET
 def session_keepalive(request: HttpRequest) -> JsonResponse:
-    """Touching the session (SESSION_SAVE_EVERY_REQUEST) restarts the idle timer."""
+    """ "Stay signed in": saving the session restarts the idle timer."""
+    request.session.modified = True
     return JsonResponse({"expires_in": request.session.get_expiry_age()})

@@ -58,6 +58,7 @@ def test_caseload_is_paginated(client, officer_user, settings):
 
 def test_caseload_query_count_is_constant(client, officer_user):
     client.force_login(officer_user)
+    client.get(reverse("people:caseload"))  # the first page renews the session; later ones need not
     for _ in range(2):
         AddressFactory(person=PersonFactory(officer=officer_user.staff))
     with CaptureQueriesContext(connection) as few:
@@ -68,7 +69,9 @@ def test_caseload_query_count_is_constant(client, officer_user):
         client.get(reverse("people:caseload"))
 
     assert len(many) == len(few)
-    assert len(many) <= 14  # session, user, staff, count, audit append (4), rows, addresses, session save
+    assert (
+        len(many) <= 10
+    )  # session, user+staff+team, count, audit (savepoint, lock, insert, update, release), rows, addresses
 
 
 def test_excluded_case_on_my_caseload_shows_only_restricted_and_crn(client, officer_user):
