@@ -22,10 +22,11 @@ INSTALLED_APPS = [
     "django.forms",
     "axes",
     "csp",
+    # Before crispy_forms_gds so its templates can override the template pack's (error summary).
+    "probation.frontend",
     "crispy_forms",
     "crispy_forms_gds",
     "probation.core",
-    "probation.frontend",
     "probation.accounts",
     "probation.audit",
     "probation.people",

@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from django import template
+from django import forms, template
 from django.utils import timezone
 
 from probation.core.clock import LONDON
@@ -56,3 +56,25 @@ def page_link(context: template.Context, number: int) -> str:
     params = context["request"].GET.copy()
     params["page"] = number
     return "?" + params.urlencode()
+
+
+@register.filter
+def govuk_error_items(form: forms.Form) -> list[tuple[str, str]]:
+    """(anchor, message) for the error summary. Anchors point at a real input: the first radio or
+    checkbox of a group, and the day, month or year box a date error is about (GOV.UK pattern)."""
+    fields = list(form.visible_fields())
+    items = [(fields[0].auto_id if fields else "", str(e)) for e in form.non_field_errors()]
+    for bound in fields:
+        seen: list[str] = []
+        if isinstance(bound.field, forms.MultiValueField):
+            for index, subfield in enumerate(bound.field.fields):
+                for error in getattr(subfield.widget, "errors", []):
+                    items.append((f"{bound.auto_id}_{index}", str(error)))
+                    seen.append(str(error))
+            anchor = f"{bound.auto_id}_0"
+        elif isinstance(bound.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+            anchor = f"{bound.auto_id}_1"
+        else:
+            anchor = bound.auto_id
+        items.extend((anchor, str(e)) for e in bound.errors if str(e) not in seen)
+    return items

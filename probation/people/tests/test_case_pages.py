@@ -210,3 +210,15 @@ def test_allocating_through_the_page_requires_a_reason(client, spo_user, officer
     response = client.post(reverse("people:allocate", args=[person.crn]), {"officer": officer_user.staff.pk})
 
     assert "Select a reason for the allocation" in response.content.decode()
+
+
+def test_error_summary_links_go_to_the_first_radio_and_the_wrong_part_of_a_date(client, officer_user):
+    client.force_login(officer_user)
+
+    body = client.post(
+        reverse("people:person-create"), {"date_of_birth_0": "12", "date_of_birth_1": "14"}
+    ).content.decode()
+
+    assert '<a href="#id_gender_1">Select a gender</a>' in body
+    assert 'id="id_gender_1"' in body
+    assert '<a href="#id_date_of_birth_2">Enter the year</a>' in body
