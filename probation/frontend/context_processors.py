@@ -15,6 +15,8 @@ def service(request: HttpRequest) -> dict[str, object]:
             nav.append(("Search", "people:search", "/search"))
         if has_permission(user, Permission.PERSON_CREATE):
             nav.append(("Add a person", "people:person-create", "/cases/new"))
+        if has_permission(user, Permission.CASELOAD_OWN):
+            nav.append(("Reviews due", "risk:registration-reviews-due", "/risk/reviews-due"))
         if has_permission(user, Permission.PREDICTOR_CALCULATE):
             nav.append(("Risk calculators", "risk:calculator-list", "/risk/calculators"))
         if has_permission(user, Permission.TEAM_CASELOAD_VIEW):

@@ -23,6 +23,7 @@ CASE_SECTIONS = (
     ("addresses", "Addresses", "people:case-addresses", Permission.CASE_VIEW),
     ("circumstances", "Circumstances", "people:case-circumstances", Permission.CASE_VIEW_CIRCUMSTANCES),
     ("allocation", "Allocation", "people:case-allocation", Permission.CASE_VIEW_CIRCUMSTANCES),
+    ("registrations", "Risk flags", "risk:registration-list", Permission.REGISTRATION_VIEW),
 )
 
 

@@ -5,6 +5,7 @@ from datetime import date
 from typing import Any
 
 from django.db import models
+from django.utils.text import capfirst
 
 from probation.accounts.models import User
 from probation.core.errors import ConflictError, FieldChange
@@ -37,7 +38,7 @@ def conflict_for(*, instance: models.Model, entity: str, expected_version: int) 
     latest: dict[str, FieldChange] = {}
     for row in rows.order_by("version"):
         for name in row.changes:
-            label = str(instance._meta.get_field(name).verbose_name).capitalize()
+            label = capfirst(str(instance._meta.get_field(name).verbose_name))
             latest[name] = FieldChange(
                 label=label, theirs=_field_display(instance, name), by=str(row.changed_by), at=row.changed_at
             )

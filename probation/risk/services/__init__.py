@@ -1,0 +1,1 @@
+"""Every write in the risk app: keyword-only ``<entity>_<action>(*, actor, crn, …)`` functions."""
