@@ -10,4 +10,6 @@ urlpatterns = [
     path("", include("probation.people.urls")),
     path("", include("probation.audit.urls")),
     path("", include("probation.risk.urls")),
+    path("", include("probation.mappa.urls")),
+    path("", include("probation.assessments.urls")),
 ]

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "probation.audit",
     "probation.people",
     "probation.risk",
+    "probation.mappa",
+    "probation.assessments",
 ]
 
 MIDDLEWARE = [

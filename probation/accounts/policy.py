@@ -26,6 +26,12 @@ class Permission(StrEnum):
     PREDICTOR_CALCULATE = "risk.predictor_calculate"
     REGISTRATION_VIEW = "risk.registration_view"
     REGISTRATION_MANAGE = "risk.registration_manage"
+    ROSH_VIEW = "risk.rosh_view"
+    ROSH_MANAGE = "risk.rosh_manage"
+    MAPPA_VIEW = "mappa.view"
+    MAPPA_MANAGE = "mappa.manage"
+    ASSESSMENT_VIEW = "assessments.view"
+    ASSESSMENT_MANAGE = "assessments.manage"
 
 
 P = Permission
@@ -35,7 +41,12 @@ _STAFF_READ = {
     P.CASE_VIEW_CIRCUMSTANCES,
     P.REGISTRATION_VIEW,
     P.PREDICTOR_CALCULATE,
+    P.ROSH_VIEW,
+    P.MAPPA_VIEW,
+    P.ASSESSMENT_VIEW,
 }
+# Practitioners and their managers assess and manage risk on the cases they hold.
+_RISK_MANAGE = {P.REGISTRATION_MANAGE, P.ROSH_MANAGE, P.MAPPA_MANAGE, P.ASSESSMENT_MANAGE}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PRACTITIONER: frozenset(
@@ -46,7 +57,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.PERSON_EDIT,
             P.CASELOAD_OWN,
             P.CASELOAD_EXPORT,
-            P.REGISTRATION_MANAGE,
+            *_RISK_MANAGE,
         }
     ),
     Role.SENIOR_PO: frozenset(
@@ -59,7 +70,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.CASELOAD_OWN,
             P.CASELOAD_EXPORT,
             P.TEAM_CASELOAD_VIEW,
-            P.REGISTRATION_MANAGE,
+            *_RISK_MANAGE,
         }
     ),
     Role.CASE_ADMIN: frozenset(
@@ -68,8 +79,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.COURT_OFFICER: frozenset(_STAFF_READ | {P.PERSON_CREATE}),
     Role.VLO: frozenset(_STAFF_READ),
     Role.AP_STAFF: frozenset(_STAFF_READ),
-    # Partner agencies see only cases shared with them, and only identifying details.
-    Role.PARTNER: frozenset({P.CASE_VIEW, P.REGISTRATION_VIEW}),
+    # Partner agencies see only cases shared with them: identifying details, risk flags and the
+    # MAPPA meetings and actions they take part in.
+    Role.PARTNER: frozenset({P.CASE_VIEW, P.REGISTRATION_VIEW, P.MAPPA_VIEW}),
     # Administrators run the service; they do not read case records.
     Role.SYSTEM_ADMIN: frozenset({P.AUDIT_VIEW, P.LIMITED_ACCESS_MANAGE}),
 }

@@ -6,4 +6,5 @@ app_name = "risk"
 urlpatterns = [
     path("", include("probation.risk.views.calculator_urls")),
     path("", include("probation.risk.views.registration_urls")),
+    path("", include("probation.risk.views.rosh_urls")),
 ]
