@@ -67,7 +67,7 @@ class PersonForm(GovukForm):
         label="National Insurance number",
         max_length=13,
         required=False,
-        help_text="For example, QQ 12 34 56 C",
+        help_text="For example, AB 12 34 56 C",
     )
     telephone = forms.CharField(max_length=20, required=False)
     mobile = forms.CharField(label="Mobile number", max_length=20, required=False)
@@ -107,7 +107,7 @@ class PersonForm(GovukForm):
         value = self.cleaned_data["ni_number"].replace(" ", "").upper()
         if value and not NI_NUMBER.match(value):
             raise forms.ValidationError(
-                "Enter a National Insurance number in the correct format, like QQ 12 34 56 C"
+                "Enter a National Insurance number in the correct format, like AB 12 34 56 C"
             )
         return value
 
