@@ -34,16 +34,28 @@ def _token_q(token: str) -> Q:
     return condition
 
 
+def _people_matching(conditions: list[Q], date_of_birth: date | None) -> QuerySet[int]:
+    """Ids of people with a key matching every condition (one per query token), read straight off
+    the key index and intersected, then narrowed by date of birth (the person's or an alias's)."""
+    sets = [SearchKey.objects.filter(c).values_list("person_id", flat=True) for c in conditions]
+    ids = sets[0].intersection(*sets[1:]) if len(sets) > 1 else sets[0].distinct()
+    if date_of_birth is None:
+        return ids
+    return Person.objects.filter(
+        Q(date_of_birth=date_of_birth)
+        | Q(id__in=Alias.objects.filter(date_of_birth=date_of_birth).values("person_id")),
+        id__in=list(ids[:MAX_CANDIDATES]),
+    ).values_list("id", flat=True)
+
+
 def _candidate_ids(name_tokens: list[str], date_of_birth: date | None) -> list[int]:
-    queryset = Person.objects.all()
-    for token in name_tokens:
-        queryset = queryset.filter(id__in=SearchKey.objects.filter(_token_q(token)).values("person_id"))
-    if date_of_birth is not None:
-        queryset = queryset.filter(
+    if not name_tokens:
+        people = Person.objects.filter(
             Q(date_of_birth=date_of_birth)
             | Q(id__in=Alias.objects.filter(date_of_birth=date_of_birth).values("person_id"))
         )
-    return list(queryset.values_list("id", flat=True)[:MAX_CANDIDATES])
+        return list(people.values_list("id", flat=True)[:MAX_CANDIDATES])
+    return list(_people_matching([_token_q(t) for t in name_tokens], date_of_birth)[:MAX_CANDIDATES])
 
 
 def _token_score(query_token: str, name_tokens: list[str]) -> float:
@@ -80,7 +92,22 @@ def person_search(*, user: User, text: str = "", date_of_birth: date | None = No
         ids = _candidate_ids([], date_of_birth)
         people = visible.filter(id__in=ids).order_by("surname_key", "first_name")[:limit]
         return [SearchResult(p, 100.0) for p in people]
+    exact = _exact_matches(user, visible, query_tokens, date_of_birth, limit)
+    if exact is not None:
+        return exact
     return _ranked(user, visible, query_tokens, _candidate_ids(query_tokens, date_of_birth), limit)
+
+
+def _exact_matches(
+    user: User, visible: QuerySet[Person], query_tokens: list[str], date_of_birth: date | None, limit: int
+) -> list[SearchResult] | None:
+    """When at least a page of people match every query token exactly (a common name), nothing
+    fuzzier can outrank them: list those in name order straight from the database."""
+    ids = _people_matching([Q(key=f"={t}"[:40]) for t in query_tokens], date_of_birth)
+    people = list(visible.filter(id__in=ids).order_by("surname_key", "first_name", "crn")[:limit])
+    if len(people) < limit:
+        return None
+    return _ranked(user, visible, query_tokens, [p.id for p in people], limit)
 
 
 def _ranked(

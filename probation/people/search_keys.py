@@ -7,6 +7,7 @@ For each name token we store:
 - ``#code``: its Metaphone code, so spellings that sound alike (Smith/Smyth) match.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -17,13 +18,14 @@ PNC = re.compile(r"^([0-9]{2}|[0-9]{4})/?([0-9]{1,7})([A-Z])$")
 _NON_LETTERS = re.compile(r"[^a-z]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return _NON_LETTERS.sub(" ", ascii_text.lower()).strip()
 
 
 def tokens(text: str) -> list[str]:
-    return [t for t in normalise(text).split() if t]
+    return normalise(text).split()
 
 
 def deletions(token: str) -> set[str]:

@@ -164,3 +164,15 @@ def test_search_query_count_does_not_grow_with_results(client, officer_user):
         client.get(reverse("people:search"), {"q": "taylor"})
 
     assert len(many) == len(few)
+
+
+def test_a_common_name_lists_exact_matches_in_name_order_before_near_misses(officer_user, settings):
+    settings.SEARCH_RESULT_LIMIT = 5
+    for first in ("Zoe", "Amy", "Bea", "Cal", "Dan", "Eve"):
+        PersonFactory(first_name=first, surname="Taylor")
+    PersonFactory(first_name="Aaron", surname="Tayler")
+
+    results = person_search(user=officer_user, text="taylor")
+
+    assert [r.person.first_name for r in results] == ["Amy", "Bea", "Cal", "Dan", "Eve"]
+    assert {r.score for r in results} == {100.0}
