@@ -14,7 +14,7 @@ test: ## Run the whole suite: lint, checks, tests on SQLite and PostgreSQL, brow
 	scripts/test.sh
 
 lint: ## Lint and check formatting
-	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/lint-imports --no-cache
 
 format: ## Format and fix lint
 	.venv/bin/ruff format . && .venv/bin/ruff check --fix .

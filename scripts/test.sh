@@ -9,6 +9,7 @@ py=.venv/bin/python
 echo "== lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/lint-imports --no-cache
 
 echo "== migrations and deploy checks"
 DJANGO_SETTINGS_MODULE=config.settings.test $py manage.py makemigrations --check --dry-run -v0
