@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 from rapidfuzz import fuzz
 
 from probation.accounts.models import User
 from probation.people.models import Alias, Person, SearchKey
 from probation.people.policy import people_in_scope, people_listable_to
-from probation.people.search_keys import normalise_pnc, query_keys, tokens
+from probation.people.search_keys import normalise, normalise_pnc, query_keys, tokens
 
 CRN = re.compile(r"^[A-Z][0-9]{6}$")
 MAX_CANDIDATES = 3000
@@ -98,13 +98,24 @@ def person_search(*, user: User, text: str = "", date_of_birth: date | None = No
     return _ranked(user, visible, query_tokens, _candidate_ids(query_tokens, date_of_birth), limit)
 
 
+def _any_word(words: list[str]) -> str:
+    """A regular expression matching a name that is exactly one of ``words`` (letters only)."""
+    return "^(" + "|".join(re.escape(w) for w in words) + ")$"
+
+
 def _exact_matches(
     user: User, visible: QuerySet[Person], query_tokens: list[str], date_of_birth: date | None, limit: int
 ) -> list[SearchResult] | None:
     """When at least a page of people match every query token exactly (a common name), nothing
     fuzzier can outrank them: list those in name order straight from the database."""
     ids = _people_matching([Q(key=f"={t}"[:40]) for t in query_tokens], date_of_birth)
-    people = list(visible.filter(id__in=ids).order_by("surname_key", "first_name", "crn")[:limit])
+    # People whose own last and first names are the words come before those matched by other names.
+    own_names_first = Case(When(surname_key__in=query_tokens, then=Value(0)), default=Value(2)) + Case(
+        When(first_name__iregex=_any_word(query_tokens), then=Value(0)), default=Value(1)
+    )
+    people = list(
+        visible.filter(id__in=ids).order_by(own_names_first, "surname_key", "first_name", "crn")[:limit]
+    )
     if len(people) < limit:
         return None
     return _ranked(user, visible, query_tokens, [p.id for p in people], limit)
@@ -115,22 +126,32 @@ def _ranked(
 ) -> list[SearchResult]:
     """Score candidates on their names alone (cheap rows), then load full rows for the best only."""
     names = people_in_scope(user, Person.objects.filter(id__in=ids)).values_list(
-        "id", "first_name", "middle_names", "surname", "preferred_name", "surname_key", "crn"
+        "id",
+        "first_name",
+        "middle_names",
+        "surname",
+        "preferred_name",
+        "previous_surname",
+        "surname_key",
+        "crn",
     )
     aliases: dict[int, list[tuple[str, str, str]]] = {}
     for person_id, *alias_names in Alias.objects.filter(person_id__in=ids).values_list(
         "person_id", "first_name", "middle_names", "surname"
     ):
         aliases.setdefault(person_id, []).append(tuple(alias_names))
-    scored: list[tuple[float, str, str, str, int, str]] = []
-    for person_id, first, middle, surname, preferred, surname_key, crn in names:
-        best, matched = _score(query_tokens, [first, middle, surname, preferred]), ""
+    scored: list[tuple[float, int, str, str, str, int, str]] = []
+    for person_id, first, middle, surname, preferred, previous, surname_key, crn in names:
+        best, matched = _score(query_tokens, [first, middle, surname, preferred, previous]), ""
         for alias_first, alias_middle, alias_surname in aliases.get(person_id, []):
             alias_score = _score(query_tokens, [alias_first, alias_middle, alias_surname])
             if alias_score > best:
                 best, matched = alias_score, f"{alias_first} {alias_surname}"
         if best >= MIN_SCORE:
-            scored.append((-best, surname_key, first, crn, person_id, matched))
+            own_names = (0 if surname_key in query_tokens else 2) + (
+                0 if normalise(first) in query_tokens else 1
+            )
+            scored.append((-best, own_names, surname_key, first, crn, person_id, matched))
     best_rows = sorted(scored)[:limit]
-    people = visible.in_bulk([row[4] for row in best_rows])
-    return [SearchResult(people[row[4]], -row[0], row[5]) for row in best_rows if row[4] in people]
+    people = visible.in_bulk([row[5] for row in best_rows])
+    return [SearchResult(people[row[5]], -row[0], row[6]) for row in best_rows if row[5] in people]

@@ -176,3 +176,29 @@ def test_a_common_name_lists_exact_matches_in_name_order_before_near_misses(offi
 
     assert [r.person.first_name for r in results] == ["Amy", "Bea", "Cal", "Dan", "Eve"]
     assert {r.score for r in results} == {100.0}
+
+
+def test_people_with_the_name_come_before_those_matched_by_an_alias_or_former_name(officer_user, settings):
+    settings.SEARCH_RESULT_LIMIT = 3
+    alias_only = PersonFactory(first_name="Aaron", surname="Abbott")
+    AliasFactory(person=alias_only, first_name="Aaron", surname="Ward")
+    PersonFactory(first_name="Abe", surname="Adams", previous_surname="Ward")
+    for first in ("Cy", "Di", "Ed"):
+        PersonFactory(first_name=first, surname="Ward")
+
+    results = person_search(user=officer_user, text="ward")
+
+    assert [r.person.first_name for r in results] == ["Cy", "Di", "Ed"]
+
+
+def test_a_former_last_name_finds_the_person(officer_user):
+    person = PersonFactory(first_name="Abe", surname="Adams", previous_surname="Wardle")
+
+    assert [r.person.crn for r in person_search(user=officer_user, text="wardle")] == [person.crn]
+
+
+def test_the_person_with_both_names_comes_first(officer_user):
+    PersonFactory(first_name="Craig", middle_names="John", surname="Smith")
+    exact = PersonFactory(first_name="John", surname="Smith")
+
+    assert person_search(user=officer_user, text="john smith")[0].person == exact
