@@ -1,1 +1,8 @@
-"""Models of this app; see the app docstring in apps.py."""
+from probation.assessments.models.assessment import (
+    Assessment,
+    AssessmentChange,
+    AssessmentQuerySet,
+    AssessmentStatus,
+)
+
+__all__ = ["Assessment", "AssessmentChange", "AssessmentQuerySet", "AssessmentStatus"]

@@ -151,7 +151,10 @@ def flush_generated_data() -> dict[str, int]:
     with connection.cursor() as cursor:
         if is_postgresql():
             names = ", ".join(qn(m._meta.db_table) for m in [*tables, CrnSequence])
+            # TRUNCATE refuses while deferred foreign-key checks are pending in this transaction.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"TRUNCATE {names} RESTART IDENTITY")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         else:
             for model in [CrnSequence, *reversed(tables)]:
                 cursor.execute(f"DELETE FROM {qn(model._meta.db_table)}")  # noqa: S608 - table names from models
