@@ -17,6 +17,7 @@ def service(request: HttpRequest) -> dict[str, object]:
             nav.append(("Add a person", "people:person-create", "/cases/new"))
         if has_permission(user, Permission.CASELOAD_OWN):
             nav.append(("Reviews due", "risk:registration-reviews-due", "/risk/reviews-due"))
+            nav.append(("MAPPA actions", "mappa:actions-due", "/mappa/actions-due"))
         if has_permission(user, Permission.PREDICTOR_CALCULATE):
             nav.append(("Risk calculators", "risk:calculator-list", "/risk/calculators"))
         if has_permission(user, Permission.TEAM_CASELOAD_VIEW):

@@ -8,6 +8,7 @@ from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
 from probation.core.clock import age_on, today_uk
 from probation.people.models import Address, Person
+from probation.people.models.person import RoshLevel
 from probation.people.policy import can_change_case, limited_access_message
 
 
@@ -24,6 +25,9 @@ CASE_SECTIONS = (
     ("circumstances", "Circumstances", "people:case-circumstances", Permission.CASE_VIEW_CIRCUMSTANCES),
     ("allocation", "Allocation", "people:case-allocation", Permission.CASE_VIEW_CIRCUMSTANCES),
     ("registrations", "Risk flags", "risk:registration-list", Permission.REGISTRATION_VIEW),
+    ("rosh", "RoSH and RMP", "risk:rosh-summary", Permission.ROSH_VIEW),
+    ("mappa", "MAPPA", "mappa:case", Permission.MAPPA_VIEW),
+    ("assessments", "Needs assessments", "assessments:list", Permission.ASSESSMENT_VIEW),
 )
 
 
@@ -64,6 +68,16 @@ def case_header(*, user: User, person: Person) -> CaseHeader:
     )
 
 
+# The colours of the matching RoSH registration tags (risk/registers.py), so a caseload and a case
+# header agree; repeated here because people never imports risk.
+ROSH_TAG_COLOURS = {
+    RoshLevel.VERY_HIGH: "red",
+    RoshLevel.HIGH: "red",
+    RoshLevel.MEDIUM: "orange",
+    RoshLevel.LOW: "green",
+}
+
+
 @dataclass(frozen=True)
 class PersonRow:
     """A row in a caseload or search result; restricted rows carry only the CRN and a message."""
@@ -77,6 +91,8 @@ class PersonRow:
     location: str = ""
     alias: str = ""
     url: str = ""
+    rosh: str = ""  # "" = not assessed
+    rosh_css_class: str = ""
 
 
 def person_row(person: Person, *, alias: str = "") -> PersonRow:
@@ -93,6 +109,8 @@ def person_row(person: Person, *, alias: str = "") -> PersonRow:
         location=location,
         alias=alias,
         url=reverse("people:case-overview", args=[person.crn]),
+        rosh=person.get_rosh_level_display() if person.rosh_level else "",
+        rosh_css_class=f"govuk-tag govuk-tag--{ROSH_TAG_COLOURS.get(person.rosh_level, 'grey')}",
     )
 
 

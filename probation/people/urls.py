@@ -33,6 +33,11 @@ urlpatterns = [
     ),
     path("cases/<str:crn>/disabilities/new", edit.DisabilityCreateView.as_view(), name="disability-create"),
     path("cases/<str:crn>/allocate", edit.AllocateView.as_view(), name="allocate"),
+    path(
+        "cases/<str:crn>/supporting-officers",
+        edit.SupportingOfficerView.as_view(),
+        name="supporting-officers",
+    ),
     path("cases/<str:crn>/partner-shares", edit.PartnerShareView.as_view(), name="partner-share"),
     path("limited-access", access.LimitedAccessFindView.as_view(), name="limited-access-find"),
     path("limited-access/<str:crn>", access.LimitedAccessView.as_view(), name="limited-access"),

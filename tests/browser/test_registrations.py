@@ -80,7 +80,7 @@ def test_practitioner_adds_reviews_and_deregisters_a_risk_flag(page):
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Review recorded. Next review due")
     _check_accessible(page)
 
-    page.get_by_role("link", name=description, exact=True).click()
+    page.locator("#main-content").get_by_role("link", name=description, exact=True).click()
     expect(page.get_by_role("table", name="Reviews")).to_contain_text("Reviewed with the person")
     _check_accessible(page)
     page.get_by_role("link", name="Deregister").click()

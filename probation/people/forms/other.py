@@ -103,6 +103,32 @@ class AllocationForm(GovukForm):
         return [Field.select("officer"), Field.radios("reason"), Field.textarea("notes")]
 
 
+class SupportingOfficerForm(GovukForm):
+    """A supporting officer works alongside the responsible officer, e.g. a PSO on a case that a PO
+    must hold because its RoSH is high."""
+
+    submit_label = "Add supporting officer"
+    staff = OfficerChoiceField(
+        label="Supporting officer",
+        queryset=Staff.objects.none(),
+        empty_label="Select an officer",
+        error_messages={"required": "Select an officer", "invalid_choice": "Select an officer from the list"},
+    )
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, PSO to support with practical needs while the PO holds the risk",
+        error_messages={"required": "Enter the reason for adding a supporting officer"},
+    )
+
+    def __init__(self, *args: object, officers: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["staff"].queryset = officers
+
+    def layout_fields(self) -> list[object]:
+        return [Field.select("staff"), Field.textarea("reason")]
+
+
 class SearchForm(GovukForm):
     submit_label = "Search"
     q = forms.CharField(

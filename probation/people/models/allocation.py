@@ -43,3 +43,40 @@ class Allocation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person_id} to {self.officer_id} from {self.started_at:%Y-%m-%d}"
+
+
+class SupportingOfficer(models.Model):
+    """A member of staff who supports the responsible officer on a case for a time, e.g. a PSO on a
+    high RoSH case that a PO must hold (reference-data.md § Allocation). Ended, never deleted."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="supporting_officers")
+    staff = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="supporting")
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
+    started_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    reason = models.TextField()
+    added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "staff"],
+                condition=models.Q(ended_at__isnull=True),
+                name="supportingofficer_one_open_per_staff",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ended_at__isnull=True) | models.Q(ended_at__gte=models.F("started_at")),
+                name="supportingofficer_ended_after_started",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.staff_id} supporting {self.person_id} from {self.started_at:%Y-%m-%d}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_at is None

@@ -59,6 +59,19 @@ class SexualOrientation(models.TextChoices):
     PREFER_NOT = "NS", "Prefer not to say"
 
 
+class RoshLevel(models.TextChoices):
+    """Risk of serious harm levels (reference-data.md § RoSH), lowest first."""
+
+    LOW = "low", "Low"
+    MEDIUM = "medium", "Medium"
+    HIGH = "high", "High"
+    VERY_HIGH = "very_high", "Very high"
+
+
+# reference-data.md § Allocation: "high and very high RoSH cases are held by POs (a PSO may support)".
+ROSH_LEVELS_HELD_BY_PO = (RoshLevel.HIGH, RoshLevel.VERY_HIGH)
+
+
 class Person(VersionedModel):
     crn = models.CharField("CRN", max_length=7, unique=True)
     first_name = models.CharField(max_length=50)
@@ -93,6 +106,14 @@ class Person(VersionedModel):
     team = models.ForeignKey(Team, on_delete=models.PROTECT, null=True, blank=True, related_name="people")
     officer = models.ForeignKey(
         Staff, on_delete=models.PROTECT, null=True, blank=True, related_name="caseload"
+    )
+
+    # The overall RoSH of the latest RoSH assessment ("" = never assessed). Written only by
+    # risk.services.rosh with a targeted UPDATE (no version bump), so caseloads and the allocation
+    # guard read it without people importing risk (ADR 0009). The database default lets bulk loads
+    # (COPY with a column list) leave it out.
+    rosh_level = models.CharField(
+        "RoSH", max_length=9, choices=RoshLevel.choices, blank=True, default="", db_default=""
     )
 
     # Limited access (LAO): flags let lists skip the per-user subqueries for ordinary cases.

@@ -1,16 +1,35 @@
-"""Allocating and transferring cases. History is kept: an allocation is closed, never changed."""
+"""Allocating and transferring cases, and supporting officers. History is kept: an allocation or a
+supporting officer is closed, never changed."""
 
 from django.db import transaction
 
 from probation.accounts.models import Staff, Team, User
-from probation.accounts.models.staff import CASE_HOLDING_GRADES
+from probation.accounts.models.staff import CASE_HOLDING_GRADES, Grade
 from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import now
-from probation.core.errors import ServiceError
+from probation.core.errors import NotFound, ServiceError
 from probation.people.models import Allocation, AllocationReason, Person
+from probation.people.models.allocation import SupportingOfficer
+from probation.people.models.person import ROSH_LEVELS_HELD_BY_PO
 from probation.people.services.person import person_for_change
+
+HIGH_ROSH_NEEDS_PO = (
+    "Cases with high or very high RoSH must be held by a probation officer. "
+    "You can add a PSO as a supporting officer."
+)
+
+
+def _case_holding_officer(officer_id: int, *, field: str) -> Staff:
+    officer = Staff.objects.select_related("team__pdu").filter(pk=officer_id, active=True).first()
+    if officer is None:
+        raise ServiceError("Select an officer", field=field)
+    if officer.grade not in CASE_HOLDING_GRADES:
+        raise ServiceError(
+            f"{officer.name} is a {officer.get_grade_display()} and cannot hold cases", field=field
+        )
+    return officer
 
 
 def allocation_create(*, actor: User, crn: str, officer_id: int, reason: str, notes: str = "") -> Allocation:
@@ -19,13 +38,10 @@ def allocation_create(*, actor: User, crn: str, officer_id: int, reason: str, no
         raise ServiceError("Select a reason for the allocation", field="reason")
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.CASE_ALLOCATE)
-        officer = Staff.objects.select_related("team__pdu").filter(pk=officer_id, active=True).first()
-        if officer is None:
-            raise ServiceError("Select an officer", field="officer")
-        if officer.grade not in CASE_HOLDING_GRADES:
-            raise ServiceError(
-                f"{officer.name} is a {officer.get_grade_display()} and cannot hold cases", field="officer"
-            )
+        officer = _case_holding_officer(officer_id, field="officer")
+        # The person row is locked, so the RoSH level cannot change between this check and the write.
+        if officer.grade == Grade.PSO and person.rosh_level in ROSH_LEVELS_HELD_BY_PO:
+            raise ServiceError(HIGH_ROSH_NEEDS_PO, field="officer")
         if person.officer_id == officer.pk:
             raise ServiceError(f"This case is already allocated to {officer.name}", field="officer")
         if reason == AllocationReason.OTHER and not notes.strip():
@@ -55,3 +71,66 @@ def allocation_create(*, actor: User, crn: str, officer_id: int, reason: str, no
             detail={"officer": officer.code, "team": team.code, "reason": reason},
         )
     return allocation
+
+
+def supporting_officer_add(*, actor: User, crn: str, staff_id: int, reason: str) -> SupportingOfficer:
+    """Add a supporting officer (any case-holding grade, PSOs included) alongside the responsible
+    officer. Needs the same permission and scope as allocating."""
+    reason = reason.strip()
+    if not reason:
+        raise ServiceError("Enter the reason for adding a supporting officer", field="reason")
+    with transaction.atomic():
+        person = person_for_change(actor=actor, crn=crn, permission=Permission.CASE_ALLOCATE)
+        staff = _case_holding_officer(staff_id, field="staff")
+        if person.officer_id == staff.pk:
+            raise ServiceError(
+                f"{staff.name} is the responsible officer and cannot also be a supporting officer",
+                field="staff",
+            )
+        already = (
+            SupportingOfficer.objects.select_for_update()
+            .filter(person=person, staff=staff, ended_at__isnull=True)
+            .exists()
+        )
+        if already:
+            raise ServiceError(f"{staff.name} is already a supporting officer on this case", field="staff")
+        supporting = SupportingOfficer.objects.create(
+            person=person, staff=staff, team=staff.team, started_at=now(), reason=reason, added_by=actor
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.ALLOCATE,
+            crn=crn,
+            object_type="supporting_officer",
+            object_id=supporting.pk,
+            detail={"staff": staff.code, "team": staff.team.code, "added": True},
+        )
+    return supporting
+
+
+def supporting_officer_end(*, actor: User, crn: str, supporting_officer_id: int) -> SupportingOfficer:
+    """End a supporting officer's support from now. Another case's row is "not found"."""
+    with transaction.atomic():
+        person = person_for_change(actor=actor, crn=crn, permission=Permission.CASE_ALLOCATE)
+        supporting = (
+            SupportingOfficer.objects.select_for_update()
+            .select_related("staff")
+            .filter(person=person, pk=supporting_officer_id)
+            .first()
+        )
+        if supporting is None:
+            raise NotFound(supporting_officer_id)
+        if not supporting.is_active:
+            raise ServiceError(f"{supporting.staff.name} is no longer a supporting officer on this case")
+        supporting.ended_at = now()
+        supporting.ended_by = actor
+        supporting.save(update_fields=["ended_at", "ended_by"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.ALLOCATE,
+            crn=crn,
+            object_type="supporting_officer",
+            object_id=supporting.pk,
+            detail={"staff": supporting.staff.code, "ended": True},
+        )
+    return supporting

@@ -14,7 +14,13 @@ from probation.core.errors import ConflictError, NotFound, PermissionDenied, Ser
 from probation.frontend.forms import GovukForm
 from probation.people import selectors
 from probation.people.forms.address import AddressEditForm, AddressForm
-from probation.people.forms.other import AllocationForm, CircumstanceForm, DisabilityForm, PartnerShareForm
+from probation.people.forms.other import (
+    AllocationForm,
+    CircumstanceForm,
+    DisabilityForm,
+    PartnerShareForm,
+    SupportingOfficerForm,
+)
 from probation.people.forms.person import AliasForm, PersonEditForm, PersonForm
 from probation.people.models import Address, Person
 from probation.people.policy import can_change_case
@@ -207,6 +213,44 @@ class AllocateView(CaseFormView):
             officer_id=data["officer"].pk,
             reason=data["reason"],
             notes=data["notes"],
+        )
+
+    def success_url(self) -> str:
+        return reverse("people:case-allocation", args=[self.person.crn])
+
+
+class SupportingOfficerView(CaseFormView):
+    """Add a supporting officer; a POST naming ``end`` ends one instead (the Allocation page's
+    "End support" buttons). Same permission and scope as allocating."""
+
+    permission = Permission.CASE_ALLOCATE
+    title = "Add a supporting officer"
+    section = "allocation"
+    success_message = "Supporting officer added"
+
+    def get_form(self, data: Any = None) -> GovukForm:
+        return SupportingOfficerForm(
+            data=data, officers=selectors.allocation_candidates(user=self.request.user)
+        )
+
+    def post(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+        end = request.POST.get("end", "")
+        if not end:
+            return super().post(request, crn, **kwargs)
+        try:
+            ended = allocation_services.supporting_officer_end(
+                actor=request.user, crn=self.person.crn, supporting_officer_id=int(end)
+            )
+        except (ValueError, NotFound, PermissionDenied):
+            raise Http404 from None
+        except ServiceError:
+            return redirect(self.success_url())  # already ended (a stale page): the history shows it
+        messages.success(request, f"{ended.staff.name} is no longer a supporting officer")
+        return redirect(self.success_url())
+
+    def save(self, data: dict[str, Any]) -> None:
+        allocation_services.supporting_officer_add(
+            actor=self.request.user, crn=self.person.crn, staff_id=data["staff"].pk, reason=data["reason"]
         )
 
     def success_url(self) -> str:

@@ -1,5 +1,12 @@
 """Risk models. Pure rules live apart in probation.risk.predictors and probation.risk.tiering."""
 
 from probation.risk.models.registrations import Registration, RegistrationQuerySet, RegistrationReview
+from probation.risk.models.rosh import RiskManagementPlan, RoshAssessment
 
-__all__ = ["Registration", "RegistrationQuerySet", "RegistrationReview"]
+__all__ = [
+    "Registration",
+    "RegistrationQuerySet",
+    "RegistrationReview",
+    "RiskManagementPlan",
+    "RoshAssessment",
+]

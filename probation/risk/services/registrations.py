@@ -22,6 +22,7 @@ from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
 from probation.risk import registers
 from probation.risk.models import Registration, RegistrationReview
+from probation.risk.models.rosh import REGISTER_FOR_LEVEL
 from probation.risk.registers import (
     MAPPA_CATEGORIES,
     MAPPA_LEVELS,
@@ -31,6 +32,9 @@ from probation.risk.registers import (
 )
 
 ENTITY = "registration"  # PersonChange.entity: the change history and conflicts (ADR 0005)
+
+
+LEVEL_FOR_REGISTER = {code: level for level, code in REGISTER_FOR_LEVEL.items()}
 
 
 def _date(value: dt.date, *, field: str, label: str) -> None:
@@ -157,6 +161,7 @@ def registration_add(
             )
         if register.is_rosh:
             _replace_rosh(actor=actor, person=person, new=register, registered_on=registered_on)
+            _mirror_rosh_level(person=person, level=LEVEL_FOR_REGISTER[register.code])
         registration = Registration.objects.create(
             person=person,
             register_type=register.code,
@@ -308,4 +313,12 @@ def registration_deregister(
             on=deregistered_on,
             reason=reason,
         )
+        if registration.register.is_rosh:
+            _mirror_rosh_level(person=person, level="")
     return registration
+
+
+def _mirror_rosh_level(*, person: Person, level: str) -> None:
+    """Person.rosh_level follows the active RoSH registration, however it was changed (caseloads
+    and the allocation guard read it; ADR 0009)."""
+    Person.objects.filter(pk=person.pk).update(rosh_level=level)

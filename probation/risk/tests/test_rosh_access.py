@@ -1,0 +1,272 @@
+"""Every RoSH and risk management plan page against every kind of user: anonymous, system admin,
+outside the managing PDU (changes), excluded, restricted, partner, permitted. Denied users get
+exactly the page a missing CRN gets, and a denied change writes nothing."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+
+from probation.accounts.models import Role
+from probation.accounts.tests.factories import StaffFactory, UserFactory
+from probation.audit.models import AuditEvent
+from probation.core.clock import today_uk
+from probation.people.models import Exclusion, PartnerShare, Person, Restriction
+from probation.people.tests.factories import PersonFactory
+from probation.risk.models import Registration, RiskManagementPlan, RoshAssessment
+from probation.risk.services.rosh import rosh_assessment_create
+
+pytestmark = pytest.mark.django_db
+
+VIEW_PAGES = ["risk:rosh-summary", "risk:rosh-detail"]
+CHANGE_PAGES = ["risk:rosh-assess", "risk:rmp-edit"]
+ALL_PAGES = VIEW_PAGES + CHANGE_PAGES
+NONCE = re.compile(rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
+REVIEW = today_uk() + dt.timedelta(days=60)
+VALID_POSTS = {
+    "risk:rosh-assess": {
+        "assessed_on_0": "1",
+        "assessed_on_1": "3",
+        "assessed_on_2": "2025",
+        "children_community": "low",
+        "public_community": "high",
+        "known_adult_community": "medium",
+        "staff_community": "low",
+        "prisoners_custody": "medium",
+        "nature_of_risk": "Violence",
+        "who_is_at_risk": "Ex-partner",
+    },
+    "risk:rmp-edit": {
+        "supervision": "Weekly",
+        "monitoring_and_control": "Curfew",
+        "interventions_and_treatment": "BBR",
+        "contingency_plan": "Recall",
+        "next_review_on_0": str(REVIEW.day),
+        "next_review_on_1": str(REVIEW.month),
+        "next_review_on_2": str(REVIEW.year),
+        "version": "0",
+    },
+}
+
+
+@pytest.fixture
+def assessment(officer_user):
+    case = PersonFactory(officer=officer_user.staff)
+    return rosh_assessment_create(
+        actor=officer_user,
+        crn=case.crn,
+        assessed_on=dt.date(2025, 1, 15),
+        ratings={
+            "children_community": "low",
+            "public_community": "medium",
+            "known_adult_community": "low",
+            "staff_community": "low",
+        },
+        evidence={"nature_of_risk": "Threats", "who_is_at_risk": "Neighbour"},
+    )
+
+
+def _url(name, crn, assessment_id):
+    if name == "risk:rosh-detail":
+        return reverse(name, args=[crn, assessment_id])
+    return reverse(name, args=[crn])
+
+
+def _get(client, user, name, crn, assessment_id):
+    if user is not None:
+        client.force_login(user)
+    return client.get(_url(name, crn, assessment_id))
+
+
+def _body(response):
+    return NONCE.sub(b"", response.content)
+
+
+def _state():
+    return (
+        RoshAssessment.objects.count(),
+        RiskManagementPlan.objects.count(),
+        list(Registration.objects.values_list("pk", "deregistered_on")),
+        list(Person.objects.values_list("rosh_level", flat=True)),
+        AuditEvent.objects.count(),
+    )
+
+
+def _share(case, partner):
+    PartnerShare.objects.create(
+        person=case, user=partner, reason="MAPPA level 2", granted_by=partner, expires_on="2099-01-01"
+    )
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_anonymous_user_is_sent_to_sign_in(client, assessment, name):
+    response = _get(client, None, name, assessment.person.crn, assessment.pk)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/sign-in?next=")
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_system_admin_without_case_role_gets_not_found(client, assessment, admin_user, name):
+    assert _get(client, admin_user, name, assessment.person.crn, assessment.pk).status_code == 404
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_permitted_practitioner_sees_every_page_and_the_view_is_audited(
+    client, assessment, officer_user, name
+):
+    before = AuditEvent.objects.filter(action="view").count()
+
+    response = _get(client, officer_user, name, assessment.person.crn, assessment.pk)
+
+    assert response.status_code == 200
+    if name in VIEW_PAGES:
+        event = AuditEvent.objects.filter(action="view").latest("seq")
+        assert AuditEvent.objects.filter(action="view").count() == before + 1
+        assert (event.crn, event.detail) == (assessment.person.crn, {"section": "rosh"})
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_excluded_user_gets_the_same_page_as_for_a_missing_crn(client, assessment, officer_user, name):
+    case = assessment.person
+    Exclusion.objects.create(person=case, user=officer_user, added_by=officer_user)
+    Person.objects.filter(pk=case.pk).update(has_exclusions=True)
+
+    denied = _get(client, officer_user, name, case.crn, assessment.pk)
+    missing = _get(client, officer_user, name, "Z999999", assessment.pk)
+
+    assert denied.status_code == missing.status_code == 404
+    assert _body(denied) == _body(missing)
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_user_not_on_restriction_list_gets_not_found(client, assessment, officer_user, name):
+    case = assessment.person
+    other = UserFactory()
+    Restriction.objects.create(person=case, user=other, added_by=other)
+    Person.objects.filter(pk=case.pk).update(is_restricted=True)
+
+    denied = _get(client, officer_user, name, case.crn, assessment.pk)
+
+    assert denied.status_code == 404
+    assert _body(denied) == _body(_get(client, officer_user, name, "Z999999", assessment.pk))
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_user_on_restriction_list_sees_the_restricted_case(client, assessment, officer_user, name):
+    Restriction.objects.create(person=assessment.person, user=officer_user, added_by=officer_user)
+    Person.objects.filter(pk=assessment.person.pk).update(is_restricted=True)
+
+    assert _get(client, officer_user, name, assessment.person.crn, assessment.pk).status_code == 200
+
+
+def test_an_assessment_of_another_person_is_not_found(client, assessment, officer_user):
+    other = PersonFactory(officer=officer_user.staff)
+
+    assert _get(client, officer_user, "risk:rosh-detail", other.crn, assessment.pk).status_code == 404
+
+
+@pytest.mark.parametrize("name", VIEW_PAGES)
+def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, assessment, name):
+    response = _get(client, UserFactory(role=Role.SENIOR_PO), name, assessment.person.crn, assessment.pk)
+
+    assert response.status_code == 200
+    assert "/rosh/new" not in response.content.decode()
+    assert "/rosh/plan" not in response.content.decode()
+
+
+@pytest.mark.parametrize("name", CHANGE_PAGES)
+def test_staff_outside_the_pdu_posting_changes_nothing(client, assessment, name):
+    client.force_login(UserFactory(role=Role.SENIOR_PO))
+    before = _state()
+
+    response = client.post(_url(name, assessment.person.crn, None), VALID_POSTS[name])
+
+    assert response.status_code == 404
+    assert _state() == before
+
+
+@pytest.mark.parametrize("name", CHANGE_PAGES)
+def test_excluded_user_posting_changes_nothing(client, assessment, officer_user, name):
+    Exclusion.objects.create(person=assessment.person, user=officer_user, added_by=officer_user)
+    Person.objects.filter(pk=assessment.person.pk).update(has_exclusions=True)
+    client.force_login(officer_user)
+    before = _state()
+
+    response = client.post(_url(name, assessment.person.crn, None), VALID_POSTS[name])
+
+    assert response.status_code == 404
+    assert _state() == before
+
+
+@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
+def test_read_only_roles_see_rosh_but_cannot_change_it(client, assessment, role):
+    user = UserFactory(role=role, staff=StaffFactory(team=assessment.person.team))
+    case = assessment.person
+
+    assert _get(client, user, "risk:rosh-summary", case.crn, assessment.pk).status_code == 200
+    for name in CHANGE_PAGES:
+        assert _get(client, user, name, case.crn, assessment.pk).status_code == 404
+
+
+def test_partner_gets_not_found_even_for_a_shared_case(client, assessment):
+    partner = UserFactory(role=Role.PARTNER, staff=None)
+    _share(assessment.person, partner)
+    before = _state()
+
+    for name in ALL_PAGES:
+        assert _get(client, partner, name, assessment.person.crn, assessment.pk).status_code == 404
+    for name in CHANGE_PAGES:
+        assert client.post(_url(name, assessment.person.crn, None), VALID_POSTS[name]).status_code == 404
+    assert _state()[:4] == before[:4]
+
+
+# --- Pages do what they say -----------------------------------------------------------------------
+
+
+def test_recording_a_high_rosh_redirects_to_the_summary_with_the_level(client, assessment, officer_user):
+    client.force_login(officer_user)
+    case = assessment.person
+
+    response = client.post(reverse("risk:rosh-assess", args=[case.crn]), VALID_POSTS["risk:rosh-assess"])
+
+    assert response["Location"] == reverse("risk:rosh-summary", args=[case.crn])
+    case.refresh_from_db()
+    assert case.rosh_level == "high"
+    page = client.get(response["Location"]).content.decode()
+    assert "RoSH assessment saved. Overall RoSH: High" in page
+    assert "High RoSH" in page  # the registration tag in the case header
+
+
+def test_a_missing_community_rating_is_shown_as_an_error(client, assessment, officer_user):
+    client.force_login(officer_user)
+    post = VALID_POSTS["risk:rosh-assess"] | {"public_community": ""}
+
+    response = client.post(reverse("risk:rosh-assess", args=[assessment.person.crn]), post)
+
+    assert response.status_code == 200
+    assert "Select the risk to the public in the community" in response.content.decode()
+    assert RoshAssessment.objects.count() == 1
+
+
+def test_writing_then_a_stale_plan_edit_answers_409_with_what_changed(
+    client, assessment, officer_user, spo_user
+):
+    url = reverse("risk:rmp-edit", args=[assessment.person.crn])
+    client.force_login(officer_user)
+    assert client.post(url, VALID_POSTS["risk:rmp-edit"]).status_code == 302
+    client.force_login(spo_user)
+    assert (
+        client.post(url, VALID_POSTS["risk:rmp-edit"] | {"version": "1", "supervision": "Daily"}).status_code
+        == 302
+    )
+    client.force_login(officer_user)
+
+    response = client.post(url, VALID_POSTS["risk:rmp-edit"] | {"version": "1", "contingency_plan": "X"})
+
+    assert response.status_code == 409
+    assert "Daily" in response.content.decode()
+    assert RiskManagementPlan.objects.get().version == 2
+    summary = client.get(reverse("risk:rosh-summary", args=[assessment.person.crn])).content.decode()
+    assert "Versions of the plan" in summary
