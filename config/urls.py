@@ -12,4 +12,6 @@ urlpatterns = [
     path("", include("probation.risk.urls")),
     path("", include("probation.mappa.urls")),
     path("", include("probation.assessments.urls")),
+    path("", include("probation.safeguarding.urls")),
+    path("", include("probation.tiers.urls")),
 ]

@@ -33,6 +33,8 @@ INSTALLED_APPS = [
     "probation.risk",
     "probation.mappa",
     "probation.assessments",
+    "probation.safeguarding",
+    "probation.tiers",
 ]
 
 MIDDLEWARE = [

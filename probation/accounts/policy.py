@@ -32,6 +32,9 @@ class Permission(StrEnum):
     MAPPA_MANAGE = "mappa.manage"
     ASSESSMENT_VIEW = "assessments.view"
     ASSESSMENT_MANAGE = "assessments.manage"
+    SAFEGUARDING_VIEW = "safeguarding.view"
+    SAFEGUARDING_MANAGE = "safeguarding.manage"
+    TIER_VIEW = "tiers.view"
 
 
 P = Permission
@@ -44,9 +47,17 @@ _STAFF_READ = {
     P.ROSH_VIEW,
     P.MAPPA_VIEW,
     P.ASSESSMENT_VIEW,
+    P.SAFEGUARDING_VIEW,
+    P.TIER_VIEW,
 }
 # Practitioners and their managers assess and manage risk on the cases they hold.
-_RISK_MANAGE = {P.REGISTRATION_MANAGE, P.ROSH_MANAGE, P.MAPPA_MANAGE, P.ASSESSMENT_MANAGE}
+_RISK_MANAGE = {
+    P.REGISTRATION_MANAGE,
+    P.ROSH_MANAGE,
+    P.MAPPA_MANAGE,
+    P.ASSESSMENT_MANAGE,
+    P.SAFEGUARDING_MANAGE,
+}
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PRACTITIONER: frozenset(
