@@ -7,7 +7,17 @@ from probation.people.forms.person import date_field
 from probation.people.models import AllocationReason, CircumstanceType, DisabilityType
 
 
-class CircumstanceForm(GovukForm):
+class PeriodForm(GovukForm):
+    """A form with a start date and an optional end date that cannot come before it."""
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
+            self.add_error("end_date", "End date must be the same as or after the start date")
+        return data
+
+
+class CircumstanceForm(PeriodForm):
     submit_label = "Add circumstance"
     circumstance_type = forms.ChoiceField(
         label="Type",
@@ -20,12 +30,6 @@ class CircumstanceForm(GovukForm):
     evidenced = forms.BooleanField(label="Evidence has been seen", required=False)
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean()
-        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
-            self.add_error("end_date", "End date must be the same as or after the start date")
-        return data
-
     def layout_fields(self) -> list[object]:
         return [
             Field.select("circumstance_type"),
@@ -37,7 +41,7 @@ class CircumstanceForm(GovukForm):
         ]
 
 
-class DisabilityForm(GovukForm):
+class DisabilityForm(PeriodForm):
     submit_label = "Add disability"
     disability_type = forms.ChoiceField(
         label="Type",
@@ -53,12 +57,6 @@ class DisabilityForm(GovukForm):
     start_date = date_field("Start date")
     end_date = date_field("End date", required=False, help_text="Leave blank if it still applies")
     notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
-
-    def clean(self) -> dict[str, object]:
-        data = super().clean()
-        if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
-            self.add_error("end_date", "End date must be the same as or after the start date")
-        return data
 
     def layout_fields(self) -> list[object]:
         return [

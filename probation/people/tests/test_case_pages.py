@@ -222,3 +222,17 @@ def test_error_summary_links_go_to_the_first_radio_and_the_wrong_part_of_a_date(
     assert '<a href="#id_gender_1">Select a gender</a>' in body
     assert 'id="id_gender_1"' in body
     assert '<a href="#id_date_of_birth_2">Enter the year</a>' in body
+
+
+@pytest.mark.parametrize("name", ["people:circumstance-create", "people:disability-create"])
+def test_an_end_before_the_start_is_refused_with_the_other_errors(client, officer_user, name):
+    person = PersonFactory(officer=officer_user.staff)
+    client.force_login(officer_user)
+    dates = {"start_date_0": "1", "start_date_1": "6", "start_date_2": "2025"}
+    dates |= {"end_date_0": "1", "end_date_1": "1", "end_date_2": "2025"}
+
+    body = client.post(reverse(name, args=[person.crn]), dates).content.decode()
+
+    assert "End date must be the same as or after the start date" in body
+    assert "Select the type of" in body
+    assert person.circumstances.count() == person.disabilities.count() == 0
