@@ -1,0 +1,58 @@
+"""Rules shared by checks and referrals: dates and the linked child safeguarding flag."""
+
+import datetime as dt
+from typing import Any
+
+from probation.accounts.models import User
+from probation.audit.models import AuditAction
+from probation.audit.services import audit_record
+from probation.core.clock import today_uk
+from probation.core.errors import ServiceError
+from probation.people.models import Person
+from probation.risk.models import Registration
+from probation.safeguarding.models.choices import CHILD_REGISTER_CODES
+
+CHECK = "safeguarding_check"  # audit object type and PersonChange entity (ADR 0005)
+REFERRAL = "safeguarding_referral"  # audit object type
+# PersonChange.entity holds 20 characters (PostgreSQL enforces it, SQLite does not).
+REFERRAL_ENTITY = "safeguard_referral"
+
+
+def date_not_future(value: dt.date, *, field: str, label: str) -> None:
+    if value > today_uk():
+        raise ServiceError(f"{label} must be today or in the past", field=field)
+
+
+def linked_registration(*, person: Person, registration_id: int | None) -> Registration | None:
+    """The child safeguarding flag a record is linked to: one of this person's active RCPR, RCCO
+    or RCHD registrations (issue 4 item 9). Another person's flag is refused as if it did not exist."""
+    if registration_id is None:
+        return None
+    registration = Registration.objects.filter(person=person, pk=registration_id).first()
+    if registration is None:
+        raise ServiceError("Select one of this person's risk flags", field="registration")
+    if registration.register_type not in CHILD_REGISTER_CODES:
+        raise ServiceError(
+            "Link a child protection, child concerns or risk to children flag only", field="registration"
+        )
+    if not registration.is_active:
+        raise ServiceError(
+            f"The {registration.register.description.lower()} flag ended on "
+            f"{registration.deregistered_on:%-d %B %Y}: link an active flag",
+            field="registration",
+        )
+    return registration
+
+
+def safeguarding_view_record(
+    *, actor: User, person: Person, object_type: str, object_id: object = "", detail: dict[str, Any]
+) -> None:
+    """Every page showing safeguarding records is audited before it is shown, with what it showed."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.VIEW,
+        crn=person.crn,
+        object_type=object_type,
+        object_id=object_id,
+        detail=detail,
+    )
