@@ -28,6 +28,8 @@ CASE_SECTIONS = (
     ("rosh", "RoSH and RMP", "risk:rosh-summary", Permission.ROSH_VIEW),
     ("mappa", "MAPPA", "mappa:case", Permission.MAPPA_VIEW),
     ("assessments", "Needs assessments", "assessments:list", Permission.ASSESSMENT_VIEW),
+    ("safeguarding", "Safeguarding", "safeguarding:case", Permission.SAFEGUARDING_VIEW),
+    ("tier", "Tier", "tiers:case", Permission.TIER_VIEW),
 )
 
 
@@ -93,6 +95,7 @@ class PersonRow:
     url: str = ""
     rosh: str = ""  # "" = not assessed
     rosh_css_class: str = ""
+    tier: str = ""  # "" = not calculated yet
 
 
 def person_row(person: Person, *, alias: str = "") -> PersonRow:
@@ -111,6 +114,7 @@ def person_row(person: Person, *, alias: str = "") -> PersonRow:
         url=reverse("people:case-overview", args=[person.crn]),
         rosh=person.get_rosh_level_display() if person.rosh_level else "",
         rosh_css_class=f"govuk-tag govuk-tag--{ROSH_TAG_COLOURS.get(person.rosh_level, 'grey')}",
+        tier=person.tier,
     )
 
 

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from probation.tiers.views.case import TierCaseView
 
 app_name = "tiers"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("cases/<str:crn>/tier", TierCaseView.as_view(), name="case"),
+]

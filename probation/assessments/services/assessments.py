@@ -16,6 +16,7 @@ from probation.assessments.models import Assessment, AssessmentChange, Assessmen
 from probation.assessments.questions import SECTIONS_BY_KEY, Section, section_for
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
+from probation.core.case_changes import case_inputs_changed
 from probation.core.clock import now
 from probation.core.errors import ConflictError, FieldChange, NotFound, ServiceError
 from probation.people.models import Person
@@ -182,4 +183,5 @@ def assessment_complete(*, actor: User, crn: str, assessment_id: int, expected_v
             object_id=assessment.pk,
             detail={"status": AssessmentStatus.COMPLETED, "version": assessment.version},
         )
+        case_inputs_changed(person_id=person.pk, reason="needs assessment completed", actor=actor)
     return assessment

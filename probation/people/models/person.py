@@ -115,6 +115,10 @@ class Person(VersionedModel):
     rosh_level = models.CharField(
         "RoSH", max_length=9, choices=RoshLevel.choices, blank=True, default="", db_default=""
     )
+    # The current tier ("B2", "B2S"; "" = never calculated). Written only by probation.tiers with a
+    # targeted UPDATE (no version bump) whenever a tiering input changes, so caseloads show it with no
+    # extra query (ADR 0012). The database default lets bulk loads (COPY) leave it out.
+    tier = models.CharField("Tier", max_length=3, blank=True, default="", db_default="")
 
     # Limited access (LAO): flags let lists skip the per-user subqueries for ordinary cases.
     has_exclusions = models.BooleanField(default=False)

@@ -15,6 +15,7 @@ from probation.accounts.models import User
 from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
+from probation.core.case_changes import case_inputs_changed
 from probation.core.clock import today_uk
 from probation.core.errors import NotFound, ServiceError
 from probation.people.models import Person
@@ -181,6 +182,7 @@ def registration_add(
             object_id=registration.pk,
             detail={"type": register.code, "category": category, "level": level},
         )
+        case_inputs_changed(person_id=person.pk, reason=f"{register.description} added", actor=actor)
     return registration
 
 
@@ -279,6 +281,7 @@ def registration_update(
                 object_id=registration.pk,
                 detail={"fields": changed, "version": registration.version},
             )
+        case_inputs_changed(person_id=person.pk, reason="registration changed", actor=actor)
     return changed
 
 
@@ -315,6 +318,7 @@ def registration_deregister(
         )
         if registration.register.is_rosh:
             _mirror_rosh_level(person=person, level="")
+        case_inputs_changed(person_id=person.pk, reason="registration ended", actor=actor)
     return registration
 
 

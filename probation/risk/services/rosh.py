@@ -15,6 +15,7 @@ from probation.accounts.models import User
 from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
+from probation.core.case_changes import case_inputs_changed
 from probation.core.clock import today_uk
 from probation.core.errors import ServiceError
 from probation.people.models import Person, PersonChange
@@ -119,6 +120,7 @@ def rosh_assessment_create(
             object_id=assessment.pk,
             detail={"overall": overall, "previous": person.rosh_level, "registration": added},
         )
+        case_inputs_changed(person_id=person.pk, reason="RoSH assessment recorded", actor=actor)
     return assessment
 
 

@@ -1,1 +1,3 @@
-"""Models of this app; see the app docstring in apps.py."""
+from probation.tiers.models.calculation import TierCalculation
+
+__all__ = ["TierCalculation"]
