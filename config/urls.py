@@ -9,9 +9,13 @@ urlpatterns = [
     path("", include("probation.accounts.urls")),
     path("", include("probation.people.urls")),
     path("", include("probation.audit.urls")),
+    path("", include("probation.sentences.urls")),
+    path("", include("probation.contacts.urls")),
     path("", include("probation.risk.urls")),
     path("", include("probation.mappa.urls")),
     path("", include("probation.assessments.urls")),
     path("", include("probation.safeguarding.urls")),
+    path("", include("probation.enforcement.urls")),
     path("", include("probation.tiers.urls")),
+    path("", include("probation.worklists.urls")),
 ]

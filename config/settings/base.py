@@ -30,11 +30,15 @@ INSTALLED_APPS = [
     "probation.accounts",
     "probation.audit",
     "probation.people",
+    "probation.sentences",
     "probation.risk",
     "probation.mappa",
     "probation.assessments",
     "probation.safeguarding",
+    "probation.contacts",
+    "probation.enforcement",
     "probation.tiers",
+    "probation.worklists",
 ]
 
 MIDDLEWARE = [

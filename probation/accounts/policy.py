@@ -35,6 +35,16 @@ class Permission(StrEnum):
     SAFEGUARDING_VIEW = "safeguarding.view"
     SAFEGUARDING_MANAGE = "safeguarding.manage"
     TIER_VIEW = "tiers.view"
+    SENTENCE_VIEW = "sentences.view"
+    SENTENCE_MANAGE = "sentences.manage"
+    CONTACT_VIEW = "contacts.view"
+    CONTACT_VIEW_SENSITIVE = "contacts.view_sensitive"
+    CONTACT_MANAGE = "contacts.manage"
+    DIARY_OWN = "contacts.diary_own"
+    ENFORCEMENT_MANAGE = "enforcement.manage"
+    RECALL_DECIDE = "enforcement.recall_decide"
+    WORKLIST_OWN = "worklists.own"
+    WORKLIST_TEAM = "worklists.team"
 
 
 P = Permission
@@ -49,6 +59,8 @@ _STAFF_READ = {
     P.ASSESSMENT_VIEW,
     P.SAFEGUARDING_VIEW,
     P.TIER_VIEW,
+    P.SENTENCE_VIEW,
+    P.CONTACT_VIEW,
 }
 # Practitioners and their managers assess and manage risk on the cases they hold.
 _RISK_MANAGE = {
@@ -57,6 +69,15 @@ _RISK_MANAGE = {
     P.MAPPA_MANAGE,
     P.ASSESSMENT_MANAGE,
     P.SAFEGUARDING_MANAGE,
+}
+# Practitioners and their managers run the order: contacts, appointments, outcomes and enforcement.
+_CASE_MANAGE = {
+    P.SENTENCE_MANAGE,
+    P.CONTACT_MANAGE,
+    P.CONTACT_VIEW_SENSITIVE,
+    P.DIARY_OWN,
+    P.ENFORCEMENT_MANAGE,
+    P.WORKLIST_OWN,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -69,6 +90,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.CASELOAD_OWN,
             P.CASELOAD_EXPORT,
             *_RISK_MANAGE,
+            *_CASE_MANAGE,
         }
     ),
     Role.SENIOR_PO: frozenset(
@@ -82,14 +104,29 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.CASELOAD_EXPORT,
             P.TEAM_CASELOAD_VIEW,
             *_RISK_MANAGE,
+            *_CASE_MANAGE,
+            # Only a senior PO decides a recall (enforcement.md "Licences and recall").
+            P.RECALL_DECIDE,
+            P.WORKLIST_TEAM,
         }
     ),
     Role.CASE_ADMIN: frozenset(
-        _STAFF_READ | {P.CASE_VIEW_SPECIAL_CATEGORY, P.PERSON_CREATE, P.PERSON_EDIT, P.CASE_ALLOCATE}
+        _STAFF_READ
+        | {
+            P.CASE_VIEW_SPECIAL_CATEGORY,
+            P.PERSON_CREATE,
+            P.PERSON_EDIT,
+            P.CASE_ALLOCATE,
+            # Case administrators key in sentences from court results and book appointments.
+            P.SENTENCE_MANAGE,
+            P.CONTACT_MANAGE,
+        }
     ),
-    Role.COURT_OFFICER: frozenset(_STAFF_READ | {P.PERSON_CREATE}),
+    # Court teams record the conviction and sentence on the day.
+    Role.COURT_OFFICER: frozenset(_STAFF_READ | {P.PERSON_CREATE, P.SENTENCE_MANAGE}),
     Role.VLO: frozenset(_STAFF_READ),
-    Role.AP_STAFF: frozenset(_STAFF_READ),
+    # Approved-premises staff record key-worker sessions and other contacts with residents.
+    Role.AP_STAFF: frozenset(_STAFF_READ | {P.CONTACT_MANAGE}),
     # Partner agencies see only cases shared with them: identifying details, risk flags and the
     # MAPPA meetings and actions they take part in.
     Role.PARTNER: frozenset({P.CASE_VIEW, P.REGISTRATION_VIEW, P.MAPPA_VIEW}),

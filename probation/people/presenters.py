@@ -24,6 +24,8 @@ CASE_SECTIONS = (
     ("addresses", "Addresses", "people:case-addresses", Permission.CASE_VIEW),
     ("circumstances", "Circumstances", "people:case-circumstances", Permission.CASE_VIEW_CIRCUMSTANCES),
     ("allocation", "Allocation", "people:case-allocation", Permission.CASE_VIEW_CIRCUMSTANCES),
+    ("sentences", "Sentences", "sentences:list", Permission.SENTENCE_VIEW),
+    ("contacts", "Contacts", "contacts:list", Permission.CONTACT_VIEW),
     ("registrations", "Risk flags", "risk:registration-list", Permission.REGISTRATION_VIEW),
     ("rosh", "RoSH and RMP", "risk:rosh-summary", Permission.ROSH_VIEW),
     ("mappa", "MAPPA", "mappa:case", Permission.MAPPA_VIEW),

@@ -1,0 +1,5 @@
+from probation.contacts.models.contacts import Contact
+from probation.contacts.models.enforcement import EnforcementCase, EnforcementStep
+from probation.contacts.models.notifications import NotificationMessage
+
+__all__ = ["Contact", "EnforcementCase", "EnforcementStep", "NotificationMessage"]
