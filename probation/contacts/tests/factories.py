@@ -26,6 +26,7 @@ class ContactFactory(DjangoModelFactory):
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=1))
     officer = factory.SubFactory(StaffFactory)
     location = "Leeds Probation Office"
+    outcome = ""
     created_by = factory.SubFactory(UserFactory)
     outcome_recorded_at = factory.LazyAttribute(lambda o: o.starts_at if o.outcome else None)
 
