@@ -183,7 +183,7 @@ class PersonChange(models.Model):
     """What each saved version changed: shown to a user whose edit lost a race, and on the record."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="changes")
-    entity = models.CharField(max_length=20)
+    entity = models.CharField(max_length=40)
     entity_id = models.BigIntegerField()
     version = models.PositiveIntegerField()
     changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
