@@ -7,3 +7,7 @@ class EnforcementConfig(AppConfig):
     name = "probation.enforcement"
     label = "enforcement"
     verbose_name = "Compliance and enforcement"
+
+    def ready(self) -> None:
+        # The compliance and breach/recall panels on the sentence page (probation.core.panels).
+        from probation.enforcement import panels_compliance, panels_workflows  # noqa: F401

@@ -1,0 +1,1 @@
+"""The compliance panel on the sentence page: registered with probation.core.panels."""
