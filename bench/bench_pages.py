@@ -41,6 +41,7 @@ django.setup()
 import psycopg  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -166,7 +167,46 @@ def scenarios(user: User) -> list[tuple[str, list[str], str | None]]:
         ("Search: partial name", [f"/search?q={q.replace(' ', '+')}" for q in partial], partial[0]),
         ("Search: CRN", [f"/search?q={crn}" for crn in crns], crns[0]),
         ("Search: PNC", [f"/search?q={pnc}" for pnc in pncs], pncs[0]),
+        *case_work_scenarios(user, caseload),
     ]
+
+
+def case_work_scenarios(user: User, caseload: list[str]) -> list[tuple[str, list[str], str | None]]:
+    """Issue 3's pages: sentence page, the contact log of the person with the most contacts the PO
+    can see, the officer's lists and diary. Skipped when no case history was generated."""
+    from probation.contacts.models import Contact
+    from probation.sentences.models import Sentence
+
+    sentences = list(
+        Sentence.objects.filter(person__crn__in=caseload)
+        .order_by("-sentence_date")
+        .values_list("person__crn", "id")[:50]
+    )
+    if not sentences:
+        return []
+    # The generator gives a few people about 2,000 contacts; take the busiest one the PO may see.
+    busiest = (
+        Contact.objects.values("person_id")
+        .annotate(n=Count("id"))
+        .filter(n__gte=1500)
+        .order_by("-n")
+        .values_list("person_id", flat=True)[:20]
+    )
+    heavy = (
+        people_visible_to(user, Person.objects.filter(id__in=list(busiest)))
+        .values_list("crn", flat=True)
+        .first()
+    )
+    scenarios = [("Sentence page", [f"/cases/{crn}/sentences/{sid}" for crn, sid in sentences], None)]
+    if heavy:
+        scenarios.append((f"Contact log ({heavy}, ~2,000 contacts)", [f"/cases/{heavy}/contacts"], None))
+    scenarios += [
+        ("Contact log (own cases)", [f"/cases/{crn}/contacts" for crn in caseload[:50]], None),
+        ("Needs an outcome", ["/contacts/outstanding"], None),
+        ("My work (officer's lists)", ["/work"], None),
+        ("Diary (this week)", ["/diary"], None),
+    ]
+    return scenarios
 
 
 def table(measurements: list[Measurement]) -> str:

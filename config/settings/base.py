@@ -192,3 +192,6 @@ LOGGING = {
 
 SEARCH_RESULT_LIMIT = 50
 PAGE_SIZE = 25
+
+# Appointment reminders (ADR 0016): the recording backend stores messages and sends nothing.
+NOTIFICATION_BACKEND = "probation.contacts.notify.RecordingBackend"

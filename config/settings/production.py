@@ -15,3 +15,7 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
+
+# GOV.UK Notify in production; the API key and template ids come only from the environment
+# (NOTIFY_API_KEY, NOTIFY_TEMPLATE_APPOINTMENT_{BOOKED,REMINDER}_{SMS,EMAIL}).
+NOTIFICATION_BACKEND = os.environ.get("NOTIFICATION_BACKEND", "probation.contacts.notify.GovukNotifyBackend")

@@ -9,8 +9,13 @@ def service(request: HttpRequest) -> dict[str, object]:
     user = request.user
     nav = []
     if user.is_authenticated:
+        if has_permission(user, Permission.WORKLIST_OWN) and user.staff_id:
+            nav.append(("My work", "worklists:mine", "/work"))
         if has_permission(user, Permission.CASELOAD_OWN):
             nav.append(("My cases", "people:caseload", "/cases/mine"))
+        if has_permission(user, Permission.DIARY_OWN) and user.staff_id:
+            nav.append(("Diary", "contacts:diary", "/diary"))
+            nav.append(("Needs an outcome", "contacts:outstanding", "/contacts/outstanding"))
         if has_permission(user, Permission.CASE_SEARCH):
             nav.append(("Search", "people:search", "/search"))
         if has_permission(user, Permission.PERSON_CREATE):
@@ -22,6 +27,8 @@ def service(request: HttpRequest) -> dict[str, object]:
             nav.append(("Risk calculators", "risk:calculator-list", "/risk/calculators"))
         if has_permission(user, Permission.TEAM_CASELOAD_VIEW):
             nav.append(("My team", "people:team", "/teams/mine"))
+        if has_permission(user, Permission.WORKLIST_TEAM):
+            nav.append(("Team work", "worklists:team", "/work/team"))
         if has_permission(user, Permission.CASE_VIEW) and user.role == "partner":
             nav.append(("Shared cases", "people:shared", "/cases/shared"))
         if has_permission(user, Permission.AUDIT_VIEW):

@@ -1,3 +1,11 @@
+from django.urls import path
+
+from probation.worklists.views import lists
+
 app_name = "worklists"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("work", lists.MyWorkView.as_view(), name="mine"),
+    path("work/team", lists.TeamWorkView.as_view(), name="team"),
+    path("work/team/<str:staff_code>", lists.OfficerWorkView.as_view(), name="officer"),
+]

@@ -99,6 +99,12 @@ class Contact(VersionedModel):
                 condition=Q(is_appointment=True, outcome="", cancelled_at__isnull=True),
                 name="contact_outstanding_idx",
             ),
+            # The nightly sweep finds failed-to-attend contacts whose evidence deadline has passed.
+            models.Index(
+                fields=["evidence_due_on"],
+                condition=Q(outcome="AFTA", cancelled_at__isnull=True),
+                name="contact_awaiting_evidence_idx",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,0 +1,56 @@
+"""The officer's diary as an iCalendar feed, for calendar apps that subscribe without a session.
+
+The URL carries a per-officer secret: the staff id signed with SECRET_KEY (django.core.signing, a
+salted HMAC), so it cannot be guessed or made for another officer. Calendar apps are outside our
+boundary (ADR 0016), so an event carries only the CRN, the contact type, the time and the location:
+never a name, and for limited-access cases not even the type or location.
+"""
+
+import datetime as dt
+
+from django.core import signing
+from icalendar import Calendar, Event
+
+from probation.accounts.models import Staff
+from probation.contacts.models import Contact
+from probation.sentences.domain.outcomes import contact_type
+
+SALT = "probation.contacts.diary-feed"
+# A calendar needs recent history and what is coming; older appointments are in the diary page.
+FEED_DAYS_BACK = 28
+FEED_DAYS_AHEAD = 91
+
+
+def feed_token(staff: Staff) -> str:
+    return signing.Signer(salt=SALT).sign(str(staff.pk)).replace(":", ".")
+
+
+def feed_staff_id(token: str) -> int | None:
+    """The staff id the token was made for; None for anything we did not sign."""
+    try:
+        return int(signing.Signer(salt=SALT).unsign(token.replace(".", ":", 1)))
+    except (signing.BadSignature, ValueError):
+        return None
+
+
+def feed_calendar(staff: Staff, contacts: list[Contact], *, generated_at: dt.datetime) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", "-//OpenProbation//Officer diary//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", "Probation appointments")
+    for contact in contacts:
+        person = contact.person
+        restricted = person.lao_excluded or person.lao_restricted
+        event = Event()
+        event.add("uid", f"contact-{contact.pk}@openprobation")
+        event.add("dtstamp", generated_at)
+        event.add("dtstart", contact.starts_at)
+        event.add("dtend", contact.ends_at or contact.starts_at + dt.timedelta(hours=1))
+        if restricted:
+            event.add("summary", f"Appointment – {person.crn}")
+        else:
+            event.add("summary", f"{contact_type(contact.type).description} – {person.crn}")
+            if contact.location:
+                event.add("location", contact.location)
+        calendar.add_component(event)
+    return calendar.to_ical()

@@ -1,0 +1,156 @@
+"""Display rows for contact pages so templates hold no logic. Times are Europe/London."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from probation.contacts.models import Contact
+from probation.contacts.services.rules import RESCHEDULED, clock, local
+from probation.people.policy import limited_access_message
+from probation.risk.presenters import Tag
+from probation.sentences.domain.outcomes import OUTCOMES, OutcomeCode, contact_type
+from probation.sentences.models import LicenceCondition, Requirement, Sentence
+
+SENSITIVE_HIDDEN = "Sensitive – you do not have permission to read these notes"
+NEEDS_OUTCOME = Tag("Needs an outcome", "red")
+BOOKED = Tag("Booked", "blue")
+CANCELLED = Tag("Cancelled", "grey")
+OVERDUE = Tag("Overdue", "red")
+
+
+def sentence_label(sentence: Sentence) -> str:
+    return f"{sentence.get_type_display()} of {sentence.sentence_date.day} {sentence.sentence_date:%B %Y}"
+
+
+def requirement_label(requirement: Requirement) -> str:
+    return f"{requirement.get_type_display()} (sentence of {requirement.sentence.sentence_date:%-d %B %Y})"
+
+
+def condition_label(condition: LicenceCondition) -> str:
+    text = condition.text if len(condition.text) <= 80 else condition.text[:77] + "…"
+    return f"{condition.get_kind_display()}: {text}"
+
+
+def outcome_tag(contact: Contact, *, now: dt.datetime) -> Tag | None:
+    if contact.cancelled_at is not None:
+        return CANCELLED
+    if contact.outcome:
+        row = OUTCOMES[OutcomeCode(contact.outcome)]
+        colour = "grey" if contact.outcome in RESCHEDULED else ("green" if row.acceptable else "red")
+        return Tag(f"{row.description} ({row.code})", colour)
+    if contact.is_appointment:
+        return NEEDS_OUTCOME if contact.starts_at < now else BOOKED
+    return None
+
+
+def when(contact: Contact) -> str:
+    start = local(contact.starts_at)
+    until = f" to {clock(contact.ends_at)}" if contact.ends_at else ""
+    return f"{start.day} {start:%B %Y}, {clock(contact.starts_at)}{until}"
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    pk: int
+    type: str
+    when: str
+    officer: str
+    location: str
+    links: list[str]
+    outcome: Tag | None
+    notes: str
+    notes_hidden: bool
+    sensitive: bool
+    cancel_reason: str
+    outcome_url: str
+    reschedule_url: str
+    cancel_url: str
+    decide_url: str
+    evidence_due_on: dt.date | None
+
+
+def contact_row(
+    contact: Contact, *, crn: str, now: dt.datetime, can_read_sensitive: bool, can_manage: bool
+) -> ContactRow:
+    links = []
+    if contact.sentence_id:
+        links.append(sentence_label(contact.sentence))
+    if contact.requirement_id:
+        links.append(contact.requirement.get_type_display() + " requirement")
+    if contact.licence_condition_id:
+        links.append(condition_label(contact.licence_condition))
+    hidden = contact.sensitive and not can_read_sensitive
+    open_appointment = contact.is_appointment and not contact.outcome and contact.cancelled_at is None
+    started = contact.starts_at <= now
+
+    def url(name: str, show: bool) -> str:
+        return reverse(f"contacts:{name}", args=[crn, contact.pk]) if show and can_manage else ""
+
+    return ContactRow(
+        pk=contact.pk,
+        type=contact.get_type_display(),
+        when=when(contact),
+        officer=contact.officer.name,
+        location=contact.location,
+        links=links,
+        outcome=outcome_tag(contact, now=now),
+        notes=SENSITIVE_HIDDEN if hidden else contact.notes,
+        notes_hidden=hidden,
+        sensitive=contact.sensitive,
+        cancel_reason=contact.cancel_reason,
+        outcome_url=url("outcome", open_appointment and started),
+        reschedule_url=url("reschedule", open_appointment),
+        cancel_url=url("cancel", open_appointment),
+        decide_url=url("decide", contact.outcome == OutcomeCode.AFTA),
+        evidence_due_on=contact.evidence_due_on,
+    )
+
+
+@dataclass(frozen=True)
+class OfficerRow:
+    """A row on the officer's own lists: name and details unless the case is restricted to them."""
+
+    crn: str
+    restricted: bool
+    message: str
+    name: str
+    type: str
+    when: str
+    location: str
+    url: str
+    outcome_url: str
+    evidence_due_on: dt.date | None
+    overdue: Tag | None
+
+
+def officer_row(contact: Contact, *, today: dt.date | None = None, action: str = "outcome") -> OfficerRow:
+    person = contact.person
+    overdue = OVERDUE if today and contact.evidence_due_on and contact.evidence_due_on < today else None
+    if person.lao_excluded or person.lao_restricted:
+        return OfficerRow(
+            person.crn,
+            True,
+            limited_access_message(person),
+            "Restricted",
+            "",
+            when(contact),
+            "",
+            "",
+            "",
+            contact.evidence_due_on,
+            overdue,
+        )
+    return OfficerRow(
+        crn=person.crn,
+        restricted=False,
+        message="",
+        name=person.display_name,
+        type=contact_type(contact.type).description,
+        when=when(contact),
+        location=contact.location,
+        url=reverse("contacts:list", args=[person.crn]),
+        outcome_url=reverse(f"contacts:{action}", args=[person.crn, contact.pk]),
+        evidence_due_on=contact.evidence_due_on,
+        overdue=overdue,
+    )

@@ -1,0 +1,217 @@
+"""Reads of contacts. A person passed in has already come through people's scoped selector
+(``load_case``); lists across cases mark limited-access cases through ``people_listable_to``.
+
+The contact log pages by keyset on (starts_at DESC, id DESC), the order of contact_person_time_idx,
+so a person with thousands of contacts costs the same as one with ten, and no COUNT(*) is run.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+
+from probation.accounts.models import Staff, User
+from probation.contacts.models import Contact
+from probation.contacts.services.rules import RESCHEDULED, london_datetime
+from probation.core.errors import NotFound
+from probation.people.models import Person
+from probation.people.policy import people_listable_to
+from probation.risk.models import Registration
+from probation.risk.models.rosh import RoshAssessment
+from probation.sentences.domain.outcomes import OutcomeCode
+from probation.sentences.models import LicenceCondition, Requirement, Sentence
+
+RISK_TO_STAFF = "AV2S"  # reference-data.md § Registrations: "AV2S risk to staff"
+NO_OUTCOME = "none"  # filter: appointments without an outcome
+NEEDS_OUTCOME = "needs"  # filter: past appointments without an outcome
+
+
+@dataclass(frozen=True)
+class ContactFilters:
+    type: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    outcome: str = ""
+    sentence_id: int | None = None
+
+    def as_detail(self) -> dict[str, object]:
+        return {
+            "type": self.type,
+            "from": self.date_from.isoformat() if self.date_from else "",
+            "to": self.date_to.isoformat() if self.date_to else "",
+            "outcome": self.outcome,
+            "sentence": self.sentence_id,
+        }
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """The last row of the previous page: the next page starts strictly after it."""
+
+    starts_at: dt.datetime
+    id: int
+
+    @property
+    def token(self) -> str:
+        return f"{self.starts_at.isoformat()}~{self.id}"
+
+    @classmethod
+    def parse(cls, token: str) -> "Cursor | None":
+        try:
+            at, pk = token.rsplit("~", 1)
+            starts_at = dt.datetime.fromisoformat(at)
+            return cls(starts_at, int(pk)) if starts_at.tzinfo else None
+        except ValueError:
+            return None
+
+
+@dataclass(frozen=True)
+class ContactPage:
+    contacts: list[Contact]
+    next_cursor: Cursor | None
+
+
+def contact_list(
+    *, person: Person, filters: ContactFilters, now: dt.datetime, after: Cursor | None, size: int
+) -> ContactPage:
+    """One page of the person's contacts, newest first, one query."""
+    contacts = Contact.objects.filter(person=person)
+    if filters.type:
+        contacts = contacts.filter(type=filters.type)
+    if filters.date_from:
+        contacts = contacts.filter(starts_at__gte=london_datetime(filters.date_from, dt.time()))
+    if filters.date_to:
+        contacts = contacts.filter(
+            starts_at__lt=london_datetime(filters.date_to + dt.timedelta(days=1), dt.time())
+        )
+    if filters.outcome == NO_OUTCOME:
+        contacts = contacts.appointments().filter(outcome="")
+    elif filters.outcome == NEEDS_OUTCOME:
+        contacts = contacts.outstanding(now=now)
+    elif filters.outcome:
+        contacts = contacts.filter(outcome=filters.outcome)
+    if filters.sentence_id:
+        contacts = contacts.filter(sentence_id=filters.sentence_id)
+    if after is not None:
+        contacts = contacts.filter(
+            Q(starts_at__lt=after.starts_at) | Q(starts_at=after.starts_at, id__lt=after.id)
+        )
+    rows = list(
+        contacts.select_related(
+            "officer", "sentence", "requirement", "licence_condition", "outcome_recorded_by"
+        ).order_by("-starts_at", "-id")[: size + 1]
+    )
+    more = len(rows) > size
+    rows = rows[:size]
+    return ContactPage(rows, Cursor(rows[-1].starts_at, rows[-1].pk) if more else None)
+
+
+def contact_get(*, person: Person, contact_id: int) -> Contact:
+    """One contact of this person; another person's is "not found"."""
+    contact = (
+        Contact.objects.filter(person=person, pk=contact_id)
+        .select_related("officer", "sentence", "requirement", "licence_condition", "outcome_recorded_by")
+        .first()
+    )
+    if contact is None:
+        raise NotFound(contact_id)
+    return contact
+
+
+def sentence_choices(*, person: Person) -> list[Sentence]:
+    return list(Sentence.objects.filter(person=person).order_by("-sentence_date", "-id"))
+
+
+def requirement_choices(*, person: Person) -> list[Requirement]:
+    return list(
+        Requirement.objects.filter(sentence__person=person)
+        .select_related("sentence")
+        .order_by("sentence_id", "start_date", "id")
+    )
+
+
+def licence_condition_choices(*, person: Person) -> list[LicenceCondition]:
+    return list(
+        LicenceCondition.objects.filter(licence__sentence__person=person)
+        .select_related("licence")
+        .order_by("licence__sentence_id", "ordinal", "id")
+    )
+
+
+def officer_choices(*, person: Person) -> list[Staff]:
+    """Active staff of the teams in the case's managing PDU: the officers a contact can be with."""
+    return list(
+        Staff.objects.filter(team__pdu_id=person.pdu_id, active=True)
+        .select_related("team")
+        .order_by("surname", "forename", "id")
+    )
+
+
+@dataclass(frozen=True)
+class StaffRisk:
+    flag: Registration | None  # the active risk-to-staff registration
+    rosh_level: str  # the overall RoSH display ("" never assessed)
+    staff_rosh: str  # the latest RoSH rating of risk to staff in the community
+
+
+def staff_risk(*, person: Person) -> StaffRisk:
+    """What whoever meets the person must know (issue 3 item 5): two queries."""
+    flag = Registration.objects.active().filter(person=person, register_type=RISK_TO_STAFF).first()
+    assessment = RoshAssessment.objects.filter(person=person).order_by("-assessed_on", "-id").first()
+    return StaffRisk(
+        flag=flag,
+        rosh_level=person.get_rosh_level_display() if person.rosh_level else "",
+        staff_rosh=assessment.get_staff_community_display() if assessment else "",
+    )
+
+
+def _with_access(user: User, contacts: list[Contact]) -> list[Contact]:
+    """Mark each contact's person with lao_excluded/lao_restricted for this user (one query), so
+    lists show limited-access cases only as "Restricted" with the CRN."""
+    ids = {c.person_id for c in contacts}
+    access = {
+        p["pk"]: (p["lao_excluded"], p["lao_restricted"])
+        for p in people_listable_to(user, Person.objects.filter(pk__in=ids)).values(
+            "pk", "lao_excluded", "lao_restricted"
+        )
+    }
+    for contact in contacts:
+        excluded, restricted = access.get(contact.person_id, (True, True))
+        contact.person.lao_excluded, contact.person.lao_restricted = excluded, restricted
+    return contacts
+
+
+def outstanding_for_officer(staff: Staff, now: dt.datetime) -> QuerySet[Contact]:
+    """The officer's past appointments without an outcome, oldest first (contact_outstanding_idx)."""
+    return (
+        Contact.objects.outstanding(now=now)
+        .filter(officer=staff)
+        .select_related("person")
+        .order_by("starts_at", "id")
+    )
+
+
+def awaiting_evidence_for_officer(staff: Staff, today: dt.date) -> QuerySet[Contact]:
+    """The officer's failed-to-attend appointments awaiting evidence, soonest deadline first.
+    ``today`` is for callers that split overdue from due (evidence_due_on < today is overdue)."""
+    return (
+        Contact.objects.filter(officer=staff, outcome=OutcomeCode.AFTA, cancelled_at__isnull=True)
+        .select_related("person")
+        .order_by("evidence_due_on", "starts_at", "id")
+    )
+
+
+def with_access(*, user: User, contacts: list[Contact]) -> list[Contact]:
+    return _with_access(user, contacts)
+
+
+def diary_list(*, user: User, staff: Staff, start: dt.datetime, end: dt.datetime) -> list[Contact]:
+    """The officer's appointments between two instants, earliest first, not cancelled or moved."""
+    contacts = list(
+        Contact.objects.appointments()
+        .filter(officer=staff, starts_at__gte=start, starts_at__lt=end)
+        .exclude(outcome__in=RESCHEDULED)
+        .select_related("person")
+        .order_by("starts_at", "id")
+    )
+    return _with_access(user, contacts)

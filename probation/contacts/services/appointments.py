@@ -1,0 +1,310 @@
+"""Recording contacts and booking, rescheduling and cancelling appointments (issue 3 items 4-5).
+
+Every write locks the case through people's scoped ``person_for_change`` (CONTACT_MANAGE in the
+case's managing PDU; limited access applies), checks the rules, writes and audits in one
+transaction; a refusal leaves no trace. Audit details never carry notes. An appointment is a contact
+of an attendance type (``is_appointment`` = the type's attendance flag, enforcement.md).
+"""
+
+import datetime as dt
+
+from django.db import transaction
+
+from probation.accounts.models import User
+from probation.accounts.policy import Permission
+from probation.audit.models import AuditAction
+from probation.audit.services import audit_record
+from probation.contacts.models import Contact
+from probation.contacts.notify import reminder_send_on_commit
+from probation.contacts.services.rules import (
+    CONTACT,
+    check_clashes,
+    check_times,
+    contact_links,
+    local,
+    officer_for_contact,
+)
+from probation.core.clock import now
+from probation.core.errors import NotFound, ServiceError
+from probation.people.models import Person
+from probation.people.services.person import person_for_change
+from probation.sentences.domain.outcomes import OutcomeCode, contact_type
+
+REMINDERS = ("", "sms", "email")
+
+
+def _check_reminder(person: Person, reminder: str) -> None:
+    if reminder not in REMINDERS:
+        raise ServiceError("Select a reminder", field="reminder")
+    if reminder == "sms" and not person.mobile:
+        raise ServiceError("This person has no mobile number: choose email or no reminder", field="reminder")
+    if reminder == "email" and not person.email:
+        raise ServiceError(
+            "This person has no email address: choose a text message or no reminder", field="reminder"
+        )
+
+
+def _create(
+    *,
+    actor: User,
+    person: Person,
+    type_code: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime | None,
+    officer_id: int | None,
+    location: str,
+    sentence_id: int | None,
+    requirement_id: int | None,
+    licence_condition_id: int | None,
+    notes: str,
+    sensitive: bool,
+    reminder: str,
+    ignore_id: int | None = None,
+) -> Contact:
+    is_appointment = contact_type(type_code).attendance
+    check_times(starts_at, ends_at)
+    officer = officer_for_contact(person=person, officer_id=officer_id)
+    links = contact_links(
+        person=person,
+        day=local(starts_at).date(),
+        sentence_id=sentence_id,
+        requirement_id=requirement_id,
+        licence_condition_id=licence_condition_id,
+    )
+    if is_appointment:
+        check_clashes(
+            person=person, officer=officer, starts_at=starts_at, ends_at=ends_at, ignore_id=ignore_id
+        )
+    return Contact.objects.create(
+        person=person,
+        type=type_code,
+        is_appointment=is_appointment,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        officer=officer,
+        location=location.strip(),
+        sentence=links.sentence,
+        requirement=links.requirement,
+        licence_condition=links.licence_condition,
+        notes=notes.strip(),
+        sensitive=sensitive,
+        reminder=reminder if is_appointment else "",
+        created_by=actor,
+    )
+
+
+def _audit(actor: User, contact: Contact, action: AuditAction, **detail: object) -> None:
+    audit_record(
+        actor=actor,
+        action=action,
+        crn=contact.person.crn,
+        object_type=CONTACT,
+        object_id=contact.pk,
+        detail={
+            "type": contact.type,
+            "starts_at": contact.starts_at.isoformat(),
+            "officer": contact.officer.code,
+            "sentence": contact.sentence_id,
+            "requirement": contact.requirement_id,
+            "licence_condition": contact.licence_condition_id,
+            "sensitive": contact.sensitive,
+            **detail,
+        },
+    )
+
+
+def contact_record(
+    *,
+    actor: User,
+    crn: str,
+    type_code: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime | None = None,
+    officer_id: int | None = None,
+    location: str = "",
+    sentence_id: int | None = None,
+    requirement_id: int | None = None,
+    licence_condition_id: int | None = None,
+    notes: str = "",
+    sensitive: bool = False,
+) -> Contact:
+    """Record something that happened: any non-attendance contact, or an attendance contact that has
+    already taken place (it then needs an outcome). Never in the future: that is a booking."""
+    contact_type(type_code)  # unknown types are refused with a message
+    if starts_at > now():
+        raise ServiceError(
+            "A contact cannot be recorded in the future: book an appointment instead", field="date"
+        )
+    if not contact_type(type_code).attendance and not notes.strip():
+        raise ServiceError("Enter the notes for this contact", field="notes")
+    with transaction.atomic():
+        person = person_for_change(actor=actor, crn=crn, permission=Permission.CONTACT_MANAGE)
+        contact = _create(
+            actor=actor,
+            person=person,
+            type_code=type_code,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            officer_id=officer_id,
+            location=location,
+            sentence_id=sentence_id,
+            requirement_id=requirement_id,
+            licence_condition_id=licence_condition_id,
+            notes=notes,
+            sensitive=sensitive,
+            reminder="",
+        )
+        _audit(actor, contact, AuditAction.CREATE)
+    return contact
+
+
+def appointment_book(
+    *,
+    actor: User,
+    crn: str,
+    type_code: str,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    officer_id: int | None = None,
+    location: str = "",
+    sentence_id: int | None = None,
+    requirement_id: int | None = None,
+    licence_condition_id: int | None = None,
+    notes: str = "",
+    sensitive: bool = False,
+    reminder: str = "",
+) -> Contact:
+    """Book an appointment: an attendance contact in the future, clash-checked for the officer and
+    the person. A reminder, if asked for, is sent after the booking commits."""
+    if not contact_type(type_code).attendance:
+        raise ServiceError(f"{contact_type(type_code).description} is not an appointment type", field="type")
+    if starts_at <= now():
+        raise ServiceError(
+            "An appointment must be in the future: record a past contact instead", field="date"
+        )
+    if ends_at is None:
+        raise ServiceError("Enter the end time", field="end_time")
+    with transaction.atomic():
+        person = person_for_change(actor=actor, crn=crn, permission=Permission.CONTACT_MANAGE)
+        _check_reminder(person, reminder)
+        contact = _create(
+            actor=actor,
+            person=person,
+            type_code=type_code,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            officer_id=officer_id,
+            location=location,
+            sentence_id=sentence_id,
+            requirement_id=requirement_id,
+            licence_condition_id=licence_condition_id,
+            notes=notes,
+            sensitive=sensitive,
+            reminder=reminder,
+        )
+        _audit(actor, contact, AuditAction.CREATE, reminder=reminder)
+        reminder_send_on_commit(contact)
+    return contact
+
+
+def _appointment_for_change(*, person: Person, contact_id: int, expected_version: int) -> Contact:
+    contact = (
+        Contact.objects.select_for_update()
+        .filter(person=person, pk=contact_id, is_appointment=True)
+        .select_related("outcome_recorded_by")
+        .first()
+    )
+    if contact is None:
+        raise NotFound(contact_id)
+    if contact.outcome:
+        raise ServiceError(
+            f"This appointment already has an outcome ({contact.get_outcome_display()}), recorded by "
+            f"{contact.outcome_recorded_by} at {local(contact.outcome_recorded_at):%H:%M} on "
+            f"{local(contact.outcome_recorded_at):%-d %B %Y}"
+        )
+    if contact.cancelled_at is not None:
+        raise ServiceError(f"This appointment was cancelled on {local(contact.cancelled_at):%-d %B %Y}")
+    if contact.version != expected_version:
+        raise ServiceError("Someone changed this appointment after you opened it: check it and try again")
+    return contact
+
+
+def appointment_reschedule(
+    *,
+    actor: User,
+    crn: str,
+    contact_id: int,
+    expected_version: int,
+    starts_at: dt.datetime,
+    ends_at: dt.datetime,
+    requested_by: str,
+    officer_id: int | None = None,
+    location: str | None = None,
+) -> Contact:
+    """Move an appointment: a new appointment (same type, links, notes and reminder) at the new time,
+    and the old one closed with outcome RSOF (the person asked) or RSSR (the service asked),
+    linked to the new one through ``rescheduled_to``."""
+    codes = {"person": OutcomeCode.RSOF, "service": OutcomeCode.RSSR}
+    if requested_by not in codes:
+        raise ServiceError("Select who asked for the appointment to be rescheduled", field="requested_by")
+    if starts_at <= now():
+        raise ServiceError("The new time must be in the future", field="date")
+    with transaction.atomic():
+        person = person_for_change(actor=actor, crn=crn, permission=Permission.CONTACT_MANAGE)
+        old = _appointment_for_change(person=person, contact_id=contact_id, expected_version=expected_version)
+        new = _create(
+            actor=actor,
+            person=person,
+            type_code=old.type,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            officer_id=officer_id or old.officer_id,
+            location=old.location if location is None else location,
+            sentence_id=old.sentence_id,
+            requirement_id=old.requirement_id,
+            licence_condition_id=old.licence_condition_id,
+            notes=old.notes,
+            sensitive=old.sensitive,
+            reminder=old.reminder,
+            ignore_id=old.pk,
+        )
+        old.outcome, old.outcome_recorded_at, old.outcome_recorded_by = codes[requested_by], now(), actor
+        old.rescheduled_to, old.version = new, old.version + 1
+        old.save(
+            update_fields=[
+                "outcome",
+                "outcome_recorded_at",
+                "outcome_recorded_by",
+                "rescheduled_to",
+                "version",
+                "updated_at",
+            ]
+        )
+        _audit(actor, new, AuditAction.CREATE, rescheduled_from=old.pk)
+        _audit(
+            actor, old, AuditAction.UPDATE, outcome=old.outcome, rescheduled_to=new.pk, version=old.version
+        )
+        reminder_send_on_commit(new)
+    return new
+
+
+def appointment_cancel(
+    *, actor: User, crn: str, contact_id: int, expected_version: int, reason: str
+) -> Contact:
+    """Cancel an appointment with a reason; not once it has an outcome."""
+    reason = reason.strip()
+    if not reason:
+        raise ServiceError("Enter the reason for cancelling", field="reason")
+    with transaction.atomic():
+        person = person_for_change(actor=actor, crn=crn, permission=Permission.CONTACT_MANAGE)
+        contact = _appointment_for_change(
+            person=person, contact_id=contact_id, expected_version=expected_version
+        )
+        contact.cancelled_at, contact.cancel_reason, contact.version = (
+            now(),
+            reason[:200],
+            contact.version + 1,
+        )
+        contact.save(update_fields=["cancelled_at", "cancel_reason", "version", "updated_at"])
+        _audit(actor, contact, AuditAction.UPDATE, cancelled=True, version=contact.version)
+    return contact

@@ -1,0 +1,136 @@
+"""The signed-in officer's own pages: the diary by week, its iCalendar feed, and the appointments
+that need an outcome. Limited-access cases show only as "Restricted" with the CRN (people policy)."""
+
+import datetime as dt
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.views import View
+
+from probation.accounts.models import Staff, User
+from probation.accounts.policy import Permission, has_permission
+from probation.audit.models import AuditAction
+from probation.audit.services import audit_record
+from probation.contacts import feeds, selectors
+from probation.contacts.presenters import officer_row
+from probation.contacts.services.rules import clock, london_datetime
+from probation.core.clock import now, today_uk
+
+
+def _own_staff(request: HttpRequest) -> Staff:
+    if not has_permission(request.user, Permission.DIARY_OWN) or request.user.staff is None:
+        raise Http404
+    return request.user.staff
+
+
+def _monday(value: str) -> dt.date:
+    try:
+        day = dt.date.fromisoformat(value) if value else today_uk()
+    except ValueError:
+        day = today_uk()
+    return day - dt.timedelta(days=day.weekday())
+
+
+class DiaryView(View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        staff = _own_staff(request)
+        monday = _monday(request.GET.get("week", ""))
+        start, end = (
+            london_datetime(monday, dt.time()),
+            london_datetime(monday + dt.timedelta(days=7), dt.time()),
+        )
+        contacts = selectors.diary_list(user=request.user, staff=staff, start=start, end=end)
+        audit_record(
+            actor=request.user,
+            action=AuditAction.VIEW,
+            object_type="diary",
+            object_id=staff.code,
+            detail={"week": monday.isoformat(), "shown": [c.pk for c in contacts]},
+        )
+        days = []
+        for offset in range(7):
+            day = monday + dt.timedelta(days=offset)
+            entries = [
+                (clock(c.starts_at), officer_row(c))
+                for c in contacts
+                if c.starts_at.astimezone(start.tzinfo).date() == day
+            ]
+            days.append({"date": day, "entries": entries})
+        context: dict[str, Any] = {
+            "staff": staff,
+            "monday": monday,
+            "sunday": monday + dt.timedelta(days=6),
+            "days": days,
+            "previous": f"?week={(monday - dt.timedelta(days=7)).isoformat()}",
+            "next": f"?week={(monday + dt.timedelta(days=7)).isoformat()}",
+            "feed_url": request.build_absolute_uri(
+                reverse("contacts:diary-feed", args=[feeds.feed_token(staff)])
+            ),
+        }
+        return render(request, "contacts/diary.html", context)
+
+
+@method_decorator(login_not_required, name="dispatch")
+class DiaryFeedView(View):
+    """No session: the signed token is the credential. Anything else is the same 404."""
+
+    def get(self, request: HttpRequest, token: str) -> HttpResponse:
+        staff_id = feeds.feed_staff_id(token)
+        user = (
+            User.objects.select_related("staff").filter(staff_id=staff_id, is_active=True).first()
+            if staff_id
+            else None
+        )
+        if user is None or not user.staff.active or not has_permission(user, Permission.DIARY_OWN):
+            raise Http404
+        at = now()
+        contacts = selectors.diary_list(
+            user=user,
+            staff=user.staff,
+            start=at - dt.timedelta(days=feeds.FEED_DAYS_BACK),
+            end=at + dt.timedelta(days=feeds.FEED_DAYS_AHEAD),
+        )
+        audit_record(
+            actor=None,
+            username=f"diary-feed:{user.username}",
+            action=AuditAction.VIEW,
+            object_type="diary_feed",
+            object_id=user.staff.code,
+            detail={"shown": len(contacts)},
+        )
+        body = feeds.feed_calendar(user.staff, contacts, generated_at=at)
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
+class OutstandingView(View):
+    """Past appointments without an outcome (oldest first) and failed-to-attends awaiting evidence."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        staff = _own_staff(request)
+        today = today_uk()
+        outstanding = Paginator(selectors.outstanding_for_officer(staff, now()), settings.PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        awaiting = list(selectors.awaiting_evidence_for_officer(staff, today)[:100])
+        shown = selectors.with_access(user=request.user, contacts=[*outstanding.object_list, *awaiting])
+        audit_record(
+            actor=request.user,
+            action=AuditAction.VIEW,
+            object_type="contact",
+            object_id=staff.code,
+            detail={"list": "outstanding", "page": outstanding.number, "shown": [c.pk for c in shown]},
+        )
+        context = {
+            "page": outstanding,
+            "rows": [officer_row(c) for c in outstanding.object_list],
+            "awaiting": [officer_row(c, today=today, action="decide") for c in awaiting],
+        }
+        return render(request, "contacts/outstanding.html", context)

@@ -1,0 +1,151 @@
+"""The conviction-and-sentence form and the offence and termination forms: shape only. Offence
+codes, date order and the lengths each sentence type allows are the services' rules and come back
+as field errors (offence codes: ``sentences.offences``)."""
+
+from collections.abc import Iterable
+
+from crispy_forms_gds.layout import Field, Fieldset, Size
+from django import forms
+
+from probation.frontend.forms import GovukForm
+from probation.people.forms.person import date_field
+from probation.sentences.models.choices import SENTENCE_KIND_CHOICES, SentenceType, TerminationReason
+
+EXAMPLE = "For example, 27 3 2026"
+ADDITIONAL_SLOTS = 2  # more offences can be added from the sentence page afterwards
+
+
+def radios(
+    label: str, choices: Iterable[tuple[str, str]], message: str, **kwargs: object
+) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=list(choices),
+        widget=forms.RadioSelect,
+        error_messages={"required": message},
+        **kwargs,
+    )
+
+
+def code_field(label: str, *, required: bool = True) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=5,
+        required=required,
+        help_text="The 5-digit Home Office offence code, for example 10400",
+        error_messages={"required": f"Enter the {label.lower()}"},
+    )
+
+
+def months_field(label: str, help_text: str = "") -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=1,
+        help_text=help_text,
+        error_messages={
+            "invalid": f"{label} must be a whole number of months",
+            "min_value": f"{label} must be at least 1 month",
+        },
+    )
+
+
+class EventForm(GovukForm):
+    submit_label = "Save conviction and sentence"
+    conviction_date = date_field("Date of conviction", help_text=EXAMPLE)
+    court = forms.CharField(
+        label="Convicting court", max_length=120, error_messages={"required": "Enter the convicting court"}
+    )
+    main_code = code_field("Main offence code")
+    main_date = date_field("Main offence date", help_text=EXAMPLE)
+    additional_1_code = code_field("Additional offence 1 code", required=False)
+    additional_1_date = date_field("Additional offence 1 date", required=False, help_text=EXAMPLE)
+    additional_2_code = code_field("Additional offence 2 code", required=False)
+    additional_2_date = date_field("Additional offence 2 date", required=False, help_text=EXAMPLE)
+    sentence_type = radios("Type of sentence", SentenceType.choices, "Select the type of sentence")
+    sentence_date = date_field("Date of sentence", help_text=EXAMPLE)
+    start_date = date_field("Start date", help_text="Usually the date of sentence. " + EXAMPLE)
+    length_months = months_field(
+        "Length (months)",
+        "Community order: its length. Suspended sentence order or post-sentence supervision: the "
+        "supervision period. Leave blank for a custodial sentence.",
+    )
+    custodial_months = months_field(
+        "Custodial term (months)", "Suspended sentence order or custodial sentence only."
+    )
+    kind = radios(
+        "Kind of custodial sentence",
+        SENTENCE_KIND_CHOICES,
+        "Select the kind of custodial sentence",
+        initial="standard_determinate",
+        help_text="Custodial sentences only; leave as standard determinate for other sentences.",
+    )
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean()
+        for slot in range(1, ADDITIONAL_SLOTS + 1):
+            code, date = data.get(f"additional_{slot}_code"), data.get(f"additional_{slot}_date")
+            if code and not date and f"additional_{slot}_date" not in self.errors:
+                self.add_error(f"additional_{slot}_date", f"Enter the additional offence {slot} date")
+            if date and not code:
+                self.add_error(f"additional_{slot}_code", f"Enter the additional offence {slot} code")
+        return data
+
+    def layout_fields(self) -> list[object]:
+        additional = []
+        for slot in range(1, ADDITIONAL_SLOTS + 1):
+            additional += [
+                Field.text(f"additional_{slot}_code", field_width=5),
+                Field(f"additional_{slot}_date"),
+            ]
+        return [
+            Fieldset(
+                Field("conviction_date"), Field.text("court"), legend="Conviction", legend_size=Size.MEDIUM
+            ),
+            Fieldset(
+                Field.text("main_code", field_width=5),
+                Field("main_date"),
+                legend="Main offence",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(*additional, legend="Additional offences (optional)", legend_size=Size.MEDIUM),
+            Fieldset(
+                Field.radios("sentence_type"),
+                Field("sentence_date"),
+                Field("start_date"),
+                Field.text("length_months", field_width=4),
+                Field.text("custodial_months", field_width=4),
+                Field.radios("kind"),
+                legend="Sentence",
+                legend_size=Size.MEDIUM,
+            ),
+        ]
+
+
+class OffenceForm(GovukForm):
+    submit_label = "Add offence"
+    code = code_field("Offence code")
+    date = date_field("Offence date", help_text=EXAMPLE)
+    counts = forms.IntegerField(
+        label="Number of counts",
+        initial=1,
+        min_value=1,
+        error_messages={
+            "required": "Enter the number of counts",
+            "invalid": "Number of counts must be a whole number",
+            "min_value": "Number of counts must be at least 1",
+        },
+    )
+
+    def layout_fields(self) -> list[object]:
+        return [Field.text("code", field_width=5), Field("date"), Field.text("counts", field_width=3)]
+
+
+class SentenceTerminateForm(GovukForm):
+    submit_label = "Terminate sentence"
+    terminated_on = date_field("Termination date", help_text=EXAMPLE)
+    reason = radios("Reason", TerminationReason.choices, "Select the reason the sentence ended")
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def layout_fields(self) -> list[object]:
+        return [Field("terminated_on"), Field.radios("reason"), "version"]

@@ -1,0 +1,116 @@
+"""What the sentence services share: audit object types, date rules and the locked reads.
+
+Every write first locks the case through people's scoped ``person_for_change`` (SENTENCE_MANAGE in
+the case's managing PDU; limited access and partner scope apply) and then the row it changes, so
+two users can never both act on the same sentence, requirement or condition.
+"""
+
+import datetime as dt
+from typing import Any
+
+from probation.accounts.models import User
+from probation.audit.models import AuditAction
+from probation.audit.services import audit_record
+from probation.core.clock import today_uk
+from probation.core.errors import NotFound, ServiceError
+from probation.people.models import Person
+from probation.sentences.models import Event, Licence, LicenceCondition, Requirement, Sentence
+
+# Audit object types and PersonChange entities (ADR 0005; PersonChange.entity holds 40 characters).
+EVENT = "event"
+OFFENCE = "event_offence"
+SENTENCE = "sentence"
+REQUIREMENT = "requirement"
+LICENCE = "licence"
+CONDITION = "licence_condition"
+
+
+def day(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+def date_not_future(value: dt.date, *, field: str, label: str) -> None:
+    if value > today_uk():
+        raise ServiceError(f"{label} must be today or in the past", field=field)
+
+
+def date_not_before(value: dt.date, earliest: dt.date, *, field: str, label: str, what: str) -> None:
+    if value < earliest:
+        raise ServiceError(f"{label} must be on or after {what} ({day(earliest)})", field=field)
+
+
+def months_between(value: int | None, low: int, high: int, *, field: str, label: str) -> int:
+    if value is None:
+        raise ServiceError(f"Enter the {label.lower()}", field=field)
+    if not low <= value <= high:
+        raise ServiceError(f"{label} must be between {low} and {high} months; {value} was given", field=field)
+    return value
+
+
+def event_for_change(*, person: Person, event_id: int) -> Event:
+    event = Event.objects.select_for_update().filter(person=person, pk=event_id).first()
+    if event is None:
+        raise NotFound(event_id)
+    return event
+
+
+def sentence_for_change(*, person: Person, sentence_id: int) -> Sentence:
+    sentence = (
+        Sentence.objects.select_for_update()
+        .select_related("event")
+        .filter(person=person, pk=sentence_id)
+        .first()
+    )
+    if sentence is None:
+        raise NotFound(sentence_id)
+    return sentence
+
+
+def requirement_for_change(*, person: Person, requirement_id: int) -> Requirement:
+    requirement = (
+        Requirement.objects.select_for_update()
+        .select_related("sentence")
+        .filter(sentence__person=person, pk=requirement_id)
+        .first()
+    )
+    if requirement is None:
+        raise NotFound(requirement_id)
+    return requirement
+
+
+def licence_for_change(*, person: Person, licence_id: int) -> Licence:
+    licence = (
+        Licence.objects.select_for_update()
+        .select_related("sentence")
+        .filter(sentence__person=person, pk=licence_id)
+        .first()
+    )
+    if licence is None:
+        raise NotFound(licence_id)
+    return licence
+
+
+def condition_for_change(*, person: Person, condition_id: int) -> LicenceCondition:
+    condition = (
+        LicenceCondition.objects.select_for_update()
+        .select_related("licence")
+        .filter(licence__sentence__person=person, pk=condition_id)
+        .first()
+    )
+    if condition is None:
+        raise NotFound(condition_id)
+    return condition
+
+
+def sentence_view_record(
+    *, actor: User, person: Person, object_id: object = "", detail: dict[str, Any]
+) -> None:
+    """Every page showing a person's sentences is audited before it is shown, with what it showed."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.VIEW,
+        crn=person.crn,
+        object_type=SENTENCE,
+        object_id=object_id,
+        detail=detail,
+    )

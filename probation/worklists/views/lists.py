@@ -1,0 +1,93 @@
+"""The officer's "My work" page, the team manager's view and the drill-down to one officer.
+
+Deny by default: WORKLIST_OWN (and a staff record) for /work, WORKLIST_TEAM for the team pages;
+anyone else, and any officer outside the manager's team, gets the same 404 as a missing page. Each
+view is a view of many people's records, so each writes one audit entry (CRNs shown, never names).
+"""
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views import View
+
+from probation.accounts.models import Staff, User
+from probation.accounts.policy import Permission, has_permission
+from probation.audit.models import AuditAction
+from probation.audit.services import audit_record
+from probation.core.clock import now, today_uk
+from probation.worklists import selectors
+from probation.worklists.presenters import team_rows, worklist_sections
+
+
+def _staff_with(user: User, permission: Permission) -> Staff:
+    if not has_permission(user, permission) or user.staff is None:
+        raise Http404
+    return user.staff
+
+
+def _worklist_page(request: HttpRequest, officer: Staff, *, own: bool) -> HttpResponse:
+    worklist = selectors.worklist_for_officer(user=request.user, officer=officer, today=today_uk(), now=now())
+    sections = worklist_sections(worklist)
+    audit_record(
+        actor=request.user,
+        action=AuditAction.VIEW,
+        object_type="worklist",
+        object_id=officer.code,
+        detail={
+            "sections": {s.key: s.count for s in sections},
+            "crns": sorted({row.crn for s in sections for row in s.rows if row.crn}),
+        },
+    )
+    title = "My work" if own else f"{officer.name}’s work"
+    return render(
+        request,
+        "worklists/officer.html",
+        {
+            "title": title,
+            "own": own,
+            "officer": officer,
+            "sections": sections,
+            "reviews_overdue": worklist.reviews_overdue,
+            "section_limit": selectors.SECTION_LIMIT,
+        },
+    )
+
+
+class MyWorkView(View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        return _worklist_page(request, _staff_with(request.user, Permission.WORKLIST_OWN), own=True)
+
+
+class TeamWorkView(View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        team = _staff_with(request.user, Permission.WORKLIST_TEAM).team
+        summary = selectors.team_summary(team=team, today=today_uk(), now=now())
+        headings, rows, totals = team_rows(summary)
+        audit_record(
+            actor=request.user,
+            action=AuditAction.VIEW,
+            object_type="worklist",
+            object_id=team.code,
+            detail={
+                "sections": {
+                    key: total
+                    for (key, _), (total, _) in zip(selectors.section_titles(), totals, strict=True)
+                },
+                "officers": [row.code for row in rows],
+            },
+        )
+        return render(
+            request,
+            "worklists/team.html",
+            {"team": team, "headings": headings, "rows": rows, "totals": totals},
+        )
+
+
+class OfficerWorkView(View):
+    """A team manager's drill-down to one officer of their own team."""
+
+    def get(self, request: HttpRequest, staff_code: str) -> HttpResponse:
+        team = _staff_with(request.user, Permission.WORKLIST_TEAM).team
+        officer = selectors.team_officer_get(team=team, code=staff_code)
+        if officer is None:
+            raise Http404
+        return _worklist_page(request, officer, own=False)
