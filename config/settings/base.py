@@ -186,6 +186,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "INFO"},
     "loggers": {
         "axes": {"level": "ERROR"},
+        # WeasyPrint logs each rendering step at INFO; letters hold personal data, so keep it quiet.
+        "weasyprint": {"level": "ERROR"},
+        "fontTools": {"level": "ERROR"},
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
