@@ -1,7 +1,24 @@
 """Fixtures shared by every app's tests. Imports are inside fixtures so the pure-rule tests
 (predictors, tiering, enforcement) also run without Django: pytest -p no:django."""
 
+import contextlib
+
 import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _views_imported(request):
+    """Import every view module (through the URLconf) before any test runs, so a test that patches
+    ``probation.core.clock.today_uk`` cannot leak its fake date into a module that binds the function
+    at import time during that test's first request."""
+    if request.config.pluginmanager.hasplugin("django"):
+        try:
+            from django.urls import get_resolver
+        except ImportError:
+            return
+        # Without Django settings (pytest -p no:django runs) there is nothing to import.
+        with contextlib.suppress(Exception):
+            get_resolver().url_patterns  # noqa: B018 - the import is the point
 
 
 @pytest.fixture

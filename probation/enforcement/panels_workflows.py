@@ -1,1 +1,71 @@
-"""The breach and recall panel on the sentence page: registered with probation.core.panels."""
+"""The breach and recall panel on the sentence page: registered with probation.core.panels.
+
+Orders show their breaches, licences their recalls, each with a link to its record (and the breach
+pack or no-recall letter), and "Initiate breach" / "Consider a recall" when this user may start one:
+ENFORCEMENT_MANAGE in the managing PDU, a current sentence, and none already in progress. The sentence
+page has already loaded the person through the scoped selector.
+"""
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from probation.accounts.policy import Permission, has_permission
+from probation.core.panels import Panel, register_panel
+from probation.enforcement import selectors_workflows as selectors
+from probation.enforcement.models.breach import BREACH_OPEN
+from probation.enforcement.models.recall import RECALL_OPEN
+from probation.enforcement.presenters_workflows import breach_row, recall_row
+from probation.people.models import Person
+from probation.people.policy import can_change_case
+from probation.sentences.models import Licence, Sentence
+
+TEMPLATE = "enforcement/breach/panel.html"
+
+
+def _has_licence(sentence: Sentence) -> bool:
+    try:
+        return sentence.licence is not None
+    except Licence.DoesNotExist:
+        return False
+
+
+def workflows_panel(
+    *, request: HttpRequest, person: Person, sentence: Sentence, **kwargs: Any
+) -> Panel | None:
+    if not has_permission(request.user, Permission.SENTENCE_VIEW):
+        return None
+    can_manage = can_change_case(request.user, person, Permission.ENFORCEMENT_MANAGE)
+    if sentence.is_order:
+        breaches = list(selectors.breach_list(sentence=sentence))
+        can_start = can_manage and sentence.is_current and not any(b.status in BREACH_OPEN for b in breaches)
+        return Panel(
+            TEMPLATE,
+            {
+                "kind": "breach",
+                "rows": [breach_row(b, crn=person.crn) for b in breaches],
+                "start_url": reverse("enforcement:breach-initiate", args=[person.crn, sentence.pk])
+                if can_start
+                else "",
+                "show_documents": has_permission(request.user, Permission.CONTACT_VIEW),
+            },
+        )
+    if not _has_licence(sentence):
+        return None
+    recalls = list(selectors.recall_list(sentence=sentence))
+    can_start = can_manage and sentence.is_current and not any(r.status in RECALL_OPEN for r in recalls)
+    return Panel(
+        TEMPLATE,
+        {
+            "kind": "recall",
+            "rows": [recall_row(r, crn=person.crn) for r in recalls],
+            "start_url": reverse("enforcement:recall-start", args=[person.crn, sentence.pk])
+            if can_start
+            else "",
+            "show_documents": True,
+        },
+    )
+
+
+register_panel("sentence", workflows_panel)

@@ -4,9 +4,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from probation.risk import tiering
 from probation.risk.registers import register_type
 from probation.risk.tiering import NeedSection
-from probation.risk.tiering.rules import NEED_SECTIONS
+from probation.risk.tiering.change import gives_mandate
+from probation.risk.tiering.rules import NEED_SECTIONS, UNPAID_WORK_CATEGORIES
+from probation.sentences.domain.requirements import REQUIREMENT_RULES, RequirementType
 from probation.tiers.models import TierCalculation
 
 RULE_LABELS = {
@@ -23,14 +26,9 @@ RULE_LABELS = {
     "iom": "Integrated offender management",
 } | {f"need_{section.value}": f"Need: {NEED_SECTIONS[section].title}" for section in NeedSection}
 
-# Inputs this system does not record yet (sentences: issue 3; breach and recall; predictor scores
-# per person). tiering.md defines how each counts when absent; the page says so plainly.
+# Inputs this system does not record yet (predictor scores per person). tiering.md defines how
+# each counts when absent; the page says so plainly.
 NOT_YET_RECORDED = (
-    ("Sentences", "No sentence is recorded, so there is no mandate for change (change level 0)."),
-    (
-        "Breach or recall",
-        "No breach or recall is recorded, so there is no previous enforcement activity.",
-    ),
     ("RSR", "No RSR score is recorded for this person, so RSR counts as 0."),
     ("OGRS", "No OGRS score is recorded for this person, so OGRS counts as 0."),
 )
@@ -60,6 +58,7 @@ class TierSummary:
     protect_lines: list[Line]
     change_lines: list[Line]
     inputs: list[tuple[str, str]]
+    sentences: list[str]
 
 
 @dataclass(frozen=True)
@@ -90,6 +89,45 @@ def _registration(item: dict[str, Any]) -> str:
     return f"{text}, from {dt.date.fromisoformat(item['date']):%-d %B %Y}"
 
 
+def _requirement(item: dict[str, Any]) -> str:
+    category = item["main_category"]
+    if category in UNPAID_WORK_CATEGORIES:
+        return f"{UNPAID_WORK_CATEGORIES[category].capitalize()} (not counted)"
+    try:
+        label = REQUIREMENT_RULES[RequirementType(category)].label
+    except ValueError:
+        label = category
+    return f"{label} ({'restrictive' if item['restrictive'] else 'not restrictive'})"
+
+
+def _sentence(item: dict[str, Any]) -> str:
+    """One stored sentence input and whether it gave a mandate for change (tiering.md § Change 1)."""
+    kind = "Custodial sentence" if item["custodial"] else "Community sentence"
+    requirements = [_requirement(r) for r in item["requirements"]]
+    text = kind + (f" with requirements: {', '.join(requirements)}" if requirements else ", no requirements")
+    if item["termination_date"]:
+        ended = dt.date.fromisoformat(item["termination_date"])
+        return f"{text}. Ended {ended:%-d %B %Y}, so not counted"
+    sentence = tiering.Sentence(
+        custodial=item["custodial"],
+        requirements=tuple(tiering.Requirement(**r) for r in item["requirements"]),
+    )
+    if not gives_mandate(sentence):
+        return (
+            f"{text}. Current, but gives no mandate for change (only restrictive or unpaid work requirements)"
+        )
+    why = "custodial" if item["custodial"] else "it has a requirement that is not restrictive"
+    return f"{text}. Current: gives a mandate for change ({why})"
+
+
+def sentence_lines(inputs: dict[str, Any]) -> list[str]:
+    """The sentence inputs, current ones first, saying which gave the mandate for change."""
+    items = inputs.get("sentences", [])
+    current = [_sentence(item) for item in items if not item["termination_date"]]
+    past = [_sentence(item) for item in items if item["termination_date"]]
+    return current + past
+
+
 def _inputs(inputs: dict[str, Any]) -> list[tuple[str, str]]:
     registrations = [_registration(item) for item in inputs["registrations"]]
     return [
@@ -98,6 +136,12 @@ def _inputs(inputs: dict[str, Any]) -> list[tuple[str, str]]:
         (
             "Needs assessment",
             "The latest completed needs assessment" if inputs["needs_assessment"] else "None completed",
+        ),
+        (
+            "Breach or recall",
+            "A breach or recall with an outcome was referred in the last 12 months"
+            if inputs["previous_enforcement_activity"]
+            else "No breach or recall with an outcome was referred in the last 12 months",
         ),
     ]
 
@@ -117,6 +161,7 @@ def tier_summary(calculation: TierCalculation) -> TierSummary:
         protect_lines=_lines(calculation.breakdown, "protect"),
         change_lines=_lines(calculation.breakdown, "change"),
         inputs=_inputs(calculation.inputs),
+        sentences=sentence_lines(calculation.inputs),
     )
 
 

@@ -2,24 +2,38 @@
 
 ``tier_inputs_build`` is the one place that turns stored facts into ``TierInputs``; the single
 recalculation (``tier_inputs_get``) and the national bulk recalculation (which loads facts for a
-batch of people at a time) both go through it, so they cannot disagree.
+batch of people at a time, through the same ``*_facts`` loaders over an id range) both go through
+it, so they cannot disagree. How sentences, requirements, breaches and recalls map to tiering's
+inputs is set out in ``probation.tiers.record_inputs``.
 
-What is not stored yet, and so is passed as "none" (the tier page says so):
-- sentences and requirements: the sentences app (issue 3) has not landed ⇒ no sentence ⇒ no mandate
-  for change ⇒ change level 0 (tiering.md § Change level 1);
-- previous enforcement activity: no breach or recall is recorded yet ⇒ False;
-- RSR and OGRS: not stored per person yet ⇒ None, which tiering scores as 0.
+What is not stored yet, and so is passed as "none" (the tier page says so): RSR and OGRS are not
+stored per person yet ⇒ None, which tiering scores as 0.
 """
 
 import datetime as dt
+from collections import defaultdict
 from collections.abc import Iterable
 
+from django.db.models import Value
+
 from probation.assessments.selectors import latest_completed_needs
+from probation.core.clock import today_uk
+from probation.enforcement.models import Breach, Recall
 from probation.people.models import Person
 from probation.people.models.person import Gender as PersonGender
 from probation.risk import tiering
 from probation.risk.models import Registration
+from probation.sentences.models import Requirement, Sentence
 from probation.tiers.models import TierCalculation
+from probation.tiers.record_inputs import (
+    SENTENCE_FIELDS,
+    RequirementFacts,
+    SentenceFacts,
+    breach_process,
+    enforcement_window,
+    recall_process,
+    tier_sentences,
+)
 
 TIERING_GENDER = {
     PersonGender.MALE: tiering.Gender.MALE,
@@ -43,24 +57,90 @@ def tier_inputs_build(
     gender: str,
     registrations: Iterable[RegistrationFacts],
     needs: tiering.NeedsAssessment | None,
+    sentences: Iterable[SentenceFacts],
+    requirements: Iterable[RequirementFacts],
+    enforcement: Iterable[tiering.EnforcementProcess],
+    on: dt.date,
 ) -> tiering.TierInputs:
-    """TierInputs from stored facts. Registrations are ordered so equal facts give equal inputs."""
+    """TierInputs from stored facts, as of the UK date ``on``. Registrations, sentences and
+    requirements are ordered so equal facts give equal inputs."""
     return tiering.TierInputs(
         gender=TIERING_GENDER[PersonGender(gender)],
         registrations=tuple(tier_registration(r) for r in sorted(registrations)),
-        sentences=(),  # no sentences app yet (issue 3)
-        previous_enforcement_activity=False,  # no breach or recall yet
+        sentences=tier_sentences(sentences, requirements),
+        previous_enforcement_activity=tiering.has_previous_enforcement_activity(enforcement, on=on),
         needs_assessment=needs,
         rsr_percentage=None,  # not stored per person yet ⇒ 0
         ogrs_percentage=None,  # not stored per person yet ⇒ 0
     )
 
 
+def sentence_facts(first_id: int, last_id: int) -> tuple[dict, dict]:
+    """Every sentence, and every requirement not terminated, of the people in an id range: two
+    queries whatever the number of people, sentences or requirements."""
+    sentences: dict[int, list[SentenceFacts]] = defaultdict(list)
+    for person_id, *facts in (
+        Sentence.objects.filter(person_id__gte=first_id, person_id__lte=last_id)
+        .order_by()
+        .values_list("person_id", *SENTENCE_FIELDS)
+    ):
+        sentences[person_id].append(tuple(facts))
+    requirements: dict[int, list[RequirementFacts]] = defaultdict(list)
+    for person_id, sentence_id, requirement_type in (
+        Requirement.objects.filter(
+            sentence__person_id__gte=first_id, sentence__person_id__lte=last_id, terminated_on__isnull=True
+        )
+        .order_by()
+        .values_list("sentence__person_id", "sentence_id", "type")
+    ):
+        requirements[person_id].append((sentence_id, requirement_type))
+    return sentences, requirements
+
+
+def enforcement_facts(
+    first_id: int, last_id: int, on: dt.date
+) -> dict[int, list[tiering.EnforcementProcess]]:
+    """The breaches and recalls of the people in an id range that were referred in the window that
+    counts on ``on`` (older ones can never count, so they are not read): one query."""
+    earliest, latest = enforcement_window(on)
+    breaches = (
+        Breach.objects.filter(
+            person_id__gte=first_id,
+            person_id__lte=last_id,
+            initiated_on__gte=earliest,
+            initiated_on__lte=latest,
+        )
+        .order_by()
+        .values_list("person_id", "initiated_on", "status", Value("breach"))
+    )
+    recalls = (
+        Recall.objects.filter(
+            person_id__gte=first_id, person_id__lte=last_id, started_on__gte=earliest, started_on__lte=latest
+        )
+        .order_by()
+        .values_list("person_id", "started_on", "status", Value("recall"))
+    )
+    processes: dict[int, list[tiering.EnforcementProcess]] = defaultdict(list)
+    for person_id, referred_on, status, kind in breaches.union(recalls, all=True):
+        process = breach_process if kind == "breach" else recall_process
+        processes[person_id].append(process(referred_on, status))
+    return processes
+
+
 def tier_inputs_get(*, person: Person) -> tiering.TierInputs:
-    """The person's tiering inputs now: two queries (active registrations, latest completed needs)."""
+    """The person's tiering inputs now: five queries (active registrations, latest completed needs,
+    sentences, requirements, breaches and recalls)."""
     registrations = Registration.objects.active().filter(person=person).values_list(*REGISTRATION_FIELDS)
+    on = today_uk()
+    sentences, requirements = sentence_facts(person.pk, person.pk)
     return tier_inputs_build(
-        gender=person.gender, registrations=list(registrations), needs=latest_completed_needs(person)
+        gender=person.gender,
+        registrations=list(registrations),
+        needs=latest_completed_needs(person),
+        sentences=sentences[person.pk],
+        requirements=requirements[person.pk],
+        enforcement=enforcement_facts(person.pk, person.pk, on)[person.pk],
+        on=on,
     )
 
 

@@ -214,12 +214,15 @@ def is_overdue(respond_by: dt.date, *, today: dt.date) -> bool:
     return today > respond_by
 
 
-def warning_letter_statements(circumstances: str, *, given_on: dt.date) -> tuple[str, str, str]:
+def warning_letter_statements(
+    circumstances: str, *, given_on: dt.date, licence: bool = False
+) -> tuple[str, str, str]:
     """The three statements every warning must make.
 
     Source: enforcement.md, "Failures to comply": a warning states the circumstances, that the failure is
     unacceptable, and that another failure within 12 months makes the person liable to be brought back
-    to court.
+    to court. On a licence the consequence is recall to custody, not a return to court ("Licences and
+    recall"), so a licence compliance letter says that instead.
     """
     if not circumstances.strip():
         raise SentenceRuleError("Describe the circumstances of the failure to comply.", field="circumstances")
@@ -227,5 +230,10 @@ def warning_letter_statements(circumstances: str, *, given_on: dt.date) -> tuple
         circumstances.strip(),
         "This failure to comply is unacceptable.",
         "If you fail to comply again on or before "
-        f"{_day(warning_expires_on(given_on))}, you will be liable to be brought back before the court.",
+        f"{_day(warning_expires_on(given_on))}, "
+        + (
+            "you may be recalled to custody."
+            if licence
+            else "you will be liable to be brought back before the court."
+        ),
     )

@@ -83,7 +83,9 @@ class LicenceFactory(DjangoModelFactory):
     def standard_conditions(obj: Licence, create: bool, extracted: object, **kwargs: object) -> None:
         if create and extracted is not False:
             LicenceCondition.objects.bulk_create(
-                LicenceCondition(licence=obj, kind="standard", text=text, start_date=obj.release_date, ordinal=i)
+                LicenceCondition(
+                    licence=obj, kind="standard", text=text, start_date=obj.release_date, ordinal=i
+                )
                 for i, text in enumerate(STANDARD_LICENCE_CONDITIONS, start=1)
             )
 

@@ -347,3 +347,11 @@ def test_on_an_order_a_first_warning_is_allowed_exactly_when_no_live_warning_cov
     assert (A.FIRST_WARNING_LETTER in allowed) is not covered
     assert A.BREACH_OR_RECALL_INITIATED in allowed
     assert allowed >= INTERIM_ACTIONS
+
+
+def test_licence_compliance_letter_warns_of_recall_not_court():
+    statements = warning_letter_statements("Missed the office visit.", given_on=D(2024, 3, 15), licence=True)
+    assert (
+        statements[2]
+        == "If you fail to comply again on or before 14 March 2025, you may be recalled to custody."
+    )

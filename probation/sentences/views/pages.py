@@ -6,6 +6,7 @@ denied looks exactly like missing); both pages audit the view before showing any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views import View
 
 from probation.accounts.policy import Permission
@@ -69,6 +70,10 @@ class SentenceDetailView(View):
             "is_custodial": sentence.type == SentenceType.CUSTODIAL,
             "can_manage": can_manage,
             "can_change_current": can_manage and sentence.is_current,
-            "panels": panels_for("sentence", request=request, person=person, sentence=sentence),
+            # Each higher app's panel is rendered with its own context (probation.core.panels).
+            "panels": [
+                render_to_string(panel.template, panel.context, request)
+                for panel in panels_for("sentence", request=request, person=person, sentence=sentence)
+            ],
         }
         return render(request, "sentences/detail.html", context)

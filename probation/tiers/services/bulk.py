@@ -3,20 +3,22 @@ everyone"), in batches with a fixed number of queries each (ADR 0012).
 
 Per batch of people (keyset-paginated by id, so each batch is an id range): one query locking the
 people, one for their active registrations, one for their completed assessments, one for their
-latest stored calculations, one insert of the calculations that changed (COPY on PostgreSQL), and
-one ``UPDATE`` of ``Person.tier`` (on SQLite one per distinct tier, 32 at most). Each batch commits
-on its own, so an interrupted run keeps its progress; running again is safe, because a person whose
+latest stored calculations, one for their sentences, one for their requirements not terminated, one
+(a UNION) for their breaches and recalls referred in the last 365 days, one insert of the
+calculations that changed (COPY on PostgreSQL), and one ``UPDATE`` of ``Person.tier`` (on SQLite
+one per distinct tier, 32 at most). Each batch commits on its own, so an interrupted run keeps its progress; running again is safe, because a person whose
 tier has not changed gets no new row and no update (idempotent).
 
-People with identical inputs get the identical result, so results are cached by inputs within a
-run: most people share a handful of (gender, no registrations, no assessment) combinations.
+People whose inputs the rules read alike get the identical result, so results are cached within a
+run (see ``_Calculator``): most people share a few hundred combinations.
 """
 
+import datetime as dt
 import json
 import time
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -24,12 +26,18 @@ from django.db import connection, transaction
 
 from probation.assessments.models import Assessment
 from probation.assessments.selectors import needs_assessment_from
-from probation.core.clock import now
+from probation.core.clock import now, today_uk
 from probation.people.models import Person
 from probation.risk import tiering
 from probation.risk.models import Registration
 from probation.tiers.models import TierCalculation
-from probation.tiers.selectors import REGISTRATION_FIELDS, RegistrationFacts, tier_inputs_build
+from probation.tiers.selectors import (
+    REGISTRATION_FIELDS,
+    RegistrationFacts,
+    enforcement_facts,
+    sentence_facts,
+    tier_inputs_build,
+)
 from probation.tiers.services.recalculation import calculation_fields
 
 BULK_REASON = "national bulk recalculation"
@@ -75,38 +83,106 @@ class _Previous:
 
 
 class _Calculator:
-    """calculate_tier with a per-run cache keyed on the inputs (assessment answers as sorted tuples,
-    since the dataclass holding them is not hashable)."""
+    """calculate_tier with a per-run cache, so people whose inputs differ only in ways the rules
+    cannot see share one calculation (at national scale this is most of the run's time).
+
+    The result is keyed on the inputs *as the rules read them* (``_result_key``): registration dates
+    replaced by their order within the person's registrations (tiering.md compares them only to pick
+    the newest of one kind), and only current sentences (§ Change 1 ignores the rest). On a miss the
+    calculation runs on those normalised inputs. The stored ``inputs`` column is always the person's
+    own inputs, exactly as the single recalculation stores them, encoded once per distinct inputs.
+    Tests check bulk and single results are identical for mixed populations.
+    """
 
     def __init__(self) -> None:
-        self.results: dict[Any, tuple[tiering.TierResult, tuple[Any, ...]]] = {}
+        self.results: dict[Any, tuple[tiering.TierResult, dict[str, Any]]] = {}
+        self.encoded_inputs: dict[Any, str] = {}
 
-    def __call__(self, inputs: tiering.TierInputs) -> tuple[tiering.TierResult, tuple[Any, ...]]:
-        """The result and its stored column values (in ``RESULT_COLUMNS`` order, JSON encoded once)."""
-        key = _key(inputs)
+    def __call__(self, inputs: tiering.TierInputs) -> tuple[tiering.TierResult, dict[str, Any]]:
+        """The result (its tier fields; not its ``inputs``) and its stored column values except
+        ``inputs`` (JSON encoded once)."""
+        key = _result_key(inputs)
         cached = self.results.get(key)
         if cached is None:
-            result = tiering.calculate_tier(inputs)
+            result = tiering.calculate_tier(_normalised(inputs))
             fields = calculation_fields(result)
-            values = tuple(
-                json.dumps(fields[name], cls=DjangoJSONEncoder) if name in JSON_COLUMNS else fields[name]
+            values = {
+                name: json.dumps(fields[name], cls=DjangoJSONEncoder)
+                if name in JSON_COLUMNS
+                else fields[name]
                 for name in RESULT_COLUMNS
-            )
+                if name != "inputs"
+            }
             cached = self.results[key] = (result, values)
         return cached
 
+    def row(self, inputs: tiering.TierInputs, values: dict[str, Any]) -> tuple[Any, ...]:
+        """The stored column values in ``RESULT_COLUMNS`` order, with the person's own inputs."""
+        key = _inputs_key(inputs)
+        encoded = self.encoded_inputs.get(key)
+        if encoded is None:
+            encoded = json.dumps(tiering.inputs_to_dict(inputs))
+            if len(self.encoded_inputs) < MAX_CACHED_INPUTS:
+                self.encoded_inputs[key] = encoded
+        return tuple(encoded if name == "inputs" else values[name] for name in RESULT_COLUMNS)
 
-def _key(inputs: tiering.TierInputs) -> Any:
-    needs = inputs.needs_assessment
-    needs_key = None
-    if needs is not None:
-        needs_key = (
-            tuple(sorted((s, tuple(sorted(a.items()))) for s, a in needs.answers.items())),
-            needs.parenting_responsibilities,
-            needs.impulsivity,
-            needs.temper_control,
-        )
-    return (str(inputs.gender), inputs.registrations, needs_key)
+
+MAX_CACHED_INPUTS = 100_000  # about 50 MB of encoded inputs at most
+_ORDER_BASE = dt.date(2000, 1, 1)
+
+
+def _date_ranks(registrations: tuple[tiering.Registration, ...]) -> dict[dt.date, int]:
+    return {date: rank for rank, date in enumerate(sorted({r.date for r in registrations}))}
+
+
+def _result_key(inputs: tiering.TierInputs) -> Any:
+    ranks = _date_ranks(inputs.registrations)
+    return (
+        str(inputs.gender),
+        tuple((r.code, ranks[r.date], r.level, r.category) for r in inputs.registrations),
+        tuple((s.custodial, s.requirements) for s in inputs.sentences if s.termination_date is None),
+        inputs.previous_enforcement_activity,
+        _needs_key(inputs.needs_assessment),
+        inputs.rsr_percentage,
+        inputs.ogrs_percentage,
+    )
+
+
+def _normalised(inputs: tiering.TierInputs) -> tiering.TierInputs:
+    """The same facts as the rules see them: registration dates kept only as their order, and only
+    the current sentences."""
+    ranks = _date_ranks(inputs.registrations)
+    return replace(
+        inputs,
+        registrations=tuple(
+            replace(r, date=_ORDER_BASE + dt.timedelta(days=ranks[r.date])) for r in inputs.registrations
+        ),
+        sentences=tuple(s for s in inputs.sentences if s.termination_date is None),
+    )
+
+
+def _inputs_key(inputs: tiering.TierInputs) -> Any:
+    return (
+        str(inputs.gender),
+        inputs.registrations,
+        inputs.sentences,
+        inputs.previous_enforcement_activity,
+        _needs_key(inputs.needs_assessment),
+        inputs.rsr_percentage,
+        inputs.ogrs_percentage,
+    )
+
+
+def _needs_key(needs: tiering.NeedsAssessment | None) -> Any:
+    """Assessment answers as sorted tuples, since the dataclass holding them is not hashable."""
+    if needs is None:
+        return None
+    return (
+        tuple(sorted((s, tuple(sorted(a.items()))) for s, a in needs.answers.items())),
+        needs.parenting_responsibilities,
+        needs.impulsivity,
+        needs.temper_control,
+    )
 
 
 def _batch_facts(first_id: int, last_id: int) -> tuple[dict, dict, dict]:
@@ -153,18 +229,28 @@ def _recalculate_batch(after_id: int, batch_size: int, calculator: _Calculator, 
         )
         if not people:
             return 0
-        registrations, needs, previous = _batch_facts(people[0][0], people[-1][0])
+        first_id, last_id = people[0][0], people[-1][0]
+        registrations, needs, previous = _batch_facts(first_id, last_id)
+        sentences, requirements = sentence_facts(first_id, last_id)
+        on = today_uk()
+        enforcement = enforcement_facts(first_id, last_id, on)
         calculated_at = now()
         rows: list[tuple[Any, ...]] = []
         new_tiers: dict[str, list[int]] = defaultdict(list)
         for person_id, gender, stored_tier in people:
             inputs = tier_inputs_build(
-                gender=gender, registrations=registrations.get(person_id, ()), needs=needs.get(person_id)
+                gender=gender,
+                registrations=registrations.get(person_id, ()),
+                needs=needs.get(person_id),
+                sentences=sentences.get(person_id, ()),
+                requirements=requirements.get(person_id, ()),
+                enforcement=enforcement.get(person_id, ()),
+                on=on,
             )
             result, values = calculator(inputs)
             totals.tiers[result.tier] = totals.tiers.get(result.tier, 0) + 1
             if tiering.should_record(previous.get(person_id), result):  # type: ignore[arg-type]
-                rows.append((person_id, calculated_at, BULK_REASON, None, *values))
+                rows.append((person_id, calculated_at, BULK_REASON, None, *calculator.row(inputs, values)))
             if stored_tier != result.tier:
                 new_tiers[result.tier].append(person_id)
         _insert(rows)

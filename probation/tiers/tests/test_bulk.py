@@ -1,16 +1,27 @@
 """The national recalculation: every person, the same result as the single recalculation,
 idempotent, and a fixed number of queries per batch however many people and facts there are."""
 
+import datetime as dt
+
 import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from probation.assessments.tests.factories import CompletedAssessmentFactory
+from probation.core.clock import today_uk
+from probation.enforcement.models import Breach, Recall
 from probation.people.models import Person
 from probation.people.tests.factories import PersonFactory
 from probation.risk import tiering
 from probation.risk.models import Registration
+from probation.sentences.tests.factories import (
+    CustodialSentenceFactory,
+    EventFactory,
+    LicenceFactory,
+    RequirementFactory,
+    SentenceFactory,
+)
 from probation.tiers.models import TierCalculation
 from probation.tiers.selectors import tier_inputs_get
 from probation.tiers.services.bulk import BULK_REASON, tier_recalculate_all
@@ -18,6 +29,14 @@ from probation.tiers.services.recalculation import calculation_fields
 from probation.tiers.tests.helpers import REGISTERED_ON
 
 pytestmark = pytest.mark.django_db
+READS = 6  # per batch after the people: see test_queries_per_batch_do_not_grow_with_people_or_facts
+
+
+def _past_order(person, requirement_type):
+    sentence = SentenceFactory(
+        event=EventFactory(person=person), terminated_on=dt.date(2026, 12, 1), termination_reason="completed"
+    )
+    RequirementFactory(sentence=sentence, type=requirement_type, ordered=8)
 
 
 def _register(person, code, staff, **extra):
@@ -106,20 +125,23 @@ def _queries(batch_size):
 
 
 def test_queries_per_batch_do_not_grow_with_people_or_facts(people, officer_user):
-    # One batch: people, registrations, assessments, previous calculations, the insert, the tier
-    # UPDATE(s), and the empty query that ends the run. On PostgreSQL the insert is a COPY (not seen
-    # by CaptureQueriesContext) and the tiers are one UPDATE; elsewhere one UPDATE per tier (4 here).
+    # One batch: people, registrations, assessments, previous calculations, sentences, requirements,
+    # breaches and recalls (one UNION), the insert, the tier UPDATE(s), and the empty query that ends
+    # the run. On PostgreSQL the insert is a COPY (not seen by CaptureQueriesContext) and the tiers
+    # are one UPDATE; elsewhere one UPDATE per tier (4 here).
     writes = 1 if connection.vendor == "postgresql" else 1 + 4
     first = _queries(batch_size=100)
-    assert len(first) == 1 + 3 + writes + 1
+    assert len(first) == 1 + READS + writes + 1
 
     for _ in range(20):  # many more people and facts, same batch count, same tiers
-        _register(PersonFactory(officer=officer_user.staff), "RVHR", officer_user.staff)
+        person = PersonFactory(officer=officer_user.staff)
+        _register(person, "RVHR", officer_user.staff)
+        _past_order(person, "curfew")
     TierCalculation.objects.all().delete()
     Person.objects.update(tier="")
 
     assert len(_queries(batch_size=100)) == len(first)
-    assert len(_queries(batch_size=100)) == 1 + 3 + 1  # nothing to write: reads only
+    assert len(_queries(batch_size=100)) == 1 + READS + 1  # nothing to write: reads only
 
 
 def test_the_command_prints_counts_and_time(people, capsys):
@@ -131,3 +153,84 @@ def test_the_command_prints_counts_and_time(people, capsys):
     assert first.endswith("s: 7 new calculations, 7 case tiers updated")
     assert tiers == "Tiers: A0 2, C0 1, D0 3, D0S 1"
     assert second.endswith("s: 0 new calculations, 0 case tiers updated")
+
+
+def test_bulk_gives_the_single_result_for_people_with_sentences_breaches_and_recalls(people, officer_user):
+    plain, _, _, very_high, mappa, woman, unsupervised = people
+    recent = today_uk() - dt.timedelta(days=20)
+    order = SentenceFactory(event=EventFactory(person=woman), sentence_date=recent - dt.timedelta(days=90))
+    for requirement_type in ("curfew", "rehabilitation_activity"):
+        RequirementFactory(sentence=order, type=requirement_type, ordered=8)
+    Breach.objects.create(
+        sentence=order, person=woman, status="proven_fined", initiated_on=recent, initiated_by=officer_user
+    )
+    _past_order(woman, "drug_rehabilitation")
+    curfew_only = SentenceFactory(event=EventFactory(person=plain))
+    RequirementFactory(sentence=curfew_only, type="curfew", ordered=8)
+    RequirementFactory(sentence=curfew_only, type="unpaid_work", ordered=100)
+    licence = LicenceFactory(sentence=CustodialSentenceFactory(event=EventFactory(person=mappa)))
+    for status, started_on in (
+        ("recall_decided", recent),
+        ("no_recall_decided", recent - dt.timedelta(days=400)),
+    ):
+        Recall.objects.create(
+            sentence=licence.sentence,
+            licence=licence,
+            person=mappa,
+            status=status,
+            started_by=officer_user,
+            started_on=started_on,
+            decision=status.removesuffix("_decided"),
+            recall_type="standard" if status == "recall_decided" else "",
+        )
+    CustodialSentenceFactory(
+        event=EventFactory(person=very_high),
+        terminated_on=dt.date(2026, 9, 1),
+        termination_reason="completed",
+    )
+    SentenceFactory(event=EventFactory(person=unsupervised), type="post_sentence_supervision")
+
+    result = tier_recalculate_all(batch_size=2)
+
+    assert result.tiers == {"D0": 3, "A0": 1, "A2": 1, "C1": 1, "D2S": 1}  # the woman has an assessment
+    for person in Person.objects.all():
+        expected = calculation_fields(tiering.calculate_tier(tier_inputs_get(person=person)))
+        stored = TierCalculation.objects.get(person=person)
+        assert {name: getattr(stored, name) for name in expected} == expected
+        assert person.tier == expected["tier"]
+    woman_inputs = TierCalculation.objects.get(person=woman).inputs
+    assert woman_inputs["previous_enforcement_activity"] is True
+    assert len(woman_inputs["sentences"]) == 2
+
+
+def test_people_whose_facts_differ_only_in_dates_get_their_own_stored_inputs(officer_user):
+    # The bulk run shares one calculation between people whose inputs the rules read alike; each
+    # must still store their own registration and termination dates.
+    staff = officer_user.staff
+    first, second = PersonFactory.create_batch(2, officer=staff)
+    for person, registered_on, ended_on in (
+        (first, REGISTERED_ON, dt.date(2026, 9, 1)),
+        (second, dt.date(2025, 6, 1), dt.date(2026, 10, 2)),
+    ):
+        for code in ("RHRH", "MAPP"):
+            Registration.objects.create(
+                person=person,
+                register_type=code,
+                registered_on=registered_on,
+                registering_officer=staff,
+                **({"category": "M1", "level": "M1"} if code == "MAPP" else {}),
+            )
+        CustodialSentenceFactory(
+            event=EventFactory(person=person), terminated_on=ended_on, termination_reason="completed"
+        )
+
+    result = tier_recalculate_all()
+
+    assert result.tiers == {"B0": 2}
+    for person in (first, second):
+        expected = calculation_fields(tiering.calculate_tier(tier_inputs_get(person=person)))
+        stored = TierCalculation.objects.get(person=person)
+        assert {name: getattr(stored, name) for name in expected} == expected
+    stored = TierCalculation.objects.get(person=second).inputs
+    assert [r["date"] for r in stored["registrations"]] == ["2025-06-01", "2025-06-01"]
+    assert stored["sentences"][0]["termination_date"] == "2026-10-02"

@@ -108,7 +108,7 @@ def test_the_page_shows_the_tier_why_the_inputs_and_the_history(client, case, of
     assert "Protect level A: 150 points" in page
     assert "RoSH very high scores 150" in page
     assert "Very high RoSH (RVHR), from 1 March 2025" in page
-    assert "No sentence is recorded, so there is no mandate for change (change level 0)." in page
+    assert "None recorded, so there is no mandate for change" in page
     assert "No RSR score is recorded for this person, so RSR counts as 0." in page
     assert "Very high RoSH added" in page  # the history's reason
 

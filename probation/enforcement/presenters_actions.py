@@ -1,0 +1,250 @@
+"""Display rows for the compliance panel, the compliance page, the action page and the warning letter,
+so templates hold no logic. Colour never carries meaning alone: every tag has its words."""
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from probation.contacts.models import Contact, EnforcementCase
+from probation.contacts.models.enforcement import OPEN_STATUSES
+from probation.core.clock import LONDON
+from probation.enforcement.services.compliance import SentenceCompliance, WarningStatus
+from probation.people.models import Person
+from probation.risk.presenters import Tag
+from probation.sentences.domain.compliance import ComplianceStatus, ContactRecord
+from probation.sentences.domain.enforcement import (
+    ACTION_LABELS,
+    EnforcementAction,
+    OrderKind,
+    is_overdue,
+    warning_letter_statements,
+)
+from probation.sentences.domain.outcomes import CONTACT_TYPES, OUTCOMES, counts_as_failure_to_comply
+from probation.sentences.domain.transitions import EnforcementStatus, label
+from probation.sentences.models import Sentence
+
+SUMMARY_COLOURS = {
+    ComplianceStatus.NO_FAILURES: "green",
+    ComplianceStatus.ONE_FAILURE: "yellow",
+    ComplianceStatus.FAILURES_NO_BREACH: "red",
+    ComplianceStatus.BREACH_IN_PROGRESS: "purple",
+}
+OVERDUE = Tag("Overdue", "red")
+LETTER_TITLES = {
+    OrderKind.COMMUNITY_ORDER: "Warning letter: failure to comply with your community order",
+    OrderKind.SUSPENDED_SENTENCE_ORDER: "Warning letter: failure to comply with your suspended sentence "
+    "order",
+    OrderKind.LICENCE: "Licence compliance letter",
+}
+
+
+def status_label(status: str) -> str:
+    return label(EnforcementStatus(status)).capitalize()
+
+
+def action_label(action: str) -> str:
+    return ACTION_LABELS[EnforcementAction(action)] if action else "Opened"
+
+
+def contact_type_label(code: str) -> str:
+    kind = CONTACT_TYPES.get(code)  # type: ignore[call-overload]
+    return kind.description if kind else code
+
+
+def outcome_label(code: str) -> str:
+    result = OUTCOMES.get(code)  # type: ignore[call-overload]
+    return f"{result.description} ({code})" if result else code
+
+
+def contact_day(contact: Contact) -> dt.date:
+    return contact.starts_at.astimezone(LONDON).date()
+
+
+def breach_mandatory_text(given_on: dt.date | None) -> str:
+    """Why the only decision offered is breach (enforcement.md; Sentencing Act 2020 Sch 10 para 6)."""
+    if given_on is None:
+        return ""
+    return (
+        f"A warning was given on {given_on:%-d %B %Y} within the last 12 months, so the law requires breach "
+        "proceedings (Sentencing Act 2020, Sch 10 para 6)."
+    )
+
+
+def summary_tag(compliance: SentenceCompliance) -> Tag:
+    return Tag(compliance.summary.text, SUMMARY_COLOURS[compliance.summary.status])
+
+
+@dataclass(frozen=True)
+class OpenCaseRow:
+    pk: int
+    failure_date: dt.date
+    contact_type: str
+    status: str
+    respond_by: dt.date
+    overdue: Tag | None
+    action_url: str
+
+
+def open_case_row(case: EnforcementCase, *, crn: str, today: dt.date, can_act: bool) -> OpenCaseRow:
+    return OpenCaseRow(
+        pk=case.pk,
+        failure_date=case.failure_date,
+        contact_type=contact_type_label(case.contact.type),
+        status=status_label(case.status),
+        respond_by=case.respond_by,
+        overdue=OVERDUE if is_overdue(case.respond_by, today=today) else None,
+        action_url=reverse("enforcement:action-record", args=[crn, case.pk]) if can_act else "",
+    )
+
+
+@dataclass(frozen=True)
+class CompliancePanel:
+    tag: Tag
+    red: bool
+    failure_count: int
+    reset_date: dt.date
+    warnings: tuple[WarningStatus, ...]
+    in_force: WarningStatus | None
+    open_cases: list[OpenCaseRow]
+    compliance_url: str
+
+
+def compliance_panel(
+    *,
+    person: Person,
+    sentence: Sentence,
+    compliance: SentenceCompliance,
+    cases: Iterable[EnforcementCase],
+    today: dt.date,
+    can_act: bool,
+) -> CompliancePanel:
+    return CompliancePanel(
+        tag=summary_tag(compliance),
+        red=compliance.summary.red,
+        failure_count=compliance.failure_count,
+        reset_date=compliance.reset_date,
+        warnings=compliance.warnings,
+        in_force=compliance.in_force,
+        open_cases=[
+            open_case_row(c, crn=person.crn, today=today, can_act=can_act)
+            for c in cases
+            if c.status in OPEN_STATUSES
+        ],
+        compliance_url=reverse("enforcement:compliance", args=[person.crn, sentence.pk]),
+    )
+
+
+@dataclass(frozen=True)
+class FailureRow:
+    day: dt.date
+    contact_type: str
+    outcome: str
+    counts: bool
+
+
+def failure_rows(contacts: Iterable[Contact], *, reset_date: dt.date) -> list[FailureRow]:
+    """Every unacceptable outcome on the sentence; ``counts`` marks those the FTC count includes
+    (NS contacts on or after the reset date)."""
+    return [
+        FailureRow(
+            day=(day := contact_day(c)),
+            contact_type=contact_type_label(c.type),
+            outcome=outcome_label(c.outcome),
+            counts=day >= reset_date and counts_as_failure_to_comply(c.type, c.outcome),
+        )
+        for c in contacts
+    ]
+
+
+def failure_records(contacts: Iterable[Contact]) -> list[ContactRecord]:
+    return [ContactRecord(contact_day(c), c.type, c.outcome) for c in contacts]  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class StepRow:
+    at: dt.datetime
+    who: str
+    action: str
+    change: str
+    note: str
+
+
+@dataclass(frozen=True)
+class CaseHistoryRow:
+    pk: int
+    failure_date: dt.date
+    contact_type: str
+    outcome: str
+    status: str
+    open: bool
+    respond_by: dt.date
+    overdue: Tag | None
+    decided_on: dt.date | None
+    decided_by: str
+    reason: str
+    steps: list[StepRow]
+    action_url: str
+    letter_url: str
+
+
+def case_history_row(case: EnforcementCase, *, crn: str, today: dt.date, can_act: bool) -> CaseHistoryRow:
+    is_open = case.status in OPEN_STATUSES
+    warning = case.status in (EnforcementStatus.FIRST_WARNING_SENT, EnforcementStatus.SECOND_WARNING_SENT)
+    steps = [
+        StepRow(
+            at=step.at,
+            who=str(step.actor) if step.actor_id else "System",
+            action=action_label(step.action),
+            change=f"{status_label(step.from_status) if step.from_status else 'New'} to "
+            f"{status_label(step.to_status).lower()}",
+            note=step.note,
+        )
+        for step in case.steps.all()
+    ]
+    return CaseHistoryRow(
+        pk=case.pk,
+        failure_date=case.failure_date,
+        contact_type=contact_type_label(case.contact.type),
+        outcome=outcome_label(case.contact.outcome),
+        status=status_label(case.status),
+        open=is_open,
+        respond_by=case.respond_by,
+        overdue=OVERDUE if is_open and is_overdue(case.respond_by, today=today) else None,
+        decided_on=case.decided_on,
+        decided_by=str(case.decided_by) if case.decided_by_id else "",
+        reason=case.reason,
+        steps=steps,
+        action_url=reverse("enforcement:action-record", args=[crn, case.pk])
+        if can_act and (is_open or warning)
+        else "",
+        letter_url=reverse("enforcement:warning-letter", args=[crn, case.pk]) if can_act and warning else "",
+    )
+
+
+def warning_letter_context(
+    *, person: Person, case: EnforcementCase, kind: OrderKind, address: list[str]
+) -> dict[str, Any]:
+    """Only this person's name and main address, this failure and the officer who gave the warning."""
+    given_on = case.decided_on or case.failure_date
+    officer = case.decided_by.staff if case.decided_by_id and case.decided_by.staff_id else None
+    return {
+        "title": LETTER_TITLES[kind],
+        "name": person.full_name,
+        "crn": person.crn,
+        "address": address,
+        "letter_date": given_on,
+        "failure_date": case.failure_date,
+        "contact_type": contact_type_label(case.contact.type),
+        "statements": warning_letter_statements(
+            case.reason or "No circumstances recorded.",
+            given_on=given_on,
+            licence=kind is OrderKind.LICENCE,
+        ),
+        "officer": str(officer) if officer else str(case.decided_by or ""),
+        "team": officer.team.name if officer else "",
+        "licence": kind is OrderKind.LICENCE,
+        "second": case.status == EnforcementStatus.SECOND_WARNING_SENT,
+    }

@@ -1,0 +1,106 @@
+"""Reads for compliance and enforcement actions. A person passed in has already come through people's
+scoped selector (``load_case``), so case scope and limited access have been applied; every read here is
+further tied to that person, so another person's sentence or enforcement case is "not found".
+
+Each function is one query (plus one prefetch where named), so the sentence page and the compliance
+page run a fixed number of queries whatever the number of contacts.
+"""
+
+import datetime as dt
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.db.models.functions import TruncDate
+
+from probation.contacts.models import Contact, EnforcementCase, EnforcementStep
+from probation.contacts.models.enforcement import OPEN_STATUSES, WARNING_STATUSES
+from probation.core.clock import LONDON
+from probation.core.errors import NotFound
+from probation.enforcement.models import Breach
+from probation.people.models import Person
+from probation.sentences.domain.outcomes import CONTACT_TYPES, OUTCOMES
+from probation.sentences.models import Sentence
+
+# Only NS contacts with an unacceptable outcome are failures to comply (enforcement.md, "Failures to
+# comply"); the SQL filter narrows to them and the domain rule (counts_as_failure_to_comply) decides.
+NS_TYPES = tuple(code.value for code, kind in CONTACT_TYPES.items() if kind.national_standard)
+UNACCEPTABLE_OUTCOMES = tuple(code.value for code, result in OUTCOMES.items() if not result.acceptable)
+
+
+def sentence_get(*, person: Person, sentence_id: int) -> Sentence:
+    sentence = Sentence.objects.filter(person=person, pk=sentence_id).select_related("event").first()
+    if sentence is None:
+        raise NotFound(sentence_id)
+    return sentence
+
+
+def failure_day_rows(*, sentence: Sentence, since: dt.date) -> list[tuple[dt.date, str, str]]:
+    """Distinct (UK date, contact type, outcome) of the sentence's NS contacts with an unacceptable
+    outcome on or after ``since``: a handful of rows however many contacts the sentence has."""
+    rows = (
+        Contact.objects.filter(sentence=sentence, type__in=NS_TYPES, outcome__in=UNACCEPTABLE_OUTCOMES)
+        .annotate(day=TruncDate("starts_at", tzinfo=LONDON))
+        .filter(day__gte=since)
+        .values_list("day", "type", "outcome")
+        .distinct()
+    )
+    return list(rows)
+
+
+def failure_list(*, sentence: Sentence) -> QuerySet[Contact]:
+    """Every contact on the sentence with an unacceptable outcome, NS or not, newest first (the
+    compliance page marks which count)."""
+    return (
+        Contact.objects.filter(sentence=sentence, outcome__in=UNACCEPTABLE_OUTCOMES)
+        .only("id", "type", "outcome", "starts_at", "sentence_id", "person_id")
+        .order_by("-starts_at", "-id")
+    )
+
+
+def enforcement_case_summary_list(*, sentence: Sentence) -> QuerySet[EnforcementCase]:
+    """The sentence's open enforcement cases and the warnings given (not withdrawn), for the panel."""
+    return (
+        EnforcementCase.objects.filter(sentence=sentence)
+        .filter(Q(status__in=OPEN_STATUSES) | Q(status__in=WARNING_STATUSES))
+        .select_related("contact")
+        .order_by("respond_by", "id")
+    )
+
+
+def enforcement_case_history_list(*, sentence: Sentence) -> QuerySet[EnforcementCase]:
+    """Every enforcement case of the sentence with its steps (one prefetch), newest failure first."""
+    steps = EnforcementStep.objects.select_related("actor__staff").order_by("at", "id")
+    return (
+        EnforcementCase.objects.filter(sentence=sentence)
+        .select_related("contact", "decided_by__staff")
+        .prefetch_related(Prefetch("steps", queryset=steps))
+        .order_by("-failure_date", "-id")
+    )
+
+
+def warning_dates(*, sentence: Sentence, exclude_case_id: int | None = None) -> list[dt.date]:
+    """Dates warnings were given on the sentence and not withdrawn (``decided_on`` is the date given)."""
+    cases = EnforcementCase.objects.warnings().filter(sentence=sentence, decided_on__isnull=False)
+    if exclude_case_id is not None:
+        cases = cases.exclude(pk=exclude_case_id)
+    return list(cases.order_by("decided_on").values_list("decided_on", flat=True))
+
+
+def breach_in_progress(*, sentence: Sentence) -> bool:
+    return Breach.objects.in_progress().filter(sentence=sentence).exists()
+
+
+def enforcement_case_get(*, person: Person, case_id: int) -> EnforcementCase:
+    """One enforcement case of this person, with what its pages show; another person's is "not found"."""
+    case = (
+        EnforcementCase.objects.filter(person=person, pk=case_id)
+        .select_related("contact", "sentence", "decided_by__staff__team")
+        .first()
+    )
+    if case is None:
+        raise NotFound(case_id)
+    return case
+
+
+def main_address_lines(*, person: Person) -> list[str]:
+    address = person.addresses.filter(status="main", end_date__isnull=True).first()
+    return address.lines if address is not None else []

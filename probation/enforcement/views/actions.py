@@ -1,0 +1,164 @@
+"""The compliance page of a sentence, the record-an-enforcement-action page and the warning letter.
+
+The person comes through people's ``load_case`` (partner scope, limited access; denied looks exactly like
+missing). The compliance page needs SENTENCE_VIEW; recording an action and printing the letter need
+ENFORCEMENT_MANAGE in the case's managing PDU. Every page that shows enforcement records audits the view
+before it is shown; the letter is audited as an export.
+"""
+
+from functools import cached_property
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views import View
+
+from probation.accounts.policy import Permission
+from probation.audit.models import AuditAction
+from probation.audit.services import audit_record
+from probation.contacts.models import EnforcementCase
+from probation.contacts.models.enforcement import WARNING_STATUSES
+from probation.core import clock
+from probation.core.errors import NotFound
+from probation.enforcement import selectors_actions as selectors
+from probation.enforcement.forms.actions import EnforcementActionForm
+from probation.enforcement.presenters_actions import (
+    breach_mandatory_text,
+    case_history_row,
+    contact_type_label,
+    failure_records,
+    failure_rows,
+    status_label,
+    summary_tag,
+)
+from probation.enforcement.services import actions as action_services
+from probation.enforcement.services.compliance import compliance_from
+from probation.frontend.forms import GovukForm
+from probation.people.policy import can_change_case
+from probation.people.views.case import case_context, load_case
+from probation.people.views.edit import CaseFormView
+
+SECTION = "sentences"
+COMPLIANCE = "sentence_compliance"  # audit object type of the compliance page
+
+
+def _view_record(request: HttpRequest, crn: str, object_type: str, object_id: int, detail: dict) -> None:
+    audit_record(
+        actor=request.user,
+        action=AuditAction.VIEW,
+        crn=crn,
+        object_type=object_type,
+        object_id=object_id,
+        detail=detail,
+    )
+
+
+class SentenceComplianceView(View):
+    """Every failure on the sentence, every enforcement case with its history, and the warnings: a fixed
+    number of queries (sentence, failures, cases, steps, breach in progress, audit)."""
+
+    def get(self, request: HttpRequest, crn: str, sentence_id: int) -> HttpResponse:
+        person = load_case(request, crn, Permission.SENTENCE_VIEW)
+        try:
+            sentence = selectors.sentence_get(person=person, sentence_id=sentence_id)
+        except NotFound:
+            raise Http404 from None
+        today = clock.today_uk()
+        can_act = can_change_case(request.user, person, Permission.ENFORCEMENT_MANAGE)
+        failures = list(selectors.failure_list(sentence=sentence))
+        cases = list(selectors.enforcement_case_history_list(sentence=sentence))
+        compliance = compliance_from(
+            sentence=sentence,
+            records=failure_records(failures),
+            warning_dates=[c.decided_on for c in cases if c.status in WARNING_STATUSES and c.decided_on],
+            breach_in_progress=selectors.breach_in_progress(sentence=sentence),
+            today=today,
+        )
+        rows = [case_history_row(c, crn=person.crn, today=today, can_act=can_act) for c in cases]
+        _view_record(
+            request, person.crn, COMPLIANCE, sentence.pk, {"enforcement_cases": [r.pk for r in rows]}
+        )
+        context = case_context(request, person, SECTION) | {
+            "sentence": sentence,
+            "compliance": compliance,
+            "tag": summary_tag(compliance),
+            "failures": failure_rows(failures, reset_date=compliance.reset_date),
+            "cases": rows,
+        }
+        return render(request, "enforcement/actions/compliance.html", context)
+
+
+class EnforcementActionRecordView(CaseFormView):
+    permission = Permission.ENFORCEMENT_MANAGE
+    form_class = EnforcementActionForm
+    template_name = "enforcement/actions/form.html"
+    title = "Record an enforcement action"
+    section = SECTION
+    success_message = "Enforcement action recorded"
+
+    @cached_property
+    def case(self) -> EnforcementCase:
+        try:
+            return selectors.enforcement_case_get(person=self.person, case_id=self.kwargs["case_id"])
+        except NotFound:
+            raise Http404 from None
+
+    @cached_property
+    def options(self) -> action_services.ActionOptions:
+        return action_services.enforcement_action_options(case=self.case)
+
+    def get_form(self, data: Any = None) -> GovukForm:
+        return self.form_class(data=data, initial=self.initial(), actions=self.options.actions)
+
+    def initial(self) -> dict[str, Any]:
+        return {"version": self.case.version}
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        case = self.case
+        return {
+            "summary": f"{contact_type_label(case.contact.type)} on {case.failure_date:%-d %B %Y}: "
+            f"{status_label(case.status).lower()}, respond by {case.respond_by:%-d %B %Y}.",
+            "no_actions": not self.options.actions,
+            "mandatory": breach_mandatory_text(self.options.mandatory_because_of),
+        }
+
+    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+        _view_record(
+            request, self.person.crn, action_services.ENTITY, self.case.pk, {"page": "record_action"}
+        )
+        return super().get(request, crn, **kwargs)
+
+    def save(self, data: dict[str, Any]) -> None:
+        action_services.enforcement_action_record(
+            actor=self.request.user,
+            crn=self.person.crn,
+            case_id=self.case.pk,
+            expected_version=data["version"],
+            action=data["action"],
+            reason=data["reason"],
+            circumstances=data["circumstances"],
+            note=data["note"],
+            respond_within_working_days=data["respond_within"],
+        )
+
+    def success_url(self) -> str:
+        return reverse("enforcement:compliance", args=[self.person.crn, self.case.sentence_id])
+
+
+class WarningLetterView(View):
+    def get(self, request: HttpRequest, crn: str, case_id: int) -> HttpResponse:
+        person = load_case(request, crn, Permission.SENTENCE_VIEW)
+        if not can_change_case(request.user, person, Permission.ENFORCEMENT_MANAGE):
+            raise Http404
+        try:
+            filename, pdf = action_services.warning_letter_export(
+                actor=request.user, person=person, case_id=case_id
+            )
+        except NotFound:
+            raise Http404 from None
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        response["Cache-Control"] = "no-store"
+        return response

@@ -1,0 +1,260 @@
+"""Breach pages of an order: the breach record, initiate, pack sent, court outcome and the breach pack.
+
+The person comes through people's ``load_case`` (denied looks exactly like missing). Change pages are
+``CaseFormView``s needing ENFORCEMENT_MANAGE in the managing PDU; every page that shows a breach audits
+the view first, and the breach pack is audited as an export before it is given out.
+"""
+
+from functools import cached_property
+from typing import Any
+
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views import View
+
+from probation.accounts.models import User
+from probation.accounts.policy import Permission, has_permission
+from probation.audit.models import AuditAction
+from probation.audit.services import audit_record
+from probation.core.clock import today_uk
+from probation.core.errors import NotFound
+from probation.enforcement import selectors_workflows as selectors
+from probation.enforcement.forms.breach import BreachInitiateForm, BreachOutcomeForm, BreachPackSentForm
+from probation.enforcement.letters import render_pdf
+from probation.enforcement.models import Breach
+from probation.enforcement.presenters_workflows import (
+    BREACH_STATUS_LABELS,
+    breach_tag,
+    failure_rows,
+    requirement_rows,
+)
+from probation.enforcement.services import breach as services
+from probation.frontend.forms import GovukForm
+from probation.people.models import Person
+from probation.people.policy import can_change_case
+from probation.people.views.case import case_context, load_case
+from probation.people.views.edit import CaseFormView
+from probation.sentences.domain.transitions import BreachStatus
+from probation.sentences.models import Sentence
+
+SECTION = "sentences"
+FORM_TEMPLATE = "enforcement/breach/form.html"
+
+
+def view_record(*, actor: User, person: Person, object_id: object, page: str) -> None:
+    audit_record(
+        actor=actor,
+        action=AuditAction.VIEW,
+        crn=person.crn,
+        object_type=services.BREACH,
+        object_id=object_id,
+        detail={"section": SECTION, "page": page},
+    )
+
+
+def _breach(person: Person, kwargs: dict[str, Any]) -> Breach:
+    try:
+        return selectors.breach_get(
+            person=person, sentence_id=kwargs["sentence_id"], breach_id=kwargs["breach_id"]
+        )
+    except NotFound:
+        raise Http404 from None
+
+
+class BreachDetailView(View):
+    def get(self, request: HttpRequest, crn: str, sentence_id: int, breach_id: int) -> HttpResponse:
+        person = load_case(request, crn, Permission.SENTENCE_VIEW)
+        breach = _breach(person, {"sentence_id": sentence_id, "breach_id": breach_id})
+        view_record(actor=request.user, person=person, object_id=breach.pk, page="detail")
+        can_manage = can_change_case(request.user, person, Permission.ENFORCEMENT_MANAGE)
+        status = BreachStatus(breach.status)
+        args = [crn, sentence_id, breach.pk]
+        context = case_context(request, person, SECTION) | {
+            "breach": breach,
+            "tag": breach_tag(breach.status),
+            "failures": failure_rows(
+                breach.failures.all(),
+                show_sensitive=has_permission(request.user, Permission.CONTACT_VIEW_SENSITIVE),
+            ),
+            "steps": [
+                (step, BREACH_STATUS_LABELS.get(step.to_status, step.to_status))
+                for step in breach.steps.select_related("actor__staff")
+            ],
+            "pack_url": reverse("enforcement:breach-pack", args=args)
+            if has_permission(request.user, Permission.CONTACT_VIEW)
+            else "",
+            "pack_sent_url": reverse("enforcement:breach-pack-sent", args=args)
+            if can_manage and status is BreachStatus.INITIATED
+            else "",
+            "outcome_url": reverse("enforcement:breach-outcome", args=args)
+            if can_manage and status in (BreachStatus.INITIATED, BreachStatus.PACK_SENT_TO_COURT)
+            else "",
+        }
+        return render(request, "enforcement/breach/detail.html", context)
+
+
+class BreachPackView(View):
+    """The breach pack for court as a PDF (enforcement.md "Breach"): sensitive notes only for roles
+    that may read them."""
+
+    def get(self, request: HttpRequest, crn: str, sentence_id: int, breach_id: int) -> HttpResponse:
+        person = load_case(request, crn, Permission.SENTENCE_VIEW)
+        if not has_permission(request.user, Permission.CONTACT_VIEW):
+            raise Http404
+        breach = _breach(person, {"sentence_id": sentence_id, "breach_id": breach_id})
+        show_sensitive = has_permission(request.user, Permission.CONTACT_VIEW_SENSITIVE)
+        context = breach_pack_context(person=person, breach=breach, show_sensitive=show_sensitive)
+        with transaction.atomic():
+            audit_record(
+                actor=request.user,
+                action=AuditAction.EXPORT,
+                crn=person.crn,
+                object_type=services.BREACH,
+                object_id=breach.pk,
+                detail={"document": "breach_pack", "sensitive_notes": show_sensitive},
+            )
+            pdf = render_pdf("enforcement/letters/breach_pack.html", context)
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="breach-pack-{person.crn}-{breach.pk}.pdf"'
+        return response
+
+
+def breach_pack_context(*, person: Person, breach: Breach, show_sensitive: bool) -> dict[str, Any]:
+    sentence = breach.sentence
+    return {
+        "person": person,
+        "breach": breach,
+        "sentence": sentence,
+        "offences": list(sentence.event.offences.all()),
+        "status": BREACH_STATUS_LABELS[BreachStatus(breach.status)],
+        "requirements": requirement_rows(selectors.requirement_list(sentence=sentence)),
+        "failures": failure_rows(breach.failures.all(), show_sensitive=show_sensitive),
+        "warnings": list(selectors.warnings_given(sentence=sentence).select_related("contact")),
+        "history": failure_rows(
+            selectors.failures_since_sentence(sentence=sentence), show_sensitive=show_sensitive
+        ),
+        "officer": str(breach.initiated_by),
+        "today": today_uk(),
+    }
+
+
+class BreachFormView(CaseFormView):
+    permission = Permission.ENFORCEMENT_MANAGE
+    template_name = FORM_TEMPLATE
+    section = SECTION
+    page = ""
+
+    @cached_property
+    def breach(self) -> Breach:
+        return _breach(self.person, self.kwargs)
+
+    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+        view_record(actor=request.user, person=self.person, object_id=self.breach.pk, page=self.page)
+        return super().get(request, crn, **kwargs)
+
+    def initial(self) -> dict[str, Any]:
+        return {"version": self.breach.version}
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        breach = self.breach
+        status = breach_tag(breach.status).label
+        return {"summary": f"Breach initiated on {breach.initiated_on:%-d %B %Y}: {status}"}
+
+    def success_url(self) -> str:
+        return reverse(
+            "enforcement:breach-detail", args=[self.person.crn, self.breach.sentence_id, self.breach.pk]
+        )
+
+
+class BreachInitiateView(CaseFormView):
+    permission = Permission.ENFORCEMENT_MANAGE
+    form_class = BreachInitiateForm
+    template_name = FORM_TEMPLATE
+    section = SECTION
+    title = "Initiate breach proceedings"
+    success_message = "Breach initiated"
+
+    @cached_property
+    def sentence(self) -> Sentence:
+        try:
+            return selectors.sentence_get(person=self.person, sentence_id=self.kwargs["sentence_id"])
+        except NotFound:
+            raise Http404 from None
+
+    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+        audit_record(
+            actor=request.user,
+            action=AuditAction.VIEW,
+            crn=self.person.crn,
+            object_type="sentence",
+            object_id=self.sentence.pk,
+            detail={"section": SECTION, "page": "breach_initiate"},
+        )
+        return super().get(request, crn, **kwargs)
+
+    def get_form(self, data: Any = None) -> GovukForm:
+        failures = selectors.breach_candidate_failures(sentence=self.sentence)
+        return BreachInitiateForm(data=data, initial={"initiated_on": today_uk()}, failures=failures)
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        sentence = self.sentence
+        return {"summary": f"{sentence.get_type_display()} made on {sentence.sentence_date:%-d %B %Y}"}
+
+    def save(self, data: dict[str, Any]) -> None:
+        self.created = services.breach_initiate(
+            actor=self.request.user,
+            crn=self.person.crn,
+            sentence_id=self.sentence.pk,
+            initiated_on=data["initiated_on"],
+            failure_ids=data["failures"],
+            recommendation=data["recommendation"],
+        )
+
+    def success_url(self) -> str:
+        created = getattr(self, "created", None)
+        if created is None:
+            return reverse("sentences:list", args=[self.person.crn])
+        return reverse("enforcement:breach-detail", args=[self.person.crn, self.sentence.pk, created.pk])
+
+
+class BreachPackSentView(BreachFormView):
+    form_class = BreachPackSentForm
+    title = "Record the breach pack sent to court"
+    success_message = "Breach pack recorded as sent to court"
+    page = "pack_sent"
+
+    def initial(self) -> dict[str, Any]:
+        return super().initial() | {"sent_on": today_uk()}
+
+    def save(self, data: dict[str, Any]) -> None:
+        services.breach_pack_sent(
+            actor=self.request.user,
+            crn=self.person.crn,
+            breach_id=self.breach.pk,
+            expected_version=data["version"],
+            court=data["court"],
+            hearing_date=data["hearing_date"],
+            sent_on=data["sent_on"],
+        )
+
+
+class BreachOutcomeView(BreachFormView):
+    form_class = BreachOutcomeForm
+    title = "Record the outcome of the breach"
+    success_message = "Breach outcome recorded"
+    page = "outcome"
+
+    def save(self, data: dict[str, Any]) -> None:
+        services.breach_record_outcome(
+            actor=self.request.user,
+            crn=self.person.crn,
+            breach_id=self.breach.pk,
+            expected_version=data["version"],
+            outcome=data["outcome"],
+            outcome_on=data["outcome_on"],
+            notes=data["notes"],
+        )
