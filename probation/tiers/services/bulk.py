@@ -6,7 +6,8 @@ people, one for their active registrations, one for their completed assessments,
 latest stored calculations, one for their sentences, one for their requirements not terminated, one
 (a UNION) for their breaches and recalls referred in the last 365 days, one insert of the
 calculations that changed (COPY on PostgreSQL), and one ``UPDATE`` of ``Person.tier`` (on SQLite
-one per distinct tier, 32 at most). Each batch commits on its own, so an interrupted run keeps its progress; running again is safe, because a person whose
+one per distinct tier, 32 at most). Each batch commits on its own, so an interrupted run keeps its
+progress; running again is safe, because a person whose
 tier has not changed gets no new row and no update (idempotent).
 
 People whose inputs the rules read alike get the identical result, so results are cached within a
