@@ -24,6 +24,8 @@ migrate: ## Apply migrations
 
 seed: ## Load demo data (3,000 people, demo logins)
 	$(PY) manage.py generate_data --people 3000 --seed 42 --demo-users --flush
+	$(PY) manage.py generate_case_history --seed 42
+	$(PY) manage.py tier_recalculate_all
 	$(PY) manage.py tier_recalculate_all
 
 bench: ## National-scale benchmark on PostgreSQL (see bench/README.md)

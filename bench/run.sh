@@ -66,6 +66,8 @@ if [ "${BENCH_SKIP_GENERATE:-0}" != "1" ]; then
     echo "Generating $BENCH_PEOPLE people (seed $BENCH_SEED)"
     start=$(date +%s%N)
     "$PYTHON" manage.py generate_data --people "$BENCH_PEOPLE" --seed "$BENCH_SEED" --flush --demo-users
+    "$PYTHON" manage.py generate_case_history --seed "$BENCH_SEED" --flush
+    "$PYTHON" manage.py tier_recalculate_all
     elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
     generate_seconds="$((elapsed_ms / 1000)).$(printf %03d $((elapsed_ms % 1000)))"
 fi

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("probation.assessments.urls")),
     path("", include("probation.safeguarding.urls")),
     path("", include("probation.enforcement.urls")),
+    path("", include("probation.scores.urls")),
     path("", include("probation.tiers.urls")),
     path("", include("probation.worklists.urls")),
 ]

@@ -7,6 +7,7 @@ export DJANGO_SETTINGS_MODULE=config.settings.local
 .venv/bin/python manage.py migrate -v0
 if ! .venv/bin/python manage.py shell -c 'from probation.people.models import Person; raise SystemExit(0 if Person.objects.exists() else 1)' 2>/dev/null; then
   .venv/bin/python manage.py generate_data --people "${DEMO_PEOPLE:-3000}" --seed 42 --demo-users
+  .venv/bin/python manage.py generate_case_history --seed 42
   .venv/bin/python manage.py tier_recalculate_all
 else
   echo "Demo data already loaded (delete db.sqlite3 to start again). Demo logins: po, pso, spo, admin-case, court, vlo, ap, partner, sysadmin; password: ${DEMO_PASSWORD:-demo-password-1}"

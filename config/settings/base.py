@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "probation.safeguarding",
     "probation.contacts",
     "probation.enforcement",
+    "probation.scores",
     "probation.tiers",
     "probation.worklists",
 ]

@@ -31,6 +31,7 @@ CASE_SECTIONS = (
     ("mappa", "MAPPA", "mappa:case", Permission.MAPPA_VIEW),
     ("assessments", "Needs assessments", "assessments:list", Permission.ASSESSMENT_VIEW),
     ("safeguarding", "Safeguarding", "safeguarding:case", Permission.SAFEGUARDING_VIEW),
+    ("scores", "Predictor scores", "scores:case", Permission.ROSH_VIEW),
     ("tier", "Tier", "tiers:case", Permission.TIER_VIEW),
 )
 

@@ -26,12 +26,19 @@ RULE_LABELS = {
     "iom": "Integrated offender management",
 } | {f"need_{section.value}": f"Need: {NEED_SECTIONS[section].title}" for section in NeedSection}
 
-# Inputs this system does not record yet (predictor scores per person). tiering.md defines how
-# each counts when absent; the page says so plainly.
+# Predictor scores the tier reads from the person's stored scores. tiering.md counts a missing one
+# as 0; the page says so plainly, and where to calculate it.
 NOT_YET_RECORDED = (
-    ("RSR", "No RSR score is recorded for this person, so RSR counts as 0."),
-    ("OGRS", "No OGRS score is recorded for this person, so OGRS counts as 0."),
+    ("RSR", "rsr_percentage", "No RSR score is recorded for this person, so RSR counts as 0."),
+    ("OGRS", "ogrs_percentage", "No OGRS score is recorded for this person, so OGRS counts as 0."),
 )
+
+
+def missing_scores(calculation: TierCalculation | None) -> list[tuple[str, str]]:
+    """The scores the latest calculation did not have (all of them before any calculation)."""
+    inputs = calculation.inputs if calculation is not None else {}
+    return [(label, text) for label, key, text in NOT_YET_RECORDED if inputs.get(key) is None]
+
 
 GENDER_LABELS = {"female": "Female", "male": "Male", "other": "Other", "not_known": "Not known"}
 

@@ -6,13 +6,16 @@ batch of people at a time, through the same ``*_facts`` loaders over an id range
 it, so they cannot disagree. How sentences, requirements, breaches and recalls map to tiering's
 inputs is set out in ``probation.tiers.record_inputs``.
 
-What is not stored yet, and so is passed as "none" (the tier page says so): RSR and OGRS are not
-stored per person yet ⇒ None, which tiering scores as 0.
+RSR and OGRS come from the latest stored predictor scores (probation.scores): RSR's percentage and
+OGRS3's 2-year percentage. A person with no stored score passes None, which tiering scores as 0
+(tiering.md § Inputs); the tier page says so.
 """
 
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
 
 from django.db.models import Value
 
@@ -23,6 +26,8 @@ from probation.people.models import Person
 from probation.people.models.person import Gender as PersonGender
 from probation.risk import tiering
 from probation.risk.models import Registration
+from probation.scores.models import PredictorScore
+from probation.scores.models.scores import PredictorSlug
 from probation.sentences.models import Requirement, Sentence
 from probation.tiers.models import TierCalculation
 from probation.tiers.record_inputs import (
@@ -61,6 +66,7 @@ def tier_inputs_build(
     requirements: Iterable[RequirementFacts],
     enforcement: Iterable[tiering.EnforcementProcess],
     on: dt.date,
+    scores: "ScoreFacts" = (None, None),
 ) -> tiering.TierInputs:
     """TierInputs from stored facts, as of the UK date ``on``. Registrations, sentences and
     requirements are ordered so equal facts give equal inputs."""
@@ -70,9 +76,36 @@ def tier_inputs_build(
         sentences=tier_sentences(sentences, requirements),
         previous_enforcement_activity=tiering.has_previous_enforcement_activity(enforcement, on=on),
         needs_assessment=needs,
-        rsr_percentage=None,  # not stored per person yet ⇒ 0
-        ogrs_percentage=None,  # not stored per person yet ⇒ 0
+        rsr_percentage=scores[0],
+        ogrs_percentage=scores[1],
     )
+
+
+ScoreFacts = tuple[Decimal | None, int | None]
+_TIER_PREDICTORS = (PredictorSlug.RSR, PredictorSlug.OGRS3)
+
+
+def score_facts(first_id: int, last_id: int) -> dict[int, ScoreFacts]:
+    """The latest RSR % and OGRS3 2-year % of the people in an id range: one query, newest first, the
+    first row per person and predictor kept."""
+    latest: dict[tuple[int, str], Any] = {}
+    for person_id, predictor, result in (
+        PredictorScore.objects.filter(
+            person_id__gte=first_id, person_id__lte=last_id, predictor__in=_TIER_PREDICTORS
+        )
+        .order_by("person_id", "predictor", "-calculated_at", "-id")
+        .values_list("person_id", "predictor", "result")
+    ):
+        latest.setdefault((person_id, predictor), result)
+    facts: dict[int, ScoreFacts] = {}
+    for (person_id, predictor), result in latest.items():
+        rsr, ogrs = facts.get(person_id, (None, None))
+        if predictor == PredictorSlug.RSR and result.get("percent") is not None:
+            rsr = Decimal(str(result["percent"]))
+        elif predictor == PredictorSlug.OGRS3 and result.get("two_year_percent") is not None:
+            ogrs = int(result["two_year_percent"])
+        facts[person_id] = (rsr, ogrs)
+    return facts
 
 
 def sentence_facts(first_id: int, last_id: int) -> tuple[dict, dict]:
@@ -128,8 +161,8 @@ def enforcement_facts(
 
 
 def tier_inputs_get(*, person: Person) -> tiering.TierInputs:
-    """The person's tiering inputs now: five queries (active registrations, latest completed needs,
-    sentences, requirements, breaches and recalls)."""
+    """The person's tiering inputs now: six queries (active registrations, latest completed needs,
+    sentences, requirements, breaches and recalls, latest RSR and OGRS scores)."""
     registrations = Registration.objects.active().filter(person=person).values_list(*REGISTRATION_FIELDS)
     on = today_uk()
     sentences, requirements = sentence_facts(person.pk, person.pk)
@@ -141,6 +174,7 @@ def tier_inputs_get(*, person: Person) -> tiering.TierInputs:
         requirements=requirements[person.pk],
         enforcement=enforcement_facts(person.pk, person.pk, on)[person.pk],
         on=on,
+        scores=score_facts(person.pk, person.pk).get(person.pk, (None, None)),
     )
 
 

@@ -46,6 +46,13 @@ def live_url(live_database: Path) -> Iterator[str]:
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
     )
+    subprocess.run(
+        [*manage, "generate_case_history", "--seed", "7"],
+        env=env,
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
     port = _free_port()
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{port}", "--noreload", "--nothreading"],

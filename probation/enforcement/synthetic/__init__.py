@@ -1,0 +1,8 @@
+"""Synthetic case history for the people ``generate_data`` made (``manage.py generate_case_history``):
+events and offences, sentences with requirements and licences, contacts with outcomes, and the
+enforcement actions, breaches and recalls those outcomes led to, decided with the real rules.
+
+Modules: ``reference`` (pools and weights), ``timeline`` (a person's sentences), ``history`` (their
+contacts), ``workflows`` (enforcement, breach, recall), ``state`` (ids, rows, states produced),
+``columns`` and ``load`` (COPY / INSERT, flush, index drop and rebuild) and ``generate`` (the phases).
+"""

@@ -187,7 +187,7 @@ def test_panel_renders_the_overdue_tag_in_words(sentence, officer_user):
     EnforcementCaseFactory(contact=failure(sentence, dt.date(2026, 5, 1)))
     panel = compliance_panel_build(request=_request(officer_user), person=sentence.person, sentence=sentence)
 
-    html = render_to_string(panel.template, {"panel": panel})
+    html = render_to_string(panel.template, panel.context)
 
     assert "govuk-tag--red" in html and ">Overdue</strong>" in html
     # Ten working days from Friday 1 May 2026 skip the early May bank holiday (Monday 4 May).

@@ -135,6 +135,13 @@ def person_tables() -> list[type[models.Model]]:
             if related not in found and related is not AuditEvent and not related._meta.auto_created:
                 found.append(related)
         index += 1
+    # Many-to-many tables Django creates (a breach's failures, a recall's breached conditions)
+    # reference rows above and must be truncated with them.
+    for model in list(found):
+        for m2m in model._meta.many_to_many:
+            through = m2m.remote_field.through
+            if through._meta.auto_created and through not in found:
+                found.append(through)
     return found
 
 

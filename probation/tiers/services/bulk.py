@@ -4,7 +4,8 @@ everyone"), in batches with a fixed number of queries each (ADR 0012).
 Per batch of people (keyset-paginated by id, so each batch is an id range): one query locking the
 people, one for their active registrations, one for their completed assessments, one for their
 latest stored calculations, one for their sentences, one for their requirements not terminated, one
-(a UNION) for their breaches and recalls referred in the last 365 days, one insert of the
+(a UNION) for their breaches and recalls referred in the last 365 days, one for their latest RSR
+and OGRS scores, one insert of the
 calculations that changed (COPY on PostgreSQL), and one ``UPDATE`` of ``Person.tier`` (on SQLite
 one per distinct tier, 32 at most). Each batch commits on its own, so an interrupted run keeps its
 progress; running again is safe, because a person whose
@@ -36,6 +37,7 @@ from probation.tiers.selectors import (
     REGISTRATION_FIELDS,
     RegistrationFacts,
     enforcement_facts,
+    score_facts,
     sentence_facts,
     tier_inputs_build,
 )
@@ -235,6 +237,7 @@ def _recalculate_batch(after_id: int, batch_size: int, calculator: _Calculator, 
         sentences, requirements = sentence_facts(first_id, last_id)
         on = today_uk()
         enforcement = enforcement_facts(first_id, last_id, on)
+        scores = score_facts(first_id, last_id)
         calculated_at = now()
         rows: list[tuple[Any, ...]] = []
         new_tiers: dict[str, list[int]] = defaultdict(list)
@@ -247,6 +250,7 @@ def _recalculate_batch(after_id: int, batch_size: int, calculator: _Calculator, 
                 requirements=requirements.get(person_id, ()),
                 enforcement=enforcement.get(person_id, ()),
                 on=on,
+                scores=scores.get(person_id, (None, None)),
             )
             result, values = calculator(inputs)
             totals.tiers[result.tier] = totals.tiers.get(result.tier, 0) + 1

@@ -29,7 +29,7 @@ from probation.tiers.services.recalculation import calculation_fields
 from probation.tiers.tests.helpers import REGISTERED_ON
 
 pytestmark = pytest.mark.django_db
-READS = 6  # per batch after the people: see test_queries_per_batch_do_not_grow_with_people_or_facts
+READS = 7  # per batch after the people: see test_queries_per_batch_do_not_grow_with_people_or_facts
 
 
 def _past_order(person, requirement_type):

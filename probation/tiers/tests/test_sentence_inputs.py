@@ -282,5 +282,5 @@ def test_the_tier_page_shows_which_sentence_gave_the_mandate(client, case, offic
         "(not restrictive). Current: gives a mandate for change (it has a requirement that is not restrictive)",
         "Custodial sentence, no requirements. Ended 1 September 2026, so not counted",
     ]
-    assert b"Not recorded in this system yet" in response.content  # RSR and OGRS only
+    assert b"Scores not recorded yet" in response.content  # RSR and OGRS only
     assert lines[1].encode() in response.content.replace(b"&#x27;", b"'")

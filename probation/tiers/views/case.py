@@ -23,7 +23,7 @@ class TierCaseView(View):
         history = selectors.tier_history(person=person)
         context = case_context(request, person, SECTION) | {
             "current": presenters.tier_summary(history[0]) if history else None,
-            "not_yet_recorded": presenters.NOT_YET_RECORDED,
+            "not_yet_recorded": presenters.missing_scores(history[0] if history else None),
             "history": presenters.history_rows(history),
         }
         return render(request, "tiers/case.html", context)
