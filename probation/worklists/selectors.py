@@ -1,9 +1,12 @@
 """Reads for the work lists: an officer's sections and a team manager's counts per officer.
 
 Each category is declared once (CATEGORIES) over the querysets in probation.worklists.conditions.
-Every section costs two queries whatever its size (a count with the overdue count, then the first
-SECTION_LIMIT rows), and the people shown are read once through people_listable_to, so the page's
-query count is constant and limited-access cases show only as "Restricted" with the CRN.
+The caseload is read first as person ids (one small query on people_person's officer index); every
+section is then one query over ``person_id IN (…)``, so the foreign key indexes on person_id are
+used instead of joining millions of rows to their person. A section's query returns its first
+SECTION_LIMIT rows, reading only the columns the page shows, with the total and overdue counts as
+window aggregates. The people shown are read once through people_listable_to, so the page's query
+count is constant and limited-access cases show only as "Restricted" with the CRN.
 """
 
 import datetime as dt
@@ -12,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet, Value
+from django.db.models import Count, Q, QuerySet, Window
 
 from probation.accounts.models import Staff, Team, User
 from probation.people.models import Person
@@ -39,11 +42,12 @@ class Category:
     title: str
     date_heading: str
     matching: Callable[[dt.date, dt.datetime], QuerySet]
-    person: str  # path from the row to its person
+    person: str  # path from the row to its person's id
     order_by: tuple[str, ...]
     # The SQL form of the category's "overdue" (domain is_overdue: the date has passed), or None.
     overdue: Callable[[dt.date, dt.datetime], Q] | None = None
-    related: tuple[str, ...] = ()
+    # The columns the page shows (presenters._detail); nothing else is read (never notes).
+    fields: tuple[str, ...] = ()
 
 
 CATEGORIES: tuple[Category, ...] = (
@@ -52,60 +56,70 @@ CATEGORIES: tuple[Category, ...] = (
         "Appointments needing an outcome",
         "Appointment",
         lambda today, now: conditions.outstanding_outcomes(now=now),
-        "person",
+        "person_id",
         ("starts_at", "id"),
         lambda today, now: Q(starts_at__lt=_outcome_cutoff(today)),
+        ("id", "person_id", "type", "starts_at"),
     ),
     Category(
         "evidence",
         "Failures to attend: decide acceptable or unacceptable",
         "Evidence due",
         lambda today, now: conditions.awaiting_evidence(),
-        "person",
+        "person_id",
         ("evidence_due_on", "id"),
         lambda today, now: Q(evidence_due_on__lt=today),
+        ("id", "person_id", "type", "starts_at", "evidence_due_on"),
     ),
     Category(
         "enforcement",
         "Enforcement actions due",
         "Respond by",
         lambda today, now: conditions.enforcement_open(),
-        "person",
+        "person_id",
         ("respond_by", "id"),
         lambda today, now: Q(respond_by__lt=today),
+        ("id", "person_id", "sentence_id", "status", "failure_date", "respond_by"),
     ),
     Category(
         "breaches",
         "Breaches in progress",
         "Since",
         lambda today, now: conditions.breaches_in_progress(),
-        "person",
+        "person_id",
         ("initiated_on", "id"),
+        None,
+        ("id", "person_id", "sentence_id", "status", "initiated_on"),
     ),
     Category(
         "recalls",
         "Recalls in progress",
         "Since",
         lambda today, now: conditions.recalls_in_progress(),
-        "person",
+        "person_id",
         ("started_on", "id"),
+        None,
+        ("id", "person_id", "sentence_id", "status", "emergency", "started_on"),
     ),
     Category(
         "ending",
         "Orders and licences ending in the next 28 days",
         "Ends",
         lambda today, now: conditions.sentences_ending(today=today),
-        "person",
+        "person_id",
         ("ends_on", "id"),
         lambda today, now: Q(ends_on__lt=today),
+        ("id", "person_id", "type"),
     ),
     Category(
         "raised",
         "Reviews raised overnight",
         "Due",
         lambda today, now: WorkItem.objects.filter(resolved_at__isnull=True),
-        "person",
+        "person_id",
         ("due_on", "id"),
+        None,
+        ("id", "person_id", "kind", "due_on", "source_type"),
     ),
 )
 UNPAID_WORK = ("unpaid_work", "Unpaid work at risk", "Deadline")
@@ -140,27 +154,47 @@ class Worklist:
     reviews_overdue: int
 
 
-def _category_section(category: Category, *, officer: Staff, today: dt.date, now: dt.datetime) -> Section:
-    rows = category.matching(today, now).filter(**{f"{category.person}__officer": officer})
+def officer_person_ids(officer: Staff) -> list[int]:
+    """The officer's caseload as ids (people_person's officer index): every section is then read by
+    ``person_id IN (…)`` over the foreign key indexes, never by joining every row to its person."""
+    return list(Person.objects.filter(officer=officer).values_list("id", flat=True))
+
+
+def _category_section(
+    category: Category, *, person_ids: list[int], today: dt.date, now: dt.datetime
+) -> Section:
+    """One query: the first SECTION_LIMIT rows, each carrying the section's totals (window counts over
+    every matching row, computed before the LIMIT)."""
     overdue_q = category.overdue(today, now) if category.overdue else None
-    totals = rows.order_by().aggregate(count=Count("pk"), overdue=Count("pk", filter=overdue_q or _NEVER))
-    flagged = ExpressionWrapper(overdue_q if overdue_q else Value(False), output_field=BooleanField())
+    totals: dict[str, Any] = {"w_count": Window(Count("pk"))}
+    if overdue_q is not None:
+        totals["w_overdue"] = Window(Count("pk", filter=overdue_q))
     items = list(
-        rows.annotate(is_overdue=flagged)
-        .select_related(*category.related)
+        category.matching(today, now)
+        .filter(**{f"{category.person}__in": person_ids})
+        .only(*category.fields)
+        .annotate(**totals)
         .order_by(*category.order_by)[:SECTION_LIMIT]
     )
-    return Section(
-        category.key, category.title, category.date_heading, totals["count"], totals["overdue"] or 0, items
-    )
+    count = items[0].w_count if items else 0
+    overdue = (items[0].w_overdue or 0) if items and overdue_q is not None else 0
+    return Section(category.key, category.title, category.date_heading, count, overdue, items)
 
 
 def _unpaid_work_rows(
     queryset: QuerySet, *, today: dt.date, limit: int = UNPAID_WORK_CANDIDATES
 ) -> list[tuple]:
-    """(requirement, outlook) for requirements at risk or past their deadline, soonest deadline first."""
+    """(requirement, outlook) for requirements at risk or past their deadline, soonest deadline first.
+
+    Only the columns the outlook and the page need are read (the requirement's sentence carries just
+    its id and person id)."""
     needing = []
-    for requirement in queryset.select_related("sentence").order_by("start_date", "id")[:limit]:
+    rows = (
+        queryset.select_related("sentence")
+        .only("id", "sentence_id", "start_date", "ordered", "done", "sentence__id", "sentence__person_id")
+        .order_by("start_date", "id")[:limit]
+    )
+    for requirement in rows:
         outlook = unpaid_work_outlook(
             start=requirement.start_date, ordered=requirement.ordered, done=requirement.done, today=today
         )
@@ -169,9 +203,9 @@ def _unpaid_work_rows(
     return sorted(needing, key=lambda pair: (pair[1].deadline, pair[0].pk))
 
 
-def _unpaid_work_section(*, officer: Staff, today: dt.date) -> Section:
+def _unpaid_work_section(*, person_ids: list[int], today: dt.date) -> Section:
     rows = _unpaid_work_rows(
-        conditions.unpaid_work_open().filter(sentence__person__officer=officer), today=today
+        conditions.unpaid_work_open().filter(sentence__person_id__in=person_ids), today=today
     )
     overdue = sum(1 for _, outlook in rows if outlook.status is UnpaidWorkStatus.DEADLINE_PASSED)
     return Section(*UNPAID_WORK, count=len(rows), overdue=overdue, items=rows[:SECTION_LIMIT])
@@ -184,14 +218,17 @@ def section_person_id(section: Section, item: Any) -> int:
 
 
 def worklist_for_officer(*, user: User, officer: Staff, today: dt.date, now: dt.datetime) -> Worklist:
-    """The officer's work: every section for cases where the officer is the responsible officer."""
-    sections = {c.key: _category_section(c, officer=officer, today=today, now=now) for c in CATEGORIES}
-    sections[UNPAID_WORK[0]] = _unpaid_work_section(officer=officer, today=today)
+    """The officer's work: every section for cases where the officer is the responsible officer.
+
+    A constant number of queries: the caseload's ids, one per section, the people shown, the reviews."""
+    person_ids = officer_person_ids(officer)
+    sections = {c.key: _category_section(c, person_ids=person_ids, today=today, now=now) for c in CATEGORIES}
+    sections[UNPAID_WORK[0]] = _unpaid_work_section(person_ids=person_ids, today=today)
     ordered = [sections[key] for key in SECTION_ORDER]
-    person_ids = {section_person_id(s, item) for s in ordered for item in s.items}
+    shown = {section_person_id(s, item) for s in ordered for item in s.items}
     people = {
         p.pk: p
-        for p in people_listable_to(user, Person.objects.filter(pk__in=person_ids)).only(
+        for p in people_listable_to(user, Person.objects.filter(pk__in=shown)).only(
             "id",
             "crn",
             "first_name",
@@ -204,7 +241,9 @@ def worklist_for_officer(*, user: User, officer: Staff, today: dt.date, now: dt.
         )
     }
     reviews_overdue = (
-        Registration.objects.active().filter(person__officer=officer, next_review_on__lt=today).count()
+        Registration.objects.active().filter(person_id__in=person_ids, next_review_on__lt=today).count()
+        if person_ids
+        else 0
     )
     return Worklist(officer, today, ordered, people, reviews_overdue)
 
@@ -225,29 +264,36 @@ def team_officer_get(*, team: Team, code: str) -> Staff | None:
 
 
 def team_summary(*, team: Team, today: dt.date, now: dt.datetime) -> list[OfficerCounts]:
-    """Per officer of the team, per category: how many, and how many overdue. One query per category."""
+    """Per officer of the team, per category: how many, and how many overdue.
+
+    The team's caseload is read once (person id -> officer id); then one query per category counts per
+    person over ``person_id IN (…)`` and the counts are summed per officer here."""
     officers = list(team_officers(team=team))
+    officer_of = dict(Person.objects.filter(officer__in=officers).values_list("id", "officer_id"))
+    person_ids = list(officer_of)
     counts: dict[int, dict[str, tuple[int, int]]] = defaultdict(dict)
+
+    def add(officer_id: int, key: str, total: int, overdue: int) -> None:
+        before_total, before_overdue = counts[officer_id].get(key, (0, 0))
+        counts[officer_id][key] = (before_total + total, before_overdue + overdue)
+
     for category in CATEGORIES:
-        officer_field = f"{category.person}__officer"
         overdue_q = category.overdue(today, now) if category.overdue else None
         grouped = (
             category.matching(today, now)
-            .filter(**{f"{officer_field}__in": officers})
+            .filter(**{f"{category.person}__in": person_ids})
             .order_by()
-            .values(officer_field)
+            .values(category.person)
             .annotate(total=Count("pk"), overdue=Count("pk", filter=overdue_q or _NEVER))
         )
         for row in grouped:
-            counts[row[officer_field]][category.key] = (row["total"], row["overdue"] or 0)
-    unpaid = conditions.unpaid_work_open().filter(sentence__person__officer__in=officers)
+            add(officer_of[row[category.person]], category.key, row["total"], row["overdue"] or 0)
+    unpaid = conditions.unpaid_work_open().filter(sentence__person_id__in=person_ids)
     for requirement, outlook in _unpaid_work_rows(
-        unpaid.select_related("sentence__person"), today=today, limit=UNPAID_WORK_CANDIDATES * len(officers)
+        unpaid, today=today, limit=UNPAID_WORK_CANDIDATES * len(officers)
     ):
-        officer_id = requirement.sentence.person.officer_id
-        total, overdue = counts[officer_id].get(UNPAID_WORK[0], (0, 0))
         late = outlook.status is UnpaidWorkStatus.DEADLINE_PASSED
-        counts[officer_id][UNPAID_WORK[0]] = (total + 1, overdue + late)
+        add(officer_of[requirement.sentence.person_id], UNPAID_WORK[0], 1, int(late))
     return [OfficerCounts(o, {key: counts[o.pk].get(key, (0, 0)) for key in SECTION_ORDER}) for o in officers]
 
 

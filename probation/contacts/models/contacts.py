@@ -99,6 +99,12 @@ class Contact(VersionedModel):
                 condition=Q(is_appointment=True, outcome="", cancelled_at__isnull=True),
                 name="contact_outstanding_idx",
             ),
+            # A caseload's appointments needing an outcome (the officer's and team manager's lists).
+            models.Index(
+                fields=["person", "starts_at"],
+                condition=Q(is_appointment=True, outcome="", cancelled_at__isnull=True),
+                name="contact_outstanding_person_idx",
+            ),
             # The nightly sweep finds failed-to-attend contacts whose evidence deadline has passed.
             models.Index(
                 fields=["evidence_due_on"],
