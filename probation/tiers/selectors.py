@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from django.db import connection
 from django.db.models import Value
 
 from probation.assessments.selectors import latest_completed_needs
@@ -119,6 +120,18 @@ def sentence_facts(first_id: int, last_id: int) -> tuple[dict, dict]:
     ):
         sentences[person_id].append(tuple(facts))
     requirements: dict[int, list[RequirementFacts]] = defaultdict(list)
+    if connection.vendor == "postgresql":
+        # The join below is planned as a hash join over every requirement in the country (~100 ms
+        # a batch at 250,000 people); looking the batch's sentence ids up in the requirement index
+        # takes a few ms.
+        sentence_person = {facts[0]: person_id for person_id, person in sentences.items() for facts in person}
+        with connection.cursor() as cursor:
+            cursor.execute(_REQUIREMENTS_SQL, [first_id, last_id])
+            for sentence_id, requirement_type in cursor.fetchall():
+                person_id = sentence_person.get(sentence_id)  # None: a sentence added since (locked out)
+                if person_id is not None:
+                    requirements[person_id].append((sentence_id, requirement_type))
+        return sentences, requirements
     for person_id, sentence_id, requirement_type in (
         Requirement.objects.filter(
             sentence__person_id__gte=first_id, sentence__person_id__lte=last_id, terminated_on__isnull=True
@@ -128,6 +141,12 @@ def sentence_facts(first_id: int, last_id: int) -> tuple[dict, dict]:
     ):
         requirements[person_id].append((sentence_id, requirement_type))
     return sentences, requirements
+
+
+_REQUIREMENTS_SQL = (
+    "SELECT sentence_id, type FROM sentences_requirement WHERE terminated_on IS NULL AND sentence_id "
+    "= ANY(ARRAY(SELECT id FROM sentences_sentence WHERE person_id >= %s AND person_id <= %s))"
+)
 
 
 def enforcement_facts(

@@ -164,27 +164,37 @@ def inputs_to_dict(inputs: TierInputs) -> dict[str, Any]:
         "gender": str(inputs.gender),
         "rsr_percentage": None if inputs.rsr_percentage is None else str(inputs.rsr_percentage),
         "ogrs_percentage": inputs.ogrs_percentage,
-        "registrations": [
-            {"code": r.code, "date": r.date.isoformat(), "level": r.level, "category": r.category}
-            for r in inputs.registrations
-        ],
-        "sentences": [
-            {
-                "custodial": s.custodial,
-                "termination_date": s.termination_date.isoformat() if s.termination_date else None,
-                "requirements": [
-                    {"main_category": q.main_category, "restrictive": q.restrictive} for q in s.requirements
-                ],
-            }
-            for s in inputs.sentences
-        ],
+        "registrations": [registration_to_dict(r) for r in inputs.registrations],
+        "sentences": [sentence_to_dict(s) for s in inputs.sentences],
         "previous_enforcement_activity": inputs.previous_enforcement_activity,
-        "needs_assessment": None
-        if assessment is None
-        else {
-            "answers": {str(k): dict(v) for k, v in assessment.answers.items()},
-            **{key: getattr(assessment, key) for key in _WOMENS},
-        },
+        "needs_assessment": None if assessment is None else assessment_to_dict(assessment),
+    }
+
+
+# The parts of `inputs_to_dict`, for callers that encode many inputs sharing parts (the national
+# bulk recalculation encodes each distinct registration, sentence and assessment once).
+
+
+def registration_to_dict(registration: Registration) -> dict[str, Any]:
+    r = registration
+    return {"code": r.code, "date": r.date.isoformat(), "level": r.level, "category": r.category}
+
+
+def sentence_to_dict(sentence: Sentence) -> dict[str, Any]:
+    s = sentence
+    return {
+        "custodial": s.custodial,
+        "termination_date": s.termination_date.isoformat() if s.termination_date else None,
+        "requirements": [
+            {"main_category": q.main_category, "restrictive": q.restrictive} for q in s.requirements
+        ],
+    }
+
+
+def assessment_to_dict(assessment: NeedsAssessment) -> dict[str, Any]:
+    return {
+        "answers": {str(k): dict(v) for k, v in assessment.answers.items()},
+        **{key: getattr(assessment, key) for key in _WOMENS},
     }
 
 
@@ -200,10 +210,7 @@ def result_to_dict(result: TierResult) -> dict[str, Any]:
         "change_points": result.change_points,
         "protect_reason": result.protect_reason,
         "change_reason": result.change_reason,
-        "breakdown": [
-            {"axis": str(c.axis), "rule": c.rule, "points": c.points, "reason": c.reason}
-            for c in result.breakdown
-        ],
+        "breakdown": breakdown_to_list(result),
         "derived": {
             "rsr_percentage": str(derived.rsr_percentage),
             "ogrs_percentage": derived.ogrs_percentage,
@@ -228,6 +235,14 @@ def result_to_dict(result: TierResult) -> dict[str, Any]:
         },
         "inputs": inputs_to_dict(result.inputs),
     }
+
+
+def breakdown_to_list(result: TierResult) -> list[dict[str, Any]]:
+    """The ``breakdown`` of `result_to_dict`: one JSON-ready dict per contribution."""
+    return [
+        {"axis": str(c.axis), "rule": c.rule, "points": c.points, "reason": c.reason}
+        for c in result.breakdown
+    ]
 
 
 def tier_from_dict(payload: Mapping[str, Any]) -> dict[str, Any]:

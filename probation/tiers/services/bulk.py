@@ -12,11 +12,20 @@ progress; running again is safe, because a person whose
 tier has not changed gets no new row and no update (idempotent).
 
 People whose inputs the rules read alike get the identical result, so results are cached within a
-run (see ``_Calculator``): most people share a few hundred combinations.
+run (see ``_Calculator``): most people share a few thousand combinations. Each person's facts stay
+plain tuples; ``TierInputs`` are built (by ``tier_inputs_build``, as for one person) only for a
+combination not seen before, and the stored ``inputs`` JSON is assembled from the encoded JSON of
+each distinct registration, sentence and assessment.
+
+On PostgreSQL the batches are shared among worker processes (one per CPU, at most ``MAX_WORKERS``)
+in chunks of consecutive ids, each worker with its own connection; every batch is still exactly the
+transaction described above.
 """
 
 import datetime as dt
 import json
+import multiprocessing
+import os
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -24,24 +33,37 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from probation.assessments.models import Assessment
 from probation.assessments.selectors import needs_assessment_from
 from probation.core.clock import now, today_uk
 from probation.people.models import Person
+from probation.people.models.person import Gender as PersonGender
 from probation.risk import tiering
 from probation.risk.models import Registration
+from probation.risk.tiering.change import gives_mandate
+from probation.risk.tiering.serialization import (
+    assessment_to_dict,
+    breakdown_to_list,
+    registration_to_dict,
+    sentence_to_dict,
+)
 from probation.tiers.models import TierCalculation
+from probation.tiers.record_inputs import SentenceFacts, tier_sentences
 from probation.tiers.selectors import (
     REGISTRATION_FIELDS,
+    TIERING_GENDER,
     RegistrationFacts,
+    ScoreFacts,
     enforcement_facts,
     score_facts,
     sentence_facts,
     tier_inputs_build,
+    tier_registration,
 )
-from probation.tiers.services.recalculation import calculation_fields
 
 BULK_REASON = "national bulk recalculation"
 DEFAULT_BATCH_SIZE = 2000
@@ -58,6 +80,7 @@ RESULT_COLUMNS = (
     "breakdown",
 )
 JSON_COLUMNS = {"inputs", "breakdown"}
+_INPUTS_INDEX = RESULT_COLUMNS.index("inputs")
 UPDATE_TIERS_SQL = (
     "UPDATE people_person SET tier = v.tier FROM unnest(%s::bigint[], %s::varchar[]) AS v(id, tier) "
     "WHERE people_person.id = v.id"
@@ -75,80 +98,174 @@ class BulkResult:
     tiers: dict[str, int] = field(default_factory=dict)  # people per resulting tier
 
 
-@dataclass(frozen=True)
-class _Previous:
-    """The four attributes ``should_record`` compares, from the latest stored calculation."""
+# The four attributes ``should_record`` compares (tier, protect level, change level, unsupervised),
+# from the latest stored calculation: ``should_record`` records exactly when they differ.
+_Previous = tuple[str, str, int, bool]
 
-    tier: str
-    protect_level: str
-    change_level: int
-    unsupervised: bool
+_NO_SCORES: ScoreFacts = (None, None)
+_NON_FEMALE = frozenset(g.value for g in PersonGender if g != PersonGender.FEMALE)
+MAX_CACHED_FRAGMENTS = 200_000  # encoded registrations, sentences and assessments: a few tens of MB
+_ORDER_BASE = dt.date(2000, 1, 1)
+
+
+def _sentence_order(facts: SentenceFacts) -> tuple[dt.date, int]:
+    return facts[1], facts[0]  # as record_inputs.tier_sentences orders them: oldest first, then by id
 
 
 class _Calculator:
     """calculate_tier with a per-run cache, so people whose inputs differ only in ways the rules
-    cannot see share one calculation (at national scale this is most of the run's time).
+    cannot see share one calculation, and the stored ``inputs`` JSON built from parts encoded once.
 
-    The result is keyed on the inputs *as the rules read them* (``_result_key``): registration dates
-    replaced by their order within the person's registrations (tiering.md compares them only to pick
-    the newest of one kind), and only current sentences (§ Change 1 ignores the rest). On a miss the
-    calculation runs on those normalised inputs. The stored ``inputs`` column is always the person's
-    own inputs, exactly as the single recalculation stores them, encoded once per distinct inputs.
-    Tests check bulk and single results are identical for mixed populations.
+    Each person's facts are reduced to plain tuples (``_PersonFacts``), in the order
+    ``tier_inputs_build`` puts them, without building ``TierInputs``. The result is keyed on those
+    facts *as the rules read them* (``rules_key``): gender as female or not (only FEMALE changes the
+    result), registration dates replaced by their order within the person's registrations
+    (tiering.md compares them only to pick the newest of one kind), and sentences reduced to what
+    § Change 1 reads: whether there is a current sentence, and whether any current one gives a
+    mandate (tiering's own ``gives_mandate``, applied once per distinct sentence type and
+    requirements), plus whether any would fail validation. On a miss the
+    person's own ``TierInputs`` are built by ``tier_inputs_build`` (the single path's builder) and
+    the calculation runs on them with dates normalised, as before. Everything stored except
+    ``inputs`` is encoded once per distinct key.
+
+    The stored ``inputs`` column is always the person's own inputs, exactly
+    ``json.dumps(inputs_to_dict(inputs))``, assembled from the JSON of each distinct registration,
+    sentence and assessment (``inputs_json``; tests check the text is identical). Tests also check
+    bulk and single results are identical, field by field, for mixed populations.
     """
 
     def __init__(self) -> None:
-        self.results: dict[Any, tuple[tiering.TierResult, dict[str, Any]]] = {}
-        self.encoded_inputs: dict[Any, str] = {}
+        self.results: dict[Any, tuple[str, _Previous, tuple[Any, ...]]] = {}
+        self.needs: dict[str, tuple[Any, tiering.NeedsAssessment]] = {}  # by stored answers (JSON)
+        self._sentence_classes: dict[tuple[str, tuple[str, ...]], Any] = {}
+        self._genders: dict[str, str] = {}
+        self._registrations: dict[RegistrationFacts, str] = {}
+        self._sentences: dict[Any, str] = {}
+        self._needs: dict[Any, str] = {}
 
-    def __call__(self, inputs: tiering.TierInputs) -> tuple[tiering.TierResult, dict[str, Any]]:
-        """The result (its tier fields; not its ``inputs``) and its stored column values except
-        ``inputs`` (JSON encoded once)."""
-        key = _result_key(inputs)
+    # The result ---------------------------------------------------------------------------------
+
+    def result(
+        self, facts: "_PersonFacts", build: Callable[[], tiering.TierInputs]
+    ) -> tuple[str, _Previous, tuple[Any, ...]]:
+        """(tier, the four compared attributes, the stored values in ``RESULT_COLUMNS`` order with
+        None for ``inputs``)."""
+        key = self.rules_key(facts)
         cached = self.results.get(key)
         if cached is None:
-            result = tiering.calculate_tier(_normalised(inputs))
-            fields = calculation_fields(result)
-            values = {
-                name: json.dumps(fields[name], cls=DjangoJSONEncoder)
-                if name in JSON_COLUMNS
-                else fields[name]
-                for name in RESULT_COLUMNS
-                if name != "inputs"
-            }
-            cached = self.results[key] = (result, values)
+            result = tiering.calculate_tier(_normalised(build()))
+            # calculation_fields(result) but for ``inputs`` (the person's own, see inputs_json).
+            fields = {name: getattr(result, name) for name in RESULT_COLUMNS if name not in JSON_COLUMNS}
+            fields["breakdown"] = json.dumps(breakdown_to_list(result), cls=DjangoJSONEncoder)
+            values = tuple(fields.get(name) for name in RESULT_COLUMNS)
+            compared = (result.tier, result.protect_level, result.change_level, result.unsupervised)
+            cached = self.results[key] = (result.tier, compared, values)
         return cached
 
-    def row(self, inputs: tiering.TierInputs, values: dict[str, Any]) -> tuple[Any, ...]:
-        """The stored column values in ``RESULT_COLUMNS`` order, with the person's own inputs."""
-        key = _inputs_key(inputs)
-        encoded = self.encoded_inputs.get(key)
-        if encoded is None:
-            encoded = json.dumps(tiering.inputs_to_dict(inputs))
-            if len(self.encoded_inputs) < MAX_CACHED_INPUTS:
-                self.encoded_inputs[key] = encoded
-        return tuple(encoded if name == "inputs" else values[name] for name in RESULT_COLUMNS)
+    def rules_key(self, facts: "_PersonFacts") -> Any:
+        gender, registrations, sentences, enforcement, needs_key, _, scores = facts
+        if len(registrations) > 1:
+            ranks = {date: rank for rank, date in enumerate(sorted({r[1] for r in registrations}))}
+            registrations_key = tuple(
+                (code, ranks[date], level, category) for code, date, level, category in registrations
+            )
+        elif registrations:
+            code, _, level, category = registrations[0]
+            registrations_key = ((code, 0, level, category),)
+        else:
+            registrations_key = ()
+        current = [
+            self._sentence_class(sentence_type, requirements)
+            for sentence_type, terminated_on, requirements in sentences
+            if terminated_on is None
+        ]
+        # § Change 1 reads only whether there is a current sentence and whether any gives a mandate.
+        sentences_key = (bool(current), any(c[0] for c in current), any(c[1] for c in current))
+        female = "F" if gender == PersonGender.FEMALE else "-" if gender in _NON_FEMALE else gender
+        return (female, registrations_key, sentences_key, enforcement, needs_key, scores)
+
+    def _sentence_class(self, sentence_type: str, requirements: tuple[str, ...]) -> tuple[bool, bool]:
+        """Whether a current sentence gives a mandate for change (the rule's own
+        ``gives_mandate``), and whether any of its requirements would fail validation."""
+        key = (sentence_type, requirements)
+        found = self._sentence_classes.get(key)
+        if found is None:
+            (sentence,) = tier_sentences(
+                [(0, _ORDER_BASE, sentence_type, None)], [(0, t) for t in requirements]
+            )
+            invalid = any(
+                not isinstance(q.main_category, str) or not q.main_category.strip()
+                for q in sentence.requirements
+            )
+            found = self._sentence_classes[key] = (gives_mandate(sentence), invalid)
+        return found
+
+    # The stored inputs --------------------------------------------------------------------------
+
+    def inputs_json(self, facts: "_PersonFacts") -> str:
+        """``json.dumps(inputs_to_dict(inputs))`` of the person's own inputs, from encoded parts."""
+        gender, registrations, sentences, enforcement, needs_key, needs, (rsr, ogrs) = facts
+        encoded_gender = self._genders.get(gender)
+        if encoded_gender is None:
+            encoded_gender = self._genders[gender] = json.dumps(str(TIERING_GENDER[PersonGender(gender)]))
+        encoded_registrations = ", ".join(self._registration_json(r) for r in registrations)
+        encoded_sentences = ", ".join(self._sentence_json(s) for s in sentences)
+        encoded_needs = "null" if needs is None else self._needs_json(needs_key, needs)
+        return (
+            f'{{"gender": {encoded_gender}, '
+            f'"rsr_percentage": {"null" if rsr is None else json.dumps(str(rsr))}, '
+            f'"ogrs_percentage": {json.dumps(ogrs)}, '
+            f'"registrations": [{encoded_registrations}], '
+            f'"sentences": [{encoded_sentences}], '
+            f'"previous_enforcement_activity": {"true" if enforcement else "false"}, '
+            f'"needs_assessment": {encoded_needs}}}'
+        )
+
+    def _registration_json(self, facts: RegistrationFacts) -> str:
+        found = self._registrations.get(facts)
+        if found is None:
+            found = json.dumps(registration_to_dict(tier_registration(facts)))
+            if len(self._registrations) < MAX_CACHED_FRAGMENTS:
+                self._registrations[facts] = found
+        return found
+
+    def _sentence_json(self, facts: tuple[str, dt.date | None, tuple[str, ...]]) -> str:
+        found = self._sentences.get(facts)
+        if found is None:
+            sentence_type, terminated_on, requirements = facts
+            (sentence,) = tier_sentences(
+                [(0, _ORDER_BASE, sentence_type, terminated_on)], [(0, t) for t in requirements]
+            )
+            found = json.dumps(sentence_to_dict(sentence))
+            if len(self._sentences) < MAX_CACHED_FRAGMENTS:
+                self._sentences[facts] = found
+        return found
+
+    def _needs_json(self, needs_key: Any, needs: tiering.NeedsAssessment) -> str:
+        found = self._needs.get(needs_key)
+        if found is None:
+            found = json.dumps(assessment_to_dict(needs))
+            if len(self._needs) < MAX_CACHED_FRAGMENTS:
+                self._needs[needs_key] = found
+        return found
 
 
-MAX_CACHED_INPUTS = 100_000  # about 50 MB of encoded inputs at most
-_ORDER_BASE = dt.date(2000, 1, 1)
+# (gender, registrations sorted, sentences oldest first as (type, termination date, requirement
+# types sorted), previous enforcement activity, needs key, needs, (RSR, OGRS)): one person's facts in
+# the order tier_inputs_build puts them.
+_PersonFacts = tuple[
+    str,
+    tuple[RegistrationFacts, ...],
+    tuple[tuple[str, dt.date | None, tuple[str, ...]], ...],
+    bool,
+    Any,
+    tiering.NeedsAssessment | None,
+    ScoreFacts,
+]
 
 
 def _date_ranks(registrations: tuple[tiering.Registration, ...]) -> dict[dt.date, int]:
     return {date: rank for rank, date in enumerate(sorted({r.date for r in registrations}))}
-
-
-def _result_key(inputs: tiering.TierInputs) -> Any:
-    ranks = _date_ranks(inputs.registrations)
-    return (
-        str(inputs.gender),
-        tuple((r.code, ranks[r.date], r.level, r.category) for r in inputs.registrations),
-        tuple((s.custodial, s.requirements) for s in inputs.sentences if s.termination_date is None),
-        inputs.previous_enforcement_activity,
-        _needs_key(inputs.needs_assessment),
-        inputs.rsr_percentage,
-        inputs.ogrs_percentage,
-    )
 
 
 def _normalised(inputs: tiering.TierInputs) -> tiering.TierInputs:
@@ -164,18 +281,6 @@ def _normalised(inputs: tiering.TierInputs) -> tiering.TierInputs:
     )
 
 
-def _inputs_key(inputs: tiering.TierInputs) -> Any:
-    return (
-        str(inputs.gender),
-        inputs.registrations,
-        inputs.sentences,
-        inputs.previous_enforcement_activity,
-        _needs_key(inputs.needs_assessment),
-        inputs.rsr_percentage,
-        inputs.ogrs_percentage,
-    )
-
-
 def _needs_key(needs: tiering.NeedsAssessment | None) -> Any:
     """Assessment answers as sorted tuples, since the dataclass holding them is not hashable."""
     if needs is None:
@@ -188,8 +293,11 @@ def _needs_key(needs: tiering.NeedsAssessment | None) -> Any:
     )
 
 
-def _batch_facts(first_id: int, last_id: int) -> tuple[dict, dict, dict]:
-    """Registrations, latest completed needs and latest stored calculation for people in an id range."""
+def _batch_facts(
+    first_id: int, last_id: int, known_needs: dict[str, tuple[Any, tiering.NeedsAssessment]]
+) -> tuple[dict, dict, dict]:
+    """Registrations, latest completed needs (with their key) and the latest stored calculation's
+    compared attributes for people in an id range."""
     registrations: dict[int, list[RegistrationFacts]] = defaultdict(list)
     for person_id, *facts in (
         Registration.objects.active()
@@ -198,66 +306,126 @@ def _batch_facts(first_id: int, last_id: int) -> tuple[dict, dict, dict]:
         .values_list("person_id", *REGISTRATION_FIELDS)
     ):
         registrations[person_id].append(tuple(facts))
-    needs: dict[int, tiering.NeedsAssessment] = {}
-    for assessment in (
+    needs: dict[int, tuple[Any, tiering.NeedsAssessment]] = {}
+    for person_id, answers in (
         Assessment.objects.completed()
         .filter(person_id__gte=first_id, person_id__lte=last_id)
         .order_by("person_id", "-completed_at", "-id")
-        .only("id", "person_id", "answers", "completed_at")
+        .values_list("person_id", Cast("answers", TextField()))
     ):
-        if assessment.person_id not in needs:  # the first per person is the newest
-            needs[assessment.person_id] = needs_assessment_from(assessment)
+        if person_id not in needs:  # the first per person is the newest
+            found = known_needs.get(answers)  # the stored JSON text: equal text, equal answers
+            if found is None:
+                assessment_needs = needs_assessment_from(Assessment(answers=json.loads(answers)))
+                found = (_needs_key(assessment_needs), assessment_needs)
+                if len(known_needs) < MAX_CACHED_FRAGMENTS:
+                    known_needs[answers] = found
+            needs[person_id] = found
     previous: dict[int, _Previous] = {}
     for person_id, *values in (
         TierCalculation.objects.filter(person_id__gte=first_id, person_id__lte=last_id)
         .order_by("person_id", "-calculated_at", "-id")
         .values_list("person_id", "tier", "protect_level", "change_level", "unsupervised")
     ):
-        previous.setdefault(person_id, _Previous(*values))
+        if person_id not in previous:
+            previous[person_id] = tuple(values)
     return registrations, needs, previous
 
 
-def _recalculate_batch(after_id: int, batch_size: int, calculator: _Calculator, totals: BulkResult) -> int:
-    """Recalculate the next ``batch_size`` people after ``after_id``; returns the last id (0 if none).
+def _recalculate_batch(
+    after_id: int, batch_size: int, calculator: _Calculator, totals: BulkResult, until_id: int | None = None
+) -> int:
+    """Recalculate the next ``batch_size`` people after ``after_id`` (up to ``until_id`` if given);
+    returns the last id (0 if none).
 
     The people's rows are locked for the batch (as ``person_for_change`` locks them for a change), so
     a registration or assessment saved meanwhile waits, and its own recalculation runs after ours
     and wins; without the lock the batch could store a tier from facts read before that change."""
     with transaction.atomic():
-        people = list(
-            Person.objects.select_for_update()
-            .filter(pk__gt=after_id)
-            .order_by("pk")
-            .values_list("pk", "gender", "tier")[:batch_size]
-        )
+        wanted = Person.objects.select_for_update().filter(pk__gt=after_id)
+        if until_id is not None:
+            wanted = wanted.filter(pk__lte=until_id)
+        people = list(wanted.order_by("pk").values_list("pk", "gender", "tier")[:batch_size])
         if not people:
             return 0
         first_id, last_id = people[0][0], people[-1][0]
-        registrations, needs, previous = _batch_facts(first_id, last_id)
+        registrations, needs, previous = _batch_facts(first_id, last_id, calculator.needs)
         sentences, requirements = sentence_facts(first_id, last_id)
+        by_sentence: dict[int, list[str]] = {}
+        for person_requirements in requirements.values():
+            for sentence_id, requirement_type in person_requirements:
+                by_sentence.setdefault(sentence_id, []).append(requirement_type)
         on = today_uk()
         enforcement = enforcement_facts(first_id, last_id, on)
         scores = score_facts(first_id, last_id)
         calculated_at = now()
         rows: list[tuple[Any, ...]] = []
         new_tiers: dict[str, list[int]] = defaultdict(list)
+        tiers = totals.tiers
+        no_requirements: tuple[str, ...] = ()
         for person_id, gender, stored_tier in people:
-            inputs = tier_inputs_build(
-                gender=gender,
-                registrations=registrations.get(person_id, ()),
-                needs=needs.get(person_id),
-                sentences=sentences.get(person_id, ()),
-                requirements=requirements.get(person_id, ()),
-                enforcement=enforcement.get(person_id, ()),
-                on=on,
-                scores=scores.get(person_id, (None, None)),
+            person_registrations = registrations.get(person_id)
+            if person_registrations:
+                person_registrations.sort()  # as tier_inputs_build sorts them
+                registration_facts = tuple(person_registrations)
+            else:
+                registration_facts = ()
+            person_sentences = sentences.get(person_id)
+            if person_sentences:
+                if len(person_sentences) > 1:
+                    person_sentences.sort(key=_sentence_order)
+                sentence_keys = tuple(
+                    (
+                        sentence_type,
+                        terminated_on,
+                        tuple(sorted(by_sentence[sentence_id]))
+                        if sentence_id in by_sentence
+                        else no_requirements,
+                    )
+                    for sentence_id, _, sentence_type, terminated_on in person_sentences
+                )
+            else:
+                sentence_keys = ()
+            processes = enforcement.get(person_id)
+            active = tiering.has_previous_enforcement_activity(processes, on=on) if processes else False
+            needs_key, person_needs = needs.get(person_id, (None, None))
+            facts = (
+                gender,
+                registration_facts,
+                sentence_keys,
+                active,
+                needs_key,
+                person_needs,
+                scores.get(person_id, _NO_SCORES),
             )
-            result, values = calculator(inputs)
-            totals.tiers[result.tier] = totals.tiers.get(result.tier, 0) + 1
-            if tiering.should_record(previous.get(person_id), result):  # type: ignore[arg-type]
-                rows.append((person_id, calculated_at, BULK_REASON, None, *calculator.row(inputs, values)))
-            if stored_tier != result.tier:
-                new_tiers[result.tier].append(person_id)
+            tier, compared, values = calculator.result(
+                facts,
+                lambda person_id=person_id, gender=gender, person_needs=person_needs: tier_inputs_build(
+                    gender=gender,
+                    registrations=registrations.get(person_id, ()),
+                    needs=person_needs,
+                    sentences=sentences.get(person_id, ()),
+                    requirements=requirements.get(person_id, ()),
+                    enforcement=enforcement.get(person_id, ()),
+                    on=on,
+                    scores=scores.get(person_id, _NO_SCORES),
+                ),
+            )
+            tiers[tier] = tiers.get(tier, 0) + 1
+            if previous.get(person_id) != compared:  # tiering.should_record: any of the four differs
+                rows.append(
+                    (
+                        person_id,
+                        calculated_at,
+                        BULK_REASON,
+                        None,
+                        *values[:_INPUTS_INDEX],
+                        calculator.inputs_json(facts),
+                        *values[_INPUTS_INDEX + 1 :],
+                    )
+                )
+            if stored_tier != tier:
+                new_tiers[tier].append(person_id)
         _insert(rows)
         _update_tiers(new_tiers)
     totals.people += len(people)
@@ -284,9 +452,20 @@ def _update_tiers(new_tiers: dict[str, list[int]]) -> None:
 
 
 def _insert(rows: list[tuple[Any, ...]]) -> None:
-    """Store new calculations: COPY on PostgreSQL (bulk_create's parameter quoting of 2,000 JSON
-    documents took most of a batch's time), bulk_create elsewhere. One statement either way."""
+    """Store new calculations (all calculated at the same time): COPY on PostgreSQL (bulk_create's
+    parameter quoting of 2,000 JSON documents took most of a batch's time), one executemany of the
+    already-encoded rows on SQLite (bulk_create decoded and re-encoded the JSON), bulk_create
+    elsewhere. One statement each way."""
     if not rows:
+        return
+    table = TierCalculation._meta.db_table
+    if connection.vendor == "sqlite":  # one executemany of the encoded rows, the JSON as stored text
+        calculated_at = connection.ops.adapt_datetimefield_value(rows[0][1])
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {table} ({', '.join(COLUMNS)}) VALUES ({', '.join(['%s'] * len(COLUMNS))})",  # noqa: S608
+                [(row[0], calculated_at, *row[2:]) for row in rows],
+            )
         return
     if connection.vendor != "postgresql":
         TierCalculation.objects.bulk_create(
@@ -299,7 +478,6 @@ def _insert(rows: list[tuple[Any, ...]]) -> None:
             for row in rows
         )
         return
-    table = TierCalculation._meta.db_table
     with (
         connection.cursor() as cursor,
         cursor.cursor.copy(f"COPY {table} ({', '.join(COLUMNS)}) FROM STDIN") as copy,
@@ -309,17 +487,84 @@ def _insert(rows: list[tuple[Any, ...]]) -> None:
 
 
 def tier_recalculate_all(
-    *, batch_size: int = DEFAULT_BATCH_SIZE, progress: Callable[[BulkResult], None] | None = None
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    progress: Callable[[BulkResult], None] | None = None,
+    workers: int | None = None,
 ) -> BulkResult:
-    """Recalculate every person's tier; store the calculations that changed and update Person.tier."""
+    """Recalculate every person's tier; store the calculations that changed and update Person.tier.
+
+    On PostgreSQL, outside a transaction, the id range is shared among ``workers`` processes (by
+    default one per CPU, at most ``MAX_WORKERS``), each with its own connection and cache, running
+    the same batches; elsewhere (SQLite, or inside a transaction, whose uncommitted rows other
+    connections cannot see) one process runs them all."""
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     started = time.perf_counter()
-    totals = BulkResult()
-    calculator = _Calculator()
-    last_id = 0
-    while last_id := _recalculate_batch(last_id, batch_size, calculator, totals):
-        if progress is not None:
-            progress(totals)
+    if workers is None:
+        workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    if workers > 1 and connection.vendor == "postgresql" and not connection.in_atomic_block:
+        totals = _recalculate_in_parallel(batch_size, workers, progress)
+    else:
+        totals = BulkResult()
+        calculator = _Calculator()
+        last_id = 0
+        while last_id := _recalculate_batch(last_id, batch_size, calculator, totals):
+            if progress is not None:
+                progress(totals)
     totals.seconds = time.perf_counter() - started
+    return totals
+
+
+MAX_WORKERS = 4
+CHUNK_BATCHES = 10  # batches per chunk of work handed to a worker process
+_worker_calculator: _Calculator | None = None  # one per worker process, kept across its chunks
+
+
+def _recalculate_in_parallel(
+    batch_size: int, workers: int, progress: Callable[[BulkResult], None] | None
+) -> BulkResult:
+    """Share the people among worker processes in chunks of consecutive ids (``CHUNK_BATCHES``
+    batches each); each chunk runs exactly the single-process batches over its id range."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT id FROM people_person ORDER BY id")
+        ids = [row[0] for row in cursor.fetchall()]
+    chunk = batch_size * CHUNK_BATCHES
+    # (after, until]: every person in exactly one chunk.
+    bounds = [
+        (0 if i == 0 else ids[i - 1], ids[min(i + chunk, len(ids)) - 1]) for i in range(0, len(ids), chunk)
+    ]
+    totals = BulkResult()
+    if not bounds:
+        return totals
+    with _worker_pool(min(workers, len(bounds))) as pool:
+        for part in pool.imap_unordered(_recalculate_chunk, [(*b, batch_size) for b in bounds]):
+            totals.people += part.people
+            totals.calculations_written += part.calculations_written
+            totals.tiers_updated += part.tiers_updated
+            totals.batches += part.batches
+            for tier, count in part.tiers.items():
+                totals.tiers[tier] = totals.tiers.get(tier, 0) + count
+            if progress is not None:
+                progress(totals)
+    return totals
+
+
+def _worker_pool(processes: int) -> Any:
+    """Forked worker processes. The parent's connections are closed first, so each worker opens its
+    own (a connection shared across a fork would interleave two processes' messages)."""
+    connections.close_all()
+    return multiprocessing.get_context("fork").Pool(processes)
+
+
+def _recalculate_chunk(task: tuple[int, int, int]) -> BulkResult:
+    """In a worker process: the batches of people with ids in (after, until]."""
+    global _worker_calculator  # the worker's cache across its chunks
+    after_id, until_id, batch_size = task
+    if _worker_calculator is None:
+        _worker_calculator = _Calculator()
+    totals = BulkResult()
+    last_id = after_id
+    while last_id := _recalculate_batch(last_id, batch_size, _worker_calculator, totals, until_id):
+        pass
     return totals

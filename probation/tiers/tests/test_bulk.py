@@ -2,6 +2,7 @@
 idempotent, and a fixed number of queries per batch however many people and facts there are."""
 
 import datetime as dt
+import json
 
 import pytest
 from django.core.management import call_command
@@ -24,7 +25,7 @@ from probation.sentences.tests.factories import (
 )
 from probation.tiers.models import TierCalculation
 from probation.tiers.selectors import tier_inputs_get
-from probation.tiers.services.bulk import BULK_REASON, tier_recalculate_all
+from probation.tiers.services.bulk import BULK_REASON, _recalculate_in_parallel, tier_recalculate_all
 from probation.tiers.services.recalculation import calculation_fields
 from probation.tiers.tests.helpers import REGISTERED_ON
 
@@ -234,3 +235,103 @@ def test_people_whose_facts_differ_only_in_dates_get_their_own_stored_inputs(off
     stored = TierCalculation.objects.get(person=second).inputs
     assert [r["date"] for r in stored["registrations"]] == ["2025-06-01", "2025-06-01"]
     assert stored["sentences"][0]["termination_date"] == "2026-10-02"
+
+
+def test_stored_inputs_are_the_single_calculations_inputs_encoded_exactly(people, officer_user):
+    # The bulk run assembles each person's inputs JSON from encoded parts; the text must be exactly
+    # json.dumps(inputs_to_dict(inputs)) (PostgreSQL's jsonb normalises the text, so compare values).
+    woman, mappa = people[5], people[4]
+    order = SentenceFactory(event=EventFactory(person=woman))
+    for requirement_type in ("unpaid_work", "curfew", "rehabilitation_activity"):
+        RequirementFactory(sentence=order, type=requirement_type, ordered=8)
+    _past_order(woman, "drug_rehabilitation")
+    CustodialSentenceFactory(event=EventFactory(person=mappa))
+    Breach.objects.create(
+        sentence=order, person=woman, status="withdrawn", initiated_on=today_uk(), initiated_by=officer_user
+    )
+
+    tier_recalculate_all(batch_size=3)
+
+    for person in Person.objects.all():
+        expected = json.dumps(tiering.inputs_to_dict(tier_inputs_get(person=person)))
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT inputs FROM tiers_tiercalculation WHERE person_id = %s", [person.pk])
+            (stored,) = cursor.fetchone()
+        if connection.vendor == "postgresql":
+            assert (json.loads(stored) if isinstance(stored, str) else stored) == json.loads(expected)
+        else:
+            assert stored == expected
+
+
+def test_people_whose_sentences_give_the_same_mandate_share_a_result_but_keep_their_inputs(officer_user):
+    # Different requirements that all give (or all fail to give) a mandate for change are read alike
+    # by the rules; each person still gets the single path's result and their own inputs.
+    staff = officer_user.staff
+    people = PersonFactory.create_batch(4, officer=staff)
+    for person, types in zip(
+        people,
+        (
+            ("curfew",),
+            ("unpaid_work", "curfew"),
+            ("rehabilitation_activity",),
+            ("drug_rehabilitation", "curfew"),
+        ),
+        strict=True,
+    ):
+        order = SentenceFactory(event=EventFactory(person=person))
+        for requirement_type in types:
+            RequirementFactory(sentence=order, type=requirement_type, ordered=8)
+
+    tier_recalculate_all()
+
+    for person in people:
+        expected = calculation_fields(tiering.calculate_tier(tier_inputs_get(person=person)))
+        stored = TierCalculation.objects.get(person=person)
+        assert {name: getattr(stored, name) for name in expected} == expected
+    assert [TierCalculation.objects.get(person=p).change_reason for p in people[:2]] == [
+        TierCalculation.objects.get(person=people[0]).change_reason
+    ] * 2
+
+
+class _InProcessPool:
+    """Stands in for the worker processes: the chunks run here, in this test's transaction."""
+
+    def __init__(self, processes):
+        self.processes = processes
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def imap_unordered(self, function, tasks):
+        return map(function, reversed(tasks))  # out of order, as workers may finish
+
+
+def test_chunks_shared_among_workers_give_the_single_process_result(officer_user, monkeypatch):
+    # The worker processes run only on PostgreSQL outside a transaction (a test's rows are not
+    # committed, so another connection would not see them); the chunking and merging are checked
+    # here in process, each chunk exactly the batches of its id range.
+    monkeypatch.setattr("probation.tiers.services.bulk.CHUNK_BATCHES", 1)
+    monkeypatch.setattr("probation.tiers.services.bulk._worker_pool", _InProcessPool)
+    monkeypatch.setattr("probation.tiers.services.bulk._worker_calculator", None)
+    staff = officer_user.staff
+    people = PersonFactory.create_batch(5, officer=staff)
+    for person, code in zip(people, ("RVHR", "RHRH", "MAPP", "PRC", "RMDO"), strict=True):
+        _register(person, code, staff, **({"category": "M1", "level": "M3"} if code == "MAPP" else {}))
+    CustodialSentenceFactory(event=EventFactory(person=people[0]))
+    PersonFactory.create_batch(4, officer=staff)
+    seen = []
+
+    result = _recalculate_in_parallel(2, 2, lambda totals: seen.append(totals.people))
+
+    assert (result.people, result.calculations_written, result.tiers_updated, result.batches) == (9, 9, 9, 5)
+    assert seen == [1, 3, 5, 7, 9]  # the last chunk (one person) first
+    for person in Person.objects.all():
+        expected = calculation_fields(tiering.calculate_tier(tier_inputs_get(person=person)))
+        stored = TierCalculation.objects.get(person=person)
+        assert {name: getattr(stored, name) for name in expected} == expected
+        assert person.tier == expected["tier"]
+    again = _recalculate_in_parallel(2, 2, None)
+    assert (again.people, again.calculations_written, again.tiers_updated) == (9, 0, 0)
