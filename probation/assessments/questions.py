@@ -6,6 +6,12 @@ level: women's factors). Only the wording shown to staff lives here. Financial m
 emotional wellbeing are weighted 0 by tiering and take no tiering input; they hold the one extra
 answer a predictor reads (OVP: "currently in psychiatric treatment", predictors.md § OVP) and one
 recorded-only question, and are never scored (ADR 0011).
+
+Three need sections also ask the predictor answers tiering does not read (``PREDICTOR_QUESTIONS``,
+predictors.md § OVP, § SNSV): thinking & behaviour asks impulsivity and temper control, relationships
+asks the relationship with a partner, of everyone. They are asked after tiering's questions, on the
+problem scale (none 0 / some 1 / significant 2), and never scored: ``score_section`` reads only
+tiering's questions, so a section's need severity is unchanged (tiering.md § Need severity).
 """
 
 from dataclasses import dataclass
@@ -23,6 +29,16 @@ FINANCIAL_MANAGEMENT = "financial_management"
 EMOTIONAL_WELLBEING = "emotional_wellbeing"
 WOMENS_FACTORS = "womens_factors"
 FEMALE = "F"  # Person.gender
+THINKING_BEHAVIOUR = str(NeedSection.THINKING_BEHAVIOUR)
+RELATIONSHIPS = str(NeedSection.RELATIONSHIPS)
+
+# Predictor answers asked in a need section beside tiering's questions, by section key. The names are
+# the keys the scores app reads (``probation.scores.services.record.ASSESSMENT_SOURCES``).
+PREDICTOR_QUESTIONS: dict[str, tuple[tuple[str, QuestionKind], ...]] = {
+    THINKING_BEHAVIOUR: (("impulsivity", QuestionKind.PROBLEM), ("temper_control", QuestionKind.PROBLEM)),
+    RELATIONSHIPS: (("relationship_with_partner", QuestionKind.PROBLEM),),
+}
+NOT_SCORED_HINT = "Used by the reoffending predictors. It does not change this section's need score."
 
 ANSWER_LABELS: dict[QuestionKind, dict[str, str]] = {
     QuestionKind.YES_NO: {"yes": "Yes", "no": "No"},
@@ -47,6 +63,7 @@ QUESTION_LABELS: dict[str, str] = {
     "close_family": "Relationship with close family members",
     "experience_of_childhood": "Experience of childhood",
     "previous_close_relationships": "Previous experience of close relationships",
+    "relationship_with_partner": "Current relationship with partner",
     "regular_activities_encourage_offending": "Do regular activities encourage offending?",
     "easily_influenced": "Easily influenced by criminal associates",
     "recklessness": "Recklessness and risk-taking behaviour",
@@ -78,6 +95,7 @@ class Question:
     name: str
     label: str
     kind: QuestionKind
+    hint: str = ""  # shown under the question: set for predictor answers a need section does not score
 
     @property
     def choices(self) -> list[tuple[str, str]]:
@@ -101,8 +119,18 @@ class Section:
         return next((q for q in self.questions if q.name == name), None)
 
 
-def _question(name: str, kind: QuestionKind) -> Question:
-    return Question(name=name, label=QUESTION_LABELS[name], kind=kind)
+def _question(name: str, kind: QuestionKind, hint: str = "") -> Question:
+    return Question(name=name, label=QUESTION_LABELS[name], kind=kind, hint=hint)
+
+
+def _need_questions(
+    need: NeedSection, rule_questions: tuple[tuple[str, QuestionKind], ...]
+) -> tuple[Question, ...]:
+    """Tiering's questions for the section, then the predictor answers it also asks (not scored)."""
+    return (
+        *(_question(name, kind) for name, kind in rule_questions),
+        *(_question(name, kind, NOT_SCORED_HINT) for name, kind in PREDICTOR_QUESTIONS.get(str(need), ())),
+    )
 
 
 SECTIONS: tuple[Section, ...] = (
@@ -110,7 +138,7 @@ SECTIONS: tuple[Section, ...] = (
         Section(
             key=str(need),
             title=rule.title,
-            questions=tuple(_question(name, kind) for name, kind in rule.questions),
+            questions=_need_questions(need, rule.questions),
             need=need,
         )
         for need, rule in NEED_SECTIONS.items()

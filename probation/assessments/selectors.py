@@ -6,6 +6,7 @@ from probation.assessments.questions import WOMENS_FACTORS
 from probation.core.errors import NotFound
 from probation.people.models import Person
 from probation.risk.tiering import NeedsAssessment, NeedSection
+from probation.risk.tiering.rules import NEED_SECTIONS
 
 
 def assessment_list(*, person: Person) -> AssessmentQuerySet:
@@ -22,11 +23,22 @@ def assessment_get(*, person: Person, assessment_id: int) -> Assessment:
 
 
 def needs_assessment_from(assessment: Assessment) -> NeedsAssessment:
-    """The tiering input for one assessment: the 8 need sections and the 3 women's-factor answers."""
+    """The tiering input for one assessment: the 8 need sections and the 3 women's-factor answers.
+
+    Only tiering's own questions of each section are passed: the predictor answers a need section
+    also asks (``PREDICTOR_QUESTIONS``) are not tiering inputs, and tiering refuses unknown questions.
+    """
     answers = assessment.answers
     womens = answers.get(WOMENS_FACTORS, {})
     return NeedsAssessment(
-        answers={str(need): dict(answers.get(str(need), {})) for need in NeedSection},
+        answers={
+            str(need): {
+                name: value
+                for name, value in answers.get(str(need), {}).items()
+                if name in dict(NEED_SECTIONS[need].questions)
+            }
+            for need in NeedSection
+        },
         parenting_responsibilities=womens.get("parenting_responsibilities"),
         impulsivity=womens.get("impulsivity"),
         temper_control=womens.get("temper_control"),

@@ -46,6 +46,7 @@ class AssessmentSectionForm(GovukForm):
         for question in section.questions:
             self.fields[question.name] = forms.ChoiceField(
                 label=question.label,
+                help_text=question.hint,
                 choices=question.choices,
                 widget=forms.RadioSelect,
                 required=False,

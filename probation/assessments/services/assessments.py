@@ -21,7 +21,7 @@ from probation.core.clock import now
 from probation.core.errors import ConflictError, FieldChange, NotFound, ServiceError
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
-from probation.risk.tiering.needs import is_answered
+from probation.risk.tiering.needs import score_section
 
 OBJECT_TYPE = "assessment"
 LOCKED_MESSAGE = "This assessment has been completed and can no longer be changed"
@@ -165,8 +165,11 @@ def assessment_complete(*, actor: User, crn: str, assessment_id: int, expected_v
         assessment = _lock(person=person, assessment_id=assessment_id)
         if assessment.version != expected_version:
             raise _conflict(assessment=assessment, expected_version=expected_version, section=None)
-        needs = [s for s in SECTIONS_BY_KEY.values() if s.need is not None]
-        if not any(is_answered(value) for s in needs for value in assessment.answers.get(s.key, {}).values()):
+        # Tiering's own rule for "section ignored": the predictor answers a need section also asks
+        # (impulsivity, temper control, relationship with partner) are not scored, so alone they
+        # do not make a section count.
+        needs = [s.need for s in SECTIONS_BY_KEY.values() if s.need is not None]
+        if all(score_section(n, assessment.answers.get(str(n), {})).severity is None for n in needs):
             raise ServiceError(
                 "Answer at least one question in a need section (other than Unknown) before completing"
             )

@@ -144,3 +144,66 @@ def test_detail_page_query_count(signed_in, case, django_assert_num_queries):
     signed_in.get(url)
     with django_assert_num_queries(12):
         signed_in.get(url)
+
+
+@pytest.mark.parametrize(
+    ("key", "names"),
+    [
+        ("thinking_behaviour", ["impulsivity", "temper_control"]),
+        ("relationships", ["relationship_with_partner"]),
+    ],
+)
+def test_section_page_asks_the_predictor_answers_of_a_man(signed_in, draft, key, names):
+    page = signed_in.get(_section(draft, key)).content.decode()
+
+    for name in names:
+        values = re.findall(
+            rf'name="{name}"\s+class="govuk-radios__input"\s+id="[^"]*"\s+value="([^"]*)"', page
+        )
+        assert values == ["none", "some", "significant", "unknown"]
+    assert page.count("Used by the reoffending predictors. It does not change this section") == len(names)
+    if key == "relationships":
+        assert "Current relationship with partner" in page
+
+
+def test_saving_predictor_answers_from_the_page_stores_them(signed_in, draft):
+    response = signed_in.post(
+        _section(draft, "thinking_behaviour"),
+        {"impulsivity": "some", "temper_control": "significant", "version": "1"},
+    )
+    assert response.status_code == 302
+    signed_in.post(_section(draft, "relationships"), {"relationship_with_partner": "none", "version": "2"})
+
+    assert Assessment.objects.get().answers == {
+        "thinking_behaviour": {"impulsivity": "some", "temper_control": "significant"},
+        "relationships": {"relationship_with_partner": "none"},
+    }
+    check_answers = signed_in.get(reverse("assessments:complete", args=[draft.person.crn, draft.pk]))
+    page = check_answers.content.decode()
+    assert "Temper control" in page and "Significant problems" in page
+    assert "Current relationship with partner" in page
+
+
+def test_completed_assessment_view_shows_the_predictor_answers(signed_in, case):
+    done = CompletedAssessmentFactory(
+        person=case,
+        answers={
+            "thinking_behaviour": {"impulsivity": "significant"},
+            "relationships": {"relationship_with_partner": "some"},
+        },
+    )
+
+    page = signed_in.get(reverse("assessments:detail", args=[case.crn, done.pk])).content.decode()
+
+    assert re.search(r"Impulsivity</dt>\s*<dd[^>]*>Significant problems<", page)
+    assert re.search(r"Current relationship with partner</dt>\s*<dd[^>]*>Some problems<", page)
+
+
+def test_a_bad_predictor_answer_shows_the_error_summary(signed_in, draft):
+    response = signed_in.post(
+        _section(draft, "relationships"), {"relationship_with_partner": "yes", "version": "1"}
+    )
+
+    assert response.status_code == 200
+    assert "Select an answer for: Current relationship with partner" in response.content.decode()
+    assert (Assessment.objects.get().version, AssessmentChange.objects.count()) == (1, 0)

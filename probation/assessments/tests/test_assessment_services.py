@@ -259,3 +259,81 @@ def test_an_assessment_of_another_person_is_not_found(draft, officer_user):
             expected_version=1,
             answers={},
         )
+
+
+PREDICTOR_ANSWERS = {
+    "thinking_behaviour": {"impulsivity": "some", "temper_control": "significant"},
+    "relationships": {"relationship_with_partner": "some"},
+}
+
+
+def test_predictor_answers_are_saved_for_a_man_under_the_keys_scores_reads(draft, officer_user):
+    """probation.scores.services.record.ASSESSMENT_SOURCES reads (thinking_behaviour, impulsivity),
+    (thinking_behaviour, temper_control) and (relationships, relationship_with_partner); the end to end
+    test in test_assessment_predictor_answers proves the scores app finds them."""
+    for section, answers in PREDICTOR_ANSWERS.items():
+        _save(officer_user, draft, section=section, answers=answers)
+        draft.refresh_from_db()
+
+    assert draft.answers == {
+        "thinking_behaviour": {"impulsivity": "some", "temper_control": "significant"},
+        "relationships": {"relationship_with_partner": "some"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("section", "answers"),
+    [
+        ("thinking_behaviour", {"impulsivity": "yes"}),
+        ("thinking_behaviour", {"temper_control": "3"}),
+        ("relationships", {"relationship_with_partner": "never"}),
+    ],
+)
+def test_predictor_answers_outside_the_problem_scale_are_refused(draft, officer_user, section, answers):
+    before = _state()
+
+    with pytest.raises(ServiceError, match="Select an answer for"):
+        _save(officer_user, draft, section=section, answers=answers)
+
+    assert _state() == before
+
+
+def test_predictor_answers_are_optional_for_completing(draft, officer_user):
+    _save(officer_user, draft, section="thinking_behaviour", answers={"problem_solving": "some"})
+    draft.refresh_from_db()
+
+    completed = assessment_complete(
+        actor=officer_user, crn=draft.person.crn, assessment_id=draft.pk, expected_version=draft.version
+    )
+
+    assert completed.status == "completed"
+
+
+def test_predictor_answers_alone_do_not_allow_completing(draft, officer_user):
+    """They are not scored, so tiering would still ignore every need section."""
+    for section, answers in PREDICTOR_ANSWERS.items():
+        _save(officer_user, draft, section=section, answers=answers)
+        draft.refresh_from_db()
+    before = _state()
+
+    with pytest.raises(ServiceError, match="Answer at least one question in a need section"):
+        assessment_complete(
+            actor=officer_user, crn=draft.person.crn, assessment_id=draft.pk, expected_version=draft.version
+        )
+
+    assert _state() == before
+
+
+def test_womens_factors_still_ask_impulsivity_and_temper_control(officer_user):
+    case = PersonFactory(officer=officer_user.staff, gender="F")
+    draft = assessment_start(actor=officer_user, crn=case.crn)
+
+    _save(officer_user, draft, section="womens_factors", answers={"impulsivity": "some"})
+    draft.refresh_from_db()
+    _save(officer_user, draft, section="thinking_behaviour", answers={"impulsivity": "none"})
+
+    draft.refresh_from_db()
+    assert draft.answers == {
+        "womens_factors": {"impulsivity": "some"},
+        "thinking_behaviour": {"impulsivity": "none"},
+    }

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from probation.assessments.presenters import section_rows
-from probation.assessments.questions import SECTIONS_BY_KEY, sections_for
+from probation.assessments.questions import PREDICTOR_QUESTIONS, SECTIONS_BY_KEY, sections_for
 from probation.assessments.selectors import latest_completed_needs
 from probation.assessments.tests.factories import AssessmentFactory, CompletedAssessmentFactory
 from probation.people.tests.factories import PersonFactory
@@ -28,10 +28,12 @@ SAMPLES = {
 }
 
 
-def test_need_sections_ask_exactly_the_questions_tiering_reads():
+def test_need_sections_ask_exactly_the_questions_tiering_reads_then_the_predictor_answers():
     for need, rule in NEED_SECTIONS.items():
         section = SECTIONS_BY_KEY[str(need)]
-        assert [(q.name, q.kind) for q in section.questions] == list(rule.questions)
+        extra = PREDICTOR_QUESTIONS.get(str(need), ())
+        assert [(q.name, q.kind) for q in section.questions] == [*rule.questions, *extra]
+        assert not {name for name, _ in extra} & {name for name, _ in rule.questions}
         for question in section.questions:
             assert [value for value, _ in question.choices] == list(ANSWER_SCORES[question.kind])
     womens = SECTIONS_BY_KEY["womens_factors"]
@@ -122,4 +124,88 @@ def test_latest_completed_needs_is_accepted_by_the_tier_calculation():
         )
     )
 
+    assert result.tier == "D0"
+
+
+def test_predictor_answers_are_asked_of_everyone_on_the_problem_scale():
+    problem = [("none", "No problems"), ("some", "Some problems"), ("significant", "Significant problems")]
+    for gender in ("M", "F"):
+        sections = {s.key: s for s in sections_for(gender)}
+        for key, names in (
+            ("thinking_behaviour", ("impulsivity", "temper_control")),
+            ("relationships", ("relationship_with_partner",)),
+        ):
+            for name in names:
+                question = sections[key].question(name)
+                assert question.choices == [*problem, ("unknown", "Unknown")]
+                assert question.hint
+
+
+@pytest.mark.django_db
+def test_predictor_answers_do_not_change_need_severity():
+    """tiering.md § Need severity lists neither item: significant problems add nothing."""
+    base = {"close_family": "some", "experience_of_childhood": "some"}  # 2: standard
+    thinking = {"recognises_problems": "some"}  # 1: no need
+    assessment = AssessmentFactory(
+        answers={
+            "relationships": base | {"relationship_with_partner": "significant"},
+            "thinking_behaviour": thinking | {"impulsivity": "significant", "temper_control": "significant"},
+        }
+    )
+
+    rows = {r.key: r for r in section_rows(assessment, crn="X000001", gender="M")}
+
+    assert (rows["relationships"].severity.label, rows["relationships"].score) == ("Standard need", 2)
+    assert (rows["thinking_behaviour"].severity.label, rows["thinking_behaviour"].score) == ("No need", 1)
+    only_predictor = AssessmentFactory(answers={"relationships": {"relationship_with_partner": "some"}})
+    row = next(r for r in section_rows(only_predictor, crn="X000001", gender="M") if r.key == "relationships")
+    assert row.severity.label == "Section not assessed"
+
+
+@pytest.mark.django_db
+def test_the_assessment_view_shows_the_predictor_answers():
+    assessment = AssessmentFactory(
+        answers={
+            "thinking_behaviour": {"impulsivity": "some"},
+            "relationships": {"relationship_with_partner": "none"},
+        }
+    )
+
+    rows = {
+        r.key: {a.question: a.answer for a in r.answers}
+        for r in section_rows(assessment, crn="X000001", gender="M")
+    }
+
+    assert rows["thinking_behaviour"]["Impulsivity"] == "Some problems"
+    assert rows["thinking_behaviour"]["Temper control"] == "Not answered"
+    assert rows["relationships"]["Current relationship with partner"] == "No problems"
+
+
+@pytest.mark.django_db
+def test_tiering_is_not_handed_the_predictor_answers():
+    from probation.risk.tiering import TierInputs, calculate_tier
+
+    person = PersonFactory()
+    CompletedAssessmentFactory(
+        person=person,
+        answers={
+            "relationships": {"close_family": "some", "relationship_with_partner": "significant"},
+            "thinking_behaviour": {"impulsivity": "some", "temper_control": "significant"},
+        },
+    )
+
+    needs = latest_completed_needs(person)
+
+    assert needs.answers["relationships"] == {"close_family": "some"}
+    assert needs.answers["thinking_behaviour"] == {}
+    assert (needs.impulsivity, needs.temper_control) == (None, None)  # women's factors only
+    result = calculate_tier(
+        TierInputs(
+            gender="male",
+            registrations=(),
+            sentences=(),
+            previous_enforcement_activity=False,
+            needs_assessment=needs,
+        )
+    )
     assert result.tier == "D0"

@@ -209,7 +209,7 @@ def appointment_book(
 
 def _appointment_for_change(*, person: Person, contact_id: int, expected_version: int) -> Contact:
     contact = (
-        Contact.objects.select_for_update()
+        Contact.objects.select_for_update(of=("self",))
         .filter(person=person, pk=contact_id, is_appointment=True)
         .select_related("outcome_recorded_by")
         .first()

@@ -62,7 +62,7 @@ def _locked_contact(*, person: Person, contact_id: int, expected_version: int) -
     """The appointment, locked. A second officer posting the same form finds the first one's
     outcome and is told who recorded it and when (issue 3: "one wins, the other is told")."""
     contact = (
-        Contact.objects.select_for_update()
+        Contact.objects.select_for_update(of=("self",))
         .select_related("sentence", "outcome_recorded_by")
         .filter(person=person, pk=contact_id, is_appointment=True)
         .first()
@@ -241,7 +241,7 @@ def contact_decide_failed_to_attend(
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.CONTACT_MANAGE)
         contact = (
-            Contact.objects.select_for_update()
+            Contact.objects.select_for_update(of=("self",))
             .select_related("sentence")
             .filter(person=person, pk=contact_id, is_appointment=True)
             .first()

@@ -30,8 +30,8 @@ CUSTODIAL_TYPES = frozenset({SentenceType.CUSTODIAL, SentenceType.POST_SENTENCE_
 NO_HISTORY = "Record the criminal history (previous sanctions: enter 0 if there are none)."
 
 # (section, question) of the needs assessment holding each predictor answer, first found wins.
-# Impulsivity and temper control are asked only in the women's factors today (ADR 0011); a future
-# thinking & behaviour question of the same name is read first.
+# Impulsivity and temper control are asked of everyone in thinking and behaviour, and of women again
+# in the women's factors (ADR 0011); the thinking and behaviour answer is read first.
 ASSESSMENT_SOURCES: dict[str, tuple[tuple[str, str], ...]] = {
     "no_fixed_abode_or_transient": (("accommodation", "no_fixed_abode_or_transient"),),
     "accommodation_suitability": (("accommodation", "suitability"),),
