@@ -97,7 +97,6 @@ class ContactLogView(View):
 
 class ContactFormView(CaseFormView):
     permission = Permission.CONTACT_MANAGE
-    template_name = "contacts/form.html"
     section = SECTION
 
     def success_url(self) -> str:

@@ -68,7 +68,6 @@ class SafeguardingCaseView(View):
 
 class SafeguardingFormView(CaseFormView):
     permission = Permission.SAFEGUARDING_MANAGE
-    template_name = "safeguarding/form.html"
     section = SECTION
 
     def success_url(self) -> str:

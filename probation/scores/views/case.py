@@ -76,7 +76,6 @@ class ScoresCaseView(View):
 class CriminalHistoryView(CaseFormView):
     permission = Permission.ROSH_MANAGE
     form_class = CriminalHistoryForm
-    template_name = "scores/form.html"
     title = "Criminal history for predictor scores"
     section = SECTION
     success_message = "Criminal history saved"
