@@ -47,8 +47,8 @@ from probation.core.clock import today_uk  # noqa: E402
 from probation.enforcement.models import Breach, Recall  # noqa: E402
 from probation.people.models import Person  # noqa: E402
 from probation.risk.models import Registration  # noqa: E402
-from probation.sentences.domain.requirements import RequirementType  # noqa: E402
-from probation.sentences.domain.transitions import BreachStatus, RecallStatus  # noqa: E402
+from probation.rules.enforcement.transitions import BreachStatus, RecallStatus  # noqa: E402
+from probation.rules.sentences.requirements import RequirementType  # noqa: E402
 from probation.sentences.models import Event, Licence, Requirement, Sentence  # noqa: E402
 from probation.tiers.models import TierCalculation  # noqa: E402
 from probation.tiers.services.bulk import DEFAULT_BATCH_SIZE, tier_recalculate_all  # noqa: E402

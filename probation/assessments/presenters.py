@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from probation.assessments.models import Assessment
 from probation.assessments.questions import Section, sections_for
-from probation.risk.tiering import NeedSection, Severity
-from probation.risk.tiering.needs import score_section
+from probation.rules.tiering import NeedSection, Severity
+from probation.rules.tiering.needs import score_section
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from probation.assessments.models import Assessment, AssessmentQuerySet
 from probation.assessments.questions import WOMENS_FACTORS
 from probation.core.errors import NotFound
 from probation.people.models import Person
-from probation.risk.tiering import NeedsAssessment, NeedSection
-from probation.risk.tiering.rules import NEED_SECTIONS
+from probation.rules.tiering import NeedsAssessment, NeedSection
+from probation.rules.tiering.rules import NEED_SECTIONS
 
 
 def assessment_list(*, person: Person) -> AssessmentQuerySet:

@@ -13,7 +13,7 @@ from icalendar import Calendar, Event
 
 from probation.accounts.models import Staff
 from probation.contacts.models import Contact
-from probation.sentences.domain.outcomes import contact_type
+from probation.rules.contacts.outcomes import contact_type
 
 SALT = "probation.contacts.diary-feed"
 # A calendar needs recent history and what is coming; older appointments are in the diary page.

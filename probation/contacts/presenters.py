@@ -9,7 +9,7 @@ from probation.contacts.models import Contact
 from probation.contacts.services.rules import RESCHEDULED, clock, local
 from probation.people.policy import limited_access_message
 from probation.risk.presenters import Tag
-from probation.sentences.domain.outcomes import OUTCOMES, OutcomeCode, contact_type
+from probation.rules.contacts.outcomes import OUTCOMES, OutcomeCode, contact_type
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 
 SENSITIVE_HIDDEN = "Sensitive – you do not have permission to read these notes"

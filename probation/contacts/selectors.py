@@ -18,7 +18,7 @@ from probation.people.models import Person
 from probation.people.policy import people_listable_to
 from probation.risk.models import Registration
 from probation.risk.models.rosh import RoshAssessment
-from probation.sentences.domain.outcomes import OutcomeCode
+from probation.rules.contacts.outcomes import OutcomeCode
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 
 RISK_TO_STAFF = "AV2S"  # reference-data.md § Registrations: "AV2S risk to staff"

@@ -1,13 +1,10 @@
 """Errors raised by services and selectors, turned into user-facing messages by views."""
 
+from probation.rules.errors import RuleError
 
-class ServiceError(Exception):
-    """A rule refused the change; the message is safe to show to the user."""
-
-    def __init__(self, message: str, *, field: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.field = field
+# A rule refused the change; the message is safe to show to the user. Services and the pure rules raise
+# the same class, so a view catches one type whichever refused (ADR 0018).
+ServiceError = RuleError
 
 
 class NotFound(Exception):

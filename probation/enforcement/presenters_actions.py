@@ -14,16 +14,21 @@ from probation.core.clock import LONDON
 from probation.enforcement.services.compliance import SentenceCompliance, WarningStatus
 from probation.people.models import Person
 from probation.risk.presenters import Tag
-from probation.sentences.domain.compliance import ComplianceStatus, ContactRecord
-from probation.sentences.domain.enforcement import (
+from probation.rules.contacts.outcomes import (
+    CONTACT_TYPES,
+    OUTCOMES,
+    ContactRecord,
+    counts_as_failure_to_comply,
+)
+from probation.rules.enforcement.actions import (
     ACTION_LABELS,
     EnforcementAction,
-    OrderKind,
     is_overdue,
     warning_letter_statements,
 )
-from probation.sentences.domain.outcomes import CONTACT_TYPES, OUTCOMES, counts_as_failure_to_comply
-from probation.sentences.domain.transitions import EnforcementStatus, label
+from probation.rules.enforcement.breach import OrderKind
+from probation.rules.enforcement.compliance import ComplianceStatus
+from probation.rules.enforcement.transitions import EnforcementStatus, label
 from probation.sentences.models import Sentence
 
 SUMMARY_COLOURS = {

@@ -11,15 +11,15 @@ from probation.contacts.models import Contact
 from probation.core.clock import LONDON
 from probation.enforcement.models import Breach, Recall
 from probation.risk.presenters import Tag
-from probation.sentences.domain.licences import (
+from probation.rules.contacts.outcomes import OUTCOMES, contact_type
+from probation.rules.enforcement.recall import (
     EXCLUSION_LABELS,
     AlternativeTried,
     FixedTermExclusion,
     RecallType,
 )
-from probation.sentences.domain.outcomes import OUTCOMES, contact_type
-from probation.sentences.domain.requirements import REQUIREMENT_RULES, RequirementType
-from probation.sentences.domain.transitions import BreachStatus, RecallStatus
+from probation.rules.enforcement.transitions import BreachStatus, RecallStatus
+from probation.rules.sentences.requirements import REQUIREMENT_RULES, RequirementType
 from probation.sentences.models import Requirement
 
 SENSITIVE_WITHHELD = "Sensitive: notes withheld"

@@ -17,7 +17,7 @@ from probation.core.clock import LONDON
 from probation.core.errors import NotFound
 from probation.enforcement.models import Breach
 from probation.people.models import Person
-from probation.sentences.domain.outcomes import CONTACT_TYPES, OUTCOMES
+from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES
 from probation.sentences.models import Sentence
 
 # Only NS contacts with an unacceptable outcome are failures to comply (enforcement.md, "Failures to

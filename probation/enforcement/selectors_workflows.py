@@ -14,8 +14,8 @@ from probation.core.errors import NotFound
 from probation.enforcement.models import Breach, Recall
 from probation.mappa.selectors import mappa_registration_get
 from probation.people.models import Person
-from probation.sentences.domain.compliance import ftc_reset_date
-from probation.sentences.domain.outcomes import OUTCOMES
+from probation.rules.contacts.outcomes import OUTCOMES
+from probation.rules.enforcement.compliance import ftc_reset_date
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 
 # Every outcome the outcomes table marks unacceptable (enforcement.md "Outcomes"): these are failures.

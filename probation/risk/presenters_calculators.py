@@ -14,7 +14,7 @@ from django.urls import reverse
 from probation.frontend.templatetags.govuk import govuk_date
 from probation.risk.forms.calculators import CALCULATORS, Calculator
 from probation.risk.forms.calculators.questions import CHOICE_LABELS, QUESTIONS
-from probation.risk.predictors import (
+from probation.rules.predictors import (
     Band,
     OgpResult,
     Ogrs3Result,

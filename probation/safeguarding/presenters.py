@@ -6,13 +6,13 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from probation.core.working_days import add_working_days
 from probation.risk.models import Registration
 from probation.risk.presenters import Tag, flag_tag
+from probation.rules.calendar.working_days import add_working_days
 from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
 
 # A check unanswered after 10 working days is chased (issue 4 item 9); the request date itself
-# does not count (core.working_days convention).
+# does not count (rules.calendar.working_days convention).
 CHECK_RESPONSE_WORKING_DAYS = 10
 AWAITING_RESPONSE = Tag("Awaiting response", "blue")
 AWAITING_OUTCOME = Tag("Awaiting outcome", "blue")

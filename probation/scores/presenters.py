@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from probation.risk.predictors.common import label
+from probation.rules.predictors.common import label
 from probation.scores.models import PredictorScore, PredictorSlug
 from probation.scores.services.scores import Problem
 

@@ -1,20 +1,19 @@
 """Home Office offence codes for recording convictions (issue 3 item 1).
 
-The list is ``probation/sentences/data/offence_weightings.csv``, an unmodified copy of the domain
-reference's ``offence-weightings.csv`` (risk keeps its own copy for the predictors; sentences sits
-below risk in the app layering, so it cannot import risk's). The reference has no offence names, so
-an offence's description is built from its OGRS3 and SNSV categories and the code.
+The list is the predictors' table, ``probation/rules/predictors/data/offence_weightings.csv``, an
+unmodified copy of the domain reference's ``offence-weightings.csv``: one copy, in the rules package that
+every app may import (ADR 0018). The reference has no offence names, so an offence's description is
+built from its OGRS3 and SNSV categories and the code.
 """
 
 import csv
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from probation.core.errors import ServiceError
+from probation.rules.predictors.offences import DATA_FILE
 
-DATA_FILE = Path(__file__).resolve().parent / "data" / "offence_weightings.csv"
 # The reference's marker for general category codes: which exact offence it was decides how the
 # predictors weigh it, so a conviction must name the sub-category (predictors.md introduction).
 NEED_DETAILS_OF_EXACT_OFFENCE = "NEED_DETAILS_OF_EXACT_OFFENCE"

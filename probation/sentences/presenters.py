@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
-from probation.sentences.domain.licences import ConditionKind
-from probation.sentences.domain.requirements import (
+from probation.rules.sentences.licences import ConditionKind
+from probation.rules.sentences.requirements import (
     REQUIREMENT_RULES,
     Measure,
     RequirementType,

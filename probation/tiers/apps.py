@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class TiersConfig(AppConfig):
-    """The stored tier of each case: calculated by probation.risk.tiering from registrations,
+    """The stored tier of each case: calculated by probation.rules.tiering from registrations,
     assessments, scores and sentences, with its inputs, breakdown and history."""
 
     name = "probation.tiers"

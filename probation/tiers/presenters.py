@@ -4,12 +4,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from probation.risk import tiering
 from probation.risk.registers import register_type
-from probation.risk.tiering import NeedSection
-from probation.risk.tiering.change import gives_mandate
-from probation.risk.tiering.rules import NEED_SECTIONS, UNPAID_WORK_CATEGORIES
-from probation.sentences.domain.requirements import REQUIREMENT_RULES, RequirementType
+from probation.rules import tiering
+from probation.rules.sentences.requirements import REQUIREMENT_RULES, RequirementType
+from probation.rules.tiering import NeedSection
+from probation.rules.tiering.change import gives_mandate
+from probation.rules.tiering.rules import NEED_SECTIONS, UNPAID_WORK_CATEGORIES
 from probation.tiers.models import TierCalculation
 
 RULE_LABELS = {

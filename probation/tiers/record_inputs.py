@@ -1,6 +1,6 @@
 """How stored sentence, requirement, breach and recall records become tiering inputs.
 
-The one mapping from this system's records to ``probation.risk.tiering`` inputs, used by both the
+The one mapping from this system's records to ``probation.rules.tiering`` inputs, used by both the
 single recalculation and the national bulk recalculation (through ``selectors.tier_inputs_build``),
 so the two cannot disagree. Sources are tiering.md § Inputs and § Change level, and enforcement.md.
 
@@ -19,7 +19,7 @@ whether it is custodial, and its requirements):
   person. Each is passed with its main category and whether the category is *restrictive*
   (enforcement.md § Community order requirements: curfew, exclusion, prohibited activity, foreign
   travel prohibition, alcohol abstinence and monitoring, electronic monitoring — the one list in
-  ``probation.sentences.domain.requirements.RESTRICTIVE_REQUIREMENTS``);
+  ``probation.rules.sentences.requirements.RESTRICTIVE_REQUIREMENTS``);
 - *main category*: tiering.md names categories by their national codes only where it needs one:
   ``W`` unpaid work and ``W1`` order extended, which never give a mandate. Unpaid work is passed as
   ``W``; every other requirement as its type (e.g. ``rehabilitation_activity``), which tiering only
@@ -44,10 +44,11 @@ picks that up.
 import datetime as dt
 from collections.abc import Iterable
 
-from probation.risk import tiering
-from probation.risk.tiering.enforcement import ENFORCEMENT_WINDOW_DAYS
-from probation.sentences.domain.requirements import RESTRICTIVE_REQUIREMENTS, RequirementType
-from probation.sentences.domain.transitions import BreachStatus, RecallStatus, is_breach_concluded
+from probation.rules import tiering
+from probation.rules.enforcement.breach import is_breach_concluded
+from probation.rules.enforcement.transitions import BreachStatus, RecallStatus
+from probation.rules.sentences.requirements import RESTRICTIVE_REQUIREMENTS, RequirementType
+from probation.rules.tiering.enforcement import ENFORCEMENT_WINDOW_DAYS
 from probation.sentences.models.choices import SentenceType
 
 CUSTODIAL_TYPES = frozenset({SentenceType.CUSTODIAL, SentenceType.POST_SENTENCE_SUPERVISION})

@@ -25,8 +25,8 @@ from probation.core.clock import today_uk
 from probation.enforcement.models import Breach, Recall
 from probation.people.models import Person
 from probation.people.models.person import Gender as PersonGender
-from probation.risk import tiering
 from probation.risk.models import Registration
+from probation.rules import tiering
 from probation.scores.models import PredictorScore
 from probation.scores.models.scores import PredictorSlug
 from probation.sentences.models import Requirement, Sentence

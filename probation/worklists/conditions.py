@@ -13,10 +13,10 @@ from django.db.models.functions import Coalesce, TruncDate
 from probation.contacts.models import Contact, EnforcementCase
 from probation.core.clock import LONDON
 from probation.enforcement.models import Breach, Recall
-from probation.sentences.domain.outcomes import OutcomeCode
-from probation.sentences.domain.requirements import RequirementType
+from probation.rules.contacts.outcomes import OutcomeCode
+from probation.rules.sentences.requirements import RequirementType
+from probation.rules.worklists.deadlines import ENDING_SOON_DAYS, last_appointment_day_overdue
 from probation.sentences.models import Requirement, Sentence
-from probation.worklists.rules import ENDING_SOON_DAYS, last_appointment_day_overdue
 
 
 def start_of_day(day: dt.date) -> dt.datetime:

@@ -14,8 +14,8 @@ from django.utils import timezone
 from probation.core.clock import LONDON
 from probation.people.models import Person
 from probation.people.policy import limited_access_message
-from probation.sentences.domain.enforcement import is_overdue
-from probation.worklists.rules import UnpaidWorkOutlook, UnpaidWorkStatus, outcome_due_on
+from probation.rules.enforcement.actions import is_overdue
+from probation.rules.worklists.deadlines import UnpaidWorkOutlook, UnpaidWorkStatus, outcome_due_on
 from probation.worklists.selectors import OfficerCounts, Worklist, section_person_id, section_titles
 
 

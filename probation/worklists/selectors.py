@@ -21,9 +21,13 @@ from probation.accounts.models import Staff, Team, User
 from probation.people.models import Person
 from probation.people.policy import people_listable_to
 from probation.risk.models import Registration
+from probation.rules.worklists.deadlines import (
+    UnpaidWorkStatus,
+    last_appointment_day_overdue,
+    unpaid_work_outlook,
+)
 from probation.worklists import conditions
 from probation.worklists.models import WorkItem
-from probation.worklists.rules import UnpaidWorkStatus, last_appointment_day_overdue, unpaid_work_outlook
 
 SECTION_LIMIT = 50
 # Categories with no "overdue" count none (the primary key is never null).

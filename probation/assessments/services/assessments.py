@@ -21,7 +21,7 @@ from probation.core.clock import now
 from probation.core.errors import ConflictError, FieldChange, NotFound, ServiceError
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
-from probation.risk.tiering.needs import score_section
+from probation.rules.tiering.needs import score_section
 
 OBJECT_TYPE = "assessment"
 LOCKED_MESSAGE = "This assessment has been completed and can no longer be changed"

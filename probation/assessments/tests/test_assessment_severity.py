@@ -10,9 +10,9 @@ from probation.assessments.questions import PREDICTOR_QUESTIONS, SECTIONS_BY_KEY
 from probation.assessments.selectors import latest_completed_needs
 from probation.assessments.tests.factories import AssessmentFactory, CompletedAssessmentFactory
 from probation.people.tests.factories import PersonFactory
-from probation.risk.tiering import NeedsAssessment, NeedSection, Severity
-from probation.risk.tiering.needs import score_section
-from probation.risk.tiering.rules import ANSWER_SCORES, NEED_SECTIONS, WOMENS_FACTOR_QUESTIONS
+from probation.rules.tiering import NeedsAssessment, NeedSection, Severity
+from probation.rules.tiering.needs import score_section
+from probation.rules.tiering.rules import ANSWER_SCORES, NEED_SECTIONS, WOMENS_FACTOR_QUESTIONS
 
 SAMPLES = {
     # score 2 + 2 + 2 + 1 = 7: severe (threshold 7)
@@ -109,7 +109,7 @@ def test_latest_completed_needs_is_the_newest_completed_assessment():
 
 @pytest.mark.django_db
 def test_latest_completed_needs_is_accepted_by_the_tier_calculation():
-    from probation.risk.tiering import TierInputs, calculate_tier
+    from probation.rules.tiering import TierInputs, calculate_tier
 
     person = PersonFactory()
     CompletedAssessmentFactory(person=person, answers=SAMPLES)
@@ -183,7 +183,7 @@ def test_the_assessment_view_shows_the_predictor_answers():
 
 @pytest.mark.django_db
 def test_tiering_is_not_handed_the_predictor_answers():
-    from probation.risk.tiering import TierInputs, calculate_tier
+    from probation.rules.tiering import TierInputs, calculate_tier
 
     person = PersonFactory()
     CompletedAssessmentFactory(

@@ -12,7 +12,7 @@ from probation.contacts.presenters import condition_label, requirement_label, se
 from probation.contacts.selectors import NEEDS_OUTCOME, NO_OUTCOME
 from probation.frontend.forms import GovukForm
 from probation.people.forms.person import date_field
-from probation.sentences.domain.outcomes import CONTACT_TYPES, OUTCOMES, OutcomeCode
+from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES, OutcomeCode
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 
 EXAMPLE = "For example, 14 4 2026"

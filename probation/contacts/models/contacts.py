@@ -2,7 +2,7 @@
 outcome) — enforcement.md "Contacts and appointments" and "Outcomes".
 
 Contact type behaviour (attendance, national standard, allowed outcomes, RAR/unpaid work) is data in
-probation.sentences.domain.outcomes; ``is_appointment`` copies the type's attendance flag so the
+probation.rules.contacts.outcomes; ``is_appointment`` copies the type's attendance flag so the
 "needs an outcome" list can use a partial index. Times are stored in UTC.
 """
 
@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from probation.accounts.models import Staff
 from probation.core.models import VersionedModel
 from probation.people.models import Person
-from probation.sentences.domain.outcomes import CONTACT_TYPES, OUTCOMES
+from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 
 CONTACT_TYPE_CHOICES = [(code.value, t.description) for code, t in CONTACT_TYPES.items()]

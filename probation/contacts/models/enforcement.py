@@ -1,7 +1,7 @@
 """Enforcement actions recorded against an unacceptable outcome (enforcement.md "Enforcement
 actions"). The outcome service opens one (awaiting action, respond by 10 working days after the
 failure) in the same transaction as the outcome; the enforcement app moves it through the workflow
-declared in probation.sentences.domain.transitions, writing a status row for every step.
+declared in probation.rules.enforcement.transitions, writing a status row for every step.
 """
 
 from django.conf import settings
@@ -11,8 +11,8 @@ from django.db.models import Q
 from probation.contacts.models.contacts import Contact
 from probation.core.models import VersionedModel
 from probation.people.models import Person
-from probation.sentences.domain.enforcement import EnforcementAction as Action
-from probation.sentences.domain.transitions import EnforcementStatus
+from probation.rules.enforcement.actions import EnforcementAction as Action
+from probation.rules.enforcement.transitions import EnforcementStatus
 from probation.sentences.models import Sentence
 
 STATUS_CHOICES = [(s.value, s.value.replace("_", " ").capitalize()) for s in EnforcementStatus]

@@ -28,7 +28,7 @@ from probation.core.clock import now
 from probation.core.errors import NotFound, ServiceError
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
-from probation.sentences.domain.outcomes import OutcomeCode, contact_type
+from probation.rules.contacts.outcomes import OutcomeCode, contact_type
 
 REMINDERS = ("", "sms", "email")
 

@@ -4,7 +4,7 @@ Sources: enforcement.md "Outcomes" (allowed outcomes per contact type; CO10 only
 months; a failed-to-attend has 7 days for evidence, then is decided), "Failures to comply" (only NS
 contacts with an unacceptable outcome count; enforcement action within 10 working days) and
 "Community order requirements" (hours credited, RAR days used, sessions attended; never beyond the
-order). The rules are the pure functions in probation.sentences.domain; this module applies them
+order). The rules are the pure functions in probation.rules; this module applies them
 under row locks so two officers recording at once cannot both win or credit twice (issue 3).
 """
 
@@ -23,23 +23,24 @@ from probation.core.clock import now, today_uk
 from probation.core.errors import NotFound, ServiceError
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
-from probation.sentences.domain.compliance import ContactRecord, evidence_deadline
-from probation.sentences.domain.enforcement import enforcement_respond_by
-from probation.sentences.domain.errors import SentenceRuleError
-from probation.sentences.domain.outcomes import (
+from probation.rules.contacts.outcomes import (
     ACCEPTABLE_ABSENCE_CODES,
+    ContactRecord,
     OutcomeCode,
     check_outcome_allowed,
     counts_as_failure_to_comply,
     outcome,
 )
-from probation.sentences.domain.requirements import (
+from probation.rules.enforcement.actions import enforcement_respond_by
+from probation.rules.enforcement.compliance import evidence_deadline
+from probation.rules.enforcement.transitions import EnforcementStatus, check_transition
+from probation.rules.errors import SentenceRuleError
+from probation.rules.sentences.requirements import (
     RequirementType,
     check_credit,
     check_progress_contact,
     check_rar_day,
 )
-from probation.sentences.domain.transitions import EnforcementStatus, check_transition
 from probation.sentences.models import Requirement, Sentence
 
 CREDIT_TYPES = (

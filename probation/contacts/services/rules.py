@@ -15,7 +15,7 @@ from probation.contacts.models import Contact
 from probation.core.clock import LONDON
 from probation.core.errors import ServiceError
 from probation.people.models import Person
-from probation.sentences.domain.outcomes import OutcomeCode
+from probation.rules.contacts.outcomes import OutcomeCode
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 
 CONTACT = "contact"  # audit object type

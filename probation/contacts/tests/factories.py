@@ -7,8 +7,8 @@ from factory.django import DjangoModelFactory
 
 from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.contacts.models import Contact, EnforcementCase
-from probation.core.working_days import add_working_days
-from probation.sentences.domain.outcomes import contact_type
+from probation.rules.calendar.working_days import add_working_days
+from probation.rules.contacts.outcomes import contact_type
 from probation.sentences.tests.factories import SentenceFactory
 
 

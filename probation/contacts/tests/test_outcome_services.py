@@ -13,7 +13,7 @@ from probation.contacts.tests.conftest import at
 from probation.contacts.tests.factories import ContactFactory
 from probation.core.case_changes import register_recalculation, unregister_recalculation
 from probation.core.errors import ServiceError
-from probation.core.working_days import add_working_days
+from probation.rules.calendar.working_days import add_working_days
 from probation.sentences.tests.factories import RequirementFactory
 
 pytestmark = pytest.mark.django_db

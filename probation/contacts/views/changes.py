@@ -15,8 +15,8 @@ from probation.contacts.services import appointments, outcomes
 from probation.contacts.services.rules import london_datetime
 from probation.contacts.views.case import ContactChangeView, ContactFormView, contact_view_record, form_for
 from probation.frontend.forms import GovukForm
-from probation.sentences.domain.errors import SentenceRuleError
-from probation.sentences.domain.outcomes import ACCEPTABLE_ABSENCE_CODES, OutcomeCode, check_outcome_allowed
+from probation.rules.contacts.outcomes import ACCEPTABLE_ABSENCE_CODES, OutcomeCode, check_outcome_allowed
+from probation.rules.errors import SentenceRuleError
 
 RESCHEDULED_CODES_EXCLUDED = (OutcomeCode.RSOF, OutcomeCode.RSSR)  # rescheduling has its own page
 

@@ -12,7 +12,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 
 from probation.frontend.forms import GovukForm
-from probation.sentences.domain.enforcement import ACTION_LABELS, EnforcementAction
+from probation.rules.enforcement.actions import ACTION_LABELS, EnforcementAction
 
 
 def _text(label: str, *, help_text: str = "", rows: int = 4) -> forms.CharField:

@@ -14,7 +14,7 @@ from probation.enforcement.presenters_workflows import (
 )
 from probation.frontend.forms import GovukForm
 from probation.people.forms.person import date_field
-from probation.sentences.domain.licences import AlternativeTried, RecallType
+from probation.rules.enforcement.recall import AlternativeTried, RecallType
 from probation.sentences.models import LicenceCondition
 
 YES_NO = [("yes", "Yes"), ("no", "No")]

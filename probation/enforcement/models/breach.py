@@ -11,7 +11,7 @@ from django.db.models import F, Q
 from probation.contacts.models import Contact
 from probation.core.models import VersionedModel
 from probation.people.models import Person
-from probation.sentences.domain.transitions import BreachStatus
+from probation.rules.enforcement.transitions import BreachStatus
 from probation.sentences.models import Sentence
 
 BREACH_STATUS_CHOICES = [(s.value, s.value.replace("_", " ").capitalize()) for s in BreachStatus]

@@ -7,8 +7,8 @@ from django.db.models import Q
 
 from probation.core.models import VersionedModel
 from probation.people.models import Person
-from probation.sentences.domain.licences import RecallType
-from probation.sentences.domain.transitions import RecallStatus
+from probation.rules.enforcement.recall import RecallType
+from probation.rules.enforcement.transitions import RecallStatus
 from probation.sentences.models import Licence, LicenceCondition, Sentence
 
 RECALL_STATUS_CHOICES = [(s.value, s.value.replace("_", " ").capitalize()) for s in RecallStatus]

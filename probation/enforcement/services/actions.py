@@ -25,7 +25,6 @@ from probation.contacts.models import EnforcementCase, EnforcementStep
 from probation.core import clock
 from probation.core.case_changes import case_inputs_changed
 from probation.core.errors import NotFound, ServiceError
-from probation.core.working_days import add_working_days
 from probation.enforcement import selectors_actions as selectors
 from probation.enforcement.letters import render_pdf
 from probation.enforcement.presenters_actions import warning_letter_context
@@ -33,20 +32,18 @@ from probation.enforcement.services.compliance import order_kind
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update, conflict_for
-from probation.sentences.domain.enforcement import (
+from probation.rules.calendar.working_days import add_working_days
+from probation.rules.enforcement.actions import (
     ACTION_RESULT,
     INTERIM_ACTIONS,
     EnforcementAction,
-    OrderKind,
-    WarningGiven,
     allowed_enforcement_actions,
-    breach_is_mandatory,
     check_enforcement_action,
-    warning_in_force,
     warning_letter_statements,
 )
-from probation.sentences.domain.errors import SentenceRuleError
-from probation.sentences.domain.transitions import EnforcementStatus, allowed_next
+from probation.rules.enforcement.breach import OrderKind, WarningGiven, breach_is_mandatory, warning_in_force
+from probation.rules.enforcement.transitions import EnforcementStatus, allowed_next
+from probation.rules.errors import SentenceRuleError
 
 ENTITY = "enforcement_case"  # audit object type and PersonChange entity (ADR 0005)
 _A = EnforcementAction

@@ -5,7 +5,7 @@ the court's outcome, or withdrawal. A concluded breach sets its end date and the
 ``last_breach_ended_on``, which resets the failures-to-comply window; a revoked order (re-sentenced or
 committed to custody) ends the sentence and its requirements. Every step: scoped lock through
 ``person_for_change`` (ENFORCEMENT_MANAGE, managing PDU), the transition checked against the one
-declaration in ``sentences.domain.transitions``, a BreachStep row, the audit (no free text in it) and
+declaration in ``rules.enforcement.transitions``, a BreachStep row, the audit (no free text in it) and
 the tier hook, in one transaction.
 """
 
@@ -28,7 +28,7 @@ from probation.enforcement.services.actions import enforcement_case_mark_breach_
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
-from probation.sentences.domain.transitions import BreachStatus, check_transition
+from probation.rules.enforcement.transitions import BreachStatus, check_transition
 from probation.sentences.models import Sentence
 from probation.sentences.models.choices import RequirementTerminationReason, TerminationReason
 

@@ -1,8 +1,8 @@
 """Compliance of one sentence: the failures-to-comply count, warnings given and the summary staff see.
 
 Source: enforcement.md, "Failures to comply (FTC) and the warning/breach rule". The counting, the
-summary texts and the warning period are the pure rules in probation.sentences.domain (compliance,
-enforcement); this module only feeds them from the database: the failures come back from SQL already
+summary texts and the warning period are the pure rules in probation.rules.enforcement (compliance,
+breach); this module only feeds them from the database: the failures come back from SQL already
 reduced to distinct (date, type, outcome) rows since the reset date, so a sentence with thousands of
 contacts costs one small query.
 """
@@ -12,20 +12,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from probation.enforcement import selectors_actions as selectors
-from probation.sentences.domain.compliance import (
+from probation.rules.contacts.outcomes import ContactRecord, ContactTypeCode, OutcomeCode
+from probation.rules.enforcement.breach import OrderKind, WarningGiven, warning_expires_on, warning_in_force
+from probation.rules.enforcement.compliance import (
     ComplianceSummary,
-    ContactRecord,
     compliance_summary,
     count_failures_to_comply,
     ftc_reset_date,
 )
-from probation.sentences.domain.enforcement import (
-    OrderKind,
-    WarningGiven,
-    warning_expires_on,
-    warning_in_force,
-)
-from probation.sentences.domain.outcomes import ContactTypeCode, OutcomeCode
 from probation.sentences.models import Sentence
 from probation.sentences.models.choices import SentenceType
 

@@ -28,17 +28,17 @@ from probation.enforcement.services.breach import enforcement_cases_mark_initiat
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
-from probation.sentences.domain.licences import (
+from probation.rules.enforcement.recall import (
     AlternativeTried,
     RecallCase,
     RecallType,
-    SentenceKind,
     check_recall_decision,
     check_recall_submission,
     check_recall_type,
     fixed_term_re_release_date,
 )
-from probation.sentences.domain.transitions import RecallStatus, check_transition
+from probation.rules.enforcement.transitions import RecallStatus, check_transition
+from probation.rules.sentences.licences import SentenceKind
 from probation.sentences.models import Licence, Sentence
 from probation.sentences.models.choices import TerminationReason
 

@@ -23,9 +23,9 @@ from probation.enforcement.synthetic.state import (
 )
 from probation.enforcement.synthetic.timeline import SentencePlan
 from probation.enforcement.synthetic.workflows import Enforcer
-from probation.sentences.domain.compliance import EVIDENCE_DAYS
-from probation.sentences.domain.outcomes import CONTACT_TYPES, OUTCOMES
-from probation.sentences.domain.outcomes import ContactTypeCode as C
+from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES
+from probation.rules.contacts.outcomes import ContactTypeCode as C
+from probation.rules.enforcement.compliance import EVIDENCE_DAYS
 
 HORIZON_DAYS = 28  # future appointments are booked up to four weeks ahead
 ONE_DAY, FIVE_MINUTES = dt.timedelta(days=1), dt.timedelta(minutes=5)

@@ -13,9 +13,9 @@ from enum import Enum
 from functools import cache
 from random import Random
 
-from probation.risk.predictors.offences import NEED_DETAILS_OF_EXACT_OFFENCE, offence_weightings
-from probation.sentences.domain.outcomes import ContactTypeCode as C
-from probation.sentences.domain.outcomes import OutcomeCode as O
+from probation.rules.contacts.outcomes import ContactTypeCode as C
+from probation.rules.contacts.outcomes import OutcomeCode as O
+from probation.rules.predictors.offences import NEED_DETAILS_OF_EXACT_OFFENCE, offence_weightings
 
 
 class Weighted:

@@ -13,13 +13,13 @@ from random import Random
 
 from probation.enforcement.synthetic import reference as ref
 from probation.people.synthetic.people import years_before
-from probation.sentences.domain.licences import (
+from probation.rules.calendar.periods import add_months, period_end
+from probation.rules.sentences.licences import (
     STANDARD_LICENCE_CONDITIONS,
     SupervisionKind,
     supervision_after_release,
 )
-from probation.sentences.domain.periods import add_months, period_end
-from probation.sentences.domain.requirements import unpaid_work_deadline
+from probation.rules.sentences.requirements import unpaid_work_deadline
 
 CO_MONTHS = ref.Weighted({6: 8, 9: 6, 12: 30, 18: 20, 24: 22, 36: 6})
 SSO_CUSTODY = ref.Weighted({1: 3, 2: 5, 3: 8, 4: 10, 6: 16, 8: 10, 9: 8, 10: 6, 12: 14, 16: 6, 18: 8, 24: 6})

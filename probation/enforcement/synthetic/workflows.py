@@ -1,5 +1,5 @@
 """What happened after each unacceptable outcome on one sentence: the enforcement action, and any
-breach or recall, decided with the real rules (probation.sentences.domain) in date order.
+breach or recall, decided with the real rules (probation.rules) in date order.
 
 - Every unacceptable outcome opens an enforcement case, respond by 10 working days after the failure.
 - Orders (Sentencing Act 2020 Sch 10 para 6): with a warning given in the last 12 months breach is
@@ -18,15 +18,16 @@ from random import Random
 
 from probation.enforcement.synthetic.state import OPEN_BREACH, OPEN_RECALL, RunState, at, working_days_after
 from probation.enforcement.synthetic.timeline import SentencePlan
-from probation.sentences.domain.enforcement import EnforcementAction as A
-from probation.sentences.domain.enforcement import OrderKind, WarningGiven, allowed_enforcement_actions
-from probation.sentences.domain.licences import (
+from probation.rules.enforcement.actions import EnforcementAction as A
+from probation.rules.enforcement.actions import allowed_enforcement_actions
+from probation.rules.enforcement.breach import OrderKind, WarningGiven
+from probation.rules.enforcement.recall import (
     RecallCase,
     RecallType,
-    SentenceKind,
     allowed_recall_types,
     fixed_term_re_release_date,
 )
+from probation.rules.sentences.licences import SentenceKind
 
 ENFORCEMENT_DAYS = 10
 OPEN_STATES = {"awaiting_action": 70, "referred_to_offender_manager": 15, "pending_response": 15}

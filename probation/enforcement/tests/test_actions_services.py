@@ -21,7 +21,7 @@ from probation.enforcement.services.actions import (
 )
 from probation.people.models import PersonChange
 from probation.people.tests.factories import PersonFactory
-from probation.sentences.domain.enforcement import EnforcementAction as A
+from probation.rules.enforcement.actions import EnforcementAction as A
 from probation.sentences.tests.factories import CustodialSentenceFactory, SentenceFactory
 
 pytestmark = pytest.mark.django_db

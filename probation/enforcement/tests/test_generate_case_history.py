@@ -10,18 +10,18 @@ from django.core.management import CommandError, call_command
 from django.db.models import Count, Q, Sum
 
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep
-from probation.core.working_days import add_working_days
 from probation.enforcement.models import Breach, Recall
 from probation.enforcement.models.breach import BREACH_OPEN
 from probation.enforcement.models.recall import RECALL_OPEN
-from probation.sentences.domain.licences import STANDARD_LICENCE_CONDITIONS
-from probation.sentences.domain.outcomes import (
+from probation.rules.calendar.working_days import add_working_days
+from probation.rules.contacts.outcomes import (
     CONTACT_TYPES,
     OUTCOMES,
     ContactTypeCode,
     check_outcome_allowed,
 )
-from probation.sentences.domain.transitions import BreachStatus, EnforcementStatus, RecallStatus
+from probation.rules.enforcement.transitions import BreachStatus, EnforcementStatus, RecallStatus
+from probation.rules.sentences.licences import STANDARD_LICENCE_CONDITIONS
 from probation.sentences.models import Event, EventOffence, LicenceCondition, Requirement, Sentence
 
 pytestmark = pytest.mark.django_db

@@ -36,7 +36,7 @@ from probation.people.models import Person
 from probation.people.policy import can_change_case
 from probation.people.views.case import case_context, load_case
 from probation.people.views.edit import CaseFormView
-from probation.sentences.domain.transitions import BreachStatus
+from probation.rules.enforcement.transitions import BreachStatus
 from probation.sentences.models import Sentence
 
 SECTION = "sentences"

@@ -42,8 +42,8 @@ from probation.people.models import Person
 from probation.people.policy import can_change_case
 from probation.people.views.case import case_context, load_case
 from probation.people.views.edit import CaseFormView
-from probation.sentences.domain.licences import allowed_recall_types, fixed_term_exclusions
-from probation.sentences.domain.transitions import RecallStatus, allowed_next
+from probation.rules.enforcement.recall import allowed_recall_types, fixed_term_exclusions
+from probation.rules.enforcement.transitions import RecallStatus, allowed_next
 from probation.sentences.models import Sentence
 
 SECTION = "sentences"

@@ -1,5 +1,5 @@
 """JSON predictor endpoint (session authentication and CSRF, like the pages): POST the inputs,
-get back exactly what `probation.risk.predictors.calculate` returns. Nothing is stored."""
+get back exactly what `probation.rules.predictors.calculate` returns. Nothing is stored."""
 
 import json
 
@@ -8,8 +8,8 @@ from django.views.decorators.http import require_POST
 
 from probation.accounts.policy import Permission, has_permission
 from probation.risk.forms.calculators import CALCULATORS
-from probation.risk.predictors import InputProblem, PredictorInputError, calculate, predictor_key
 from probation.risk.views.calculators import calculation_record
+from probation.rules.predictors import InputProblem, PredictorInputError, calculate, predictor_key
 
 # The same slugs as the pages ("osp-dc"), also accepted as the CLI writes them ("osp_dc", "OSP-DC").
 _BY_KEY = {calculator.key: calculator for calculator in CALCULATORS.values()}

@@ -1,4 +1,4 @@
-"""Risk models. Pure rules live apart in probation.risk.predictors and probation.risk.tiering."""
+"""Risk models. Pure rules live apart in probation.rules.predictors and probation.rules.tiering."""
 
 from probation.risk.models.registrations import Registration, RegistrationQuerySet, RegistrationReview
 from probation.risk.models.rosh import RiskManagementPlan, RoshAssessment

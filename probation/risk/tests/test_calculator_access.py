@@ -11,8 +11,8 @@ from django.urls import reverse
 from probation.accounts.models import Role
 from probation.accounts.tests.factories import UserFactory
 from probation.audit.models import AuditEvent
-from probation.risk.predictors.payload import to_jsonable
 from probation.risk.tests.test_calculator_cases import VALID, form_data
+from probation.rules.predictors.payload import to_jsonable
 
 pytestmark = pytest.mark.django_db
 PERMITTED = [Role.PRACTITIONER, Role.SENIOR_PO, Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF]

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from probation.audit.models import AuditEvent
 from probation.risk.forms.calculators import CALCULATORS
-from probation.risk.predictors import PredictorInputError, calculate
-from probation.risk.predictors.payload import to_jsonable
 from probation.risk.tests.test_calculator_cases import VALID
+from probation.rules.predictors import PredictorInputError, calculate
+from probation.rules.predictors.payload import to_jsonable
 
 pytestmark = pytest.mark.django_db
 SLUGS = list(CALCULATORS)

@@ -11,7 +11,7 @@ from dataclasses import fields
 from enum import Enum
 from typing import Any
 
-from probation.risk.predictors import (
+from probation.rules.predictors import (
     Awareness,
     Gender,
     Motivation,

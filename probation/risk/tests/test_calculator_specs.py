@@ -9,18 +9,6 @@ import pytest
 
 from probation.risk.forms.calculators import CALCULATORS, CalculatorForm
 from probation.risk.forms.calculators.questions import QUESTIONS
-from probation.risk.predictors import (
-    PREDICTORS,
-    Band,
-    OgpResult,
-    Ogrs3Result,
-    OspDcResult,
-    OspIicResult,
-    OvpResult,
-    RsrResult,
-    SnsvResult,
-    SnsvVariant,
-)
 from probation.risk.presenters_calculators import (
     BAND_TAGS,
     FEATURES,
@@ -32,6 +20,18 @@ from probation.risk.presenters_calculators import (
     value_text,
 )
 from probation.risk.tests.test_calculator_cases import VALID, form_data
+from probation.rules.predictors import (
+    PREDICTORS,
+    Band,
+    OgpResult,
+    Ogrs3Result,
+    OspDcResult,
+    OspIicResult,
+    OvpResult,
+    RsrResult,
+    SnsvResult,
+    SnsvVariant,
+)
 
 RESULT_TYPES = [Ogrs3Result, OgpResult, OvpResult, OspDcResult, OspIicResult, SnsvResult, RsrResult]
 

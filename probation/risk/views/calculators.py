@@ -13,13 +13,13 @@ from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.risk.forms.calculators import CALCULATORS, Calculator, CalculatorForm
-from probation.risk.predictors import PredictorInputError
 from probation.risk.presenters_calculators import (
     ResultPanel,
     calculator_links,
     error_summary_items,
     result_panel,
 )
+from probation.rules.predictors import PredictorInputError
 
 
 def calculation_record(*, actor: User, slug: str, scored: bool) -> None:

@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from probation.audit.models import AuditEvent
 from probation.core.clock import today_uk
-from probation.core.working_days import add_working_days
 from probation.people.tests.factories import PersonFactory
 from probation.risk.tests.test_registration_factories import RegistrationFactory
+from probation.rules.calendar.working_days import add_working_days
 from probation.safeguarding.models import ChildrenServicesCheck
 from probation.safeguarding.presenters import check_row
 from probation.safeguarding.tests.factories import ChildrenServicesCheckFactory, SafeguardingReferralFactory

@@ -13,9 +13,9 @@ from typing import Any
 from probation.assessments.models import Assessment
 from probation.assessments.questions import EMOTIONAL_WELLBEING, WOMENS_FACTORS
 from probation.people.models import Person
-from probation.risk.predictors import Awareness, Gender, Motivation, ProblemLevel
-from probation.risk.predictors.common import age_on
-from probation.risk.predictors.offences import offence_weightings
+from probation.rules.predictors import Awareness, Gender, Motivation, ProblemLevel
+from probation.rules.predictors.common import age_on
+from probation.rules.predictors.offences import offence_weightings
 from probation.scores.models import CriminalHistory
 from probation.scores.models.history import PREVIOUS_CONVICTION_FLAGS, SEXUAL_COUNT_FIELDS
 from probation.sentences.models import Event, EventOffence, Sentence

@@ -1,7 +1,7 @@
 """Calculating every predictor from the case record and storing the scores (issue 4 item 1).
 
 ``scores_calculate`` gathers the inputs from the record (``services.record``), runs each calculator
-in ``probation.risk.predictors`` unchanged, and stores one ``PredictorScore`` per predictor that
+in ``probation.rules.predictors`` unchanged, and stores one ``PredictorScore`` per predictor that
 calculated. A predictor whose inputs are missing or invalid stores nothing and reports each problem
 as the calculator names it, with where on the record the input comes from; the others still
 calculate. The scores are a tier input (tiering.md § Inputs: RSR %, OGRS %), so the tier is told.
@@ -21,8 +21,8 @@ from probation.core.case_changes import case_inputs_changed
 from probation.core.clock import now, today_uk
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
-from probation.risk.predictors import PREDICTORS, PredictorInputError, to_jsonable
-from probation.risk.predictors.common import label
+from probation.rules.predictors import PREDICTORS, PredictorInputError, to_jsonable
+from probation.rules.predictors.common import label
 from probation.scores.models import PredictorScore, PredictorSlug
 from probation.scores.services.record import Gathered, case_facts, gathered_values
 

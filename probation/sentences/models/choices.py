@@ -2,8 +2,8 @@
 
 from django.db import models
 
-from probation.sentences.domain.licences import AdditionalConditionCategory, ConditionKind, SentenceKind
-from probation.sentences.domain.requirements import REQUIREMENT_RULES, RequirementType
+from probation.rules.sentences.licences import AdditionalConditionCategory, ConditionKind, SentenceKind
+from probation.rules.sentences.requirements import REQUIREMENT_RULES, RequirementType
 
 
 def _choices(enum: type, labels: dict | None = None) -> list[tuple[str, str]]:

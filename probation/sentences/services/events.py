@@ -21,8 +21,8 @@ from probation.core.case_changes import case_inputs_changed
 from probation.core.errors import ServiceError
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
-from probation.sentences.domain.licences import SentenceKind
-from probation.sentences.domain.periods import period_end
+from probation.rules.calendar.periods import period_end
+from probation.rules.sentences.licences import SentenceKind
 from probation.sentences.models import Event, EventOffence, Requirement, Sentence
 from probation.sentences.models.choices import RequirementTerminationReason, SentenceType, TerminationReason
 from probation.sentences.offences import offence_get

@@ -19,7 +19,7 @@ from probation.core.case_changes import case_inputs_changed
 from probation.core.errors import ServiceError
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
-from probation.sentences.domain.licences import (
+from probation.rules.sentences.licences import (
     STANDARD_LICENCE_CONDITIONS,
     AdditionalConditionCategory,
     ConditionKind,
@@ -27,7 +27,7 @@ from probation.sentences.domain.licences import (
     check_licence_condition,
     supervision_after_release,
 )
-from probation.sentences.domain.licences import LicenceCondition as ConditionRule
+from probation.rules.sentences.licences import LicenceCondition as ConditionRule
 from probation.sentences.models import Licence, LicenceCondition
 from probation.sentences.models.choices import SentenceType
 from probation.sentences.services.rules import (

@@ -20,7 +20,7 @@ from probation.core.errors import ServiceError
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
-from probation.sentences.domain.requirements import REQUIREMENT_RULES, RequirementType, check_ordered_amount
+from probation.rules.sentences.requirements import REQUIREMENT_RULES, RequirementType, check_ordered_amount
 from probation.sentences.models import Requirement, Sentence
 from probation.sentences.models.choices import RequirementTerminationReason
 from probation.sentences.services.rules import (

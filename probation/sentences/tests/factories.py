@@ -7,7 +7,7 @@ from factory.django import DjangoModelFactory
 
 from probation.accounts.tests.factories import UserFactory
 from probation.people.tests.factories import PersonFactory
-from probation.sentences.domain.licences import STANDARD_LICENCE_CONDITIONS
+from probation.rules.sentences.licences import STANDARD_LICENCE_CONDITIONS
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
 
 

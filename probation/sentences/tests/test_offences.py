@@ -1,4 +1,4 @@
-"""The offence code reference: the sentences copy matches the domain reference row for row, and
+"""The offence code reference: the offence table matches the domain reference row for row, and
 every code has a readable description."""
 
 from pathlib import Path

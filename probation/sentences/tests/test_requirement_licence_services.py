@@ -12,7 +12,7 @@ from probation.core.clock import today_uk
 from probation.core.errors import ConflictError, NotFound, PermissionDenied, ServiceError
 from probation.people.models import PersonChange
 from probation.people.tests.factories import PersonFactory
-from probation.sentences.domain.licences import STANDARD_LICENCE_CONDITIONS
+from probation.rules.sentences.licences import STANDARD_LICENCE_CONDITIONS
 from probation.sentences.models import Licence, LicenceCondition, Requirement
 from probation.sentences.services.licences import licence_condition_add, licence_condition_end, licence_create
 from probation.sentences.services.requirements import requirement_add, requirement_terminate

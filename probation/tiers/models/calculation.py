@@ -1,7 +1,7 @@
 """A stored tier calculation (tiering.md § When to recalculate; ADR 0012).
 
 A row is written only when the result differs from the person's previous one (tier, protect level,
-change level or unsupervised flag: ``risk.tiering.should_record``), so the history is the list of
+change level or unsupervised flag: ``rules.tiering.should_record``), so the history is the list of
 tier changes. Each row keeps exactly what it was calculated on (``inputs``) and why it came out as
 it did (``breakdown``), so "why is this case B2?" can be answered later even after the inputs move.
 Rows are never updated or deleted.
@@ -29,7 +29,7 @@ class TierCalculation(models.Model):
     change_points = models.IntegerField(null=True, blank=True)
     protect_reason = models.TextField()
     change_reason = models.TextField()
-    inputs = models.JSONField()  # risk.tiering.inputs_to_dict
+    inputs = models.JSONField()  # rules.tiering.inputs_to_dict
     breakdown = models.JSONField()  # [{axis, rule, points, reason}, ...]
     reason = models.CharField("Reason for recalculation", max_length=100)
     calculated_by = models.ForeignKey(

@@ -42,10 +42,10 @@ from probation.assessments.selectors import needs_assessment_from
 from probation.core.clock import now, today_uk
 from probation.people.models import Person
 from probation.people.models.person import Gender as PersonGender
-from probation.risk import tiering
 from probation.risk.models import Registration
-from probation.risk.tiering.change import gives_mandate
-from probation.risk.tiering.serialization import (
+from probation.rules import tiering
+from probation.rules.tiering.change import gives_mandate
+from probation.rules.tiering.serialization import (
     assessment_to_dict,
     breakdown_to_list,
     registration_to_dict,

@@ -11,7 +11,7 @@ from typing import Any
 from probation.accounts.models import User
 from probation.core.clock import now
 from probation.people.models import Person
-from probation.risk import tiering
+from probation.rules import tiering
 from probation.tiers.models import TierCalculation
 from probation.tiers.selectors import tier_inputs_get, tier_latest
 

@@ -14,8 +14,8 @@ from probation.core.clock import today_uk
 from probation.enforcement.models import Breach, Recall
 from probation.people.models import Person
 from probation.people.tests.factories import PersonFactory
-from probation.risk import tiering
 from probation.risk.models import Registration
+from probation.rules import tiering
 from probation.sentences.tests.factories import (
     CustodialSentenceFactory,
     EventFactory,

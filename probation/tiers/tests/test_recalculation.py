@@ -8,7 +8,6 @@ import pytest
 from probation.core.errors import ServiceError
 from probation.people.models import Person
 from probation.people.tests.factories import PersonFactory
-from probation.risk import tiering
 from probation.risk.models import Registration
 from probation.risk.services.registrations import (
     registration_add,
@@ -16,6 +15,7 @@ from probation.risk.services.registrations import (
     registration_update,
 )
 from probation.risk.services.rosh import rosh_assessment_create
+from probation.rules import tiering
 from probation.tiers.models import TierCalculation
 from probation.tiers.selectors import tier_inputs_get
 from probation.tiers.services import recalculation

@@ -31,9 +31,9 @@ from django.db.models import (
 )
 
 from probation.people.models import Person
+from probation.rules.worklists.deadlines import UnpaidWorkStatus, unpaid_work_outlook
 from probation.worklists import conditions
 from probation.worklists.models import WorkItem, WorkItemKind
-from probation.worklists.rules import UnpaidWorkStatus, unpaid_work_outlook
 
 _K = WorkItemKind
 _BATCH = 2000

@@ -14,7 +14,7 @@ from probation.frontend.forms import GovukForm
 from probation.people.forms.person import date_field
 from probation.risk.forms.calculators.questions import CHOICE_LABELS, NOT_KNOWN, QUESTIONS, YES_NO, Question
 from probation.risk.forms.calculators.specs import Calculator, InputKind, input_kinds
-from probation.risk.predictors import InputProblem
+from probation.rules.predictors import InputProblem
 
 # Counts above this are typing mistakes, not criminal histories.
 MAXIMUM_COUNT = 999

@@ -7,7 +7,7 @@ sanctions"); it defaults to the label.
 
 from dataclasses import dataclass
 
-from probation.risk.predictors import Awareness, Gender, Motivation, ProblemLevel
+from probation.rules.predictors import Awareness, Gender, Motivation, ProblemLevel
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 from enum import Enum
 
-from probation.risk.predictors import PREDICTORS, predictor_key
-from probation.risk.predictors.common import unwrap_optional
+from probation.rules.predictors import PREDICTORS, predictor_key
+from probation.rules.predictors.common import unwrap_optional
 
 
 @dataclass(frozen=True)

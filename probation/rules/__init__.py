@@ -1,0 +1,15 @@
+"""Pure domain rules: plain values in, plain values out, no Django and no other ``probation`` module.
+
+One sub-package per domain (ADR 0018):
+
+- ``calendar``: England and Wales working days and bank holidays; periods of months as the law counts them
+- ``contacts``: contact types and appointment outcomes, as data
+- ``sentences``: requirement amounts and progress, licences and their conditions
+- ``enforcement``: failures to comply (``compliance``), enforcement actions and the one-warning rule
+  (``actions``), ``breach``, ``recall``, and the workflows' allowed moves (``transitions``)
+- ``predictors``: OGRS3, OGP, OVP, OSP, RSR and SNSV (``python -m probation.rules.predictors``)
+- ``tiering``: the tier calculation
+- ``worklists``: the dates and outlooks behind the day lists
+
+Any app may import these modules; they import nothing from the apps (``lint-imports``).
+"""

@@ -1,0 +1,1 @@
+"""Dates as the rules count them: working days (bank holidays excluded) and periods of months."""

@@ -1,0 +1,1 @@
+"""Contact types and appointment outcomes, as data (enforcement.md, "Contacts and appointments")."""

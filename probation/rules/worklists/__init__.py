@@ -1,0 +1,1 @@
+"""The dates and outlooks behind the officer's and team manager's day lists."""
