@@ -1,7 +1,7 @@
 """The questions a needs assessment asks, built from the tiering rules so they can never drift.
 
 The 8 scored need sections and the women's factors take their question names and answer kinds from
-``probation.rules.tiering.rules`` (tiering.md § Need severity from assessment answers; § Protect
+``probation.rules.tiering.tables`` (tiering.md § Need severity from assessment answers; § Protect
 level: women's factors). Only the wording shown to staff lives here. Financial management and
 emotional wellbeing are weighted 0 by tiering and take no tiering input; they hold the one extra
 answer a predictor reads (OVP: "currently in psychiatric treatment", predictors.md § OVP) and one
@@ -17,7 +17,7 @@ tiering's questions, so a section's need severity is unchanged (tiering.md § Ne
 from dataclasses import dataclass
 
 from probation.rules.tiering.inputs import NeedSection
-from probation.rules.tiering.rules import (
+from probation.rules.tiering.tables import (
     ANSWER_SCORES,
     NEED_SECTIONS,
     UNKNOWN_ANSWER,

@@ -6,7 +6,7 @@ from probation.assessments.questions import WOMENS_FACTORS
 from probation.core.errors import NotFound
 from probation.people.models import Person
 from probation.rules.tiering import NeedsAssessment, NeedSection
-from probation.rules.tiering.rules import NEED_SECTIONS
+from probation.rules.tiering.tables import NEED_SECTIONS
 
 
 def assessment_list(*, person: Person) -> AssessmentQuerySet:

@@ -9,7 +9,7 @@ from probation.rules import tiering
 from probation.rules.sentences.requirements import REQUIREMENT_RULES, RequirementType
 from probation.rules.tiering import NeedSection
 from probation.rules.tiering.change import gives_mandate
-from probation.rules.tiering.rules import NEED_SECTIONS, UNPAID_WORK_CATEGORIES
+from probation.rules.tiering.tables import NEED_SECTIONS, UNPAID_WORK_CATEGORIES
 from probation.tiers.models import TierCalculation
 
 RULE_LABELS = {

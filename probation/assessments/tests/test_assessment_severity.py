@@ -12,7 +12,7 @@ from probation.assessments.tests.factories import AssessmentFactory, CompletedAs
 from probation.people.tests.factories import PersonFactory
 from probation.rules.tiering import NeedsAssessment, NeedSection, Severity
 from probation.rules.tiering.needs import score_section
-from probation.rules.tiering.rules import ANSWER_SCORES, NEED_SECTIONS, WOMENS_FACTOR_QUESTIONS
+from probation.rules.tiering.tables import ANSWER_SCORES, NEED_SECTIONS, WOMENS_FACTOR_QUESTIONS
 
 SAMPLES = {
     # score 2 + 2 + 2 + 1 = 7: severe (threshold 7)

@@ -13,7 +13,7 @@ from probation.risk.registers import (
     next_review_date,
 )
 from probation.risk.tests.test_registration_factories import RegistrationFactory
-from probation.rules.tiering.rules import KNOWN_REGISTRATION_CODES
+from probation.rules.tiering.tables import KNOWN_REGISTRATION_CODES
 
 # reference-data.md § Registrations: code — review every N months (0 = no review).
 REVIEW_MONTHS = {

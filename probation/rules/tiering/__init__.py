@@ -28,13 +28,13 @@ from probation.rules.tiering.inputs import (
     TierInputs,
 )
 from probation.rules.tiering.result import Axis, Contribution, DerivedFacts, NeedScore, TierResult
-from probation.rules.tiering.rules import RoshLevel, Severity
 from probation.rules.tiering.serialization import (
     inputs_from_dict,
     inputs_to_dict,
     result_to_dict,
     tier_from_dict,
 )
+from probation.rules.tiering.tables import RoshLevel, Severity
 
 __all__ = [
     "Axis",

@@ -14,7 +14,7 @@ from probation.rules.tiering.needs import score_needs
 from probation.rules.tiering.protect import protect_breakdown, protect_level_for, protect_reason
 from probation.rules.tiering.registrations import derive_registration_facts
 from probation.rules.tiering.result import Contribution, DerivedFacts, TierResult
-from probation.rules.tiering.rules import NO_ASSESSMENT_CHANGE_LEVEL, NO_MANDATE_CHANGE_LEVEL
+from probation.rules.tiering.tables import NO_ASSESSMENT_CHANGE_LEVEL, NO_MANDATE_CHANGE_LEVEL
 from probation.rules.tiering.validation import validate_inputs
 
 UNSUPERVISED_SUFFIX = "S"

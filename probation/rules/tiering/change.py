@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from probation.rules.tiering.inputs import Sentence
 from probation.rules.tiering.needs import describe_need
 from probation.rules.tiering.result import Axis, Contribution, NeedScore
-from probation.rules.tiering.rules import (
+from probation.rules.tiering.tables import (
     CHANGE_BANDS,
     IOM_POINTS,
     MAX_NEEDS_POINTS,

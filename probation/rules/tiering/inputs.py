@@ -80,7 +80,7 @@ class NeedsAssessment:
     A missing section or question, or an answer of None, means "not answered". Accepted answers per
     question kind: yes/no questions "yes" / "no" / "unknown"; problem questions "none" / "some" /
     "significant" / "unknown"; "ever injected drugs" "never" / "previously" / "currently" / "unknown".
-    The question names of each section are listed in `probation.rules.tiering.rules.NEED_SECTIONS`.
+    The question names of each section are listed in `probation.rules.tiering.tables.NEED_SECTIONS`.
 
     The three women's-factor answers: `parenting_responsibilities` (yes/no question),
     `impulsivity` and `temper_control` (problem questions).

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 
 from probation.rules.tiering.inputs import NeedsAssessment, NeedSection
 from probation.rules.tiering.result import NeedScore
-from probation.rules.tiering.rules import (
+from probation.rules.tiering.tables import (
     ANSWER_SCORES,
     NEED_SECTIONS,
     SEVERITY_VALUES,

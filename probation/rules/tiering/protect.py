@@ -6,7 +6,7 @@ from probation.rules.tiering.inputs import NeedsAssessment
 from probation.rules.tiering.needs import answer_score
 from probation.rules.tiering.registrations import RegistrationFacts
 from probation.rules.tiering.result import Axis, Contribution
-from probation.rules.tiering.rules import (
+from probation.rules.tiering.tables import (
     COMPLEXITY_FACTORS,
     MAPPA_POINTS,
     MAX_COMPLEXITY_POINTS,

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from probation.rules.tiering.inputs import Registration
-from probation.rules.tiering.rules import (
+from probation.rules.tiering.tables import (
     COMPLEXITY_FACTORS,
     COUNTED_MAPPA_LEVELS,
     HISTORIC_REGISTRATION_CODE,

@@ -5,7 +5,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from probation.rules.tiering.inputs import NeedSection, TierInputs
-from probation.rules.tiering.rules import RoshLevel, Severity
+from probation.rules.tiering.tables import RoshLevel, Severity
 
 
 class Axis(StrEnum):

@@ -17,7 +17,7 @@ from probation.rules.tiering.inputs import (
     Sentence,
     TierInputs,
 )
-from probation.rules.tiering.rules import (
+from probation.rules.tiering.tables import (
     ANSWER_SCORES,
     KNOWN_REGISTRATION_CODES,
     MAPPA_LEVELS,

@@ -12,7 +12,7 @@ from probation.rules.tiering import (
     Sentence,
     TierInputs,
 )
-from probation.rules.tiering.rules import ANSWER_SCORES, NEED_SECTIONS, QuestionKind
+from probation.rules.tiering.tables import ANSWER_SCORES, NEED_SECTIONS, QuestionKind
 
 DAY = dt.date(2024, 6, 1)
 

@@ -4,7 +4,7 @@ import pytest
 
 from probation.rules.tiering import NeedSection, Severity, calculate_tier
 from probation.rules.tiering.needs import answer_score, score_needs, score_section
-from probation.rules.tiering.rules import NEED_SECTIONS, QuestionKind
+from probation.rules.tiering.tables import NEED_SECTIONS, QuestionKind
 from probation.rules.tiering.tests.test_builders import answers_scoring, assessment, mandated, points_by_rule
 
 # (section, weighting, standard threshold, severe threshold), straight from tiering.md.

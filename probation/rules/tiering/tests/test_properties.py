@@ -19,7 +19,7 @@ from probation.rules.tiering import (
     result_to_dict,
     tier_from_dict,
 )
-from probation.rules.tiering.rules import (
+from probation.rules.tiering.tables import (
     ANSWER_SCORES,
     NEED_SECTIONS,
     ROSH_LEVEL_BY_CODE,
