@@ -24,7 +24,6 @@ from probation.rules.errors import SentenceRuleError
 # "enforcement action (warning letter or breach) within 10 working days of the failure".
 ENFORCEMENT_WORKING_DAYS = 10
 
-
 _ORDER_NAMES: Mapping[OrderKind, str] = MappingProxyType(
     {
         OrderKind.COMMUNITY_ORDER: "a community order",
