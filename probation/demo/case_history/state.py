@@ -9,7 +9,7 @@ from random import Random
 from zoneinfo import ZoneInfo
 
 from probation.core.working_days import add_working_days
-from probation.enforcement.synthetic import reference as ref
+from probation.demo.case_history import reference as ref
 
 LONDON = ZoneInfo("Europe/London")
 

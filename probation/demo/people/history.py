@@ -10,11 +10,11 @@ from random import Random
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from probation.people.synthetic import names
-from probation.people.synthetic.organisation import Org, PduInfo, StaffInfo, TeamInfo
+from probation.demo.people import names
+from probation.demo.people.organisation import Org, PduInfo, StaffInfo, TeamInfo
 
 if TYPE_CHECKING:
-    from probation.people.synthetic.people import Batch
+    from probation.demo.people.people import Batch
 
 LONDON = ZoneInfo("Europe/London")
 UTC = dt.UTC

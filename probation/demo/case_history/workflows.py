@@ -16,8 +16,8 @@ import json
 from dataclasses import dataclass, field
 from random import Random
 
-from probation.enforcement.synthetic.state import OPEN_BREACH, OPEN_RECALL, RunState, at, working_days_after
-from probation.enforcement.synthetic.timeline import SentencePlan
+from probation.demo.case_history.state import OPEN_BREACH, OPEN_RECALL, RunState, at, working_days_after
+from probation.demo.case_history.timeline import SentencePlan
 from probation.sentences.domain.enforcement import EnforcementAction as A
 from probation.sentences.domain.enforcement import OrderKind, WarningGiven, allowed_enforcement_actions
 from probation.sentences.domain.licences import (

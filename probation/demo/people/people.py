@@ -2,7 +2,7 @@
 
 Rows are plain dicts keyed by field attname, in batches, so ``bulk`` can COPY them into PostgreSQL or
 ``bulk_create`` them elsewhere. The history around each person (addresses, allocations, circumstances,
-limited access) is drawn by ``probation.people.synthetic.history``.
+limited access) is drawn by ``probation.demo.people.history``.
 """
 
 import datetime as dt
@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from random import Random
 
+from probation.demo.people import names
+from probation.demo.people.history import History
+from probation.demo.people.organisation import Org, PduInfo, StaffInfo, ascii_slug
 from probation.people.search_keys import keys_for_names, normalise, normalise_pnc
 from probation.people.services.person import crn_format
-from probation.people.synthetic import names
-from probation.people.synthetic.history import History
-from probation.people.synthetic.organisation import Org, PduInfo, StaffInfo, ascii_slug
 
 ALLOCATED_SHARE = 0.95
 GENDERS = names.Pool({"M": 85, "F": 14, "O": 0.5, "N": 0.5})

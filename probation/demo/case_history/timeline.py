@@ -11,8 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from random import Random
 
-from probation.enforcement.synthetic import reference as ref
-from probation.people.synthetic.people import years_before
+from probation.demo.case_history import reference as ref
+from probation.demo.people.people import years_before
 from probation.sentences.domain.licences import (
     STANDARD_LICENCE_CONDITIONS,
     SupervisionKind,

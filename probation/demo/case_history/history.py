@@ -12,8 +12,8 @@ import math
 from dataclasses import dataclass
 from random import Random
 
-from probation.enforcement.synthetic import reference as ref
-from probation.enforcement.synthetic.state import (
+from probation.demo.case_history import reference as ref
+from probation.demo.case_history.state import (
     OPEN_BREACH,
     OPEN_ENFORCEMENT,
     OPEN_RECALL,
@@ -21,8 +21,8 @@ from probation.enforcement.synthetic.state import (
     at,
     day_start,
 )
-from probation.enforcement.synthetic.timeline import SentencePlan
-from probation.enforcement.synthetic.workflows import Enforcer
+from probation.demo.case_history.timeline import SentencePlan
+from probation.demo.case_history.workflows import Enforcer
 from probation.sentences.domain.compliance import EVIDENCE_DAYS
 from probation.sentences.domain.outcomes import CONTACT_TYPES, OUTCOMES
 from probation.sentences.domain.outcomes import ContactTypeCode as C
