@@ -14,8 +14,9 @@ from probation.accounts.models import PDU, OfficeLocation, Region, Team, User
 from probation.core.clock import now, today_uk
 from probation.demo.people import bulk
 from probation.demo.people.access import DemoLogin, demo_users_create
+from probation.demo.people.batch import Batch
 from probation.demo.people.organisation import Org, organisation_create
-from probation.demo.people.people import Batch, PeopleGenerator
+from probation.demo.people.people import PeopleGenerator
 from probation.people.models import (
     Address,
     Alias,

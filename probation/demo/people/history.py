@@ -7,14 +7,11 @@ matching ``Person.team``/``officer``, and ``has_exclusions``/``is_restricted`` m
 import datetime as dt
 from collections import defaultdict
 from random import Random
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from probation.demo.people import names
+from probation.demo.people.batch import Batch
 from probation.demo.people.organisation import Org, PduInfo, StaffInfo, TeamInfo
-
-if TYPE_CHECKING:
-    from probation.demo.people.people import Batch
 
 LONDON = ZoneInfo("Europe/London")
 UTC = dt.UTC
@@ -120,7 +117,7 @@ class History:
         pool = pool or [s for s in self.by_pdu[pdu.code] if s is not current] or [current]
         return rng.choice(pool)
 
-    def allocations(self, batch: "Batch", person_id: int, officer: StaffInfo | None) -> PduInfo | None:
+    def allocations(self, batch: Batch, person_id: int, officer: StaffInfo | None) -> PduInfo | None:
         """Write the allocation history; return the PDU of the first allocation (addresses before a
         move between areas were in that PDU)."""
         if officer is None:
@@ -208,7 +205,7 @@ class History:
         return row
 
     def addresses(
-        self, batch: "Batch", person_id: int, pdu: PduInfo, earlier_pdu: PduInfo, dob: dt.date
+        self, batch: Batch, person_id: int, pdu: PduInfo, earlier_pdu: PduInfo, dob: dt.date
     ) -> None:
         rng, today = self.rng, self.today
         adult = dob + dt.timedelta(days=16 * 365)
@@ -242,7 +239,7 @@ class History:
 
     # Circumstances and disabilities -------------------------------------------------------------
 
-    def circumstances(self, batch: "Batch", person_id: int, gender: str, dob: dt.date) -> None:
+    def circumstances(self, batch: Batch, person_id: int, gender: str, dob: dt.date) -> None:
         rng, today = self.rng, self.today
         adult = dob + dt.timedelta(days=16 * 365)
         if rng.random() < 0.7:
@@ -280,7 +277,7 @@ class History:
 
     # Limited access -----------------------------------------------------------------------------
 
-    def limited_access(self, batch: "Batch", person_id: int, officer: StaffInfo | None, pdu: PduInfo) -> dict:
+    def limited_access(self, batch: Batch, person_id: int, officer: StaffInfo | None, pdu: PduInfo) -> dict:
         rng = self.rng
         excluded: list[int] = []
         restricted: list[int] = []
