@@ -9,24 +9,27 @@ RAR-linked contact, one programme session per attended session, never beyond the
 
 import datetime as dt
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from random import Random
+from typing import TypeVar
 
 from probation.demo.case_history import reference as ref
+from probation.demo.case_history.sentence_rows import sentence_rows_add
 from probation.demo.case_history.state import (
     OPEN_BREACH,
     OPEN_ENFORCEMENT,
     OPEN_RECALL,
     RunState,
-    at,
     day_start,
 )
-from probation.demo.case_history.timeline import SentencePlan
+from probation.demo.case_history.timeline import RequirementPlan, SentencePlan
 from probation.demo.case_history.workflows import Enforcer
 from probation.sentences.domain.compliance import EVIDENCE_DAYS
 from probation.sentences.domain.outcomes import CONTACT_TYPES, OUTCOMES
 from probation.sentences.domain.outcomes import ContactTypeCode as C
 
+T = TypeVar("T")
 HORIZON_DAYS = 28  # future appointments are booked up to four weeks ahead
 ONE_DAY, FIVE_MINUTES = dt.timedelta(days=1), dt.timedelta(minutes=5)
 EVIDENCE = dt.timedelta(days=EVIDENCE_DAYS)
@@ -63,7 +66,13 @@ class HistoryWriter:
         written = 0
         for plan, budget in zip(plans, budgets, strict=True):
             written += self._sentence(rng, person, plan, budget)
-            self._sentence_rows(person, plan)
+            sentence_rows_add(
+                self.state.rows,
+                plan,
+                person_id=person.id,
+                created_by=person.officer_user,
+                today=self.state.today,
+            )
         return written
 
     def _window(self, plan: SentencePlan) -> tuple[dt.date, dt.date]:
@@ -139,274 +148,8 @@ class HistoryWriter:
         return ref.Weighted(weights)
 
     def _sentence(self, rng: Random, person: PersonInput, plan: SentencePlan, budget: int) -> int:
-        state, today, moment = self.state, self.state.today, self.state.moment
-        enforcer = Enforcer(
-            state, rng, person_id=person.id, plan=plan, users=(person.officer_user, person.senior_user)
-        )
-        enforcer.rosh = person.rosh
-        rar = next((r for r in plan.requirements if r.type == "rehabilitation_activity"), None)
-        conditions = {}
-        if plan.licence:
-            conditions = {
-                C.DRUG_TEST.value: plan.licence.condition("drug_testing"),
-                C.APPROVED_PREMISES_KEY_WORKER_SESSION.value: plan.licence.condition(
-                    "approved_premises_residence"
-                ),
-            }
-        rows = state.rows["contact"]
-        waiting: dict[str, list] = {}  # type -> the rescheduled contact waiting for its new appointment
-        rand = rng.random
-        officer, officer_user, person_id, town = (
-            person.officer_id,
-            person.officer_user,
-            person.id,
-            person.town,
-        )
-        fail_rate, sentence_id = person.fail_rate, plan.id
-        next_id = state.ids["contact"]
-        count = 0
-        for day, kind, requirement in self._schedule(rng, plan, budget):
-            stop = plan.terminated_on
-            appointment, length, slots, location, rar_type = TYPE_INFO[kind]
-            if (stop is not None and day > stop) or (
-                appointment and enforcer.blocked and enforcer.is_blocked(day)
-            ):
-                continue
-            if requirement is not None and requirement.done >= (requirement.ordered or 0):
-                continue
-            starts = day_start(day) + slots[int(rand() * len(slots))]
-            if not appointment and starts > moment:
-                continue
-            contact_id, next_id = next_id, next_id + 1
-            ends = starts + length if appointment else None
-            link = requirement
-            if (
-                rar_type
-                and link is None
-                and rar is not None
-                and rand() < 0.5
-                and rar.done < (rar.ordered or 0)
-                and rar.active_on(day)
-            ):
-                link = rar
-            outcome, cancelled, evidence_due, credited, recorded = "", None, None, 0, None
-            notes, sensitive = "", False
-            if appointment and starts <= moment:
-                ago = (today - day).days
-                if rand() < 0.01:
-                    cancelled = starts - ONE_DAY * (1 + int(rand() * 3))
-                elif stop is None and ((ago <= 5 and rand() < 0.3) or rand() < 0.002):
-                    pass  # outstanding: the officer has not recorded the outcome yet
-                else:
-                    outcome = self._outcome(rng, kind, fail_rate, ago)
-                    if stop is None and ACCEPTABLE[outcome] and self._showcase_failure(plan, ago):
-                        outcome = "UAAB"
-                    if outcome == "AFTA":
-                        evidence_due = day + EVIDENCE
-                    recorded = ends + FIVE_MINUTES * (1 + int(rand() * 300))
-                    if recorded > moment:
-                        recorded = moment
-                    if link is not None and ATTENDED[outcome]:
-                        credited = self._credit(rng, link, day, outcome)
-                    if rand() < 0.7:
-                        pool = NOTE_POOLS[outcome]
-                        notes = pool[int(rand() * len(pool))]
-            elif not appointment:
-                pool = ref.NOTES["record"]
-                notes = pool[int(rand() * len(pool))]
-            if notes and rand() < 0.03:
-                pool = ref.NOTES["sensitive"]
-                notes, sensitive = pool[int(rand() * len(pool))], True
-            created = starts - ONE_DAY * (2 + int(rand() * 13)) if appointment else starts
-            if created > moment:
-                created = moment
-            row = [
-                contact_id,
-                person_id,
-                kind,
-                appointment,
-                starts,
-                ends,
-                officer,
-                location.format(town=town) if location else "",
-                sentence_id if (appointment or rand() < 0.7) else None,
-                link.id if link is not None else None,
-                conditions.get(kind),
-                notes,
-                sensitive,
-                outcome,
-                recorded,
-                officer_user if outcome else None,
-                credited,
-                evidence_due,
-                cancelled,
-                ref.CANCEL_REASONS[int(rand() * 4)] if cancelled else "",
-                None,
-                "sms" if appointment and starts > moment and rand() < 0.3 else "",
-                officer_user,
-                created,
-                recorded or cancelled or created,
-                1,
-            ]
-            rows.append(row)
-            count += 1
-            if appointment and not cancelled and kind in waiting:
-                waiting.pop(kind)[20] = contact_id
-            if outcome in ref.RESCHEDULED:
-                waiting[kind] = row
-            if outcome and not ACCEPTABLE[outcome]:
-                state.ids["contact"] = next_id
-                enforcer.failure(contact_id, day)
-        state.ids["contact"] = next_id
-        return count
-
-    def _showcase_failure(self, plan: SentencePlan, ago: int) -> bool:
-        """Until every open workflow state has been produced once, recent failures on current
-        sentences make them, so even a small demo shows each state (see RunState.seen)."""
-        state = self.state
-        if ago <= 1:
-            return state.missing("enforcement", OPEN_ENFORCEMENT)
-        if 8 <= ago <= 30:
-            if plan.licence is not None:
-                return state.missing("recall", OPEN_RECALL)
-            return state.missing("breach", OPEN_BREACH)
-        return False
-
-    def _outcome(self, rng: Random, kind: str, fail_rate: float, ago: int) -> str:
-        drug = kind == "drug_test"
-        if rng.random() < fail_rate * (1.4 if kind == "unpaid_work_session" else 1.0):
-            code = (ref.DRUG_TEST_FAILURES if drug else ref.UNACCEPTABLE).pick(rng)
-            # A failure to attend waits 7 days for evidence; after that it has been decided.
-            if code == "UAAB" and ago <= EVIDENCE_DAYS and rng.random() < 0.6:
-                return "AFTA"
-            return code
-        return (ref.DRUG_TEST if drug else ref.ACCEPTABLE).pick(rng)
-
-    def _credit(self, rng: Random, requirement, day: dt.date, outcome: str) -> int:
-        remaining = (requirement.ordered or 0) - requirement.done
-        if remaining <= 0:
-            return 0
-        if requirement.type == "unpaid_work":
-            credit = min(remaining, CREDITS_HOURS.get(outcome, 0) or 0)
-            if credit and outcome == "ATTC" and rng.random() < 0.15:
-                credit = min(remaining, rng.choice((4, 5, 6)))
-        elif requirement.type == "rehabilitation_activity":
-            credit = 0 if day in requirement.days_used or outcome not in ("ATTC", "AFDA", "ATSS") else 1
-            if credit:
-                requirement.days_used.add(day)
-        else:
-            credit = 1 if outcome in ("ATTC", "AFDA") else 0
-        if credit:
-            requirement.done += credit
-            requirement.last_credit = day
-        return credit
-
-    def _sentence_rows(self, person: PersonInput, plan: SentencePlan) -> None:
-        rows, stamp = self.state.rows, at(plan.conviction_date, 12)
-        today = self.state.today
-        rows["event"].append(
-            [
-                plan.event_id,
-                person.id,
-                plan.number,
-                plan.conviction_date,
-                plan.court,
-                person.officer_user,
-                stamp,
-                stamp,
-                1,
-            ]
-        )
-        for code, description, day, main, counts in plan.offences:
-            rows["eventoffence"].append([plan.event_id, code, description, day, main, counts])
-        rows["sentence"].append(
-            [
-                plan.id,
-                plan.event_id,
-                person.id,
-                plan.type,
-                plan.kind,
-                plan.start,
-                plan.length_months,
-                plan.custodial_months,
-                plan.start,
-                plan.expected_end,
-                plan.terminated_on,
-                plan.termination_reason,
-                plan.last_breach_ended_on,
-                stamp,
-                stamp,
-                1,
-            ]
-        )
-        for req in plan.requirements:
-            ended, reason = None, ""
-            tracked = req.ordered is not None and req.type in (
-                "unpaid_work",
-                "rehabilitation_activity",
-                "accredited_programme",
-            )
-            finished = tracked and req.done >= (req.ordered or 0)
-            if plan.terminated_on is not None:
-                ended = min(req.end or plan.terminated_on, plan.terminated_on)
-                reason = "completed" if finished or (not tracked and ended == req.end) else "order_ended"
-            elif finished and req.last_credit is not None:
-                ended, reason = req.last_credit, "completed"
-            elif not tracked and req.end is not None and req.end < today:
-                ended, reason = req.end, "completed"
-            rows["requirement"].append(
-                [
-                    req.id,
-                    plan.id,
-                    req.type,
-                    req.ordered,
-                    req.done,
-                    req.start,
-                    req.end,
-                    req.details,
-                    req.electronic_monitoring,
-                    ended,
-                    reason,
-                    stamp,
-                    stamp,
-                    1,
-                ]
-            )
-        licence = plan.licence
-        if licence is not None:
-            rows["licence"].append(
-                [
-                    licence.id,
-                    plan.id,
-                    licence.supervision,
-                    licence.release,
-                    licence.release,
-                    licence.licence_expiry,
-                    licence.sentence_expiry,
-                    licence.pss_end,
-                    licence.top_up_end,
-                    licence.prison,
-                    stamp,
-                    stamp,
-                    1,
-                ]
-            )
-            for ordinal, (condition_id, kind, category, text) in enumerate(licence.conditions, start=1):
-                rows["licencecondition"].append(
-                    [
-                        condition_id,
-                        licence.id,
-                        kind,
-                        category,
-                        text,
-                        licence.release,
-                        None,
-                        ordinal,
-                        stamp,
-                        stamp,
-                        1,
-                    ]
-                )
+        contacts = SentenceContacts(self.state, rng, person, plan)
+        return contacts.write(self._schedule(rng, plan, budget))
 
 
 _LOCATIONS = {
@@ -436,3 +179,227 @@ TYPE_INFO = {
     )
     for code, kind in CONTACT_TYPES.items()
 }
+RESCHEDULED_TO = 20  # the contact row's rescheduled_to_id
+
+
+@dataclass(slots=True)
+class _Contact:
+    """One contact while it is drawn; ``SentenceContacts._row`` turns it into the table's row."""
+
+    id: int
+    kind: str
+    day: dt.date
+    appointment: bool
+    starts: dt.datetime
+    ends: dt.datetime | None
+    link: RequirementPlan | None
+    outcome: str = ""
+    cancelled: dt.datetime | None = None
+    evidence_due: dt.date | None = None
+    credited: int = 0
+    recorded: dt.datetime | None = None
+    notes: str = ""
+    sensitive: bool = False
+
+
+class SentenceContacts:
+    """The contacts of one sentence, drawn in date order. Each unacceptable outcome goes to the
+    sentence's ``Enforcer`` as it happens, so a recall or a revoked order stops the contacts after it.
+
+    The random draws happen in a fixed order per contact, so a seed always gives the same rows.
+    """
+
+    def __init__(self, state: RunState, rng: Random, person: PersonInput, plan: SentencePlan) -> None:
+        self.state, self.rng, self.person, self.plan = state, rng, person, plan
+        self.enforcer = Enforcer(
+            state, rng, person_id=person.id, plan=plan, users=(person.officer_user, person.senior_user)
+        )
+        self.enforcer.rosh = person.rosh
+        self.rar = next((r for r in plan.requirements if r.type == "rehabilitation_activity"), None)
+        self.conditions = _condition_links(plan)
+        self.waiting: dict[str, list] = {}  # type -> the rescheduled contact waiting for its new appointment
+
+    def write(self, schedule: list[tuple]) -> int:
+        """Appends a row per contact to the state's chunk; returns the number of contacts."""
+        count = 0
+        for day, kind, requirement in schedule:
+            contact = self._draw(day, kind, requirement)
+            if contact is not None:
+                self._add(contact)
+                count += 1
+        return count
+
+    def _draw(self, day: dt.date, kind: str, requirement: RequirementPlan | None) -> _Contact | None:
+        appointment, length, slots, _, rar_type = TYPE_INFO[kind]
+        if self._skipped(day, appointment, requirement):
+            return None
+        starts = day_start(day) + _pick(self.rng, slots)
+        if not appointment and starts > self.state.moment:
+            return None
+        link = requirement
+        contact = _Contact(
+            self.state.take("contact"),
+            kind,
+            day,
+            appointment,
+            starts,
+            starts + length if appointment else None,
+            link,
+        )
+        if rar_type and link is None and self._counts_towards_rar(day):
+            contact.link = self.rar
+        if appointment and starts <= self.state.moment:
+            self._happened(contact)
+        elif not appointment:
+            contact.notes = _pick(self.rng, ref.NOTES["record"])
+        if contact.notes and self.rng.random() < 0.03:
+            contact.notes, contact.sensitive = _pick(self.rng, ref.NOTES["sensitive"]), True
+        return contact
+
+    def _skipped(self, day: dt.date, appointment: bool, requirement: RequirementPlan | None) -> bool:
+        """After the sentence stopped, while in custody, or once the requirement is done."""
+        stop, enforcer = self.plan.terminated_on, self.enforcer
+        if stop is not None and day > stop:
+            return True
+        if appointment and enforcer.blocked and enforcer.is_blocked(day):
+            return True
+        return requirement is not None and requirement.done >= (requirement.ordered or 0)
+
+    def _counts_towards_rar(self, day: dt.date) -> bool:
+        rar = self.rar
+        return (
+            rar is not None
+            and self.rng.random() < 0.5
+            and rar.done < (rar.ordered or 0)
+            and rar.active_on(day)
+        )
+
+    def _happened(self, contact: _Contact) -> None:
+        """An appointment in the past: cancelled, still waiting for its outcome, or recorded."""
+        rand, ongoing = self.rng.random, self.plan.terminated_on is None
+        ago = (self.state.today - contact.day).days
+        if rand() < 0.01:
+            contact.cancelled = contact.starts - ONE_DAY * (1 + int(rand() * 3))
+        elif ongoing and ((ago <= 5 and rand() < 0.3) or rand() < 0.002):
+            pass  # outstanding: the officer has not recorded the outcome yet
+        else:
+            self._record_outcome(contact, ago)
+
+    def _record_outcome(self, contact: _Contact, ago: int) -> None:
+        rand = self.rng.random
+        outcome = self._outcome(contact.kind, ago)
+        if self.plan.terminated_on is None and ACCEPTABLE[outcome] and self._showcase_failure(ago):
+            outcome = "UAAB"
+        contact.outcome = outcome
+        if outcome == "AFTA":
+            contact.evidence_due = contact.day + EVIDENCE
+        assert contact.ends is not None
+        contact.recorded = min(contact.ends + FIVE_MINUTES * (1 + int(rand() * 300)), self.state.moment)
+        if contact.link is not None and ATTENDED[outcome]:
+            contact.credited = _credit(self.rng, contact.link, contact.day, outcome)
+        if rand() < 0.7:
+            contact.notes = _pick(self.rng, NOTE_POOLS[outcome])
+
+    def _showcase_failure(self, ago: int) -> bool:
+        """Until every open workflow state has been produced once, recent failures on current
+        sentences make them, so even a small demo shows each state (see RunState.seen)."""
+        state = self.state
+        if ago <= 1:
+            return state.missing("enforcement", OPEN_ENFORCEMENT)
+        if 8 <= ago <= 30:
+            if self.plan.licence is not None:
+                return state.missing("recall", OPEN_RECALL)
+            return state.missing("breach", OPEN_BREACH)
+        return False
+
+    def _outcome(self, kind: str, ago: int) -> str:
+        rng, drug = self.rng, kind == "drug_test"
+        if rng.random() < self.person.fail_rate * (1.4 if kind == "unpaid_work_session" else 1.0):
+            code = (ref.DRUG_TEST_FAILURES if drug else ref.UNACCEPTABLE).pick(rng)
+            # A failure to attend waits 7 days for evidence; after that it has been decided.
+            if code == "UAAB" and ago <= EVIDENCE_DAYS and rng.random() < 0.6:
+                return "AFTA"
+            return code
+        return (ref.DRUG_TEST if drug else ref.ACCEPTABLE).pick(rng)
+
+    def _add(self, contact: _Contact) -> None:
+        """The row, the link from a rescheduled contact to this one, and any enforcement it starts."""
+        row = self._row(contact)
+        self.state.rows["contact"].append(row)
+        kind, outcome = contact.kind, contact.outcome
+        if contact.appointment and not contact.cancelled and kind in self.waiting:
+            self.waiting.pop(kind)[RESCHEDULED_TO] = contact.id
+        if outcome in ref.RESCHEDULED:
+            self.waiting[kind] = row
+        if outcome and not ACCEPTABLE[outcome]:
+            self.enforcer.failure(contact.id, contact.day)
+
+    def _row(self, contact: _Contact) -> list:
+        # The draws in this list happen left to right: keep their order, or every seed's data changes.
+        rand, moment, person = self.rng.random, self.state.moment, self.person
+        appointment, outcome, link = contact.appointment, contact.outcome, contact.link
+        location = TYPE_INFO[contact.kind][3]
+        created = contact.starts - ONE_DAY * (2 + int(rand() * 13)) if appointment else contact.starts
+        created = min(created, moment)
+        return [
+            contact.id,
+            person.id,
+            contact.kind,
+            appointment,
+            contact.starts,
+            contact.ends,
+            person.officer_id,
+            location.format(town=person.town) if location else "",
+            self.plan.id if (appointment or rand() < 0.7) else None,
+            link.id if link is not None else None,
+            self.conditions.get(contact.kind),
+            contact.notes,
+            contact.sensitive,
+            outcome,
+            contact.recorded,
+            person.officer_user if outcome else None,
+            contact.credited,
+            contact.evidence_due,
+            contact.cancelled,
+            ref.CANCEL_REASONS[int(rand() * 4)] if contact.cancelled else "",
+            None,  # RESCHEDULED_TO: set when the new appointment is booked
+            "sms" if appointment and contact.starts > moment and rand() < 0.3 else "",
+            person.officer_user,
+            created,
+            contact.recorded or contact.cancelled or created,
+            1,
+        ]
+
+
+def _condition_links(plan: SentencePlan) -> dict[str, int | None]:
+    """The licence condition a drug test or approved-premises session is held under."""
+    if not plan.licence:
+        return {}
+    return {
+        C.DRUG_TEST.value: plan.licence.condition("drug_testing"),
+        C.APPROVED_PREMISES_KEY_WORKER_SESSION.value: plan.licence.condition("approved_premises_residence"),
+    }
+
+
+def _pick(rng: Random, pool: Sequence[T]) -> T:
+    return pool[int(rng.random() * len(pool))]
+
+
+def _credit(rng: Random, requirement: RequirementPlan, day: dt.date, outcome: str) -> int:
+    remaining = (requirement.ordered or 0) - requirement.done
+    if remaining <= 0:
+        return 0
+    if requirement.type == "unpaid_work":
+        credit = min(remaining, CREDITS_HOURS.get(outcome, 0) or 0)
+        if credit and outcome == "ATTC" and rng.random() < 0.15:
+            credit = min(remaining, rng.choice((4, 5, 6)))
+    elif requirement.type == "rehabilitation_activity":
+        credit = 0 if day in requirement.days_used or outcome not in ("ATTC", "AFDA", "ATSS") else 1
+        if credit:
+            requirement.days_used.add(day)
+    else:
+        credit = 1 if outcome in ("ATTC", "AFDA") else 0
+    if credit:
+        requirement.done += credit
+        requirement.last_credit = day
+    return credit
