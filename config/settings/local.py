@@ -4,10 +4,12 @@ import os
 import secrets
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import BASE_DIR
+from config.settings.base import BASE_DIR, INSTALLED_APPS
 
 DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
+# Demo data commands (generate_data, generate_case_history); never in production (ADR 0019).
+INSTALLED_APPS = [*INSTALLED_APPS, "probation.demo"]
 
 
 def _local_secret_key() -> str:

@@ -1,11 +1,13 @@
 """Test settings: the same stack as production, with a fast password hasher."""
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import PASSWORD_HASHERS
+from config.settings.base import INSTALLED_APPS, PASSWORD_HASHERS
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+# Demo data commands: the generator's tests, browser journeys and bench/ (ADR 0019); never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "probation.demo"]
 # Argon2 stays available (a test signs in with it); most tests use MD5 for speed.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 WHITENOISE_USE_FINDERS = True

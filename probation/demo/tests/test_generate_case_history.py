@@ -32,8 +32,8 @@ FROZEN = dt.datetime(2026, 11, 30, 14, 0, tzinfo=dt.UTC)
 
 def _generate(*args: str) -> None:
     with (
-        mock.patch("probation.enforcement.synthetic.generate.now", return_value=FROZEN),
-        mock.patch("probation.enforcement.synthetic.generate.today_uk", return_value=FROZEN.date()),
+        mock.patch("probation.demo.case_history.generate.now", return_value=FROZEN),
+        mock.patch("probation.demo.case_history.generate.today_uk", return_value=FROZEN.date()),
     ):
         call_command("generate_case_history", "--heavy-person-contacts", "2000", *args, stdout=_Quiet())
 

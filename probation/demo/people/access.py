@@ -15,8 +15,8 @@ from django.core.management.base import CommandError
 from faker import Faker
 
 from probation.accounts.models import Role, User
+from probation.demo.people.organisation import Org
 from probation.people.models import PartnerShare
-from probation.people.synthetic.organisation import Org
 
 DEFAULT_DEMO_PASSWORD = "demo-password-1"  # noqa: S105 - a published demo-only password
 PARTNER_SHARES = 5

@@ -12,6 +12,11 @@ from faker import Faker
 
 from probation.accounts.models import PDU, OfficeLocation, Region, Team, User
 from probation.core.clock import now, today_uk
+from probation.demo.people import bulk
+from probation.demo.people.access import DemoLogin, demo_users_create
+from probation.demo.people.batch import Batch
+from probation.demo.people.organisation import Org, organisation_create
+from probation.demo.people.people import PeopleGenerator
 from probation.people.models import (
     Address,
     Alias,
@@ -24,10 +29,6 @@ from probation.people.models import (
     Restriction,
     SearchKey,
 )
-from probation.people.synthetic import bulk
-from probation.people.synthetic.access import DemoLogin, demo_users_create
-from probation.people.synthetic.organisation import Org, organisation_create
-from probation.people.synthetic.people import Batch, PeopleGenerator
 
 BATCH_SIZE = 5000
 # From this many people (on PostgreSQL) indexes are rebuilt after the load rather than maintained.

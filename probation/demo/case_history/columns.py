@@ -1,10 +1,10 @@
 """The columns each table is written with, in the order the generator builds its rows."""
 
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep
+from probation.demo.case_history.load import BREACH_FAILURES, RECALL_CONDITIONS
 from probation.enforcement.models import Breach as BreachModel
 from probation.enforcement.models import BreachStep, RecallStep
 from probation.enforcement.models import Recall as RecallModel
-from probation.enforcement.synthetic.load import BREACH_FAILURES, RECALL_CONDITIONS
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
 
 STAMPS = ("created_at", "updated_at", "version")

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from probation.people.synthetic.generate import DataExists, Result, generate
+from probation.demo.people.generate import DataExists, Result, generate
 
 
 class Command(BaseCommand):

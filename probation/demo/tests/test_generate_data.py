@@ -14,6 +14,7 @@ from probation.accounts.models import PDU, Grade, Region, Role, Staff, Team, Use
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import today_uk
+from probation.demo.people.places import REGIONS
 from probation.people.forms.person import CRO_NUMBER, NI_NUMBER, PHONE, PRISON_NUMBER
 from probation.people.models import (
     Address,
@@ -30,7 +31,6 @@ from probation.people.search import person_search
 from probation.people.search_keys import keys_for_names, normalise, normalise_pnc
 from probation.people.services.address import POSTCODE
 from probation.people.services.person import crn_issue
-from probation.people.synthetic.places import REGIONS
 
 pytestmark = pytest.mark.django_db
 PEOPLE = 300

@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from probation.enforcement.synthetic.generate import HistoryExists, NoPeople, Result, generate
+from probation.demo.case_history.generate import HistoryExists, NoPeople, Result, generate
 
 
 class Command(BaseCommand):

@@ -18,8 +18,8 @@ from django.contrib.auth.hashers import make_password
 from faker import Faker
 
 from probation.accounts.models import PDU, Grade, OfficeLocation, Region, Role, Staff, Team, User
-from probation.people.synthetic import names
-from probation.people.synthetic.places import ANCHOR_PDU, REGIONS, TEAM_NAMES, PduPlace
+from probation.demo.people import names
+from probation.demo.people.places import ANCHOR_PDU, REGIONS, TEAM_NAMES, PduPlace
 
 TARGET_CASELOAD = 38
 PRACTITIONERS_PER_TEAM = 12

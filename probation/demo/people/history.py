@@ -7,14 +7,11 @@ matching ``Person.team``/``officer``, and ``has_exclusions``/``is_restricted`` m
 import datetime as dt
 from collections import defaultdict
 from random import Random
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from probation.people.synthetic import names
-from probation.people.synthetic.organisation import Org, PduInfo, StaffInfo, TeamInfo
-
-if TYPE_CHECKING:
-    from probation.people.synthetic.people import Batch
+from probation.demo.people import names
+from probation.demo.people.batch import Batch
+from probation.demo.people.organisation import Org, PduInfo, StaffInfo, TeamInfo
 
 LONDON = ZoneInfo("Europe/London")
 UTC = dt.UTC
@@ -120,7 +117,7 @@ class History:
         pool = pool or [s for s in self.by_pdu[pdu.code] if s is not current] or [current]
         return rng.choice(pool)
 
-    def allocations(self, batch: "Batch", person_id: int, officer: StaffInfo | None) -> PduInfo | None:
+    def allocations(self, batch: Batch, person_id: int, officer: StaffInfo | None) -> PduInfo | None:
         """Write the allocation history; return the PDU of the first allocation (addresses before a
         move between areas were in that PDU)."""
         if officer is None:
@@ -208,7 +205,7 @@ class History:
         return row
 
     def addresses(
-        self, batch: "Batch", person_id: int, pdu: PduInfo, earlier_pdu: PduInfo, dob: dt.date
+        self, batch: Batch, person_id: int, pdu: PduInfo, earlier_pdu: PduInfo, dob: dt.date
     ) -> None:
         rng, today = self.rng, self.today
         adult = dob + dt.timedelta(days=16 * 365)
@@ -242,7 +239,7 @@ class History:
 
     # Circumstances and disabilities -------------------------------------------------------------
 
-    def circumstances(self, batch: "Batch", person_id: int, gender: str, dob: dt.date) -> None:
+    def circumstances(self, batch: Batch, person_id: int, gender: str, dob: dt.date) -> None:
         rng, today = self.rng, self.today
         adult = dob + dt.timedelta(days=16 * 365)
         if rng.random() < 0.7:
@@ -280,34 +277,13 @@ class History:
 
     # Limited access -----------------------------------------------------------------------------
 
-    def limited_access(self, batch: "Batch", person_id: int, officer: StaffInfo | None, pdu: PduInfo) -> dict:
-        rng = self.rng
-        excluded: list[int] = []
-        restricted: list[int] = []
+    def limited_access(self, batch: Batch, person_id: int, officer: StaffInfo | None, pdu: PduInfo) -> dict:
         demo = self.org.demo
         team = officer.team if officer else None
         if team is not None and team is self.org.demo_team:
-            # The demo team's worked examples, always the same cases.
-            role = next((k for k in ("po", "pso") if demo[k] is officer), "")
-            seen = self.demo_seen[role]
-            self.demo_seen[role] += 1
-            if role == "po" and seen == 0:
-                restricted = [demo["po"].user_id, demo["spo"].user_id]
-            elif role == "po" and seen == 1:
-                excluded = [demo["pso"].user_id]
-            elif role == "pso" and seen == 0:
-                excluded = [demo["po"].user_id]
+            excluded, restricted = self._demo_team_lists(officer)
         else:
-            spo = team.first("SPO") if team else None
-            head = pdu.teams[0].first("HPDU")
-            if rng.random() < 0.005:
-                staff = [s for t in pdu.staffed_teams for s in t.staff]
-                others = [s for s in staff if s is not officer and s is not spo and s is not head]
-                excluded = [s.user_id for s in rng.sample(others, min(len(others), rng.randint(1, 2)))]
-            if rng.random() < 0.002:
-                restricted = [s.user_id for s in (officer, spo) if s is not None]
-                if head is not None and (not restricted or rng.random() < 0.3):
-                    restricted.append(head.user_id)
+            excluded, restricted = self._random_lists(officer, team, pdu)
         added_by = self._spo_user(team) if team else None
         added_by = added_by or (pdu.teams[0].first("HPDU") or demo["spo"]).user_id
         for user_id in excluded:
@@ -328,3 +304,36 @@ class History:
             if restricted
             else "",
         }
+
+    def _demo_team_lists(self, officer: StaffInfo | None) -> tuple[list[int], list[int]]:
+        """The demo team's worked examples, always the same cases: (excluded, restricted) user ids."""
+        demo = self.org.demo
+        role = next((k for k in ("po", "pso") if demo[k] is officer), "")
+        seen = self.demo_seen[role]
+        self.demo_seen[role] += 1
+        if role == "po" and seen == 0:
+            return [], [demo["po"].user_id, demo["spo"].user_id]
+        if role == "po" and seen == 1:
+            return [demo["pso"].user_id], []
+        if role == "pso" and seen == 0:
+            return [demo["po"].user_id], []
+        return [], []
+
+    def _random_lists(
+        self, officer: StaffInfo | None, team: TeamInfo | None, pdu: PduInfo
+    ) -> tuple[list[int], list[int]]:
+        """A few cases exclude colleagues or are restricted to named staff: (excluded, restricted)."""
+        rng = self.rng
+        excluded: list[int] = []
+        restricted: list[int] = []
+        spo = team.first("SPO") if team else None
+        head = pdu.teams[0].first("HPDU")
+        if rng.random() < 0.005:
+            staff = [s for t in pdu.staffed_teams for s in t.staff]
+            others = [s for s in staff if s is not officer and s is not spo and s is not head]
+            excluded = [s.user_id for s in rng.sample(others, min(len(others), rng.randint(1, 2)))]
+        if rng.random() < 0.002:
+            restricted = [s.user_id for s in (officer, spo) if s is not None]
+            if head is not None and (not restricted or rng.random() < 0.3):
+                restricted.append(head.user_id)
+        return excluded, restricted

@@ -7,6 +7,7 @@ they are bulk-loaded rather than written through the services because the servic
 and 250,000 audited creations would take hours and fill the audit with fiction.
 
 Modules: ``places`` (regions and PDUs), ``names`` (name pools), ``organisation`` (teams, staff, users),
-``people`` (a person and everything hanging off them), ``bulk`` (fast loading and flushing),
+``people`` (a person and everything hanging off them), ``history`` (their addresses, allocations,
+circumstances and limited access), ``batch`` (the rows of one batch), ``bulk`` (fast loading and flushing),
 ``access`` (demo users and partner sharing) and ``generate`` (the phases, in order).
 """

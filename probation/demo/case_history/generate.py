@@ -17,14 +17,14 @@ from django.db import transaction
 from probation.accounts.models import PDU, Grade, Staff, User
 from probation.contacts.models import Contact, EnforcementCase
 from probation.core.clock import now, today_uk
+from probation.demo.case_history import columns, load
+from probation.demo.case_history.history import HistoryWriter, PersonInput
+from probation.demo.case_history.state import RunState
+from probation.demo.case_history.timeline import TimelinePlanner
+from probation.demo.people import bulk
+from probation.demo.people.places import REGIONS
 from probation.enforcement.models import Breach, Recall
-from probation.enforcement.synthetic import columns, load
-from probation.enforcement.synthetic.history import HistoryWriter, PersonInput
-from probation.enforcement.synthetic.state import RunState
-from probation.enforcement.synthetic.timeline import TimelinePlanner
 from probation.people.models import Person
-from probation.people.synthetic import bulk
-from probation.people.synthetic.places import REGIONS
 from probation.sentences.models import Event, Licence, LicenceCondition, Requirement, Sentence
 
 CHUNK = 2500

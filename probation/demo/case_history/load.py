@@ -2,7 +2,7 @@
 
 PostgreSQL: COPY (psycopg's ``cursor.copy``) with explicit ids, so rows can point at each other
 without a round trip; for a big load the tables' non-unique indexes and foreign keys are dropped first
-and rebuilt once at the end (see probation.people.synthetic.bulk for the same idea on people).
+and rebuilt once at the end (see probation.demo.people.bulk for the same idea on people).
 SQLite: ``executemany`` of plain INSERTs. ``bulk_create`` is not used because it would overwrite the
 historical ``auto_now_add`` times of the workflow status rows with the time of the load.
 """
@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from django.db import connection, models
 
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep, NotificationMessage
+from probation.demo.people.bulk import is_postgresql
 from probation.enforcement.models import Breach, BreachStep, Recall, RecallStep
-from probation.people.synthetic.bulk import is_postgresql
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
 
 BREACH_FAILURES = Breach.failures.through

@@ -2,20 +2,20 @@
 
 Rows are plain dicts keyed by field attname, in batches, so ``bulk`` can COPY them into PostgreSQL or
 ``bulk_create`` them elsewhere. The history around each person (addresses, allocations, circumstances,
-limited access) is drawn by ``probation.people.synthetic.history``.
+limited access) is drawn by ``probation.demo.people.history``.
 """
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache
 from random import Random
 
+from probation.demo.people import names
+from probation.demo.people.batch import Batch
+from probation.demo.people.history import History
+from probation.demo.people.organisation import Org, PduInfo, StaffInfo, ascii_slug
 from probation.people.search_keys import keys_for_names, normalise, normalise_pnc
 from probation.people.services.person import crn_format
-from probation.people.synthetic import names
-from probation.people.synthetic.history import History
-from probation.people.synthetic.organisation import Org, PduInfo, StaffInfo, ascii_slug
 
 ALLOCATED_SHARE = 0.95
 GENDERS = names.Pool({"M": 85, "F": 14, "O": 0.5, "N": 0.5})
@@ -41,19 +41,6 @@ NI_BANNED = {"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"}
 LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
 BACKGROUND_POOLS = {code: names.Pool(mix) for code, mix in names.REGION_MIX.items()}
 NATIONAL_POOL = names.Pool(names.BACKGROUND_MIX)
-
-
-@dataclass
-class Batch:
-    person: list[dict] = field(default_factory=list)
-    alias: list[dict] = field(default_factory=list)
-    address: list[dict] = field(default_factory=list)
-    allocation: list[dict] = field(default_factory=list)
-    circumstance: list[dict] = field(default_factory=list)
-    disability: list[dict] = field(default_factory=list)
-    searchkey: list[tuple[int, str]] = field(default_factory=list)
-    exclusion: list[dict] = field(default_factory=list)
-    restriction: list[dict] = field(default_factory=list)
 
 
 @cache

@@ -16,8 +16,8 @@ import json
 from dataclasses import dataclass, field
 from random import Random
 
-from probation.enforcement.synthetic.state import OPEN_BREACH, OPEN_RECALL, RunState, at, working_days_after
-from probation.enforcement.synthetic.timeline import SentencePlan
+from probation.demo.case_history.state import OPEN_BREACH, OPEN_RECALL, RunState, at, working_days_after
+from probation.demo.case_history.timeline import SentencePlan
 from probation.rules.enforcement.actions import EnforcementAction as A
 from probation.rules.enforcement.actions import allowed_enforcement_actions
 from probation.rules.enforcement.breach import OrderKind, WarningGiven
@@ -283,29 +283,9 @@ class Enforcer:
             path.append(("awaiting_decision", "no_recall_decided", decided))
         else:
             path.append(("awaiting_decision", "recall_decided", decided))
-            returned = decided + dt.timedelta(days=rng.randint(0, 2) if emergency else rng.randint(0, 10))
-            if self.showcase == "recall_decided":
-                returned = today + dt.timedelta(days=2)
-            elif self.showcase == "returned_to_custody":
-                returned = max(decided, today - dt.timedelta(days=3))
-            path.append(("recall_decided", "returned_to_custody", returned))
-            # Supervision (licence, then any top-up or post-sentence supervision) ends in custody.
-            end = max(plan.supervision_end or (today + dt.timedelta(days=3650)), returned)
-            if recall_type is RecallType.FIXED_TERM:
-                release_due = fixed_term_re_release_date(returned, plan.custodial_months or 12)
-                released = release_due
-            else:
-                released = returned + dt.timedelta(days=rng.randint(90, 300))
-            if stays_in and recall_type is RecallType.STANDARD:
-                released = end
-            if released >= end:
-                released = None
-                path.append(("returned_to_custody", "licence_ended_in_custody", end))
-            else:
-                path.append(("returned_to_custody", "re_released", released))
-            self.blocked = (returned, released)
-            if released is None and end <= today:
-                plan.terminate(end, "licence_expired")
+            returned, release_due, released = self._custody(
+                path, decided, recall_type, emergency=emergency, stays_in=stays_in
+            )
         path = [p for p in path if p[2] <= today]
         status = path[-1][1]
         final = status in ("no_recall_decided", "re_released", "licence_ended_in_custody")
@@ -343,6 +323,39 @@ class Enforcer:
                 else self.officer_user
             )
             state.rows["recallstep"].append([recall_id, from_status, to_status, actor, at(day_, 13), ""])
+
+    def _custody(
+        self, path: list, decided: dt.date, recall_type: RecallType, *, emergency: bool, stays_in: bool
+    ) -> tuple[dt.date, dt.date | None, dt.date | None]:
+        """Returned to custody, then re-released or kept in until supervision ends. Appends the steps
+        to the path; returns the days returned, due for fixed-term re-release and re-released."""
+        rng, plan, today = self.rng, self.plan, self.state.today
+        returned = decided + dt.timedelta(days=rng.randint(0, 2) if emergency else rng.randint(0, 10))
+        if self.showcase == "recall_decided":
+            returned = today + dt.timedelta(days=2)
+        elif self.showcase == "returned_to_custody":
+            returned = max(decided, today - dt.timedelta(days=3))
+        path.append(("recall_decided", "returned_to_custody", returned))
+        # Supervision (licence, then any top-up or post-sentence supervision) ends in custody.
+        end = max(plan.supervision_end or (today + dt.timedelta(days=3650)), returned)
+        release_due: dt.date | None = None
+        released: dt.date | None
+        if recall_type is RecallType.FIXED_TERM:
+            release_due = fixed_term_re_release_date(returned, plan.custodial_months or 12)
+            released = release_due
+        else:
+            released = returned + dt.timedelta(days=rng.randint(90, 300))
+        if stays_in and recall_type is RecallType.STANDARD:
+            released = end
+        if released >= end:
+            released = None
+            path.append(("returned_to_custody", "licence_ended_in_custody", end))
+        else:
+            path.append(("returned_to_custody", "re_released", released))
+        self.blocked = (returned, released)
+        if released is None and end <= today:
+            plan.terminate(end, "licence_expired")
+        return returned, release_due, released
 
     def _showcase_recall(self, started: dt.date, recommended: dt.date, decided: dt.date) -> tuple:
         """Dates that leave this recall in the first open state not produced yet (RunState.seen)."""

@@ -3,6 +3,7 @@ events and offences, sentences with requirements and licences, contacts with out
 enforcement actions, breaches and recalls those outcomes led to, decided with the real rules.
 
 Modules: ``reference`` (pools and weights), ``timeline`` (a person's sentences), ``history`` (their
-contacts), ``workflows`` (enforcement, breach, recall), ``state`` (ids, rows, states produced),
-``columns`` and ``load`` (COPY / INSERT, flush, index drop and rebuild) and ``generate`` (the phases).
+contacts), ``sentence_rows`` (the sentences as rows), ``workflows`` (enforcement, breach, recall),
+``state`` (ids, rows, states produced), ``columns`` and ``load`` (COPY / INSERT, flush, index drop and
+rebuild) and ``generate`` (the phases).
 """
