@@ -8,8 +8,8 @@ from functools import cache
 from random import Random
 from zoneinfo import ZoneInfo
 
-from probation.rules.calendar.working_days import add_working_days
 from probation.demo.case_history import reference as ref
+from probation.rules.calendar.working_days import add_working_days
 
 LONDON = ZoneInfo("Europe/London")
 

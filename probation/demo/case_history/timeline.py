@@ -13,12 +13,12 @@ from random import Random
 
 from probation.demo.case_history import reference as ref
 from probation.demo.people.people import years_before
+from probation.rules.calendar.periods import add_months, period_end
 from probation.rules.sentences.licences import (
     STANDARD_LICENCE_CONDITIONS,
     SupervisionKind,
     supervision_after_release,
 )
-from probation.rules.calendar.periods import add_months, period_end
 from probation.rules.sentences.requirements import unpaid_work_deadline
 
 CO_MONTHS = ref.Weighted({6: 8, 9: 6, 12: 30, 18: 20, 24: 22, 36: 6})
