@@ -12,6 +12,7 @@ from probation.accounts.models import User
 from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
+from probation.core.date_checks import date_not_future
 from probation.core.errors import NotFound, ServiceError
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
@@ -20,7 +21,6 @@ from probation.safeguarding.models.choices import ReferralOutcome, ReferredTo, U
 from probation.safeguarding.services.rules import (
     REFERRAL,
     REFERRAL_ENTITY,
-    date_not_future,
     linked_registration,
 )
 

@@ -18,6 +18,7 @@ from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.case_changes import case_inputs_changed
+from probation.core.date_checks import date_not_future
 from probation.core.errors import ServiceError
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
@@ -32,7 +33,6 @@ from probation.sentences.services.rules import (
     REQUIREMENT,
     SENTENCE,
     date_not_before,
-    date_not_future,
     day,
     event_for_change,
     months_between,

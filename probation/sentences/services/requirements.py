@@ -16,6 +16,7 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.case_changes import case_inputs_changed
 from probation.core.clock import age_on
+from probation.core.date_checks import date_not_future
 from probation.core.errors import ServiceError
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
@@ -26,7 +27,6 @@ from probation.sentences.models.choices import RequirementTerminationReason
 from probation.sentences.services.rules import (
     REQUIREMENT,
     date_not_before,
-    date_not_future,
     day,
     requirement_for_change,
     sentence_for_change,

@@ -11,7 +11,6 @@ from typing import Any
 from probation.accounts.models import User
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
-from probation.core.clock import today_uk
 from probation.core.errors import NotFound, ServiceError
 from probation.people.models import Person
 from probation.sentences.models import Event, Licence, LicenceCondition, Requirement, Sentence
@@ -27,11 +26,6 @@ CONDITION = "licence_condition"
 
 def day(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
-
-
-def date_not_future(value: dt.date, *, field: str, label: str) -> None:
-    if value > today_uk():
-        raise ServiceError(f"{label} must be today or in the past", field=field)
 
 
 def date_not_before(value: dt.date, earliest: dt.date, *, field: str, label: str, what: str) -> None:
