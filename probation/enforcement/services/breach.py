@@ -23,7 +23,7 @@ from probation.core.case_changes import case_inputs_changed
 from probation.core.date_checks import date_not_future
 from probation.core.errors import NotFound, ServiceError
 from probation.enforcement.models import Breach, BreachStep
-from probation.enforcement.selectors_workflows import breach_candidate_failures
+from probation.enforcement.selectors.breach import breach_candidate_failures
 from probation.enforcement.services.actions import enforcement_case_mark_breach_initiated
 from probation.people.models import Person
 from probation.people.services.person import person_for_change

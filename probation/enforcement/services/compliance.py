@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from probation.enforcement import selectors_actions as selectors
+from probation.enforcement.selectors import compliance as selectors
 from probation.sentences.domain.compliance import (
     ComplianceSummary,
     ContactRecord,

@@ -24,7 +24,7 @@ from probation.core.clock import age_on, today_uk
 from probation.core.date_checks import date_not_future
 from probation.core.errors import NotFound, ServiceError
 from probation.enforcement.models import Recall, RecallStep
-from probation.enforcement.selectors_workflows import mappa_status
+from probation.enforcement.selectors.recall import mappa_status
 from probation.enforcement.services.breach import enforcement_cases_mark_initiated
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
