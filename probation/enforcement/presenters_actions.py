@@ -13,7 +13,7 @@ from probation.contacts.models.enforcement import OPEN_STATUSES
 from probation.core.clock import LONDON
 from probation.enforcement.services.compliance import SentenceCompliance, WarningStatus
 from probation.people.models import Person
-from probation.risk.presenters import Tag
+from probation.risk.presenters.tags import Tag
 from probation.sentences.domain.compliance import ComplianceStatus, ContactRecord
 from probation.sentences.domain.enforcement import (
     ACTION_LABELS,

@@ -10,7 +10,7 @@ from django.urls import reverse
 from probation.contacts.models import Contact
 from probation.core.clock import LONDON
 from probation.enforcement.models import Breach, Recall
-from probation.risk.presenters import Tag
+from probation.risk.presenters.tags import Tag
 from probation.sentences.domain.licences import (
     EXCLUSION_LABELS,
     AlternativeTried,

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from probation.core.working_days import add_working_days
 from probation.risk.models import Registration
-from probation.risk.presenters import Tag, flag_tag
+from probation.risk.presenters.tags import Tag, flag_tag
 from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
 
 # A check unanswered after 10 working days is chased (issue 4 item 9); the request date itself

@@ -21,7 +21,7 @@ from probation.risk.predictors import (
     SnsvResult,
     SnsvVariant,
 )
-from probation.risk.presenters_calculators import (
+from probation.risk.presenters.calculators import (
     BAND_TAGS,
     FEATURES,
     Row,
