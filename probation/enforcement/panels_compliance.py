@@ -13,7 +13,7 @@ from probation.accounts.policy import Permission, has_permission
 from probation.contacts.models.enforcement import WARNING_STATUSES
 from probation.core import clock
 from probation.core.panels import Panel, register_panel
-from probation.enforcement.presenters_actions import compliance_panel
+from probation.enforcement.presenters.compliance import compliance_panel
 from probation.enforcement.selectors import compliance as selectors
 from probation.enforcement.services.compliance import sentence_compliance
 from probation.people.models import Person

@@ -15,7 +15,8 @@ from probation.accounts.policy import Permission, has_permission
 from probation.core.panels import Panel, register_panel
 from probation.enforcement.models.breach import BREACH_OPEN
 from probation.enforcement.models.recall import RECALL_OPEN
-from probation.enforcement.presenters_workflows import breach_row, recall_row
+from probation.enforcement.presenters.breach import breach_row
+from probation.enforcement.presenters.recall import recall_row
 from probation.enforcement.selectors import breach as breach_selectors
 from probation.enforcement.selectors import recall as recall_selectors
 from probation.people.models import Person

@@ -27,7 +27,7 @@ from probation.core.case_changes import case_inputs_changed
 from probation.core.errors import NotFound, ServiceError
 from probation.core.working_days import add_working_days
 from probation.enforcement.letters import render_pdf
-from probation.enforcement.presenters_actions import warning_letter_context
+from probation.enforcement.presenters.actions import warning_letter_context
 from probation.enforcement.selectors import actions as selectors
 from probation.enforcement.selectors import compliance as compliance_selectors
 from probation.enforcement.services.compliance import order_kind

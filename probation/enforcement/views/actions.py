@@ -22,9 +22,8 @@ from probation.contacts.models.enforcement import WARNING_STATUSES
 from probation.core import clock
 from probation.core.errors import NotFound
 from probation.enforcement.forms.actions import EnforcementActionForm
-from probation.enforcement.presenters_actions import (
-    breach_mandatory_text,
-    case_history_row,
+from probation.enforcement.presenters.actions import breach_mandatory_text, case_history_row
+from probation.enforcement.presenters.compliance import (
     contact_type_label,
     failure_records,
     failure_rows,

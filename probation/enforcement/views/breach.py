@@ -23,7 +23,7 @@ from probation.core.errors import NotFound
 from probation.enforcement.forms.breach import BreachInitiateForm, BreachOutcomeForm, BreachPackSentForm
 from probation.enforcement.letters import render_pdf
 from probation.enforcement.models import Breach
-from probation.enforcement.presenters_workflows import (
+from probation.enforcement.presenters.breach import (
     BREACH_STATUS_LABELS,
     breach_tag,
     failure_rows,

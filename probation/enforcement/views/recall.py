@@ -29,7 +29,7 @@ from probation.enforcement.forms.recall import (
 )
 from probation.enforcement.letters import render_pdf
 from probation.enforcement.models import Recall
-from probation.enforcement.presenters_workflows import (
+from probation.enforcement.presenters.recall import (
     RECALL_STATUS_LABELS,
     exclusion_labels,
     recall_tag,

@@ -1,20 +1,22 @@
-"""Display rows for the compliance panel, the compliance page, the action page and the warning letter,
-so templates hold no logic. Colour never carries meaning alone: every tag has its words."""
+"""Display rows for the enforcement action page (a case with its history of steps) and the warning
+letter, so templates hold no logic."""
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
 
-from probation.contacts.models import Contact, EnforcementCase
+from probation.contacts.models import EnforcementCase
 from probation.contacts.models.enforcement import OPEN_STATUSES
-from probation.core.clock import LONDON
-from probation.enforcement.services.compliance import SentenceCompliance, WarningStatus
+from probation.enforcement.presenters.compliance import (
+    OVERDUE,
+    contact_type_label,
+    outcome_label,
+    status_label,
+)
 from probation.people.models import Person
 from probation.risk.presenters.tags import Tag
-from probation.sentences.domain.compliance import ComplianceStatus, ContactRecord
 from probation.sentences.domain.enforcement import (
     ACTION_LABELS,
     EnforcementAction,
@@ -22,17 +24,8 @@ from probation.sentences.domain.enforcement import (
     is_overdue,
     warning_letter_statements,
 )
-from probation.sentences.domain.outcomes import CONTACT_TYPES, OUTCOMES, counts_as_failure_to_comply
-from probation.sentences.domain.transitions import EnforcementStatus, label
-from probation.sentences.models import Sentence
+from probation.sentences.domain.transitions import EnforcementStatus
 
-SUMMARY_COLOURS = {
-    ComplianceStatus.NO_FAILURES: "green",
-    ComplianceStatus.ONE_FAILURE: "yellow",
-    ComplianceStatus.FAILURES_NO_BREACH: "red",
-    ComplianceStatus.BREACH_IN_PROGRESS: "purple",
-}
-OVERDUE = Tag("Overdue", "red")
 LETTER_TITLES = {
     OrderKind.COMMUNITY_ORDER: "Warning letter: failure to comply with your community order",
     OrderKind.SUSPENDED_SENTENCE_ORDER: "Warning letter: failure to comply with your suspended sentence "
@@ -41,26 +34,8 @@ LETTER_TITLES = {
 }
 
 
-def status_label(status: str) -> str:
-    return label(EnforcementStatus(status)).capitalize()
-
-
 def action_label(action: str) -> str:
     return ACTION_LABELS[EnforcementAction(action)] if action else "Opened"
-
-
-def contact_type_label(code: str) -> str:
-    kind = CONTACT_TYPES.get(code)  # type: ignore[call-overload]
-    return kind.description if kind else code
-
-
-def outcome_label(code: str) -> str:
-    result = OUTCOMES.get(code)  # type: ignore[call-overload]
-    return f"{result.description} ({code})" if result else code
-
-
-def contact_day(contact: Contact) -> dt.date:
-    return contact.starts_at.astimezone(LONDON).date()
 
 
 def breach_mandatory_text(given_on: dt.date | None) -> str:
@@ -71,96 +46,6 @@ def breach_mandatory_text(given_on: dt.date | None) -> str:
         f"A warning was given on {given_on:%-d %B %Y} within the last 12 months, so the law requires breach "
         "proceedings (Sentencing Act 2020, Sch 10 para 6)."
     )
-
-
-def summary_tag(compliance: SentenceCompliance) -> Tag:
-    return Tag(compliance.summary.text, SUMMARY_COLOURS[compliance.summary.status])
-
-
-@dataclass(frozen=True)
-class OpenCaseRow:
-    pk: int
-    failure_date: dt.date
-    contact_type: str
-    status: str
-    respond_by: dt.date
-    overdue: Tag | None
-    action_url: str
-
-
-def open_case_row(case: EnforcementCase, *, crn: str, today: dt.date, can_act: bool) -> OpenCaseRow:
-    return OpenCaseRow(
-        pk=case.pk,
-        failure_date=case.failure_date,
-        contact_type=contact_type_label(case.contact.type),
-        status=status_label(case.status),
-        respond_by=case.respond_by,
-        overdue=OVERDUE if is_overdue(case.respond_by, today=today) else None,
-        action_url=reverse("enforcement:action-record", args=[crn, case.pk]) if can_act else "",
-    )
-
-
-@dataclass(frozen=True)
-class CompliancePanel:
-    tag: Tag
-    red: bool
-    failure_count: int
-    reset_date: dt.date
-    warnings: tuple[WarningStatus, ...]
-    in_force: WarningStatus | None
-    open_cases: list[OpenCaseRow]
-    compliance_url: str
-
-
-def compliance_panel(
-    *,
-    person: Person,
-    sentence: Sentence,
-    compliance: SentenceCompliance,
-    cases: Iterable[EnforcementCase],
-    today: dt.date,
-    can_act: bool,
-) -> CompliancePanel:
-    return CompliancePanel(
-        tag=summary_tag(compliance),
-        red=compliance.summary.red,
-        failure_count=compliance.failure_count,
-        reset_date=compliance.reset_date,
-        warnings=compliance.warnings,
-        in_force=compliance.in_force,
-        open_cases=[
-            open_case_row(c, crn=person.crn, today=today, can_act=can_act)
-            for c in cases
-            if c.status in OPEN_STATUSES
-        ],
-        compliance_url=reverse("enforcement:compliance", args=[person.crn, sentence.pk]),
-    )
-
-
-@dataclass(frozen=True)
-class FailureRow:
-    day: dt.date
-    contact_type: str
-    outcome: str
-    counts: bool
-
-
-def failure_rows(contacts: Iterable[Contact], *, reset_date: dt.date) -> list[FailureRow]:
-    """Every unacceptable outcome on the sentence; ``counts`` marks those the FTC count includes
-    (NS contacts on or after the reset date)."""
-    return [
-        FailureRow(
-            day=(day := contact_day(c)),
-            contact_type=contact_type_label(c.type),
-            outcome=outcome_label(c.outcome),
-            counts=day >= reset_date and counts_as_failure_to_comply(c.type, c.outcome),
-        )
-        for c in contacts
-    ]
-
-
-def failure_records(contacts: Iterable[Contact]) -> list[ContactRecord]:
-    return [ContactRecord(contact_day(c), c.type, c.outcome) for c in contacts]  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
