@@ -1,4 +1,4 @@
-"""The breach and recall panel on the sentence page: registered with probation.core.panels.
+"""The breach and recall panel on the sentence page: registered with probation.core.panels in apps.ready().
 
 Orders show their breaches, licences their recalls, each with a link to its record (and the breach
 pack or no-recall letter), and "Initiate breach" / "Consider a recall" when this user may start one:
@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from probation.accounts.policy import Permission, has_permission
-from probation.core.panels import Panel, register_panel
+from probation.core.panels import Panel
 from probation.enforcement.models.breach import BREACH_OPEN
 from probation.enforcement.models.recall import RECALL_OPEN
 from probation.enforcement.presenters.breach import breach_row
@@ -68,6 +68,3 @@ def workflows_panel(
             "show_documents": True,
         },
     )
-
-
-register_panel("sentence", workflows_panel)
