@@ -20,7 +20,7 @@ from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
 from probation.safeguarding.models import ChildrenServicesCheck
 from probation.safeguarding.models.choices import CheckMethod, CheckOutcome
-from probation.safeguarding.services.rules import CHECK, linked_registration
+from probation.safeguarding.services.linked_flags import CHECK, linked_registration
 
 
 def check_add(

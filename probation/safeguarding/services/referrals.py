@@ -18,11 +18,7 @@ from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
 from probation.safeguarding.models import SafeguardingReferral
 from probation.safeguarding.models.choices import ReferralOutcome, ReferredTo, Urgency
-from probation.safeguarding.services.rules import (
-    REFERRAL,
-    REFERRAL_ENTITY,
-    linked_registration,
-)
+from probation.safeguarding.services.linked_flags import REFERRAL, REFERRAL_ENTITY, linked_registration
 
 
 def referral_add(

@@ -27,15 +27,13 @@ from probation.sentences.domain.periods import period_end
 from probation.sentences.models import Event, EventOffence, Requirement, Sentence
 from probation.sentences.models.choices import RequirementTerminationReason, SentenceType, TerminationReason
 from probation.sentences.offences import offence_get
-from probation.sentences.services.rules import (
+from probation.sentences.services.checks import date_not_before, day, months_between
+from probation.sentences.services.locks import (
     EVENT,
     OFFENCE,
     REQUIREMENT,
     SENTENCE,
-    date_not_before,
-    day,
     event_for_change,
-    months_between,
     sentence_for_change,
 )
 

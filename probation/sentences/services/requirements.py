@@ -24,13 +24,8 @@ from probation.people.services.versioning import apply_versioned_update
 from probation.sentences.domain.requirements import REQUIREMENT_RULES, RequirementType, check_ordered_amount
 from probation.sentences.models import Requirement, Sentence
 from probation.sentences.models.choices import RequirementTerminationReason
-from probation.sentences.services.rules import (
-    REQUIREMENT,
-    date_not_before,
-    day,
-    requirement_for_change,
-    sentence_for_change,
-)
+from probation.sentences.services.checks import date_not_before, day
+from probation.sentences.services.locks import REQUIREMENT, requirement_for_change, sentence_for_change
 
 # Sentencing Act 2020 Sch 9 para 24(1)-(2): an attendance centre requirement may be imposed only on
 # an offender aged under 25 when convicted (enforcement.md: "attendance centre (young adults)").

@@ -1,4 +1,5 @@
-"""Rules shared by checks and referrals: dates and the linked child safeguarding flag."""
+"""What checks and referrals share: the child safeguarding flag a record is linked to, and their audit
+object types."""
 
 from typing import Any
 
