@@ -21,7 +21,7 @@ from django.db import IntegrityError, transaction
 from django.utils.module_loading import import_string
 
 from probation.contacts.models import Contact, NotificationMessage
-from probation.contacts.services.rules import clock, long_date
+from probation.contacts.times import clock, long_date
 from probation.core.clock import now
 
 logger = logging.getLogger(__name__)

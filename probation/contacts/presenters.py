@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from probation.contacts.models import Contact
-from probation.contacts.services.rules import RESCHEDULED, clock, local
+from probation.contacts.services.checks import RESCHEDULED
+from probation.contacts.times import clock, local
 from probation.people.policy import limited_access_message
-from probation.risk.presenters import Tag
+from probation.risk.presenters.tags import Tag
 from probation.rules.contacts.outcomes import OUTCOMES, OutcomeCode, contact_type
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 

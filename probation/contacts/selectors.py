@@ -12,7 +12,8 @@ from django.db.models import Q, QuerySet
 
 from probation.accounts.models import Staff, User
 from probation.contacts.models import Contact
-from probation.contacts.services.rules import RESCHEDULED, london_datetime
+from probation.contacts.services.checks import RESCHEDULED
+from probation.contacts.times import london_datetime
 from probation.core.errors import NotFound
 from probation.people.models import Person
 from probation.people.policy import people_listable_to

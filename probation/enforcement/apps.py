@@ -9,5 +9,11 @@ class EnforcementConfig(AppConfig):
     verbose_name = "Compliance and enforcement"
 
     def ready(self) -> None:
-        # The compliance and breach/recall panels on the sentence page (probation.core.panels).
-        from probation.enforcement import panels_compliance, panels_workflows  # noqa: F401
+        # The compliance and breach/recall panels on the sentence page (probation.core.panels), in the
+        # order the page shows them.
+        from probation.core.panels import register_panel
+        from probation.enforcement.panels.breach_and_recall import workflows_panel
+        from probation.enforcement.panels.compliance import compliance_panel_build
+
+        register_panel("sentence", compliance_panel_build)
+        register_panel("sentence", workflows_panel)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from probation.mappa.models import MappaAction, MappaMeeting
 from probation.mappa.policy import MappaView
 from probation.risk.models import Registration
-from probation.risk.presenters import Tag
+from probation.risk.presenters.tags import Tag
 from probation.risk.registers import MAPPA_CATEGORIES, MAPPA_LEVELS
 
 DONE = Tag("Done", "green")

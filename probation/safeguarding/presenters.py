@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from probation.risk.models import Registration
-from probation.risk.presenters import Tag, flag_tag
+from probation.risk.presenters.tags import Tag, flag_tag
 from probation.rules.calendar.working_days import add_working_days
 from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
 

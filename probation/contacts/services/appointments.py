@@ -16,14 +16,14 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.contacts.models import Contact
 from probation.contacts.notify import reminder_send_on_commit
-from probation.contacts.services.rules import (
+from probation.contacts.services.checks import (
     CONTACT,
     check_clashes,
     check_times,
     contact_links,
-    local,
     officer_for_contact,
 )
+from probation.contacts.times import local
 from probation.core.clock import now
 from probation.core.errors import NotFound, ServiceError
 from probation.people.models import Person

@@ -17,7 +17,8 @@ from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep
-from probation.contacts.services.rules import CONTACT, RESCHEDULED, local
+from probation.contacts.services.checks import CONTACT, RESCHEDULED
+from probation.contacts.times import local
 from probation.core.case_changes import case_inputs_changed
 from probation.core.clock import now, today_uk
 from probation.core.errors import NotFound, ServiceError

@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from probation.accounts.tests.factories import StaffFactory
-from probation.contacts.services.rules import london_datetime
+from probation.contacts.times import london_datetime
 from probation.core.clock import today_uk
 from probation.people.tests.factories import PersonFactory
 from probation.sentences.tests.factories import EventFactory, RequirementFactory, SentenceFactory

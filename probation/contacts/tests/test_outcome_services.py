@@ -8,9 +8,9 @@ import pytest
 
 from probation.contacts.models import EnforcementCase, EnforcementStep
 from probation.contacts.services.outcomes import contact_decide_failed_to_attend, contact_record_outcome
-from probation.contacts.services.rules import local
 from probation.contacts.tests.conftest import at
 from probation.contacts.tests.factories import ContactFactory
+from probation.contacts.times import local
 from probation.core.case_changes import register_recalculation, unregister_recalculation
 from probation.core.errors import ServiceError
 from probation.rules.calendar.working_days import add_working_days

@@ -21,7 +21,7 @@ from probation.audit.services import audit_record
 from probation.contacts import selectors
 from probation.contacts.forms.contacts import ContactFilterForm
 from probation.contacts.presenters import contact_row
-from probation.contacts.services.rules import CONTACT
+from probation.contacts.services.checks import CONTACT
 from probation.core.clock import now
 from probation.core.errors import NotFound
 from probation.frontend.forms import GovukForm

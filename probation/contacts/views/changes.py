@@ -12,7 +12,7 @@ from probation.contacts.forms.contacts import (
     RescheduleForm,
 )
 from probation.contacts.services import appointments, outcomes
-from probation.contacts.services.rules import london_datetime
+from probation.contacts.times import london_datetime
 from probation.contacts.views.case import ContactChangeView, ContactFormView, contact_view_record, form_for
 from probation.frontend.forms import GovukForm
 from probation.rules.contacts.outcomes import ACCEPTABLE_ABSENCE_CODES, OutcomeCode, check_outcome_allowed

@@ -19,7 +19,7 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.contacts import feeds, selectors
 from probation.contacts.presenters import officer_row
-from probation.contacts.services.rules import clock, london_datetime
+from probation.contacts.times import clock, london_datetime
 from probation.core.clock import now, today_uk
 
 

@@ -7,7 +7,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 
 from probation.contacts.models import Contact
-from probation.enforcement.presenters_workflows import BREACH_STATUS_LABELS, failure_label
+from probation.enforcement.presenters.breach import BREACH_STATUS_LABELS, failure_label
 from probation.enforcement.services.breach import COURT_OUTCOMES
 from probation.frontend.forms import GovukForm
 from probation.people.forms.person import date_field

@@ -7,7 +7,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 
 from probation.enforcement.forms.breach import EXAMPLE, text_area
-from probation.enforcement.presenters_workflows import (
+from probation.enforcement.presenters.recall import (
     ALTERNATIVE_LABELS,
     RECALL_TYPE_HINTS,
     RECALL_TYPE_LABELS,

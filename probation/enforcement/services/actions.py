@@ -25,9 +25,10 @@ from probation.contacts.models import EnforcementCase, EnforcementStep
 from probation.core import clock
 from probation.core.case_changes import case_inputs_changed
 from probation.core.errors import NotFound, ServiceError
-from probation.enforcement import selectors_actions as selectors
 from probation.enforcement.letters import render_pdf
-from probation.enforcement.presenters_actions import warning_letter_context
+from probation.enforcement.presenters.actions import warning_letter_context
+from probation.enforcement.selectors import actions as selectors
+from probation.enforcement.selectors import compliance as compliance_selectors
 from probation.enforcement.services.compliance import order_kind
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
@@ -76,7 +77,9 @@ def relevant_warnings(case: EnforcementCase, warning_dates: list[dt.date]) -> li
 
 
 def _warnings_for(case: EnforcementCase) -> list[WarningGiven]:
-    return relevant_warnings(case, selectors.warning_dates(sentence=case.sentence, exclude_case_id=case.pk))
+    return relevant_warnings(
+        case, compliance_selectors.warning_dates(sentence=case.sentence, exclude_case_id=case.pk)
+    )
 
 
 def options_from(

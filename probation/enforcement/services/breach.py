@@ -20,10 +20,10 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.contacts.models import Contact, EnforcementCase
 from probation.core.case_changes import case_inputs_changed
-from probation.core.clock import today_uk
+from probation.core.date_checks import date_not_future
 from probation.core.errors import NotFound, ServiceError
 from probation.enforcement.models import Breach, BreachStep
-from probation.enforcement.selectors_workflows import breach_candidate_failures
+from probation.enforcement.selectors.breach import breach_candidate_failures
 from probation.enforcement.services.actions import enforcement_case_mark_breach_initiated
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
@@ -49,11 +49,6 @@ ORDER_ENDING = {
     BreachStatus.PROVEN_REVOKED_AND_RESENTENCED: TerminationReason.RESENTENCED,
     BreachStatus.PROVEN_COMMITTED_TO_CUSTODY: TerminationReason.REVOKED_BREACH,
 }
-
-
-def _not_future(value: dt.date, *, field: str, label: str) -> None:
-    if value > today_uk():
-        raise ServiceError(f"{label} must be today or in the past", field=field)
 
 
 def _sentence_for_change(*, person: Person, sentence_id: int) -> Sentence:
@@ -89,7 +84,7 @@ def breach_initiate(
     reset date. At most one breach is in progress per sentence (also a database constraint)."""
     failure_ids = sorted({int(pk) for pk in failure_ids})
     recommendation = recommendation.strip()
-    _not_future(initiated_on, field="initiated_on", label="Date breach initiated")
+    date_not_future(initiated_on, field="initiated_on", label="Date breach initiated")
     if not failure_ids:
         raise ServiceError("Select the failures to comply the breach relies on", field="failures")
     if not recommendation:
@@ -189,7 +184,7 @@ def breach_pack_sent(
     court = court.strip()
     if not court:
         raise ServiceError("Enter the court the breach pack was sent to", field="court")
-    _not_future(sent_on, field="sent_on", label="Date sent")
+    date_not_future(sent_on, field="sent_on", label="Date sent")
     if hearing_date < sent_on:
         raise ServiceError(
             "Hearing date must be on or after the date the pack was sent", field="hearing_date"
@@ -251,7 +246,7 @@ def breach_record_outcome(
     if outcome not in {o.value for o in COURT_OUTCOMES}:
         raise ServiceError("Select the outcome of the breach", field="outcome")
     new_status = BreachStatus(outcome)
-    _not_future(outcome_on, field="outcome_on", label="Outcome date")
+    date_not_future(outcome_on, field="outcome_on", label="Outcome date")
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.ENFORCEMENT_MANAGE)
         breach = _breach_for_change(person=person, breach_id=breach_id)

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from probation.enforcement import selectors_actions as selectors
+from probation.enforcement.selectors import compliance as selectors
 from probation.rules.contacts.outcomes import ContactRecord, ContactTypeCode, OutcomeCode
 from probation.rules.enforcement.breach import OrderKind, WarningGiven, warning_expires_on, warning_in_force
 from probation.rules.enforcement.compliance import (

@@ -21,9 +21,10 @@ from probation.audit.services import audit_record
 from probation.contacts.models import EnforcementCase
 from probation.core.case_changes import case_inputs_changed
 from probation.core.clock import age_on, today_uk
+from probation.core.date_checks import date_not_future
 from probation.core.errors import NotFound, ServiceError
 from probation.enforcement.models import Recall, RecallStep
-from probation.enforcement.selectors_workflows import mappa_status
+from probation.enforcement.selectors.recall import mappa_status
 from probation.enforcement.services.breach import enforcement_cases_mark_initiated
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
@@ -66,11 +67,6 @@ def recall_rule_case(*, recall: Recall, person: Person, on: dt.date) -> RecallCa
         mappa_category=mappa.category,
         referred_to_parole_board=recall.referred_to_parole_board,
     )
-
-
-def _not_future(value: dt.date, *, field: str, label: str) -> None:
-    if value > today_uk():
-        raise ServiceError(f"{label} must be today or in the past", field=field)
 
 
 def _recall_for_change(
@@ -299,7 +295,7 @@ def recall_returned_to_custody(
 ) -> Recall:
     """A fixed-term recall gets its automatic re-release date: 14 days for a sentence under 12 months,
     28 days for 12 months or more (enforcement.md "Licences and recall")."""
-    _not_future(returned_on, field="on", label="Date returned to custody")
+    date_not_future(returned_on, field="on", label="Date returned to custody")
     with transaction.atomic():
         person, recall = _recall_for_change(
             actor=actor, crn=crn, recall_id=recall_id, permission=Permission.ENFORCEMENT_MANAGE
@@ -326,7 +322,7 @@ def recall_returned_to_custody(
 
 
 def _after_custody(recall: Recall, on: dt.date, *, field: str, label: str) -> None:
-    _not_future(on, field=field, label=label)
+    date_not_future(on, field=field, label=label)
     if recall.returned_to_custody_on and on < recall.returned_to_custody_on:
         raise ServiceError(
             f"{label} must be on or after the return to custody ({recall.returned_to_custody_on:%-d %B %Y})",

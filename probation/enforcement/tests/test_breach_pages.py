@@ -15,7 +15,7 @@ from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
 from probation.contacts.models import EnforcementCase
 from probation.enforcement.models import Breach
-from probation.enforcement.panels_workflows import workflows_panel
+from probation.enforcement.panels.breach_and_recall import workflows_panel
 from probation.enforcement.services.breach import breach_initiate
 from probation.enforcement.tests.test_breach_workflow_data import failure_on, licence_for, order_for
 from probation.people.tests.factories import PersonFactory

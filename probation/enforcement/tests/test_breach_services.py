@@ -9,7 +9,7 @@ from probation.audit.models import AuditEvent
 from probation.contacts.models import EnforcementCase, EnforcementStep
 from probation.core.errors import ConflictError, ServiceError
 from probation.enforcement.models import Breach, BreachStep
-from probation.enforcement.selectors_workflows import breach_candidate_failures
+from probation.enforcement.selectors.breach import breach_candidate_failures
 from probation.enforcement.services.breach import breach_initiate, breach_pack_sent, breach_record_outcome
 from probation.enforcement.tests.test_breach_workflow_data import failure_on, licence_for, order_for
 from probation.people.tests.factories import PersonFactory

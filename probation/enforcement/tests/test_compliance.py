@@ -12,7 +12,7 @@ from probation.contacts.tests.factories import ContactFactory, EnforcementCaseFa
 from probation.core import clock
 from probation.core.panels import panels_for
 from probation.enforcement.models import Breach
-from probation.enforcement.panels_compliance import compliance_panel_build
+from probation.enforcement.panels.compliance import compliance_panel_build
 from probation.enforcement.services.compliance import sentence_compliance
 from probation.people.tests.factories import PersonFactory
 from probation.sentences.tests.factories import SentenceFactory

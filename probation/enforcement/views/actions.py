@@ -21,23 +21,24 @@ from probation.contacts.models import EnforcementCase
 from probation.contacts.models.enforcement import WARNING_STATUSES
 from probation.core import clock
 from probation.core.errors import NotFound
-from probation.enforcement import selectors_actions as selectors
 from probation.enforcement.forms.actions import EnforcementActionForm
-from probation.enforcement.presenters_actions import (
-    breach_mandatory_text,
-    case_history_row,
+from probation.enforcement.presenters.actions import breach_mandatory_text, case_history_row
+from probation.enforcement.presenters.compliance import (
     contact_type_label,
     failure_records,
     failure_rows,
     status_label,
     summary_tag,
 )
+from probation.enforcement.selectors import actions as selectors
+from probation.enforcement.selectors.compliance import breach_in_progress, failure_list
 from probation.enforcement.services import actions as action_services
 from probation.enforcement.services.compliance import compliance_from
 from probation.frontend.forms import GovukForm
 from probation.people.policy import can_change_case
 from probation.people.views.case import case_context, load_case
 from probation.people.views.edit import CaseFormView
+from probation.sentences.selectors import sentence_get
 
 SECTION = "sentences"
 COMPLIANCE = "sentence_compliance"  # audit object type of the compliance page
@@ -61,18 +62,18 @@ class SentenceComplianceView(View):
     def get(self, request: HttpRequest, crn: str, sentence_id: int) -> HttpResponse:
         person = load_case(request, crn, Permission.SENTENCE_VIEW)
         try:
-            sentence = selectors.sentence_get(person=person, sentence_id=sentence_id)
+            sentence = sentence_get(person=person, sentence_id=sentence_id)
         except NotFound:
             raise Http404 from None
         today = clock.today_uk()
         can_act = can_change_case(request.user, person, Permission.ENFORCEMENT_MANAGE)
-        failures = list(selectors.failure_list(sentence=sentence))
+        failures = list(failure_list(sentence=sentence))
         cases = list(selectors.enforcement_case_history_list(sentence=sentence))
         compliance = compliance_from(
             sentence=sentence,
             records=failure_records(failures),
             warning_dates=[c.decided_on for c in cases if c.status in WARNING_STATUSES and c.decided_on],
-            breach_in_progress=selectors.breach_in_progress(sentence=sentence),
+            breach_in_progress=breach_in_progress(sentence=sentence),
             today=today,
         )
         rows = [case_history_row(c, crn=person.crn, today=today, can_act=can_act) for c in cases]

@@ -20,16 +20,16 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import today_uk
 from probation.core.errors import NotFound
-from probation.enforcement import selectors_workflows as selectors
 from probation.enforcement.forms.breach import BreachInitiateForm, BreachOutcomeForm, BreachPackSentForm
 from probation.enforcement.letters import render_pdf
 from probation.enforcement.models import Breach
-from probation.enforcement.presenters_workflows import (
+from probation.enforcement.presenters.breach import (
     BREACH_STATUS_LABELS,
     breach_tag,
     failure_rows,
     requirement_rows,
 )
+from probation.enforcement.selectors import breach as selectors
 from probation.enforcement.services import breach as services
 from probation.frontend.forms import GovukForm
 from probation.people.models import Person
@@ -38,6 +38,7 @@ from probation.people.views.case import case_context, load_case
 from probation.people.views.edit import CaseFormView
 from probation.rules.enforcement.transitions import BreachStatus
 from probation.sentences.models import Sentence
+from probation.sentences.selectors import sentence_get
 
 SECTION = "sentences"
 FORM_TEMPLATE = "enforcement/breach/form.html"
@@ -180,7 +181,7 @@ class BreachInitiateView(CaseFormView):
     @cached_property
     def sentence(self) -> Sentence:
         try:
-            return selectors.sentence_get(person=self.person, sentence_id=self.kwargs["sentence_id"])
+            return sentence_get(person=self.person, sentence_id=self.kwargs["sentence_id"])
         except NotFound:
             raise Http404 from None
 

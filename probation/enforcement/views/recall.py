@@ -21,7 +21,6 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import today_uk
 from probation.core.errors import NotFound, ServiceError
-from probation.enforcement import selectors_workflows as selectors
 from probation.enforcement.forms.recall import (
     RecallDateForm,
     RecallDecisionForm,
@@ -30,12 +29,13 @@ from probation.enforcement.forms.recall import (
 )
 from probation.enforcement.letters import render_pdf
 from probation.enforcement.models import Recall
-from probation.enforcement.presenters_workflows import (
+from probation.enforcement.presenters.recall import (
     RECALL_STATUS_LABELS,
     exclusion_labels,
     recall_tag,
     recommendation_rows,
 )
+from probation.enforcement.selectors import recall as selectors
 from probation.enforcement.services import recall as services
 from probation.frontend.forms import GovukForm
 from probation.people.models import Person
@@ -45,6 +45,7 @@ from probation.people.views.edit import CaseFormView
 from probation.rules.enforcement.recall import allowed_recall_types, fixed_term_exclusions
 from probation.rules.enforcement.transitions import RecallStatus, allowed_next
 from probation.sentences.models import Sentence
+from probation.sentences.selectors import sentence_get
 
 SECTION = "sentences"
 FORM_TEMPLATE = "enforcement/breach/form.html"
@@ -165,7 +166,7 @@ class RecallStartView(CaseFormView):
     @cached_property
     def sentence(self) -> Sentence:
         try:
-            return selectors.sentence_get(person=self.person, sentence_id=self.kwargs["sentence_id"])
+            return sentence_get(person=self.person, sentence_id=self.kwargs["sentence_id"])
         except NotFound:
             raise Http404 from None
 

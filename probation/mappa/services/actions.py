@@ -8,10 +8,10 @@ from probation.accounts.models import User
 from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
+from probation.core.date_checks import date_not_future
 from probation.core.errors import NotFound, ServiceError
 from probation.mappa.agencies import AGENCIES
 from probation.mappa.models import MappaAction, MappaMeeting
-from probation.mappa.services.meetings import date_not_future
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
 

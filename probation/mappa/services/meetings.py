@@ -5,7 +5,6 @@ Every write takes the acting user and the CRN and locks the case through people'
 apply), checks the rules, writes and audits in one transaction: a refusal leaves no trace.
 """
 
-import datetime as dt
 from collections.abc import Iterable
 from typing import Any
 
@@ -153,8 +152,3 @@ def mappa_view_record(
         object_id=object_id,
         detail=detail,
     )
-
-
-def date_not_future(value: dt.date, *, field: str, label: str) -> None:
-    if value > today_uk():
-        raise ServiceError(f"{label} must be today or in the past", field=field)

@@ -7,8 +7,8 @@ from django import template
 
 from probation.accounts.policy import Permission, has_permission
 from probation.people.models import Person
-from probation.risk.presenters import flag_tags
-from probation.risk.selectors import active_flags
+from probation.risk.presenters.tags import flag_tags
+from probation.risk.selectors.registrations import active_flags
 
 register = template.Library()
 

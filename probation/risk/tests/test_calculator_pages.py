@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from probation.audit.models import AuditAction, AuditChainHead, AuditEvent
 from probation.risk.forms.calculators import CALCULATORS, input_kinds
-from probation.risk.presenters_calculators import BAND_TAGS, Row
+from probation.risk.presenters.calculators import BAND_TAGS, Row
 from probation.risk.tests.test_calculator_cases import INVALID, VALID, form_data
 from probation.rules.predictors import PREDICTORS, InputProblem, Ogrs3Inputs, Predictor, PredictorInputError
 

@@ -9,7 +9,7 @@ import pytest
 
 from probation.risk.forms.calculators import CALCULATORS, CalculatorForm
 from probation.risk.forms.calculators.questions import QUESTIONS
-from probation.risk.presenters_calculators import (
+from probation.risk.presenters.calculators import (
     BAND_TAGS,
     FEATURES,
     Row,

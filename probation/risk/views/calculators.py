@@ -13,7 +13,7 @@ from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.risk.forms.calculators import CALCULATORS, Calculator, CalculatorForm
-from probation.risk.presenters_calculators import (
+from probation.risk.presenters.calculators import (
     ResultPanel,
     calculator_links,
     error_summary_items,

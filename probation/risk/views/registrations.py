@@ -25,7 +25,7 @@ from probation.people.presenters import section_permission
 from probation.people.services.person import case_view_record
 from probation.people.views.case import CaseSectionView, case_context, load_case
 from probation.people.views.edit import CaseFormView
-from probation.risk import registers, selectors
+from probation.risk import registers
 from probation.risk.forms.registrations import (
     RegistrationAddForm,
     RegistrationDeregisterForm,
@@ -34,7 +34,13 @@ from probation.risk.forms.registrations import (
     RegistrationUpdateForm,
 )
 from probation.risk.models import Registration
-from probation.risk.presenters import registration_row, registration_rows, review_rows, reviews_due_rows
+from probation.risk.presenters.registrations import (
+    registration_row,
+    registration_rows,
+    review_rows,
+    reviews_due_rows,
+)
+from probation.risk.selectors import registrations as selectors
 from probation.risk.services import registrations as services
 
 SECTION = "registrations"

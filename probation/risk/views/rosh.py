@@ -22,9 +22,10 @@ from probation.people.policy import can_change_case
 from probation.people.services.person import case_view_record
 from probation.people.views.case import case_context, load_case
 from probation.people.views.edit import CaseFormView
-from probation.risk import presenters_rosh as presenters
 from probation.risk.forms.rosh import RiskManagementPlanForm, RoshAssessmentForm
 from probation.risk.models.rosh import COMMUNITY_FIELDS, CUSTODY_FIELDS, EVIDENCE_FIELDS
+from probation.risk.presenters import rosh as presenters
+from probation.risk.selectors import rosh as selectors
 from probation.risk.services import rosh as services
 
 SECTION = "rosh"  # the case sub-navigation key ("RoSH and RMP")
@@ -36,9 +37,9 @@ class RoshSummaryView(View):
     def get(self, request: HttpRequest, crn: str) -> HttpResponse:
         person = load_case(request, crn, Permission.ROSH_VIEW)
         case_view_record(actor=request.user, person=person, section=SECTION)
-        assessments = list(presenters.rosh_assessment_list(person=person))
+        assessments = list(selectors.rosh_assessment_list(person=person))
         latest = assessments[0] if assessments else None
-        plan = presenters.risk_management_plan_get(person=person)
+        plan = selectors.risk_management_plan_get(person=person)
         context = case_context(request, person, SECTION) | {
             "latest": presenters.assessment_row(latest, crn=person.crn) if latest else None,
             "grid": presenters.rosh_grid(latest) if latest else [],
@@ -47,7 +48,7 @@ class RoshSummaryView(View):
             "plan": plan,
             "plan_sections": presenters.plan_sections(plan) if plan else [],
             "plan_versions": (
-                presenters.plan_versions(presenters.risk_management_plan_history(plan=plan)) if plan else []
+                presenters.plan_versions(selectors.risk_management_plan_history(plan=plan)) if plan else []
             ),
             "plan_review_overdue": bool(plan and plan.next_review_on <= today_uk()),
             "can_manage": can_change_case(request.user, person, Permission.ROSH_MANAGE),
@@ -61,7 +62,7 @@ class RoshDetailView(View):
     def get(self, request: HttpRequest, crn: str, assessment_id: int) -> HttpResponse:
         person = load_case(request, crn, Permission.ROSH_VIEW)
         try:
-            assessment = presenters.rosh_assessment_get(person=person, assessment_id=assessment_id)
+            assessment = selectors.rosh_assessment_get(person=person, assessment_id=assessment_id)
         except NotFound:
             raise Http404 from None
         case_view_record(actor=request.user, person=person, section=SECTION)
@@ -114,7 +115,7 @@ class RiskManagementPlanEditView(RoshFormView):
         return RiskManagementPlanForm(data=data, initial=self.initial())
 
     def initial(self) -> dict[str, Any]:
-        plan = presenters.risk_management_plan_get(person=self.person)
+        plan = selectors.risk_management_plan_get(person=self.person)
         if plan is None:
             return {"version": 0}
         return {name: getattr(plan, name) for name in services.RMP_FIELDS} | {"version": plan.version}

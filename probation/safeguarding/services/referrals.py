@@ -12,17 +12,13 @@ from probation.accounts.models import User
 from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
+from probation.core.date_checks import date_not_future
 from probation.core.errors import NotFound, ServiceError
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
 from probation.safeguarding.models import SafeguardingReferral
 from probation.safeguarding.models.choices import ReferralOutcome, ReferredTo, Urgency
-from probation.safeguarding.services.rules import (
-    REFERRAL,
-    REFERRAL_ENTITY,
-    date_not_future,
-    linked_registration,
-)
+from probation.safeguarding.services.linked_flags import REFERRAL, REFERRAL_ENTITY, linked_registration
 
 
 def referral_add(

@@ -31,7 +31,7 @@ from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingRef
 from probation.safeguarding.presenters import check_row, flag_rows, referral_row
 from probation.safeguarding.services import checks as check_services
 from probation.safeguarding.services import referrals as referral_services
-from probation.safeguarding.services.rules import CHECK, REFERRAL, safeguarding_view_record
+from probation.safeguarding.services.linked_flags import CHECK, REFERRAL, safeguarding_view_record
 
 SECTION = "safeguarding"
 

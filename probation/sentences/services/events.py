@@ -18,6 +18,7 @@ from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.case_changes import case_inputs_changed
+from probation.core.date_checks import date_not_future
 from probation.core.errors import ServiceError
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
@@ -26,16 +27,13 @@ from probation.rules.sentences.licences import SentenceKind
 from probation.sentences.models import Event, EventOffence, Requirement, Sentence
 from probation.sentences.models.choices import RequirementTerminationReason, SentenceType, TerminationReason
 from probation.sentences.offences import offence_get
-from probation.sentences.services.rules import (
+from probation.sentences.services.checks import date_not_before, day, months_between
+from probation.sentences.services.locks import (
     EVENT,
     OFFENCE,
     REQUIREMENT,
     SENTENCE,
-    date_not_before,
-    date_not_future,
-    day,
     event_for_change,
-    months_between,
     sentence_for_change,
 )
 

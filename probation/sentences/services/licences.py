@@ -30,12 +30,11 @@ from probation.rules.sentences.licences import (
 from probation.rules.sentences.licences import LicenceCondition as ConditionRule
 from probation.sentences.models import Licence, LicenceCondition
 from probation.sentences.models.choices import SentenceType
-from probation.sentences.services.rules import (
+from probation.sentences.services.checks import date_not_before, day
+from probation.sentences.services.locks import (
     CONDITION,
     LICENCE,
     condition_for_change,
-    date_not_before,
-    day,
     licence_for_change,
     sentence_for_change,
 )

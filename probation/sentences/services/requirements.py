@@ -16,6 +16,7 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.case_changes import case_inputs_changed
 from probation.core.clock import age_on
+from probation.core.date_checks import date_not_future
 from probation.core.errors import ServiceError
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
@@ -23,14 +24,8 @@ from probation.people.services.versioning import apply_versioned_update
 from probation.rules.sentences.requirements import REQUIREMENT_RULES, RequirementType, check_ordered_amount
 from probation.sentences.models import Requirement, Sentence
 from probation.sentences.models.choices import RequirementTerminationReason
-from probation.sentences.services.rules import (
-    REQUIREMENT,
-    date_not_before,
-    date_not_future,
-    day,
-    requirement_for_change,
-    sentence_for_change,
-)
+from probation.sentences.services.checks import date_not_before, day
+from probation.sentences.services.locks import REQUIREMENT, requirement_for_change, sentence_for_change
 
 # Sentencing Act 2020 Sch 9 para 24(1)-(2): an attendance centre requirement may be imposed only on
 # an offender aged under 25 when convicted (enforcement.md: "attendance centre (young adults)").

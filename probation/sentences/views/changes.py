@@ -25,7 +25,7 @@ from probation.sentences.presenters import day
 from probation.sentences.services import events as event_services
 from probation.sentences.services import licences as licence_services
 from probation.sentences.services import requirements as requirement_services
-from probation.sentences.services.rules import sentence_view_record
+from probation.sentences.services.locks import sentence_view_record
 
 SECTION = "sentences"
 

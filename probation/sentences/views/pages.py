@@ -17,7 +17,7 @@ from probation.people.policy import can_change_case
 from probation.people.views.case import case_context, load_case
 from probation.sentences import presenters, selectors
 from probation.sentences.models.choices import SentenceType
-from probation.sentences.services.rules import sentence_view_record
+from probation.sentences.services.locks import sentence_view_record
 
 SECTION = "sentences"
 

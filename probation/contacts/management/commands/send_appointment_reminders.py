@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 from probation.contacts.models import Contact
 from probation.contacts.notify import DAY_BEFORE, reminder_send
-from probation.contacts.services.rules import london_datetime
+from probation.contacts.times import london_datetime
 from probation.core.clock import today_uk
 
 

@@ -1,4 +1,4 @@
-"""The breach and recall panel on the sentence page: registered with probation.core.panels.
+"""The breach and recall panel on the sentence page: registered with probation.core.panels in apps.ready().
 
 Orders show their breaches, licences their recalls, each with a link to its record (and the breach
 pack or no-recall letter), and "Initiate breach" / "Consider a recall" when this user may start one:
@@ -12,11 +12,13 @@ from django.http import HttpRequest
 from django.urls import reverse
 
 from probation.accounts.policy import Permission, has_permission
-from probation.core.panels import Panel, register_panel
-from probation.enforcement import selectors_workflows as selectors
+from probation.core.panels import Panel
 from probation.enforcement.models.breach import BREACH_OPEN
 from probation.enforcement.models.recall import RECALL_OPEN
-from probation.enforcement.presenters_workflows import breach_row, recall_row
+from probation.enforcement.presenters.breach import breach_row
+from probation.enforcement.presenters.recall import recall_row
+from probation.enforcement.selectors import breach as breach_selectors
+from probation.enforcement.selectors import recall as recall_selectors
 from probation.people.models import Person
 from probation.people.policy import can_change_case
 from probation.sentences.models import Licence, Sentence
@@ -38,7 +40,7 @@ def workflows_panel(
         return None
     can_manage = can_change_case(request.user, person, Permission.ENFORCEMENT_MANAGE)
     if sentence.is_order:
-        breaches = list(selectors.breach_list(sentence=sentence))
+        breaches = list(breach_selectors.breach_list(sentence=sentence))
         can_start = can_manage and sentence.is_current and not any(b.status in BREACH_OPEN for b in breaches)
         return Panel(
             TEMPLATE,
@@ -53,7 +55,7 @@ def workflows_panel(
         )
     if not _has_licence(sentence):
         return None
-    recalls = list(selectors.recall_list(sentence=sentence))
+    recalls = list(recall_selectors.recall_list(sentence=sentence))
     can_start = can_manage and sentence.is_current and not any(r.status in RECALL_OPEN for r in recalls)
     return Panel(
         TEMPLATE,
@@ -66,6 +68,3 @@ def workflows_panel(
             "show_documents": True,
         },
     )
-
-
-register_panel("sentence", workflows_panel)

@@ -1,6 +1,6 @@
-"""Reads for compliance and enforcement actions. A person passed in has already come through people's
-scoped selector (``load_case``), so case scope and limited access have been applied; every read here is
-further tied to that person, so another person's sentence or enforcement case is "not found".
+"""Reads for a sentence's compliance: its failures to comply, warnings, open enforcement cases and
+whether a breach is in progress. The sentence passed in has already come through the scoped
+``sentence_get`` (probation.sentences.selectors), so case scope and limited access have been applied.
 
 Each function is one query (plus one prefetch where named), so the sentence page and the compliance
 page run a fixed number of queries whatever the number of contacts.
@@ -8,15 +8,13 @@ page run a fixed number of queries whatever the number of contacts.
 
 import datetime as dt
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.db.models.functions import TruncDate
 
-from probation.contacts.models import Contact, EnforcementCase, EnforcementStep
+from probation.contacts.models import Contact, EnforcementCase
 from probation.contacts.models.enforcement import OPEN_STATUSES, WARNING_STATUSES
 from probation.core.clock import LONDON
-from probation.core.errors import NotFound
 from probation.enforcement.models import Breach
-from probation.people.models import Person
 from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES
 from probation.sentences.models import Sentence
 
@@ -24,13 +22,6 @@ from probation.sentences.models import Sentence
 # comply"); the SQL filter narrows to them and the domain rule (counts_as_failure_to_comply) decides.
 NS_TYPES = tuple(code.value for code, kind in CONTACT_TYPES.items() if kind.national_standard)
 UNACCEPTABLE_OUTCOMES = tuple(code.value for code, result in OUTCOMES.items() if not result.acceptable)
-
-
-def sentence_get(*, person: Person, sentence_id: int) -> Sentence:
-    sentence = Sentence.objects.filter(person=person, pk=sentence_id).select_related("event").first()
-    if sentence is None:
-        raise NotFound(sentence_id)
-    return sentence
 
 
 def failure_day_rows(*, sentence: Sentence, since: dt.date) -> list[tuple[dt.date, str, str]]:
@@ -66,17 +57,6 @@ def enforcement_case_summary_list(*, sentence: Sentence) -> QuerySet[Enforcement
     )
 
 
-def enforcement_case_history_list(*, sentence: Sentence) -> QuerySet[EnforcementCase]:
-    """Every enforcement case of the sentence with its steps (one prefetch), newest failure first."""
-    steps = EnforcementStep.objects.select_related("actor__staff").order_by("at", "id")
-    return (
-        EnforcementCase.objects.filter(sentence=sentence)
-        .select_related("contact", "decided_by__staff")
-        .prefetch_related(Prefetch("steps", queryset=steps))
-        .order_by("-failure_date", "-id")
-    )
-
-
 def warning_dates(*, sentence: Sentence, exclude_case_id: int | None = None) -> list[dt.date]:
     """Dates warnings were given on the sentence and not withdrawn (``decided_on`` is the date given)."""
     cases = EnforcementCase.objects.warnings().filter(sentence=sentence, decided_on__isnull=False)
@@ -87,20 +67,3 @@ def warning_dates(*, sentence: Sentence, exclude_case_id: int | None = None) -> 
 
 def breach_in_progress(*, sentence: Sentence) -> bool:
     return Breach.objects.in_progress().filter(sentence=sentence).exists()
-
-
-def enforcement_case_get(*, person: Person, case_id: int) -> EnforcementCase:
-    """One enforcement case of this person, with what its pages show; another person's is "not found"."""
-    case = (
-        EnforcementCase.objects.filter(person=person, pk=case_id)
-        .select_related("contact", "sentence", "decided_by__staff__team")
-        .first()
-    )
-    if case is None:
-        raise NotFound(case_id)
-    return case
-
-
-def main_address_lines(*, person: Person) -> list[str]:
-    address = person.addresses.filter(status="main", end_date__isnull=True).first()
-    return address.lines if address is not None else []

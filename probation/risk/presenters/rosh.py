@@ -1,5 +1,5 @@
-"""RoSH and risk management plan pages: the reads (for a person already loaded through people's
-scoped selector) and their display rows, so templates hold no logic."""
+"""RoSH and risk management plan pages: display rows from what probation.risk.selectors.rosh read,
+so templates hold no logic."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -8,52 +8,13 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.text import capfirst
 
-from probation.core.errors import NotFound
-from probation.people.models import Person, PersonChange
+from probation.people.models import PersonChange
 from probation.people.models.person import RoshLevel
 from probation.risk.forms.rosh import RMP_LABELS
 from probation.risk.models import RiskManagementPlan, RoshAssessment
 from probation.risk.models.rosh import COMMUNITY_GROUPS, CUSTODY_GROUPS, EVIDENCE_FIELDS, REGISTER_FOR_LEVEL
-from probation.risk.presenters import Tag
+from probation.risk.presenters.tags import Tag
 from probation.risk.registers import register_type
-from probation.risk.services.rosh import RMP_ENTITY
-
-HISTORY_LIMIT = 50
-
-
-# --- Reads ----------------------------------------------------------------------------------------
-
-
-def rosh_assessment_list(*, person: Person) -> QuerySet[RoshAssessment]:
-    """Every assessment of the person, newest first."""
-    return (
-        RoshAssessment.objects.filter(person=person)
-        .select_related("assessor")
-        .order_by("-assessed_on", "-id")
-    )
-
-
-def rosh_assessment_get(*, person: Person, assessment_id: int) -> RoshAssessment:
-    """One assessment of this person; another person's is "not found"."""
-    found = rosh_assessment_list(person=person).filter(pk=assessment_id).first()
-    if found is None:
-        raise NotFound(assessment_id)
-    return found
-
-
-def risk_management_plan_get(*, person: Person) -> RiskManagementPlan | None:
-    return RiskManagementPlan.objects.filter(person=person).select_related("rosh_assessment").first()
-
-
-def risk_management_plan_history(*, plan: RiskManagementPlan) -> QuerySet[PersonChange]:
-    return (
-        PersonChange.objects.filter(entity=RMP_ENTITY, entity_id=plan.pk)
-        .select_related("changed_by__staff")
-        .order_by("-version")[:HISTORY_LIMIT]
-    )
-
-
-# --- Display --------------------------------------------------------------------------------------
 
 
 def level_tag(level: str) -> Tag | None:

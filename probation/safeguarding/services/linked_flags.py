@@ -1,12 +1,11 @@
-"""Rules shared by checks and referrals: dates and the linked child safeguarding flag."""
+"""What checks and referrals share: the child safeguarding flag a record is linked to, and their audit
+object types."""
 
-import datetime as dt
 from typing import Any
 
 from probation.accounts.models import User
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
-from probation.core.clock import today_uk
 from probation.core.errors import ServiceError
 from probation.people.models import Person
 from probation.risk.models import Registration
@@ -16,11 +15,6 @@ CHECK = "safeguarding_check"  # audit object type and PersonChange entity (ADR 0
 REFERRAL = "safeguarding_referral"  # audit object type
 # PersonChange.entity holds 20 characters (PostgreSQL enforces it, SQLite does not).
 REFERRAL_ENTITY = "safeguard_referral"
-
-
-def date_not_future(value: dt.date, *, field: str, label: str) -> None:
-    if value > today_uk():
-        raise ServiceError(f"{label} must be today or in the past", field=field)
 
 
 def linked_registration(*, person: Person, registration_id: int | None) -> Registration | None:

@@ -1,5 +1,5 @@
-"""Rules shared by the contact services: times in Europe/London, links to the person's sentence,
-requirement and licence condition, the officer, and clash detection.
+"""The checks every contact write makes: its times, the officer, links to the person's sentence,
+requirement and licence condition, and clashes.
 
 Sources: enforcement.md "Contacts and appointments" (a contact's type, time, officer, location and linked
 sentence/requirement/condition) and issue 3 item 5 (clash detection for the officer and the person).
@@ -12,7 +12,7 @@ from django.db.models import Q
 
 from probation.accounts.models import Staff
 from probation.contacts.models import Contact
-from probation.core.clock import LONDON
+from probation.contacts.times import clock, long_date
 from probation.core.errors import ServiceError
 from probation.people.models import Person
 from probation.rules.contacts.outcomes import OutcomeCode
@@ -20,26 +20,6 @@ from probation.sentences.models import LicenceCondition, Requirement, Sentence
 
 CONTACT = "contact"  # audit object type
 RESCHEDULED = (OutcomeCode.RSOF.value, OutcomeCode.RSSR.value)
-
-
-def london_datetime(day: dt.date, time: dt.time) -> dt.datetime:
-    """A wall-clock time in England as an aware datetime (stored as UTC by Django)."""
-    return dt.datetime.combine(day, time).replace(tzinfo=LONDON)
-
-
-def local(value: dt.datetime) -> dt.datetime:
-    return value.astimezone(LONDON)
-
-
-def clock(value: dt.datetime) -> str:
-    """2:15pm, in UK time: how GOV.UK writes a time."""
-    at = local(value)
-    return f"{at.hour % 12 or 12}:{at:%M}{'am' if at.hour < 12 else 'pm'}"
-
-
-def long_date(value: dt.datetime | dt.date) -> str:
-    day = local(value).date() if isinstance(value, dt.datetime) else value
-    return f"{day:%A} {day.day} {day:%B %Y}"
 
 
 def check_times(starts_at: dt.datetime, ends_at: dt.datetime | None) -> None:

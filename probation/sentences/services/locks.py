@@ -1,18 +1,16 @@
-"""What the sentence services share: audit object types, date rules and the locked reads.
+"""The locked reads every sentence write starts from, and the audit object types the writes record.
 
 Every write first locks the case through people's scoped ``person_for_change`` (SENTENCE_MANAGE in
 the case's managing PDU; limited access and partner scope apply) and then the row it changes, so
 two users can never both act on the same sentence, requirement or condition.
 """
 
-import datetime as dt
 from typing import Any
 
 from probation.accounts.models import User
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
-from probation.core.clock import today_uk
-from probation.core.errors import NotFound, ServiceError
+from probation.core.errors import NotFound
 from probation.people.models import Person
 from probation.sentences.models import Event, Licence, LicenceCondition, Requirement, Sentence
 
@@ -23,28 +21,6 @@ SENTENCE = "sentence"
 REQUIREMENT = "requirement"
 LICENCE = "licence"
 CONDITION = "licence_condition"
-
-
-def day(value: dt.date) -> str:
-    return f"{value.day} {value:%B %Y}"
-
-
-def date_not_future(value: dt.date, *, field: str, label: str) -> None:
-    if value > today_uk():
-        raise ServiceError(f"{label} must be today or in the past", field=field)
-
-
-def date_not_before(value: dt.date, earliest: dt.date, *, field: str, label: str, what: str) -> None:
-    if value < earliest:
-        raise ServiceError(f"{label} must be on or after {what} ({day(earliest)})", field=field)
-
-
-def months_between(value: int | None, low: int, high: int, *, field: str, label: str) -> int:
-    if value is None:
-        raise ServiceError(f"Enter the {label.lower()}", field=field)
-    if not low <= value <= high:
-        raise ServiceError(f"{label} must be between {low} and {high} months; {value} was given", field=field)
-    return value
 
 
 def event_for_change(*, person: Person, event_id: int) -> Event:

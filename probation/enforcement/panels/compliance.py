@@ -1,4 +1,4 @@
-"""The compliance panel on the sentence page: registered with probation.core.panels.
+"""The compliance panel on the sentence page: registered with probation.core.panels in apps.ready().
 
 The sentence page (probation.sentences) cannot import enforcement, so it asks for the panels of its
 "sentence" slot; this builder adds the compliance summary, FTC count, warnings and open enforcement
@@ -12,9 +12,9 @@ from django.http import HttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.contacts.models.enforcement import WARNING_STATUSES
 from probation.core import clock
-from probation.core.panels import Panel, register_panel
-from probation.enforcement import selectors_actions as selectors
-from probation.enforcement.presenters_actions import compliance_panel
+from probation.core.panels import Panel
+from probation.enforcement.presenters.compliance import compliance_panel
+from probation.enforcement.selectors import compliance as selectors
 from probation.enforcement.services.compliance import sentence_compliance
 from probation.people.models import Person
 from probation.people.policy import can_change_case
@@ -43,6 +43,3 @@ def compliance_panel_build(
         can_act=can_change_case(request.user, person, Permission.ENFORCEMENT_MANAGE),
     )
     return Panel(TEMPLATE, {"compliance_panel": panel})
-
-
-register_panel("sentence", compliance_panel_build)

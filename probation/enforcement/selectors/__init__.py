@@ -1,0 +1,1 @@
+"""Every read of compliance, enforcement actions, breach and recall, one module per sub-feature."""
