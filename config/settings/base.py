@@ -74,7 +74,10 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "probation.accounts.context_processors.service",
             ],
-            "builtins": ["probation.frontend.templatetags.govuk"],
+            "builtins": [
+                "probation.frontend.templatetags.govuk",
+                "probation.frontend.templatetags.components",
+            ],
         },
     }
 ]
