@@ -205,10 +205,13 @@ def conflict_summary(conflict: object, title: str = "Your changes were not saved
 
 @register.simple_tag
 def status_tag(label: object, colour: str = "") -> SafeString:
-    """``<strong class="govuk-tag govuk-tag--red">``; ``colour`` may also be a whole class string."""
-    css = (
-        colour if colour.startswith("govuk-tag") else _classes("govuk-tag", colour and f"govuk-tag--{colour}")
-    )
+    """``<strong class="govuk-tag govuk-tag--red">``: ``colour`` is ``red``, ``govuk-tag--red`` or a
+    whole class string starting ``govuk-tag ``."""
+    if colour == "govuk-tag" or colour.startswith("govuk-tag "):
+        css = colour
+    else:
+        modifier = colour if colour.startswith("govuk-tag--") else f"govuk-tag--{colour}"
+        css = _classes("govuk-tag", colour and modifier)
     return format_html('<strong class="{}">{}</strong>', css, label)
 
 

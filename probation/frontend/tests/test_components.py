@@ -115,6 +115,10 @@ def test_a_status_tag_takes_a_colour_or_a_whole_class():
     assert _render("{% status_tag label css %}", label="Done", css="govuk-tag govuk-tag--green") == (
         '<strong class="govuk-tag govuk-tag--green">Done</strong>'
     )
+    assert (
+        _render("{% status_tag 3 'govuk-tag--blue' %}")
+        == '<strong class="govuk-tag govuk-tag--blue">3</strong>'
+    )
 
 
 def test_a_panel_has_its_title_and_body():
