@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from probation.people.views.lists import home
+
 admin.site.site_header = "OpenProbation administration"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("", include("probation.frontend.urls")),
+    path("", home, name="home"),
     path("", include("probation.accounts.urls")),
     path("", include("probation.people.urls")),
     path("", include("probation.audit.urls")),

@@ -72,9 +72,12 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "probation.frontend.context_processors.service",
+                "probation.accounts.context_processors.service",
             ],
-            "builtins": ["probation.frontend.templatetags.govuk"],
+            "builtins": [
+                "probation.frontend.templatetags.govuk",
+                "probation.frontend.templatetags.components",
+            ],
         },
     }
 ]
@@ -99,7 +102,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "frontend:home"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",

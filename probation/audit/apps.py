@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class AuditConfig(AppConfig):
     name = "probation.audit"
     label = "audit"
+
+    def ready(self) -> None:
+        from probation.audit.services import audit_session_event
+        from probation.core.session_events import register_session_event_recorder
+
+        register_session_event_recorder(audit_session_event)

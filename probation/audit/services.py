@@ -10,6 +10,7 @@ from probation.accounts.models import User
 from probation.audit.context import current_page
 from probation.audit.models import AuditAction, AuditChainHead, AuditEvent
 from probation.core.clock import now
+from probation.core.session_events import SessionEvent
 
 GENESIS_HASH = "0" * 64
 
@@ -71,3 +72,8 @@ def audit_record(
             return entry
     except (DatabaseError, AuditChainHead.DoesNotExist) as error:
         raise AuditWriteError("The audit could not be written") from error
+
+
+def audit_session_event(*, actor: User | None, event: SessionEvent, username: str = "") -> AuditEvent:
+    """The audit entry for a sign-in, failed sign-in or sign-out (registered in AuditConfig.ready)."""
+    return audit_record(actor=actor, action=AuditAction(event.value), username=username)

@@ -5,8 +5,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET
 
 from probation.accounts.forms import SignInForm
-from probation.audit.models import AuditAction
-from probation.audit.services import audit_record
+from probation.core.session_events import SessionEvent, session_event_record
 
 
 @method_decorator(login_not_required, name="dispatch")
@@ -17,20 +16,20 @@ class SignInView(auth_views.LoginView):
 
     def form_valid(self, form: SignInForm) -> HttpResponse:
         response = super().form_valid(form)
-        audit_record(actor=form.get_user(), action=AuditAction.SIGN_IN)
+        session_event_record(actor=form.get_user(), event=SessionEvent.SIGN_IN)
         return response
 
     def form_invalid(self, form: SignInForm) -> HttpResponse:
         username = form.data.get("username", "")
         if username:
-            audit_record(actor=None, action=AuditAction.SIGN_IN_FAILED, username=username)
+            session_event_record(actor=None, event=SessionEvent.SIGN_IN_FAILED, username=username)
         return super().form_invalid(form)
 
 
 class SignOutView(auth_views.LogoutView):
     def post(self, request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
         if request.user.is_authenticated:
-            audit_record(actor=request.user, action=AuditAction.SIGN_OUT)
+            session_event_record(actor=request.user, event=SessionEvent.SIGN_OUT)
         return super().post(request, *args, **kwargs)
 
 

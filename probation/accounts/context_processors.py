@@ -5,7 +5,7 @@ from probation.accounts.policy import Permission, has_permission
 
 
 def service(request: HttpRequest) -> dict[str, object]:
-    """Navigation and session-timeout values for the layout."""
+    """Navigation (by role) and session-timeout values for the layout (frontend/base.html)."""
     user = request.user
     nav = []
     if user.is_authenticated:
