@@ -6,6 +6,18 @@ import contextlib
 import pytest
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Under ``pytest -n N --dist loadgroup`` (scripts/test.sh) each test module runs whole on one
+    worker, so module-scoped data is built once, and every browser journey runs on the same worker,
+    so only one live server and one demo database are built."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        group = "browser" if item.get_closest_marker("browser") else item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _views_imported(request):
     """Import every view module (through the URLconf) before any test runs, so a test that patches

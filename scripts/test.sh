@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The whole test suite: lint, migrations check, deploy check, then every test on SQLite (browser
-# journeys included) and again on PostgreSQL (a throwaway cluster started here).
+# journeys included) and again on PostgreSQL (a throwaway cluster started here). Tests run on every
+# core (pytest-xdist; TEST_WORKERS=1 for one process), each worker with its own test database; each
+# test module runs whole on one worker and the browser journeys share one worker (see conftest.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 py=.venv/bin/python
+parallel=(-n "${TEST_WORKERS:-auto}" --dist loadgroup)
 
 echo "== lint"
 .venv/bin/ruff check .
@@ -17,9 +20,9 @@ DJANGO_SECRET_KEY=check-only-$(date +%s)-not-a-real-secret-but-long-enough-for-t
   DJANGO_SETTINGS_MODULE=config.settings.production $py manage.py check --deploy --fail-level WARNING
 
 echo "== tests on SQLite (with browser journeys)"
-env -u DATABASE_URL .venv/bin/pytest -q "$@"
+env -u DATABASE_URL .venv/bin/pytest -q "${parallel[@]}" "$@"
 
 echo "== tests on PostgreSQL"
 url=$(scripts/postgres.sh start)
 trap 'scripts/postgres.sh stop' EXIT
-DATABASE_URL="$url" .venv/bin/pytest -q -m "not browser" "$@"
+DATABASE_URL="$url" .venv/bin/pytest -q "${parallel[@]}" -m "not browser" "$@"

@@ -2,19 +2,16 @@
 PDU, excluded, restricted, partner, read-only role, permitted. Denied users get exactly the page a
 missing CRN gets, and a denied change writes nothing."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from probation.accounts.models import Role
-from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.assessments.models import Assessment, AssessmentChange
 from probation.assessments.services.assessments import assessment_start
 from probation.assessments.tests.factories import AssessmentFactory
 from probation.audit.models import AuditEvent
 from probation.core.errors import NotFound, PermissionDenied
-from probation.people.models import Exclusion, PartnerShare, Person, Restriction
+from probation.people.tests import access
 from probation.people.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +19,7 @@ pytestmark = pytest.mark.django_db
 VIEW_PAGES = ["assessments:list", "assessments:detail"]
 CHANGE_PAGES = ["assessments:start", "assessments:section", "assessments:complete"]
 ALL_PAGES = VIEW_PAGES + CHANGE_PAGES
-NONCE = re.compile(rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
+MATRIX_URLS = ALL_PAGES
 VALID_POSTS = {
     "assessments:start": {},
     "assessments:section": {"suitability": "some", "version": "1"},
@@ -45,13 +42,7 @@ def _url(name, crn, assessment_id):
 
 
 def _get(client, user, name, crn, assessment_id):
-    if user is not None:
-        client.force_login(user)
-    return client.get(_url(name, crn, assessment_id))
-
-
-def _body(response):
-    return NONCE.sub(b"", response.content)
+    return access.get(client, user, _url(name, crn, assessment_id))
 
 
 def _state():
@@ -72,8 +63,7 @@ def _start_page_state(draft, name):
 def test_anonymous_user_is_sent_to_sign_in(client, draft, name):
     response = _get(client, None, name, draft.person.crn, draft.pk)
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/sign-in?next=")
+    access.assert_sent_to_sign_in(response)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
@@ -94,34 +84,29 @@ def test_permitted_practitioner_sees_every_page_and_each_view_is_audited(client,
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_excluded_user_gets_the_same_page_as_for_a_missing_crn(client, draft, officer_user, name):
-    Exclusion.objects.create(person=draft.person, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=draft.person.pk).update(has_exclusions=True)
+    access.exclude(draft.person, officer_user)
 
     denied = _get(client, officer_user, name, draft.person.crn, draft.pk)
-    missing = _get(client, officer_user, name, "Z999999", draft.pk)
+    missing = _get(client, officer_user, name, access.MISSING_CRN, draft.pk)
 
-    assert denied.status_code == missing.status_code == 404
-    assert _body(denied) == _body(missing)
+    access.assert_same_as_missing(denied, missing)
     assert not AuditEvent.objects.filter(action="view").exists()
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_not_on_restriction_list_gets_not_found(client, draft, officer_user, name):
-    other = UserFactory()
-    Restriction.objects.create(person=draft.person, user=other, added_by=other)
-    Person.objects.filter(pk=draft.person.pk).update(is_restricted=True)
+    access.restrict_to_someone_else(draft.person)
 
     denied = _get(client, officer_user, name, draft.person.crn, draft.pk)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, officer_user, name, "Z999999", draft.pk))
+    assert access.body(denied) == access.body(_get(client, officer_user, name, access.MISSING_CRN, draft.pk))
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_on_restriction_list_sees_the_restricted_case(client, draft, officer_user, name):
     _start_page_state(draft, name)
-    Restriction.objects.create(person=draft.person, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=draft.person.pk).update(is_restricted=True)
+    access.restrict(draft.person, to=officer_user)
 
     assert _get(client, officer_user, name, draft.person.crn, draft.pk).status_code == 200
 
@@ -135,7 +120,7 @@ def test_an_assessment_of_another_person_is_not_found(client, draft, officer_use
 
 @pytest.mark.parametrize("name", VIEW_PAGES)
 def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, draft, name):
-    response = _get(client, UserFactory(role=Role.SENIOR_PO), name, draft.person.crn, draft.pk)
+    response = _get(client, access.other_pdu_user(), name, draft.person.crn, draft.pk)
 
     assert response.status_code == 200
     assert "/sections/" not in response.content.decode()
@@ -144,7 +129,7 @@ def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, draft, n
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_staff_outside_the_pdu_posting_changes_nothing(client, draft, name):
-    client.force_login(UserFactory(role=Role.SENIOR_PO))
+    client.force_login(access.other_pdu_user())
     _start_page_state(draft, name)
     before = _state()
 
@@ -156,8 +141,7 @@ def test_staff_outside_the_pdu_posting_changes_nothing(client, draft, name):
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_excluded_user_posting_changes_nothing(client, draft, officer_user, name):
-    Exclusion.objects.create(person=draft.person, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=draft.person.pk).update(has_exclusions=True)
+    access.exclude(draft.person, officer_user)
     client.force_login(officer_user)
     _start_page_state(draft, name)
     before = _state()
@@ -181,7 +165,7 @@ def test_permitted_practitioner_posting_makes_the_change(client, draft, officer_
 
 @pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
 def test_read_only_roles_see_assessments_but_cannot_change_them(client, draft, role):
-    user = UserFactory(role=role, staff=StaffFactory(team=draft.person.team))
+    user = access.team_user(role, draft.person)
 
     for name in VIEW_PAGES:
         assert _get(client, user, name, draft.person.crn, draft.pk).status_code == 200
@@ -190,10 +174,8 @@ def test_read_only_roles_see_assessments_but_cannot_change_them(client, draft, r
 
 
 def test_partner_gets_not_found_even_for_a_shared_case(client, draft):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
-    PartnerShare.objects.create(
-        person=draft.person, user=partner, reason="MAPPA", granted_by=partner, expires_on="2099-01-01"
-    )
+    partner = access.partner_user()
+    access.share(draft.person, partner)
     before = _state()
 
     for name in ALL_PAGES:
@@ -209,14 +191,13 @@ def test_service_refuses_staff_outside_the_managing_pdu(draft):
     Assessment.objects.all().delete()
 
     with pytest.raises(PermissionDenied):
-        assessment_start(actor=UserFactory(role=Role.SENIOR_PO), crn=draft.person.crn)
+        assessment_start(actor=access.other_pdu_user(), crn=draft.person.crn)
 
     assert Assessment.objects.count() == 0
 
 
 def test_service_tells_an_excluded_user_not_found(draft, officer_user):
-    Exclusion.objects.create(person=draft.person, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=draft.person.pk).update(has_exclusions=True)
+    access.exclude(draft.person, officer_user)
 
     with pytest.raises(NotFound):
         assessment_start(actor=officer_user, crn=draft.person.crn)

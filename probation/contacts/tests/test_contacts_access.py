@@ -2,19 +2,17 @@
 share), outside the managing PDU, excluded, restricted, read-only roles, permitted. Denied users get
 exactly the page a missing CRN gets, and a denied change writes nothing."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from probation.accounts.models import Role
-from probation.accounts.tests.factories import StaffFactory, UserFactory
+from probation.accounts.tests.factories import UserFactory
 from probation.audit.models import AuditEvent
 from probation.contacts.models import Contact, NotificationMessage
 from probation.contacts.tests.conftest import at
 from probation.contacts.tests.factories import ContactFactory
 from probation.core.clock import today_uk
-from probation.people.models import Exclusion, PartnerShare, Person, Restriction
+from probation.people.tests import access
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +26,7 @@ CHANGE_PAGES = [
     "contacts:cancel",
 ]
 ALL_PAGES = VIEW_PAGES + CHANGE_PAGES
-NONCE = re.compile(rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
+MATRIX_URLS = [*ALL_PAGES, "contacts:diary", "contacts:outstanding"]
 
 
 @pytest.fixture
@@ -82,13 +80,7 @@ def _posts(name, officer):
 
 
 def _get(client, user, name, crn, contacts):
-    if user is not None:
-        client.force_login(user)
-    return client.get(_url(name, crn, contacts))
-
-
-def _body(response):
-    return NONCE.sub(b"", response.content)
+    return access.get(client, user, _url(name, crn, contacts))
 
 
 def _state():
@@ -99,16 +91,11 @@ def _state():
     )
 
 
-def _exclude(case, user):
-    Exclusion.objects.create(person=case, user=user, added_by=user)
-    Person.objects.filter(pk=case.pk).update(has_exclusions=True)
-
-
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_anonymous_user_is_sent_to_sign_in(client, case, contacts, name):
     response = client.get(_url(name, case.crn, contacts))
 
-    assert response.status_code == 302 and response["Location"].startswith("/sign-in?next=")
+    access.assert_sent_to_sign_in(response)
 
 
 @pytest.mark.parametrize("name", ["contacts:diary", "contacts:outstanding"])
@@ -121,15 +108,13 @@ def test_system_admin_gets_the_same_page_as_for_a_missing_crn(client, case, cont
     denied = _get(client, admin_user, name, case.crn, contacts)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, admin_user, name, "Z999999", contacts))
+    assert access.body(denied) == access.body(_get(client, admin_user, name, access.MISSING_CRN, contacts))
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_partner_gets_not_found_even_for_a_case_shared_with_them(client, case, contacts, name):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
-    PartnerShare.objects.create(
-        person=case, user=partner, reason="MAPPA", granted_by=partner, expires_on="2099-01-01"
-    )
+    partner = access.partner_user()
+    access.share(case, partner)
 
     assert _get(client, partner, name, case.crn, contacts).status_code == 404
 
@@ -141,20 +126,19 @@ def test_permitted_practitioner_sees_every_page(client, case, contacts, officer_
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_excluded_user_gets_the_same_page_as_for_a_missing_crn(client, case, contacts, officer_user, name):
-    _exclude(case, officer_user)
+    access.exclude(case, officer_user)
 
     denied = _get(client, officer_user, name, case.crn, contacts)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, officer_user, name, "Z999999", contacts))
+    assert access.body(denied) == access.body(_get(client, officer_user, name, access.MISSING_CRN, contacts))
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_restricted_case_is_not_found_unless_on_the_list(
     client, case, contacts, officer_user, spo_user, name
 ):
-    Restriction.objects.create(person=case, user=spo_user, added_by=spo_user)
-    Person.objects.filter(pk=case.pk).update(is_restricted=True)
+    access.restrict(case, to=spo_user)
 
     assert _get(client, officer_user, name, case.crn, contacts).status_code == 404
     assert _get(client, spo_user, name, case.crn, contacts).status_code == 200
@@ -172,7 +156,7 @@ def test_a_contact_of_another_person_is_not_found(client, case, contacts, office
 
 @pytest.mark.parametrize("role", [Role.VLO, Role.COURT_OFFICER])
 def test_read_only_roles_see_the_log_but_cannot_change(client, case, contacts, role):
-    user = UserFactory(role=role, staff=StaffFactory(team=case.team))
+    user = access.team_user(role, case)
 
     assert _get(client, user, "contacts:list", case.crn, contacts).status_code == 200
     for name in CHANGE_PAGES:
@@ -181,14 +165,14 @@ def test_read_only_roles_see_the_log_but_cannot_change(client, case, contacts, r
 
 @pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.AP_STAFF])
 def test_case_admin_and_ap_staff_in_the_pdu_can_record_contacts(client, case, contacts, role):
-    user = UserFactory(role=role, staff=StaffFactory(team=case.team))
+    user = access.team_user(role, case)
 
     assert _get(client, user, "contacts:book", case.crn, contacts).status_code == 200
 
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_staff_outside_the_pdu_posting_changes_nothing(client, case, contacts, officer_user, name):
-    client.force_login(UserFactory(role=Role.SENIOR_PO))
+    client.force_login(access.other_pdu_user())
     before = _state()
 
     assert client.post(_url(name, case.crn, contacts), _posts(name, officer_user.staff)).status_code == 404
@@ -197,7 +181,7 @@ def test_staff_outside_the_pdu_posting_changes_nothing(client, case, contacts, o
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_excluded_user_posting_changes_nothing(client, case, contacts, officer_user, name):
-    _exclude(case, officer_user)
+    access.exclude(case, officer_user)
     client.force_login(officer_user)
     before = _state()
 

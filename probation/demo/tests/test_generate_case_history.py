@@ -3,10 +3,12 @@
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from unittest import mock
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.db.models import Count, Q, Sum
 
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep
@@ -46,9 +48,15 @@ class _Quiet:
         pass
 
 
-@pytest.fixture
-def people() -> None:
-    call_command("generate_data", "--people", str(PEOPLE), "--seed", "3", "--demo-users", stdout=_Quiet())
+@pytest.fixture(scope="module")
+def people(django_db_setup, django_db_blocker) -> Iterator[None]:
+    """Generated once for the module, in a transaction rolled back at its end (each test's own
+    transaction is a savepoint inside it). Tests that need no people come before the first test
+    using it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("generate_data", "--people", str(PEOPLE), "--seed", "3", "--demo-users", stdout=_Quiet())
+        yield
+        transaction.set_rollback(True)
 
 
 def _snapshot() -> dict[str, list[tuple]]:
@@ -64,6 +72,11 @@ def _snapshot() -> dict[str, list[tuple]]:
         "breaches": list(Breach.objects.order_by("id").values_list("id", "status", "ended_on")),
         "recalls": list(Recall.objects.order_by("id").values_list("id", "status", "recall_type")),
     }  # fmt: skip
+
+
+def test_refuses_without_people() -> None:
+    with pytest.raises(CommandError, match="run generate_data first"):
+        _generate()
 
 
 def test_same_seed_gives_the_same_rows_whatever_the_chunk_size(people: None) -> None:
@@ -93,11 +106,6 @@ def test_refuses_when_history_exists_and_leaves_it_alone(people: None) -> None:
         _generate()
 
     assert Contact.objects.count() == contacts
-
-
-def test_refuses_without_people() -> None:
-    with pytest.raises(CommandError, match="run generate_data first"):
-        _generate()
 
 
 def test_every_workflow_state_appears(people: None) -> None:

@@ -2,12 +2,14 @@
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from io import StringIO
 from itertools import pairwise
 
 import pytest
 from django.contrib.auth.hashers import check_password
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.db.models import Count, Q
 
 from probation.accounts.models import PDU, Grade, Region, Role, Staff, Team, User
@@ -74,9 +76,14 @@ def snapshot() -> list[tuple]:
     )
 
 
-@pytest.fixture
-def generated() -> str:
-    return generate(demo_users=True)
+@pytest.fixture(scope="module")
+def generated(django_db_setup, django_db_blocker) -> Iterator[str]:
+    """Generated once for the module, in a transaction rolled back at its end (each test's own
+    transaction is a savepoint inside it). Tests that need an empty database come before the first
+    test using it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield generate(demo_users=True)
+        transaction.set_rollback(True)
 
 
 def test_same_seed_gives_identical_data_after_flush():
@@ -124,6 +131,16 @@ def test_flush_leaves_no_rows_from_the_previous_run():
     assert set(SearchKey.objects.values_list("person_id", flat=True)) <= person_ids
     assert set(Address.objects.values_list("person_id", flat=True)) <= person_ids
     assert set(Allocation.objects.values_list("person_id", flat=True)) <= person_ids
+
+
+def test_a_search_for_a_common_surname_finds_several_people():
+    generate(people=1500, demo_users=True)
+    po = User.objects.get(username="po")
+
+    results = person_search(user=po, text="smith")
+
+    assert len(results) >= 5
+    assert any(r.person.surname == "Smith" for r in results)
 
 
 def test_organisation_has_the_twelve_regions_and_about_a_hundred_pdus(generated):
@@ -314,16 +331,6 @@ def test_partner_sees_the_cases_po_shared_for_ninety_days(generated):
     assert set(shares.values_list("expires_on", flat=True)) == {today_uk() + dt.timedelta(days=90)}
     assert not shares.exclude(person__officer=po.staff).exists()
     assert not shares.filter(Q(person__is_restricted=True) | Q(person__has_exclusions=True)).exists()
-
-
-def test_a_search_for_a_common_surname_finds_several_people():
-    generate(people=1500, demo_users=True)
-    po = User.objects.get(username="po")
-
-    results = person_search(user=po, text="smith")
-
-    assert len(results) >= 5
-    assert any(r.person.surname == "Smith" for r in results)
 
 
 def test_flush_keeps_audited_users_but_retires_them(generated):

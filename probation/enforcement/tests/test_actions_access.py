@@ -3,25 +3,25 @@ admin, partner (even with a share), VLO, outside the managing PDU, excluded, res
 Denied users get exactly the page a missing CRN gets, and a denied change writes nothing."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.urls import reverse
 
 from probation.accounts.models import Role
-from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
 from probation.contacts.models import EnforcementCase, EnforcementStep
 from probation.contacts.tests.factories import ContactFactory, EnforcementCaseFactory
 from probation.core import clock
-from probation.people.models import Exclusion, PartnerShare, Person, PersonChange, Restriction
+from probation.enforcement.services.actions import enforcement_action_record
+from probation.people.models import PersonChange
+from probation.people.tests import access
 from probation.people.tests.factories import PersonFactory
 from probation.sentences.tests.factories import SentenceFactory
 
 pytestmark = pytest.mark.django_db
 
 PAGES = ["enforcement:compliance", "enforcement:action-record"]
-NONCE = re.compile(rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
+MATRIX_URLS = [*PAGES, "enforcement:warning-letter"]
 VALID_POST = {"action": "refer_to_offender_manager", "version": "1"}
 
 
@@ -47,13 +47,7 @@ def _url(name, crn, case):
 
 
 def _get(client, user, name, crn, case):
-    if user is not None:
-        client.force_login(user)
-    return client.get(_url(name, crn, case))
-
-
-def _body(response):
-    return NONCE.sub(b"", response.content)
+    return access.get(client, user, _url(name, crn, case))
 
 
 def _state():
@@ -65,17 +59,11 @@ def _state():
     )
 
 
-def _exclude(person, user):
-    Exclusion.objects.create(person=person, user=user, added_by=user)
-    Person.objects.filter(pk=person.pk).update(has_exclusions=True)
-
-
 @pytest.mark.parametrize("name", PAGES)
 def test_anonymous_user_is_sent_to_sign_in(client, case, name):
     response = client.get(_url(name, case.person.crn, case))
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/sign-in?next=")
+    access.assert_sent_to_sign_in(response)
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -83,15 +71,13 @@ def test_system_admin_gets_the_same_page_as_for_a_missing_crn(client, case, admi
     denied = _get(client, admin_user, name, case.person.crn, case)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, admin_user, name, "Z999999", case))
+    assert access.body(denied) == access.body(_get(client, admin_user, name, access.MISSING_CRN, case))
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_partner_gets_not_found_even_for_a_case_shared_with_them(client, case, name):
-    partner = UserFactory(role=Role.PARTNER, staff=None, agency="Police")
-    PartnerShare.objects.create(
-        person=case.person, user=partner, reason="MAPPA", granted_by=partner, expires_on="2099-01-01"
-    )
+    partner = access.partner_user(agency="Police")
+    access.share(case.person, partner)
 
     assert _get(client, partner, name, case.person.crn, case).status_code == 404
 
@@ -104,20 +90,17 @@ def test_permitted_practitioner_sees_every_page_and_it_is_audited(client, case, 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_excluded_user_gets_the_same_page_as_for_a_missing_crn(client, case, officer_user, name):
-    _exclude(case.person, officer_user)
+    access.exclude(case.person, officer_user)
 
     denied = _get(client, officer_user, name, case.person.crn, case)
-    missing = _get(client, officer_user, name, "Z999999", case)
+    missing = _get(client, officer_user, name, access.MISSING_CRN, case)
 
-    assert denied.status_code == missing.status_code == 404
-    assert _body(denied) == _body(missing)
+    access.assert_same_as_missing(denied, missing)
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_user_not_on_restriction_list_gets_not_found(client, case, officer_user, name):
-    other = UserFactory()
-    Restriction.objects.create(person=case.person, user=other, added_by=other)
-    Person.objects.filter(pk=case.person_id).update(is_restricted=True)
+    access.restrict_to_someone_else(case.person)
 
     assert _get(client, officer_user, name, case.person.crn, case).status_code == 404
 
@@ -130,7 +113,7 @@ def test_a_sentence_or_case_of_another_person_is_not_found(client, case, officer
 
 
 def test_vlo_sees_compliance_but_cannot_act(client, case):
-    vlo = UserFactory(role=Role.VLO, staff=StaffFactory(team=case.person.team))
+    vlo = access.team_user(Role.VLO, case.person)
 
     response = _get(client, vlo, "enforcement:compliance", case.person.crn, case)
 
@@ -141,7 +124,7 @@ def test_vlo_sees_compliance_but_cannot_act(client, case):
 
 
 def test_staff_outside_the_managing_pdu_can_view_but_not_act(client, case):
-    elsewhere = UserFactory(role=Role.SENIOR_PO)
+    elsewhere = access.other_pdu_user()
 
     response = _get(client, elsewhere, "enforcement:compliance", case.person.crn, case)
 
@@ -152,9 +135,9 @@ def test_staff_outside_the_managing_pdu_can_view_but_not_act(client, case):
 @pytest.mark.parametrize(
     "make_user",
     [
-        lambda case: UserFactory(role=Role.SENIOR_PO),
-        lambda case: UserFactory(role=Role.VLO, staff=StaffFactory(team=case.person.team)),
-        lambda case: UserFactory(role=Role.PARTNER, staff=None),
+        lambda case: access.other_pdu_user(),
+        lambda case: access.team_user(Role.VLO, case.person),
+        lambda case: access.partner_user(),
     ],
     ids=["other_pdu", "vlo", "partner"],
 )
@@ -169,7 +152,7 @@ def test_users_who_may_not_act_posting_change_nothing(client, case, make_user):
 
 
 def test_excluded_user_posting_changes_nothing(client, case, officer_user):
-    _exclude(case.person, officer_user)
+    access.exclude(case.person, officer_user)
     client.force_login(officer_user)
     before = _state()
 
@@ -188,3 +171,67 @@ def test_permitted_practitioner_posting_records_the_action(client, case, officer
     assert response["Location"] == reverse("enforcement:compliance", args=[case.person.crn, case.sentence_id])
     case.refresh_from_db()
     assert (case.status, case.version) == ("referred_to_offender_manager", 2)
+
+
+# --- The warning letter: only for those who may act on the case ------------------------------------
+
+
+@pytest.fixture
+def warned(case, officer_user):
+    return enforcement_action_record(
+        actor=officer_user,
+        crn=case.person.crn,
+        case_id=case.pk,
+        expected_version=case.version,
+        action="first_warning_letter",
+        circumstances="You did not attend.",
+    )
+
+
+def _letter_url(crn, warned):
+    return reverse("enforcement:warning-letter", args=[crn, warned.pk])
+
+
+def test_anonymous_user_is_sent_to_sign_in_from_the_letter(client, warned):
+    access.assert_sent_to_sign_in(client.get(_letter_url(warned.person.crn, warned)))
+
+
+def test_permitted_practitioner_gets_the_letter(client, warned, officer_user):
+    response = access.get(client, officer_user, _letter_url(warned.person.crn, warned))
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.parametrize("deny", ["excluded", "restricted", "admin"])
+def test_excluded_restricted_or_admin_user_gets_the_missing_page_for_the_letter(
+    client, warned, officer_user, admin_user, deny
+):
+    user = admin_user if deny == "admin" else officer_user
+    if deny == "excluded":
+        access.exclude(warned.person, officer_user)
+    if deny == "restricted":
+        access.restrict_to_someone_else(warned.person)
+    before = AuditEvent.objects.count()
+
+    denied = access.get(client, user, _letter_url(warned.person.crn, warned))
+    missing = access.get(client, user, _letter_url(access.MISSING_CRN, warned))
+
+    access.assert_same_as_missing(denied, missing)
+    assert AuditEvent.objects.count() == before
+
+
+def test_users_who_may_not_act_get_no_letter(client, warned):
+    partner = access.partner_user()
+    access.share(warned.person, partner)
+    before = AuditEvent.objects.count()
+
+    for user in (access.other_pdu_user(), access.team_user(Role.VLO, warned.person), partner):
+        assert access.get(client, user, _letter_url(warned.person.crn, warned)).status_code == 404
+    assert AuditEvent.objects.count() == before
+
+
+def test_a_letter_of_another_person_is_not_found(client, warned, officer_user):
+    other = PersonFactory(officer=officer_user.staff)
+
+    assert access.get(client, officer_user, _letter_url(other.crn, warned)).status_code == 404

@@ -3,19 +3,18 @@ with a share), VLO (read-only), outside the managing PDU, excluded, restricted, 
 get exactly the page a missing CRN gets, and a denied change writes nothing."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.urls import reverse
 
 from probation.accounts.models import Role
-from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
 from probation.enforcement.models import Breach, Recall
 from probation.enforcement.services.breach import breach_initiate
 from probation.enforcement.services.recall import recall_decide, recall_recommend, recall_start
 from probation.enforcement.tests.test_breach_workflow_data import failure_on, licence_for, order_for
-from probation.people.models import Exclusion, PartnerShare, Person, PersonChange, Restriction
+from probation.people.models import PersonChange
+from probation.people.tests import access
 from probation.people.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +31,7 @@ CHANGE_PAGES = [
     "recall-licence-ended",
 ]
 ALL_PAGES = VIEW_PAGES + CHANGE_PAGES + ["recall-decide"]
-NONCE = re.compile(rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
+MATRIX_URLS = [f"enforcement:{name}" for name in ALL_PAGES]
 
 
 def _date(name, day):
@@ -147,13 +146,7 @@ def _posts(case):
 
 
 def _get(client, user, name, crn, case):
-    if user is not None:
-        client.force_login(user)
-    return client.get(_url(name, crn, case))
-
-
-def _body(response):
-    return NONCE.sub(b"", response.content)
+    return access.get(client, user, _url(name, crn, case))
 
 
 def _state():
@@ -165,20 +158,15 @@ def _state():
     )
 
 
-def _exclude(person, user):
-    Exclusion.objects.create(person=person, user=user, added_by=user)
-    Person.objects.filter(pk=person.pk).update(has_exclusions=True)
-
-
 def _vlo(case):
-    return UserFactory(role=Role.VLO, staff=StaffFactory(team=case["person"].team))
+    return access.team_user(Role.VLO, case["person"])
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_anonymous_user_is_sent_to_sign_in(client, case, name):
     response = client.get(_url(name, case["person"].crn, case))
 
-    assert response.status_code == 302 and response["Location"].startswith("/sign-in?next=")
+    access.assert_sent_to_sign_in(response)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
@@ -186,35 +174,30 @@ def test_system_admin_gets_the_same_page_as_for_a_missing_crn(client, case, admi
     denied = _get(client, admin_user, name, case["person"].crn, case)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, admin_user, name, "Z999999", case))
+    assert access.body(denied) == access.body(_get(client, admin_user, name, access.MISSING_CRN, case))
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_partner_gets_not_found_even_for_a_shared_case(client, case, name):
-    partner = UserFactory(role=Role.PARTNER, staff=None, agency="Police")
-    PartnerShare.objects.create(
-        person=case["person"], user=partner, reason="MAPPA", granted_by=partner, expires_on="2099-01-01"
-    )
+    partner = access.partner_user(agency="Police")
+    access.share(case["person"], partner)
 
     assert _get(client, partner, name, case["person"].crn, case).status_code == 404
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_excluded_user_gets_the_same_page_as_for_a_missing_crn(client, case, officer_user, name):
-    _exclude(case["person"], officer_user)
+    access.exclude(case["person"], officer_user)
 
     denied = _get(client, officer_user, name, case["person"].crn, case)
-    missing = _get(client, officer_user, name, "Z999999", case)
+    missing = _get(client, officer_user, name, access.MISSING_CRN, case)
 
-    assert denied.status_code == missing.status_code == 404
-    assert _body(denied) == _body(missing)
+    access.assert_same_as_missing(denied, missing)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_not_on_the_restriction_list_gets_not_found(client, case, officer_user, name):
-    other = UserFactory()
-    Restriction.objects.create(person=case["person"], user=other, added_by=other)
-    Person.objects.filter(pk=case["person"].pk).update(is_restricted=True)
+    access.restrict_to_someone_else(case["person"])
 
     assert _get(client, officer_user, name, case["person"].crn, case).status_code == 404
 
@@ -231,7 +214,7 @@ def test_senior_po_in_the_pdu_sees_the_decision_page(client, case, spo_user):
 
 @pytest.mark.parametrize("name", VIEW_PAGES)
 def test_vlo_and_staff_outside_the_pdu_can_read(client, case, name):
-    for user in (_vlo(case), UserFactory(role=Role.SENIOR_PO)):
+    for user in (_vlo(case), access.other_pdu_user()):
         assert _get(client, user, name, case["person"].crn, case).status_code == 200
 
 
@@ -239,12 +222,12 @@ def test_vlo_and_staff_outside_the_pdu_can_read(client, case, name):
 def test_vlo_staff_outside_the_pdu_excluded_and_partners_posting_change_nothing(
     client, case, officer_user, name
 ):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
-    excluded = UserFactory(staff=StaffFactory(team=case["person"].team))
-    _exclude(case["person"], excluded)
+    partner = access.partner_user()
+    excluded = access.team_user(Role.PRACTITIONER, case["person"])
+    access.exclude(case["person"], excluded)
     before = _state()
 
-    for user in (_vlo(case), UserFactory(role=Role.SENIOR_PO), partner, excluded):
+    for user in (_vlo(case), access.other_pdu_user(), partner, excluded):
         client.force_login(user)
         assert client.get(_url(name, case["person"].crn, case)).status_code == 404
         assert client.post(_url(name, case["person"].crn, case), _posts(case)[name]).status_code == 404

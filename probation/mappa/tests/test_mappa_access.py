@@ -3,19 +3,18 @@ excluded, restricted, partner (shared and not), permitted. Denied users get exac
 missing CRN gets, and a denied change writes nothing."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.urls import reverse
 
 from probation.accounts.models import Role
-from probation.accounts.tests.factories import StaffFactory, UserFactory
+from probation.accounts.tests.factories import UserFactory
 from probation.audit.models import AuditEvent
 from probation.core.errors import NotFound, PermissionDenied
 from probation.mappa.models import MappaAction, MappaMeeting
 from probation.mappa.services.meetings import meeting_add
 from probation.mappa.tests.factories import MappaActionFactory, MappaMeetingFactory
-from probation.people.models import Exclusion, PartnerShare, Person, Restriction
+from probation.people.tests import access
 from probation.people.tests.factories import PersonFactory
 from probation.risk.tests.test_registration_factories import RegistrationFactory
 
@@ -24,7 +23,7 @@ pytestmark = pytest.mark.django_db
 VIEW_PAGES = ["mappa:case"]
 CHANGE_PAGES = ["mappa:meeting-add", "mappa:meeting-update", "mappa:action-add", "mappa:action-complete"]
 ALL_PAGES = VIEW_PAGES + CHANGE_PAGES
-NONCE = re.compile(rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
+MATRIX_URLS = [*ALL_PAGES, "mappa:actions-due"]
 VALID_POSTS = {
     "mappa:meeting-add": {
         "held_on_0": "10",
@@ -71,13 +70,7 @@ def _url(name, crn, action):
 
 
 def _get(client, user, name, crn, action):
-    if user is not None:
-        client.force_login(user)
-    return client.get(_url(name, crn, action))
-
-
-def _body(response):
-    return NONCE.sub(b"", response.content)
+    return access.get(client, user, _url(name, crn, action))
 
 
 def _state():
@@ -88,25 +81,13 @@ def _state():
     )
 
 
-def _share(case, partner, expires_on="2099-01-01"):
-    PartnerShare.objects.create(
-        person=case, user=partner, reason="MAPPA level 2", granted_by=partner, expires_on=expires_on
-    )
-
-
-def _exclude(case, user):
-    Exclusion.objects.create(person=case, user=user, added_by=user)
-    Person.objects.filter(pk=case.pk).update(has_exclusions=True)
-
-
 @pytest.mark.parametrize("name", [*ALL_PAGES, "mappa:actions-due"])
 def test_anonymous_user_is_sent_to_sign_in(client, action, name):
     url = reverse(name) if name == "mappa:actions-due" else _url(name, action.meeting.person.crn, action)
 
     response = client.get(url)
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/sign-in?next=")
+    access.assert_sent_to_sign_in(response)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
@@ -122,32 +103,28 @@ def test_permitted_practitioner_sees_every_page(client, action, officer_user, na
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_excluded_user_gets_the_same_page_as_for_a_missing_crn(client, action, officer_user, name):
     case = action.meeting.person
-    _exclude(case, officer_user)
+    access.exclude(case, officer_user)
 
     denied = _get(client, officer_user, name, case.crn, action)
-    missing = _get(client, officer_user, name, "Z999999", action)
+    missing = _get(client, officer_user, name, access.MISSING_CRN, action)
 
-    assert denied.status_code == missing.status_code == 404
-    assert _body(denied) == _body(missing)
+    access.assert_same_as_missing(denied, missing)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_not_on_restriction_list_gets_not_found(client, action, officer_user, name):
     case = action.meeting.person
-    other = UserFactory()
-    Restriction.objects.create(person=case, user=other, added_by=other)
-    Person.objects.filter(pk=case.pk).update(is_restricted=True)
+    access.restrict_to_someone_else(case)
 
     denied = _get(client, officer_user, name, case.crn, action)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, officer_user, name, "Z999999", action))
+    assert access.body(denied) == access.body(_get(client, officer_user, name, access.MISSING_CRN, action))
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_on_restriction_list_sees_the_restricted_case(client, action, officer_user, name):
-    Restriction.objects.create(person=action.meeting.person, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=action.meeting.person.pk).update(is_restricted=True)
+    access.restrict(action.meeting.person, to=officer_user)
 
     assert _get(client, officer_user, name, action.meeting.person.crn, action).status_code == 200
 
@@ -160,7 +137,7 @@ def test_a_meeting_or_action_of_another_person_is_not_found(client, action, offi
 
 
 def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, action):
-    elsewhere = UserFactory(role=Role.SENIOR_PO)  # a different PDU
+    elsewhere = access.other_pdu_user()  # a different PDU
 
     response = _get(client, elsewhere, "mappa:case", action.meeting.person.crn, action)
 
@@ -171,7 +148,7 @@ def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, action):
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_staff_outside_the_pdu_posting_changes_nothing(client, action, name):
-    client.force_login(UserFactory(role=Role.SENIOR_PO))
+    client.force_login(access.other_pdu_user())
     before = _state()
 
     response = client.post(_url(name, action.meeting.person.crn, action), VALID_POSTS[name])
@@ -182,7 +159,7 @@ def test_staff_outside_the_pdu_posting_changes_nothing(client, action, name):
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_excluded_user_posting_changes_nothing(client, action, officer_user, name):
-    _exclude(action.meeting.person, officer_user)
+    access.exclude(action.meeting.person, officer_user)
     client.force_login(officer_user)
     before = _state()
 
@@ -206,7 +183,7 @@ def test_permitted_practitioner_posting_makes_the_change(client, action, officer
 @pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
 def test_read_only_roles_see_mappa_but_cannot_change_it(client, action, role):
     case = action.meeting.person
-    user = UserFactory(role=role, staff=StaffFactory(team=case.team))
+    user = access.team_user(role, case)
 
     assert _get(client, user, "mappa:case", case.crn, action).status_code == 200
     for name in CHANGE_PAGES:
@@ -214,9 +191,9 @@ def test_read_only_roles_see_mappa_but_cannot_change_it(client, action, role):
 
 
 def test_partner_sees_a_shared_case_but_cannot_change_it(client, action):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
+    partner = access.partner_user()
     case = action.meeting.person
-    _share(case, partner)
+    access.share(case, partner)
 
     assert _get(client, partner, "mappa:case", case.crn, action).status_code == 200
     for name in CHANGE_PAGES:
@@ -227,11 +204,11 @@ def test_partner_sees_a_shared_case_but_cannot_change_it(client, action):
 
 
 def test_partner_gets_not_found_for_an_unshared_or_expired_case(client, action, officer_user):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
+    partner = access.partner_user()
     expired = MappaActionFactory(
         meeting=MappaMeetingFactory(person=PersonFactory(officer=officer_user.staff))
     )
-    _share(expired.meeting.person, partner, expires_on="2020-01-01")
+    access.share(expired.meeting.person, partner, expires_on="2020-01-01")
 
     assert _get(client, partner, "mappa:case", action.meeting.person.crn, action).status_code == 404
     assert _get(client, partner, "mappa:case", expired.meeting.person.crn, expired).status_code == 404
@@ -239,7 +216,7 @@ def test_partner_gets_not_found_for_an_unshared_or_expired_case(client, action, 
 
 def test_actions_due_is_for_case_holding_staff_only(client, officer_user, admin_user):
     url = reverse("mappa:actions-due")
-    for user in (admin_user, UserFactory(role=Role.PARTNER, staff=None), UserFactory(role=Role.VLO)):
+    for user in (admin_user, access.partner_user(), UserFactory(role=Role.VLO)):
         client.force_login(user)
         assert client.get(url).status_code == 404
     client.force_login(officer_user)
@@ -266,8 +243,8 @@ def _service_add(actor, case):
 def test_service_refuses_staff_outside_the_pdu_and_roles_without_mappa_manage(action):
     case = action.meeting.person
     for user in (
-        UserFactory(role=Role.SENIOR_PO),
-        UserFactory(role=Role.VLO, staff=StaffFactory(team=case.team)),
+        access.other_pdu_user(),
+        access.team_user(Role.VLO, case),
     ):
         with pytest.raises(PermissionDenied):
             _service_add(user, case)
@@ -275,15 +252,15 @@ def test_service_refuses_staff_outside_the_pdu_and_roles_without_mappa_manage(ac
 
 
 def test_service_refuses_a_partner_even_for_a_shared_case(action):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
-    _share(action.meeting.person, partner)
+    partner = access.partner_user()
+    access.share(action.meeting.person, partner)
 
     with pytest.raises(PermissionDenied):
         _service_add(partner, action.meeting.person)
 
 
 def test_service_tells_an_excluded_user_not_found(action, officer_user):
-    _exclude(action.meeting.person, officer_user)
+    access.exclude(action.meeting.person, officer_user)
 
     with pytest.raises(NotFound):
         _service_add(officer_user, action.meeting.person)

@@ -3,16 +3,15 @@ PDU, excluded, restricted, partner (shared and not), permitted. Denied users get
 missing CRN gets, and a denied change writes nothing."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.urls import reverse
 
 from probation.accounts.models import Role
-from probation.accounts.tests.factories import StaffFactory, UserFactory
+from probation.accounts.tests.factories import UserFactory
 from probation.audit.models import AuditEvent
 from probation.core.errors import NotFound, PermissionDenied
-from probation.people.models import Exclusion, PartnerShare, Person, Restriction
+from probation.people.tests import access
 from probation.people.tests.factories import PersonFactory
 from probation.risk.models import Registration, RegistrationReview
 from probation.risk.services.registrations import registration_add, registration_update
@@ -29,7 +28,7 @@ CHANGE_PAGES = [
     "risk:registration-deregister",
 ]
 ALL_PAGES = VIEW_PAGES + CHANGE_PAGES
-NONCE = re.compile(rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
+MATRIX_URLS = [*ALL_PAGES, "risk:registration-reviews-due"]
 # A POST that each change page would accept from a permitted user.
 VALID_POSTS = {
     "risk:registration-add": {"register_type": "WEAP"},
@@ -74,13 +73,7 @@ def _url(name, crn, registration_id):
 
 
 def _get(client, user, name, crn, registration_id):
-    if user is not None:
-        client.force_login(user)
-    return client.get(_url(name, crn, registration_id))
-
-
-def _body(response):
-    return NONCE.sub(b"", response.content)
+    return access.get(client, user, _url(name, crn, registration_id))
 
 
 def _state():
@@ -91,18 +84,11 @@ def _state():
     )
 
 
-def _share(case, partner, expires_on="2099-01-01"):
-    PartnerShare.objects.create(
-        person=case, user=partner, reason="MAPPA level 2", granted_by=partner, expires_on=expires_on
-    )
-
-
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_anonymous_user_is_sent_to_sign_in(client, registration, name):
     response = _get(client, None, name, registration.person.crn, registration.pk)
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/sign-in?next=")
+    access.assert_sent_to_sign_in(response)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
@@ -118,33 +104,30 @@ def test_permitted_practitioner_sees_every_page(client, registration, officer_us
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_excluded_user_gets_the_same_page_as_for_a_missing_crn(client, registration, officer_user, name):
     case = registration.person
-    Exclusion.objects.create(person=case, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=case.pk).update(has_exclusions=True)
+    access.exclude(case, officer_user)
 
     denied = _get(client, officer_user, name, case.crn, registration.pk)
-    missing = _get(client, officer_user, name, "Z999999", registration.pk)
+    missing = _get(client, officer_user, name, access.MISSING_CRN, registration.pk)
 
-    assert denied.status_code == missing.status_code == 404
-    assert _body(denied) == _body(missing)
+    access.assert_same_as_missing(denied, missing)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_not_on_restriction_list_gets_not_found(client, registration, officer_user, name):
     case = registration.person
-    other = UserFactory()
-    Restriction.objects.create(person=case, user=other, added_by=other)
-    Person.objects.filter(pk=case.pk).update(is_restricted=True)
+    access.restrict_to_someone_else(case)
 
     denied = _get(client, officer_user, name, case.crn, registration.pk)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, officer_user, name, "Z999999", registration.pk))
+    assert access.body(denied) == access.body(
+        _get(client, officer_user, name, access.MISSING_CRN, registration.pk)
+    )
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_on_restriction_list_sees_the_restricted_case(client, registration, officer_user, name):
-    Restriction.objects.create(person=registration.person, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=registration.person.pk).update(is_restricted=True)
+    access.restrict(registration.person, to=officer_user)
 
     assert _get(client, officer_user, name, registration.person.crn, registration.pk).status_code == 200
 
@@ -160,7 +143,7 @@ def test_a_registration_of_another_person_is_not_found(client, registration, off
 
 @pytest.mark.parametrize("name", VIEW_PAGES)
 def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, registration, name):
-    elsewhere = UserFactory(role=Role.SENIOR_PO)  # a different PDU
+    elsewhere = access.other_pdu_user()  # a different PDU
 
     response = _get(client, elsewhere, name, registration.person.crn, registration.pk)
 
@@ -171,7 +154,7 @@ def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, registra
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_staff_outside_the_pdu_posting_changes_nothing(client, registration, name):
-    client.force_login(UserFactory(role=Role.SENIOR_PO))
+    client.force_login(access.other_pdu_user())
     before = _state()
 
     response = client.post(_url(name, registration.person.crn, registration.pk), VALID_POSTS[name])
@@ -182,8 +165,7 @@ def test_staff_outside_the_pdu_posting_changes_nothing(client, registration, nam
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_excluded_user_posting_changes_nothing(client, registration, officer_user, name):
-    Exclusion.objects.create(person=registration.person, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=registration.person.pk).update(has_exclusions=True)
+    access.exclude(registration.person, officer_user)
     client.force_login(officer_user)
     before = _state()
 
@@ -205,7 +187,7 @@ def test_permitted_practitioner_posting_makes_the_change(client, registration, o
 
 @pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
 def test_read_only_roles_see_flags_but_cannot_change_them(client, registration, role):
-    user = UserFactory(role=role, staff=StaffFactory(team=registration.person.team))
+    user = access.team_user(role, registration.person)
     case = registration.person
 
     assert _get(client, user, "risk:registration-list", case.crn, registration.pk).status_code == 200
@@ -214,8 +196,8 @@ def test_read_only_roles_see_flags_but_cannot_change_them(client, registration, 
 
 
 def test_partner_sees_flags_of_a_shared_case_but_cannot_change_them(client, registration):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
-    _share(registration.person, partner)
+    partner = access.partner_user()
+    access.share(registration.person, partner)
     case = registration.person
 
     for name in VIEW_PAGES:
@@ -228,9 +210,9 @@ def test_partner_sees_flags_of_a_shared_case_but_cannot_change_them(client, regi
 
 
 def test_partner_gets_not_found_for_an_unshared_or_expired_case(client, registration, officer_user):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
+    partner = access.partner_user()
     expired = RegistrationFactory(person=PersonFactory(officer=officer_user.staff))
-    _share(expired.person, partner, expires_on="2020-01-01")
+    access.share(expired.person, partner, expires_on="2020-01-01")
 
     for name in VIEW_PAGES:
         assert _get(client, partner, name, registration.person.crn, registration.pk).status_code == 404
@@ -253,7 +235,7 @@ def test_an_unknown_register_type_page_is_not_found(client, case, officer_user):
 
 
 def test_reviews_due_page_is_for_case_holding_staff_only(client, officer_user, admin_user):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
+    partner = access.partner_user()
     url = reverse("risk:registration-reviews-due")
 
     assert client.get(url).status_code == 302
@@ -273,7 +255,7 @@ def _service_add(actor, case):
 
 def test_service_refuses_staff_outside_the_managing_pdu(case):
     with pytest.raises(PermissionDenied):
-        _service_add(UserFactory(role=Role.SENIOR_PO), case)
+        _service_add(access.other_pdu_user(), case)
 
     assert (Registration.objects.count(), AuditEvent.objects.count()) == (0, 0)
 
@@ -281,14 +263,13 @@ def test_service_refuses_staff_outside_the_managing_pdu(case):
 @pytest.mark.parametrize("role", [Role.VLO, Role.CASE_ADMIN, Role.COURT_OFFICER])
 def test_service_refuses_roles_without_registration_manage(case, role):
     with pytest.raises(PermissionDenied):
-        _service_add(UserFactory(role=role, staff=StaffFactory(team=case.team)), case)
+        _service_add(access.team_user(role, case), case)
 
     assert (Registration.objects.count(), AuditEvent.objects.count()) == (0, 0)
 
 
 def test_service_tells_an_excluded_user_not_found(case, officer_user):
-    Exclusion.objects.create(person=case, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=case.pk).update(has_exclusions=True)
+    access.exclude(case, officer_user)
 
     with pytest.raises(NotFound):
         _service_add(officer_user, case)
@@ -297,8 +278,8 @@ def test_service_tells_an_excluded_user_not_found(case, officer_user):
 
 
 def test_service_refuses_a_partner_even_for_a_shared_case(case):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
-    _share(case, partner)
+    partner = access.partner_user()
+    access.share(case, partner)
 
     with pytest.raises(PermissionDenied):
         _service_add(partner, case)

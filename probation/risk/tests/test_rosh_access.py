@@ -3,16 +3,15 @@ outside the managing PDU (changes), excluded, restricted, partner, permitted. De
 exactly the page a missing CRN gets, and a denied change writes nothing."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.urls import reverse
 
 from probation.accounts.models import Role
-from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
 from probation.core.clock import today_uk
-from probation.people.models import Exclusion, PartnerShare, Person, Restriction
+from probation.people.models import Person
+from probation.people.tests import access
 from probation.people.tests.factories import PersonFactory
 from probation.risk.models import Registration, RiskManagementPlan, RoshAssessment
 from probation.risk.services.rosh import rosh_assessment_create
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.django_db
 VIEW_PAGES = ["risk:rosh-summary", "risk:rosh-detail"]
 CHANGE_PAGES = ["risk:rosh-assess", "risk:rmp-edit"]
 ALL_PAGES = VIEW_PAGES + CHANGE_PAGES
-NONCE = re.compile(rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
+MATRIX_URLS = ALL_PAGES
 REVIEW = today_uk() + dt.timedelta(days=60)
 VALID_POSTS = {
     "risk:rosh-assess": {
@@ -74,13 +73,7 @@ def _url(name, crn, assessment_id):
 
 
 def _get(client, user, name, crn, assessment_id):
-    if user is not None:
-        client.force_login(user)
-    return client.get(_url(name, crn, assessment_id))
-
-
-def _body(response):
-    return NONCE.sub(b"", response.content)
+    return access.get(client, user, _url(name, crn, assessment_id))
 
 
 def _state():
@@ -93,18 +86,11 @@ def _state():
     )
 
 
-def _share(case, partner):
-    PartnerShare.objects.create(
-        person=case, user=partner, reason="MAPPA level 2", granted_by=partner, expires_on="2099-01-01"
-    )
-
-
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_anonymous_user_is_sent_to_sign_in(client, assessment, name):
     response = _get(client, None, name, assessment.person.crn, assessment.pk)
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/sign-in?next=")
+    access.assert_sent_to_sign_in(response)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
@@ -130,33 +116,30 @@ def test_permitted_practitioner_sees_every_page_and_the_view_is_audited(
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_excluded_user_gets_the_same_page_as_for_a_missing_crn(client, assessment, officer_user, name):
     case = assessment.person
-    Exclusion.objects.create(person=case, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=case.pk).update(has_exclusions=True)
+    access.exclude(case, officer_user)
 
     denied = _get(client, officer_user, name, case.crn, assessment.pk)
-    missing = _get(client, officer_user, name, "Z999999", assessment.pk)
+    missing = _get(client, officer_user, name, access.MISSING_CRN, assessment.pk)
 
-    assert denied.status_code == missing.status_code == 404
-    assert _body(denied) == _body(missing)
+    access.assert_same_as_missing(denied, missing)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_not_on_restriction_list_gets_not_found(client, assessment, officer_user, name):
     case = assessment.person
-    other = UserFactory()
-    Restriction.objects.create(person=case, user=other, added_by=other)
-    Person.objects.filter(pk=case.pk).update(is_restricted=True)
+    access.restrict_to_someone_else(case)
 
     denied = _get(client, officer_user, name, case.crn, assessment.pk)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, officer_user, name, "Z999999", assessment.pk))
+    assert access.body(denied) == access.body(
+        _get(client, officer_user, name, access.MISSING_CRN, assessment.pk)
+    )
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_on_restriction_list_sees_the_restricted_case(client, assessment, officer_user, name):
-    Restriction.objects.create(person=assessment.person, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=assessment.person.pk).update(is_restricted=True)
+    access.restrict(assessment.person, to=officer_user)
 
     assert _get(client, officer_user, name, assessment.person.crn, assessment.pk).status_code == 200
 
@@ -169,7 +152,7 @@ def test_an_assessment_of_another_person_is_not_found(client, assessment, office
 
 @pytest.mark.parametrize("name", VIEW_PAGES)
 def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, assessment, name):
-    response = _get(client, UserFactory(role=Role.SENIOR_PO), name, assessment.person.crn, assessment.pk)
+    response = _get(client, access.other_pdu_user(), name, assessment.person.crn, assessment.pk)
 
     assert response.status_code == 200
     assert "/rosh/new" not in response.content.decode()
@@ -178,7 +161,7 @@ def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, assessme
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_staff_outside_the_pdu_posting_changes_nothing(client, assessment, name):
-    client.force_login(UserFactory(role=Role.SENIOR_PO))
+    client.force_login(access.other_pdu_user())
     before = _state()
 
     response = client.post(_url(name, assessment.person.crn, None), VALID_POSTS[name])
@@ -189,8 +172,7 @@ def test_staff_outside_the_pdu_posting_changes_nothing(client, assessment, name)
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_excluded_user_posting_changes_nothing(client, assessment, officer_user, name):
-    Exclusion.objects.create(person=assessment.person, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=assessment.person.pk).update(has_exclusions=True)
+    access.exclude(assessment.person, officer_user)
     client.force_login(officer_user)
     before = _state()
 
@@ -202,7 +184,7 @@ def test_excluded_user_posting_changes_nothing(client, assessment, officer_user,
 
 @pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
 def test_read_only_roles_see_rosh_but_cannot_change_it(client, assessment, role):
-    user = UserFactory(role=role, staff=StaffFactory(team=assessment.person.team))
+    user = access.team_user(role, assessment.person)
     case = assessment.person
 
     assert _get(client, user, "risk:rosh-summary", case.crn, assessment.pk).status_code == 200
@@ -211,8 +193,8 @@ def test_read_only_roles_see_rosh_but_cannot_change_it(client, assessment, role)
 
 
 def test_partner_gets_not_found_even_for_a_shared_case(client, assessment):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
-    _share(assessment.person, partner)
+    partner = access.partner_user()
+    access.share(assessment.person, partner)
     before = _state()
 
     for name in ALL_PAGES:

@@ -3,16 +3,15 @@ a share), outside the managing PDU, excluded, restricted, permitted. Denied user
 page a missing CRN gets, and a denied change writes nothing."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.urls import reverse
 
 from probation.accounts.models import Role
-from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
 from probation.core.errors import NotFound, PermissionDenied
-from probation.people.models import Exclusion, PartnerShare, Person, PersonChange, Restriction
+from probation.people.models import PersonChange
+from probation.people.tests import access
 from probation.people.tests.factories import PersonFactory
 from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
 from probation.safeguarding.services.checks import check_add
@@ -28,7 +27,7 @@ CHANGE_PAGES = [
     "safeguarding:referral-outcome",
 ]
 ALL_PAGES = VIEW_PAGES + CHANGE_PAGES
-NONCE = re.compile(rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
+MATRIX_URLS = ALL_PAGES
 VALID_POSTS = {
     "safeguarding:check-add": {
         "local_authority": "Leeds City Council",
@@ -80,13 +79,7 @@ def _url(name, crn, case):
 
 
 def _get(client, user, name, crn, case):
-    if user is not None:
-        client.force_login(user)
-    return client.get(_url(name, crn, case))
-
-
-def _body(response):
-    return NONCE.sub(b"", response.content)
+    return access.get(client, user, _url(name, crn, case))
 
 
 def _state():
@@ -98,23 +91,11 @@ def _state():
     )
 
 
-def _share(case, partner, expires_on="2099-01-01"):
-    PartnerShare.objects.create(
-        person=case, user=partner, reason="MAPPA level 2", granted_by=partner, expires_on=expires_on
-    )
-
-
-def _exclude(case, user):
-    Exclusion.objects.create(person=case, user=user, added_by=user)
-    Person.objects.filter(pk=case.pk).update(has_exclusions=True)
-
-
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_anonymous_user_is_sent_to_sign_in(client, case, name):
     response = client.get(_url(name, case.crn, case))
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/sign-in?next=")
+    access.assert_sent_to_sign_in(response)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
@@ -122,13 +103,13 @@ def test_system_admin_gets_the_same_page_as_for_a_missing_crn(client, case, admi
     denied = _get(client, admin_user, name, case.crn, case)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, admin_user, name, "Z999999", case))
+    assert access.body(denied) == access.body(_get(client, admin_user, name, access.MISSING_CRN, case))
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_partner_gets_not_found_even_for_a_case_shared_with_them(client, case, name):
-    partner = UserFactory(role=Role.PARTNER, staff=None, agency="Police")
-    _share(case, partner)
+    partner = access.partner_user(agency="Police")
+    access.share(case, partner)
 
     assert _get(client, partner, name, case.crn, case).status_code == 404
 
@@ -140,31 +121,27 @@ def test_permitted_practitioner_sees_every_page(client, case, officer_user, name
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_excluded_user_gets_the_same_page_as_for_a_missing_crn(client, case, officer_user, name):
-    _exclude(case, officer_user)
+    access.exclude(case, officer_user)
 
     denied = _get(client, officer_user, name, case.crn, case)
-    missing = _get(client, officer_user, name, "Z999999", case)
+    missing = _get(client, officer_user, name, access.MISSING_CRN, case)
 
-    assert denied.status_code == missing.status_code == 404
-    assert _body(denied) == _body(missing)
+    access.assert_same_as_missing(denied, missing)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_not_on_restriction_list_gets_not_found(client, case, officer_user, name):
-    other = UserFactory()
-    Restriction.objects.create(person=case, user=other, added_by=other)
-    Person.objects.filter(pk=case.pk).update(is_restricted=True)
+    access.restrict_to_someone_else(case)
 
     denied = _get(client, officer_user, name, case.crn, case)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, officer_user, name, "Z999999", case))
+    assert access.body(denied) == access.body(_get(client, officer_user, name, access.MISSING_CRN, case))
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_on_restriction_list_sees_the_restricted_case(client, case, officer_user, name):
-    Restriction.objects.create(person=case, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=case.pk).update(is_restricted=True)
+    access.restrict(case, to=officer_user)
 
     assert _get(client, officer_user, name, case.crn, case).status_code == 200
 
@@ -178,7 +155,7 @@ def test_a_check_or_referral_of_another_person_is_not_found(client, case, office
 
 
 def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, case):
-    elsewhere = UserFactory(role=Role.SENIOR_PO)  # a different PDU
+    elsewhere = access.other_pdu_user()  # a different PDU
 
     response = _get(client, elsewhere, "safeguarding:case", case.crn, case)
 
@@ -190,7 +167,7 @@ def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, case):
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_staff_outside_the_pdu_posting_changes_nothing(client, case, name):
-    client.force_login(UserFactory(role=Role.SENIOR_PO))
+    client.force_login(access.other_pdu_user())
     before = _state()
 
     response = client.post(_url(name, case.crn, case), VALID_POSTS[name])
@@ -201,7 +178,7 @@ def test_staff_outside_the_pdu_posting_changes_nothing(client, case, name):
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_excluded_user_posting_changes_nothing(client, case, officer_user, name):
-    _exclude(case, officer_user)
+    access.exclude(case, officer_user)
     client.force_login(officer_user)
     before = _state()
 
@@ -213,8 +190,8 @@ def test_excluded_user_posting_changes_nothing(client, case, officer_user, name)
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_partner_with_a_share_posting_changes_nothing(client, case, name):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
-    _share(case, partner)
+    partner = access.partner_user()
+    access.share(case, partner)
     client.force_login(partner)
     before = _state()
 
@@ -235,7 +212,7 @@ def test_permitted_practitioner_posting_makes_the_change(client, case, officer_u
 
 @pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
 def test_read_only_roles_see_safeguarding_but_cannot_change_it(client, case, role):
-    user = UserFactory(role=role, staff=StaffFactory(team=case.team))
+    user = access.team_user(role, case)
 
     assert _get(client, user, "safeguarding:case", case.crn, case).status_code == 200
     for name in CHANGE_PAGES:
@@ -257,11 +234,11 @@ def _service_add(actor, case):
 
 
 def test_service_refuses_staff_outside_the_pdu_roles_without_manage_and_partners(case):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
-    _share(case, partner)
+    partner = access.partner_user()
+    access.share(case, partner)
     for user in (
-        UserFactory(role=Role.SENIOR_PO),
-        UserFactory(role=Role.VLO, staff=StaffFactory(team=case.team)),
+        access.other_pdu_user(),
+        access.team_user(Role.VLO, case),
         partner,
     ):
         with pytest.raises(PermissionDenied):
@@ -270,7 +247,7 @@ def test_service_refuses_staff_outside_the_pdu_roles_without_manage_and_partners
 
 
 def test_service_tells_an_excluded_user_not_found(case, officer_user):
-    _exclude(case, officer_user)
+    access.exclude(case, officer_user)
 
     with pytest.raises(NotFound):
         _service_add(officer_user, case)

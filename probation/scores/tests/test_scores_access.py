@@ -3,15 +3,14 @@ outside the managing PDU, excluded, restricted, read-only roles, permitted. Deni
 page a missing CRN gets, and a denied calculation or edit writes nothing."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.urls import reverse
 
 from probation.accounts.models import Role
-from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
-from probation.people.models import Exclusion, PartnerShare, Person, PersonChange, Restriction
+from probation.people.models import PersonChange
+from probation.people.tests import access
 from probation.people.tests.factories import PersonFactory
 from probation.scores.models import CriminalHistory, PredictorScore
 from probation.scores.tests.factories import CriminalHistoryFactory, current_community_sentence
@@ -19,7 +18,7 @@ from probation.scores.tests.factories import CriminalHistoryFactory, current_com
 pytestmark = pytest.mark.django_db
 
 PAGES = ["scores:case", "scores:history-inputs"]
-NONCE = re.compile(rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
+MATRIX_URLS = PAGES
 HISTORY_POST = {
     "previous_sanctions": "4",
     "previous_violent_sanctions": "0",
@@ -44,13 +43,7 @@ def case(officer_user):
 
 
 def _get(client, user, name, crn):
-    if user is not None:
-        client.force_login(user)
-    return client.get(reverse(name, args=[crn]))
-
-
-def _body(response):
-    return NONCE.sub(b"", response.content)
+    return access.get(client, user, reverse(name, args=[crn]))
 
 
 def _state():
@@ -62,25 +55,17 @@ def _state():
     )
 
 
-def _exclude(case, user):
-    Exclusion.objects.create(person=case, user=user, added_by=user)
-    Person.objects.filter(pk=case.pk).update(has_exclusions=True)
-
-
 @pytest.mark.parametrize("name", PAGES)
 def test_anonymous_user_is_sent_to_sign_in(client, case, name):
     response = client.get(reverse(name, args=[case.crn]))
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/sign-in?next=")
+    access.assert_sent_to_sign_in(response)
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_partner_gets_not_found_even_for_a_case_shared_with_them(client, case, name):
-    partner = UserFactory(role=Role.PARTNER, staff=None, agency="Police")
-    PartnerShare.objects.create(
-        person=case, user=partner, reason="MAPPA", granted_by=partner, expires_on=dt.date(2099, 1, 1)
-    )
+    partner = access.partner_user(agency="Police")
+    access.share(case, partner, expires_on=dt.date(2099, 1, 1))
     before = _state()
 
     assert _get(client, partner, name, case.crn).status_code == 404
@@ -90,28 +75,25 @@ def test_partner_gets_not_found_even_for_a_case_shared_with_them(client, case, n
 
 @pytest.mark.parametrize("name", PAGES)
 def test_excluded_user_gets_the_same_page_as_for_a_missing_crn(client, case, officer_user, name):
-    _exclude(case, officer_user)
+    access.exclude(case, officer_user)
     before = _state()
 
     denied = _get(client, officer_user, name, case.crn)
-    missing = _get(client, officer_user, name, "Z999999")
+    missing = _get(client, officer_user, name, access.MISSING_CRN)
 
-    assert denied.status_code == missing.status_code == 404
-    assert _body(denied) == _body(missing)
+    access.assert_same_as_missing(denied, missing)
     assert client.post(reverse(name, args=[case.crn]), POSTS[name]).status_code == 404
     assert _state() == before
 
 
 @pytest.mark.parametrize("name", PAGES)
 def test_user_not_on_restriction_list_gets_not_found(client, case, officer_user, name):
-    other = UserFactory()
-    Restriction.objects.create(person=case, user=other, added_by=other)
-    Person.objects.filter(pk=case.pk).update(is_restricted=True)
+    access.restrict_to_someone_else(case)
 
     denied = _get(client, officer_user, name, case.crn)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, officer_user, name, "Z999999"))
+    assert access.body(denied) == access.body(_get(client, officer_user, name, access.MISSING_CRN))
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -120,7 +102,7 @@ def test_system_admin_gets_not_found(client, case, admin_user, name):
 
 
 def test_staff_outside_the_managing_pdu_can_view_but_not_calculate_or_edit(client, case):
-    elsewhere = UserFactory(role=Role.SENIOR_PO)  # a different PDU
+    elsewhere = access.other_pdu_user()  # a different PDU
     before = _state()
 
     page = _get(client, elsewhere, "scores:case", case.crn)
@@ -135,7 +117,7 @@ def test_staff_outside_the_managing_pdu_can_view_but_not_calculate_or_edit(clien
 
 
 def test_vlo_can_view_scores_but_not_calculate(client, case):
-    vlo = UserFactory(role=Role.VLO, staff=StaffFactory(team=case.team))
+    vlo = access.team_user(Role.VLO, case)
     before = _state()
 
     page = _get(client, vlo, "scores:case", case.crn)

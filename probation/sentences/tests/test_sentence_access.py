@@ -2,16 +2,13 @@
 share), outside the managing PDU, excluded, restricted, permitted, and the roles that key in
 sentences. Denied users get exactly the page a missing CRN gets; a denied change writes nothing."""
 
-import datetime as dt
-import re
-
 import pytest
 from django.urls import reverse
 
 from probation.accounts.models import Role
-from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
-from probation.people.models import Exclusion, PartnerShare, Person, PersonChange, Restriction
+from probation.people.models import PersonChange
+from probation.people.tests import access
 from probation.people.tests.factories import PersonFactory
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
 from probation.sentences.tests.factories import (
@@ -37,7 +34,7 @@ CHANGE_PAGES = [
     "sentences:condition-end",
 ]
 ALL_PAGES = VIEW_PAGES + CHANGE_PAGES
-NONCE = re.compile(rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
+MATRIX_URLS = ALL_PAGES
 
 
 def _date(name, day, month, year):
@@ -113,13 +110,7 @@ def _url(name, crn, case):
 
 
 def _get(client, user, name, crn, case):
-    if user is not None:
-        client.force_login(user)
-    return client.get(_url(name, crn, case))
-
-
-def _body(response):
-    return NONCE.sub(b"", response.content)
+    return access.get(client, user, _url(name, crn, case))
 
 
 def _state():
@@ -135,23 +126,11 @@ def _state():
     )
 
 
-def _share(case, partner):
-    PartnerShare.objects.create(
-        person=case, user=partner, reason="MAPPA level 2", granted_by=partner, expires_on=dt.date(2099, 1, 1)
-    )
-
-
-def _exclude(case, user):
-    Exclusion.objects.create(person=case, user=user, added_by=user)
-    Person.objects.filter(pk=case.pk).update(has_exclusions=True)
-
-
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_anonymous_user_is_sent_to_sign_in(client, case, name):
     response = client.get(_url(name, case.crn, case))
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/sign-in?next=")
+    access.assert_sent_to_sign_in(response)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
@@ -159,13 +138,13 @@ def test_system_admin_gets_the_same_page_as_for_a_missing_crn(client, case, admi
     denied = _get(client, admin_user, name, case.crn, case)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, admin_user, name, "Z999999", case))
+    assert access.body(denied) == access.body(_get(client, admin_user, name, access.MISSING_CRN, case))
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_partner_gets_not_found_even_for_a_case_shared_with_them(client, case, name):
-    partner = UserFactory(role=Role.PARTNER, staff=None, agency="Police")
-    _share(case, partner)
+    partner = access.partner_user(agency="Police")
+    access.share(case, partner)
 
     assert _get(client, partner, name, case.crn, case).status_code == 404
 
@@ -177,31 +156,27 @@ def test_permitted_practitioner_sees_every_page(client, case, officer_user, name
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_excluded_user_gets_the_same_page_as_for_a_missing_crn(client, case, officer_user, name):
-    _exclude(case, officer_user)
+    access.exclude(case, officer_user)
 
     denied = _get(client, officer_user, name, case.crn, case)
-    missing = _get(client, officer_user, name, "Z999999", case)
+    missing = _get(client, officer_user, name, access.MISSING_CRN, case)
 
-    assert denied.status_code == missing.status_code == 404
-    assert _body(denied) == _body(missing)
+    access.assert_same_as_missing(denied, missing)
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_not_on_restriction_list_gets_not_found(client, case, officer_user, name):
-    other = UserFactory()
-    Restriction.objects.create(person=case, user=other, added_by=other)
-    Person.objects.filter(pk=case.pk).update(is_restricted=True)
+    access.restrict_to_someone_else(case)
 
     denied = _get(client, officer_user, name, case.crn, case)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, officer_user, name, "Z999999", case))
+    assert access.body(denied) == access.body(_get(client, officer_user, name, access.MISSING_CRN, case))
 
 
 @pytest.mark.parametrize("name", ALL_PAGES)
 def test_user_on_restriction_list_sees_the_restricted_case(client, case, officer_user, name):
-    Restriction.objects.create(person=case, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=case.pk).update(is_restricted=True)
+    access.restrict(case, to=officer_user)
 
     assert _get(client, officer_user, name, case.crn, case).status_code == 200
 
@@ -215,7 +190,7 @@ def test_a_sentence_of_another_person_is_not_found(client, case, officer_user, n
 
 
 def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, case):
-    elsewhere = UserFactory(role=Role.SENIOR_PO)  # a different PDU
+    elsewhere = access.other_pdu_user()  # a different PDU
     order = Sentence.objects.get(person=case, type="community_order")
     client.force_login(elsewhere)
 
@@ -235,7 +210,7 @@ def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, case):
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_staff_outside_the_pdu_posting_changes_nothing(client, case, name):
-    client.force_login(UserFactory(role=Role.SENIOR_PO))
+    client.force_login(access.other_pdu_user())
     before = _state()
 
     response = client.post(_url(name, case.crn, case), VALID_POSTS[name])
@@ -246,7 +221,7 @@ def test_staff_outside_the_pdu_posting_changes_nothing(client, case, name):
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_excluded_user_posting_changes_nothing(client, case, officer_user, name):
-    _exclude(case, officer_user)
+    access.exclude(case, officer_user)
     client.force_login(officer_user)
     before = _state()
 
@@ -256,8 +231,8 @@ def test_excluded_user_posting_changes_nothing(client, case, officer_user, name)
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)
 def test_partner_with_a_share_posting_changes_nothing(client, case, name):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
-    _share(case, partner)
+    partner = access.partner_user()
+    access.share(case, partner)
     client.force_login(partner)
     before = _state()
 
@@ -277,7 +252,7 @@ def test_permitted_practitioner_posting_makes_the_change_and_audits_it(client, c
 
 @pytest.mark.parametrize("role", [Role.COURT_OFFICER, Role.CASE_ADMIN])
 def test_court_officer_and_case_admin_may_record_a_sentence(client, case, role):
-    client.force_login(UserFactory(role=role, staff=StaffFactory(team=case.team)))
+    client.force_login(access.team_user(role, case))
 
     response = client.post(
         _url("sentences:event-create", case.crn, case), VALID_POSTS["sentences:event-create"]
@@ -289,7 +264,7 @@ def test_court_officer_and_case_admin_may_record_a_sentence(client, case, role):
 
 @pytest.mark.parametrize("role", [Role.VLO, Role.AP_STAFF])
 def test_read_only_roles_see_sentences_but_cannot_change_them(client, case, role):
-    user = UserFactory(role=role, staff=StaffFactory(team=case.team))
+    user = access.team_user(role, case)
 
     for name in VIEW_PAGES:
         assert _get(client, user, name, case.crn, case).status_code == 200

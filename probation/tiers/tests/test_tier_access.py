@@ -10,13 +10,13 @@ from django.urls import reverse
 from probation.accounts.models import Role
 from probation.accounts.tests.factories import UserFactory
 from probation.audit.models import AuditEvent
-from probation.people.models import Exclusion, PartnerShare, Person, Restriction
+from probation.people.tests import access
 from probation.people.tests.factories import PersonFactory
 from probation.risk.services.registrations import registration_add
 from probation.tiers.tests.helpers import REGISTERED_ON
 
 pytestmark = pytest.mark.django_db
-NONCE = re.compile(rb'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"')
+MATRIX_URLS = ["tiers:case"]
 
 
 @pytest.fixture
@@ -28,20 +28,13 @@ def case(officer_user):
 
 
 def _get(client, user, crn):
-    if user is not None:
-        client.force_login(user)
-    return client.get(reverse("tiers:case", args=[crn]))
-
-
-def _body(response):
-    return NONCE.sub(b"", response.content)
+    return access.get(client, user, reverse("tiers:case", args=[crn]))
 
 
 def test_anonymous_user_is_sent_to_sign_in(client, case):
     response = _get(client, None, case.crn)
 
-    assert response.status_code == 302
-    assert response["Location"].startswith("/sign-in?next=")
+    access.assert_sent_to_sign_in(response)
 
 
 def test_system_admin_without_case_role_gets_not_found(client, case, admin_user):
@@ -49,41 +42,34 @@ def test_system_admin_without_case_role_gets_not_found(client, case, admin_user)
 
 
 def test_partner_gets_not_found_even_for_a_shared_case(client, case):
-    partner = UserFactory(role=Role.PARTNER, staff=None)
-    PartnerShare.objects.create(
-        person=case, user=partner, reason="MAPPA level 2", granted_by=partner, expires_on="2099-01-01"
-    )
+    partner = access.partner_user()
+    access.share(case, partner)
 
     assert _get(client, partner, case.crn).status_code == 404
 
 
 def test_excluded_user_gets_the_same_page_as_for_a_missing_crn(client, case, officer_user):
-    Exclusion.objects.create(person=case, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=case.pk).update(has_exclusions=True)
+    access.exclude(case, officer_user)
     before = AuditEvent.objects.filter(action="view").count()
 
     denied = _get(client, officer_user, case.crn)
-    missing = _get(client, officer_user, "Z999999")
+    missing = _get(client, officer_user, access.MISSING_CRN)
 
-    assert denied.status_code == missing.status_code == 404
-    assert _body(denied) == _body(missing)
+    access.assert_same_as_missing(denied, missing)
     assert AuditEvent.objects.filter(action="view").count() == before
 
 
 def test_user_not_on_restriction_list_gets_not_found(client, case, officer_user):
-    other = UserFactory()
-    Restriction.objects.create(person=case, user=other, added_by=other)
-    Person.objects.filter(pk=case.pk).update(is_restricted=True)
+    access.restrict_to_someone_else(case)
 
     denied = _get(client, officer_user, case.crn)
 
     assert denied.status_code == 404
-    assert _body(denied) == _body(_get(client, officer_user, "Z999999"))
+    assert access.body(denied) == access.body(_get(client, officer_user, access.MISSING_CRN))
 
 
 def test_user_on_restriction_list_sees_the_restricted_case(client, case, officer_user):
-    Restriction.objects.create(person=case, user=officer_user, added_by=officer_user)
-    Person.objects.filter(pk=case.pk).update(is_restricted=True)
+    access.restrict(case, to=officer_user)
 
     assert _get(client, officer_user, case.crn).status_code == 200
 

@@ -13,6 +13,7 @@ from probation.worklists.tests.conftest import at
 
 pytestmark = pytest.mark.django_db
 D = dt.date
+MATRIX_URLS = ["worklists:mine", "worklists:team", "worklists:officer"]
 
 
 def _case_for(staff):
