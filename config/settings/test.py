@@ -4,6 +4,8 @@ from config.settings.base import *  # noqa: F403
 from config.settings.base import PASSWORD_HASHERS
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
+AUDIT_HMAC_KEY = "test-only-audit-key-not-secret-0123456789"
+AUDIT_ANCHOR_PATH = ""  # tests that anchor write to their own tmp_path
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Argon2 stays available (a test signs in with it); most tests use MD5 for speed.
