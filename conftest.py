@@ -6,6 +6,54 @@ import contextlib
 import pytest
 
 
+def _connect_as(role, django_db_blocker):
+    """Reconnect the default database as the owner or app role of ADR 0020 (outside any test)."""
+    from django.conf import settings
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        connection.close()
+    connection.settings_dict.update(settings.DATABASE_ROLES[role])
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings, django_db_blocker):
+    """With two PostgreSQL roles (DATABASE_MIGRATION_URL set, ADR 0020), the owner role creates and
+    migrates the test database (whatever its name, per xdist worker too) ..."""
+    from django.conf import settings
+
+    if settings.DATABASE_ROLES:
+        _connect_as("owner", django_db_blocker)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """... then every test connects as the service's role, which may only append to the audit; the
+    owner drops the database at the end."""
+    from django.conf import settings
+
+    if not settings.DATABASE_ROLES:
+        yield
+        return
+    _connect_as("app", django_db_blocker)
+    yield
+    _connect_as("owner", django_db_blocker)
+
+
+@pytest.fixture(scope="module")
+def database_owner(django_db_setup, django_db_blocker):
+    """For a test module that needs the owner role (a demo data generator's DDL and TRUNCATE, an attack
+    on the audit by the owner): its tests connect as the owner. No-op with one role."""
+    from django.conf import settings
+
+    if not settings.DATABASE_ROLES:
+        yield
+        return
+    _connect_as("owner", django_db_blocker)
+    yield
+    _connect_as("app", django_db_blocker)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     """Under ``pytest -n N --dist loadgroup`` (scripts/test.sh) each test module runs whole on one

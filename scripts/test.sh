@@ -17,12 +17,15 @@ echo "== lint"
 echo "== migrations and deploy checks"
 DJANGO_SETTINGS_MODULE=config.settings.test $py manage.py makemigrations --check --dry-run -v0
 DJANGO_SECRET_KEY=check-only-$(date +%s)-not-a-real-secret-but-long-enough-for-the-check DJANGO_ALLOWED_HOSTS=probation.example \
+  AUDIT_HMAC_KEY=check-only-not-a-real-audit-key-0123456789 AUDIT_ANCHOR_PATH=/dev/null \
   DJANGO_SETTINGS_MODULE=config.settings.production $py manage.py check --deploy --fail-level WARNING
 
 echo "== tests on SQLite (with browser journeys)"
 env -u DATABASE_URL .venv/bin/pytest -q "${parallel[@]}" "$@"
 
-echo "== tests on PostgreSQL"
-url=$(scripts/postgres.sh start)
+echo "== tests on PostgreSQL (as the service's role; the owner role migrates: ADR 0020)"
+scripts/postgres.sh start >/dev/null
+url=$(scripts/postgres.sh app-url)
+export DATABASE_MIGRATION_URL=$(scripts/postgres.sh owner-url)
 trap 'scripts/postgres.sh stop' EXIT
 DATABASE_URL="$url" .venv/bin/pytest -q "${parallel[@]}" -m "not browser" "$@"

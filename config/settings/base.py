@@ -1,5 +1,6 @@
 """Settings shared by every environment. Secrets come only from the environment."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -98,6 +99,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Two PostgreSQL roles (ADR 0020): the service connects as DATABASE_URL's role, which may only append
+# to the audit; DATABASE_MIGRATION_URL's role owns the tables and triggers, and `manage.py migrate`
+# connects as it. Without DATABASE_MIGRATION_URL one role does both (SQLite, quick local runs).
+_migration_url = os.environ.get("DATABASE_MIGRATION_URL", "")
+_migration_database = dj_database_url.parse(_migration_url) if _migration_url else {}
+_CREDENTIALS = ("USER", "PASSWORD", "HOST", "PORT")
+DATABASE_ROLES: dict[str, dict[str, object]] = (
+    {
+        "app": {key: DATABASES["default"].get(key, "") for key in _CREDENTIALS},
+        "owner": {key: _migration_database.get(key, "") for key in _CREDENTIALS},
+    }
+    if _migration_database
+    else {}
+)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -196,6 +211,16 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# The audit (ADR 0020): each entry's hash is an HMAC keyed with AUDIT_HMAC_KEY, which is never in the
+# database; `manage.py audit_anchor` appends signed checkpoints of the chain head to AUDIT_ANCHOR_PATH
+# (an append-only file outside the database, also logged). Each environment's settings set both.
+# Entries written before keyed hashes keep their unkeyed SHA-256; AUDIT_UNKEYED_UNTIL is the last of
+# them (the entry count `audit_verify` reported just before upgrading), so that nobody can pass off a
+# rewritten chain as unkeyed. Databases created since have none: 0.
+AUDIT_HMAC_KEY = ""
+AUDIT_ANCHOR_PATH = ""
+AUDIT_UNKEYED_UNTIL = int(os.environ.get("AUDIT_UNKEYED_UNTIL", "0"))
 
 SEARCH_RESULT_LIMIT = 50
 PAGE_SIZE = 25

@@ -12,15 +12,17 @@ ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 INSTALLED_APPS = [*INSTALLED_APPS, "probation.demo"]
 
 
-def _local_secret_key() -> str:
+def _local_secret(name: str = "secret_key") -> str:
     """A random key per checkout, kept out of git, so no secret is ever a committed default."""
-    path = BASE_DIR / "var" / "secret_key"
+    path = BASE_DIR / "var" / name
     if not path.exists():
         path.parent.mkdir(exist_ok=True)
         path.write_text(secrets.token_urlsafe(50))
     return path.read_text().strip()
 
 
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or _local_secret_key()
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or _local_secret()
+AUDIT_HMAC_KEY = os.environ.get("AUDIT_HMAC_KEY") or _local_secret("audit_hmac_key")
+AUDIT_ANCHOR_PATH = os.environ.get("AUDIT_ANCHOR_PATH") or str(BASE_DIR / "var" / "audit-anchors.jsonl")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

@@ -2,10 +2,18 @@
 
 import os
 
+from django.core.exceptions import ImproperlyConfigured
+
 from config.settings.base import *  # noqa: F403
 
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h]
+# The audit's keys and anchor store (ADR 0020): required, never defaulted. The key is not kept in the
+# database, so the database's own roles cannot re-chain the audit.
+AUDIT_HMAC_KEY = os.environ["AUDIT_HMAC_KEY"]
+if len(AUDIT_HMAC_KEY) < 32:
+    raise ImproperlyConfigured("AUDIT_HMAC_KEY must be at least 32 characters")
+AUDIT_ANCHOR_PATH = os.environ["AUDIT_ANCHOR_PATH"]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"

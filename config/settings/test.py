@@ -4,6 +4,8 @@ from config.settings.base import *  # noqa: F403
 from config.settings.base import INSTALLED_APPS, PASSWORD_HASHERS
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
+AUDIT_HMAC_KEY = "test-only-audit-key-not-secret-0123456789"
+AUDIT_ANCHOR_PATH = ""  # tests that anchor write to their own tmp_path
 DEBUG = False
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Demo data commands: the generator's tests, browser journeys and bench/ (ADR 0019); never in production.

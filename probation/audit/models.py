@@ -1,7 +1,9 @@
 """The compliance audit: who viewed or changed what, when, from which page. Append-only.
 
 Each entry stores the hash of the entry before it, so any change, deletion or insertion after the
-fact breaks the chain (ADR 0003). Never build features on this table: it is for auditors.
+fact breaks the chain (ADR 0003). Hashes are keyed with a key kept outside the database, the service's
+database role may only append, and the chain head is anchored outside the database (ADR 0020). Never
+build features on this table: it is for auditors.
 """
 
 from django.conf import settings
@@ -19,6 +21,14 @@ class AuditAction(models.TextChoices):
     SIGN_IN = "sign_in", "Signed in"
     SIGN_OUT = "sign_out", "Signed out"
     SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
+
+
+class HashScheme(models.TextChoices):
+    """How an entry's hash was made. Entries written before ADR 0020 keep their unkeyed hashes (the
+    audit is never rewritten); verification allows them only up to settings.AUDIT_UNKEYED_UNTIL."""
+
+    SHA256 = "sha256", "SHA-256, unkeyed (before ADR 0020)"
+    HMAC_SHA256 = "hmac-sha256", "HMAC-SHA256 keyed with AUDIT_HMAC_KEY"
 
 
 class AppendOnlyQuerySet(models.QuerySet):
@@ -42,6 +52,7 @@ class AuditEvent(models.Model):
     detail = models.JSONField(default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64)
+    hash_scheme = models.CharField(max_length=16, choices=HashScheme.choices, default=HashScheme.HMAC_SHA256)
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -62,7 +73,9 @@ class AuditEvent(models.Model):
 
 
 class AuditChainHead(models.Model):
-    """One row: the last sequence number and hash. Locked while appending so the chain is linear."""
+    """One row: the last sequence number and hash. Advanced only by the database itself, by a trigger
+    on each appended entry that refuses an entry not following it (ADR 0020); the service's role may
+    read it but not change it."""
 
     seq = models.PositiveBigIntegerField(default=0)
     last_hash = models.CharField(max_length=64)

@@ -1,39 +1,34 @@
 """Writing the audit. Call audit_record inside the same transaction as the change it records."""
 
-import hashlib
-import json
 from typing import Any
 
-from django.db import DatabaseError, transaction
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DatabaseError, connection, transaction
 
 from probation.accounts.models import User
 from probation.audit.context import current_page
-from probation.audit.models import AuditAction, AuditChainHead, AuditEvent
+from probation.audit.hashing import GENESIS_HASH, audit_entry_hash
+from probation.audit.models import AuditAction, AuditChainHead, AuditEvent, HashScheme
 from probation.core.clock import now
 from probation.core.session_events import SessionEvent
 
-GENESIS_HASH = "0" * 64
+__all__ = ["GENESIS_HASH", "AuditWriteError", "audit_entry_hash", "audit_record"]
+
+# Any fixed number: the PostgreSQL advisory lock that makes appends to the chain take turns.
+CHAIN_LOCK = 0x61756469
 
 
 class AuditWriteError(Exception):
     """The audit could not be written, so the action it records must not happen."""
 
 
-def audit_entry_hash(*, prev_hash: str, entry: AuditEvent) -> str:
-    payload = {
-        "seq": entry.seq,
-        "occurred_at": entry.occurred_at.isoformat(timespec="microseconds"),
-        "user_id": entry.user_id,
-        "username": entry.username,
-        "action": entry.action,
-        "crn": entry.crn,
-        "object_type": entry.object_type,
-        "object_id": entry.object_id,
-        "page": entry.page,
-        "detail": entry.detail,
-    }
-    canonical = json.dumps(payload, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(f"{prev_hash}|{canonical}".encode()).hexdigest()
+def _chain_lock() -> None:
+    """Appends take turns, so the chain stays linear. The service's role may not lock the head row
+    (FOR UPDATE needs the UPDATE right it does not have, ADR 0020), so PostgreSQL takes an advisory
+    lock held until the transaction ends; SQLite's writers already take turns (BEGIN IMMEDIATE)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
 
 
 def audit_record(
@@ -50,7 +45,8 @@ def audit_record(
     back) if it cannot be written."""
     try:
         with transaction.atomic():
-            head = AuditChainHead.objects.select_for_update().get(pk=1)
+            _chain_lock()
+            head = AuditChainHead.objects.get(pk=1)
             entry = AuditEvent(
                 seq=head.seq + 1,
                 occurred_at=now(),
@@ -63,14 +59,13 @@ def audit_record(
                 page=current_page.get(),
                 detail=detail or {},
                 prev_hash=head.last_hash,
+                hash_scheme=HashScheme.HMAC_SHA256,
             )
             entry.hash = audit_entry_hash(prev_hash=head.last_hash, entry=entry)
+            # A database trigger checks the entry follows the head and moves the head on.
             entry.save()
-            head.seq = entry.seq
-            head.last_hash = entry.hash
-            head.save(update_fields=["seq", "last_hash"])
             return entry
-    except (DatabaseError, AuditChainHead.DoesNotExist) as error:
+    except (DatabaseError, AuditChainHead.DoesNotExist, ImproperlyConfigured) as error:
         raise AuditWriteError("The audit could not be written") from error
 
 

@@ -26,7 +26,8 @@ from probation.rules.enforcement.transitions import BreachStatus, EnforcementSta
 from probation.rules.sentences.licences import STANDARD_LICENCE_CONDITIONS
 from probation.sentences.models import Event, EventOffence, LicenceCondition, Requirement, Sentence
 
-pytestmark = pytest.mark.django_db
+# The generators drop and rebuild indexes and TRUNCATE: the owner role's rights (ADR 0020).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_owner")]
 
 PEOPLE = 120
 FROZEN = dt.datetime(2026, 11, 30, 14, 0, tzinfo=dt.UTC)

@@ -34,7 +34,8 @@ from probation.people.search_keys import keys_for_names, normalise, normalise_pn
 from probation.people.services.address import POSTCODE
 from probation.people.services.person import crn_issue
 
-pytestmark = pytest.mark.django_db
+# The generators drop and rebuild indexes and TRUNCATE: the owner role's rights (ADR 0020).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("database_owner")]
 PEOPLE = 300
 REGION_NAMES = [
     "North East",
