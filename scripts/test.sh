@@ -21,7 +21,7 @@ DJANGO_SECRET_KEY=check-only-$(date +%s)-not-a-real-secret-but-long-enough-for-t
   DJANGO_SETTINGS_MODULE=config.settings.production $py manage.py check --deploy --fail-level WARNING
 
 echo "== tests on SQLite (with browser journeys)"
-env -u DATABASE_URL .venv/bin/pytest -q "${parallel[@]}" "$@"
+env -u DATABASE_URL -u DATABASE_MIGRATION_URL .venv/bin/pytest -q "${parallel[@]}" "$@"
 
 echo "== tests on PostgreSQL (as the service's role; the owner role migrates: ADR 0020)"
 scripts/postgres.sh start >/dev/null
