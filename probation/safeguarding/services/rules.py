@@ -1,11 +1,7 @@
 """Rules shared by checks and referrals: dates and the linked child safeguarding flag."""
 
 import datetime as dt
-from typing import Any
 
-from probation.accounts.models import User
-from probation.audit.models import AuditAction
-from probation.audit.services import audit_record
 from probation.core.clock import today_uk
 from probation.core.errors import ServiceError
 from probation.people.models import Person
@@ -42,17 +38,3 @@ def linked_registration(*, person: Person, registration_id: int | None) -> Regis
             field="registration",
         )
     return registration
-
-
-def safeguarding_view_record(
-    *, actor: User, person: Person, object_type: str, object_id: object = "", detail: dict[str, Any]
-) -> None:
-    """Every page showing safeguarding records is audited before it is shown, with what it showed."""
-    audit_record(
-        actor=actor,
-        action=AuditAction.VIEW,
-        crn=person.crn,
-        object_type=object_type,
-        object_id=object_id,
-        detail=detail,
-    )
