@@ -124,6 +124,6 @@ class LimitedAccessView(View):
                 messages.success(request, "Messages saved")
             else:
                 raise Http404
-        except (NotFound, ValueError):
+        except ValueError:  # a user id that is not a number
             raise Http404 from None
         return redirect("people:limited-access", crn)
