@@ -15,6 +15,7 @@ test: ## Run the whole suite: lint, checks, tests on SQLite and PostgreSQL, brow
 
 lint: ## Lint and check formatting
 	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/lint-imports --no-cache
+	.venv/bin/python scripts/lint_model_usage_in_views.py
 
 format: ## Format and fix lint
 	.venv/bin/ruff format . && .venv/bin/ruff check --fix .

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "probation.audit.middleware.AuditContextMiddleware",
     "probation.core.middleware.NoStoreMiddleware",
+    "probation.core.middleware.NotFoundMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -8,3 +8,14 @@ class AssessmentsConfig(AppConfig):
     name = "probation.assessments"
     label = "assessments"
     verbose_name = "Needs assessments"
+
+    def ready(self) -> None:
+        # Its section(s) of the case sub-navigation (probation.core.case_sections).
+        from probation.accounts.policy import Permission
+        from probation.core.case_sections import CaseSection, register_case_section
+
+        register_case_section(
+            CaseSection(
+                "assessments", "Needs assessments", "assessments:list", Permission.ASSESSMENT_VIEW, order=100
+            )
+        )

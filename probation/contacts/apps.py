@@ -8,3 +8,12 @@ class ContactsConfig(AppConfig):
     name = "probation.contacts"
     label = "contacts"
     verbose_name = "Contacts and appointments"
+
+    def ready(self) -> None:
+        # Its section(s) of the case sub-navigation (probation.core.case_sections).
+        from probation.accounts.policy import Permission
+        from probation.core.case_sections import CaseSection, register_case_section
+
+        register_case_section(
+            CaseSection("contacts", "Contacts", "contacts:list", Permission.CONTACT_VIEW, order=60)
+        )

@@ -206,6 +206,11 @@ def with_access(*, user: User, contacts: list[Contact]) -> list[Contact]:
     return _with_access(user, contacts)
 
 
+def feed_user_get(*, staff_id: int) -> User | None:
+    """The active user whose diary feed a signed token names (the feed checks role and staff)."""
+    return User.objects.select_related("staff").filter(staff_id=staff_id, is_active=True).first()
+
+
 def diary_list(*, user: User, staff: Staff, start: dt.datetime, end: dt.datetime) -> list[Contact]:
     """The officer's appointments between two instants, earliest first, not cancelled or moved."""
     contacts = list(

@@ -1,6 +1,8 @@
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+
+from probation.core.errors import NotFound, PermissionDenied
 
 
 class NoStoreMiddleware:
@@ -14,3 +16,19 @@ class NoStoreMiddleware:
         if request.user.is_authenticated and not request.path.startswith("/static/"):
             response["Cache-Control"] = "no-store, private"
         return response
+
+
+class NotFoundMiddleware:
+    """The one place a refusal becomes a 404: a selector's or service's ``NotFound`` (missing *or*
+    not visible to this user) and ``PermissionDenied`` (no role for this action on a visible case)
+    give the same page as a URL that does not exist, so a denied user cannot tell which it was."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        if isinstance(exception, NotFound | PermissionDenied):
+            raise Http404 from None

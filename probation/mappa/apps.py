@@ -7,3 +7,10 @@ class MappaConfig(AppConfig):
     name = "probation.mappa"
     label = "mappa"
     verbose_name = "MAPPA"
+
+    def ready(self) -> None:
+        # Its section(s) of the case sub-navigation (probation.core.case_sections).
+        from probation.accounts.policy import Permission
+        from probation.core.case_sections import CaseSection, register_case_section
+
+        register_case_section(CaseSection("mappa", "MAPPA", "mappa:case", Permission.MAPPA_VIEW, order=90))

@@ -5,3 +5,35 @@ class PeopleConfig(AppConfig):
     name = "probation.people"
     label = "people"
     verbose_name = "People on probation"
+
+    def ready(self) -> None:
+        # Its section(s) of the case sub-navigation (probation.core.case_sections).
+        from probation.accounts.policy import Permission
+        from probation.core.case_sections import CaseSection, register_case_section
+
+        register_case_section(
+            CaseSection(
+                "overview", "Personal details", "people:case-overview", Permission.CASE_VIEW, order=10
+            )
+        )
+        register_case_section(
+            CaseSection("addresses", "Addresses", "people:case-addresses", Permission.CASE_VIEW, order=20)
+        )
+        register_case_section(
+            CaseSection(
+                "circumstances",
+                "Circumstances",
+                "people:case-circumstances",
+                Permission.CASE_VIEW_CIRCUMSTANCES,
+                order=30,
+            )
+        )
+        register_case_section(
+            CaseSection(
+                "allocation",
+                "Allocation",
+                "people:case-allocation",
+                Permission.CASE_VIEW_CIRCUMSTANCES,
+                order=40,
+            )
+        )

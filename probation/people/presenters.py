@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
+from probation.core.case_sections import case_section, case_sections
 from probation.core.clock import age_on, today_uk
 from probation.people.models import Address, Person
 from probation.people.models.person import RoshLevel
@@ -19,33 +20,17 @@ class NavItem:
     active: bool
 
 
-CASE_SECTIONS = (
-    ("overview", "Personal details", "people:case-overview", Permission.CASE_VIEW),
-    ("addresses", "Addresses", "people:case-addresses", Permission.CASE_VIEW),
-    ("circumstances", "Circumstances", "people:case-circumstances", Permission.CASE_VIEW_CIRCUMSTANCES),
-    ("allocation", "Allocation", "people:case-allocation", Permission.CASE_VIEW_CIRCUMSTANCES),
-    ("sentences", "Sentences", "sentences:list", Permission.SENTENCE_VIEW),
-    ("contacts", "Contacts", "contacts:list", Permission.CONTACT_VIEW),
-    ("registrations", "Risk flags", "risk:registration-list", Permission.REGISTRATION_VIEW),
-    ("rosh", "RoSH and RMP", "risk:rosh-summary", Permission.ROSH_VIEW),
-    ("mappa", "MAPPA", "mappa:case", Permission.MAPPA_VIEW),
-    ("assessments", "Needs assessments", "assessments:list", Permission.ASSESSMENT_VIEW),
-    ("safeguarding", "Safeguarding", "safeguarding:case", Permission.SAFEGUARDING_VIEW),
-    ("scores", "Predictor scores", "scores:case", Permission.ROSH_VIEW),
-    ("tier", "Tier", "tiers:case", Permission.TIER_VIEW),
-)
-
-
 def case_sub_navigation(*, user: User, person: Person, active: str) -> list[NavItem]:
+    """One item per registered section (probation.core.case_sections) the user may see, in order."""
     return [
-        NavItem(label, reverse(url_name, args=[person.crn]), key == active)
-        for key, label, url_name, permission in CASE_SECTIONS
-        if has_permission(user, permission)
+        NavItem(section.label, reverse(section.url_name, args=[person.crn]), section.key == active)
+        for section in case_sections()
+        if has_permission(user, section.permission)
     ]
 
 
 def section_permission(section: str) -> Permission:
-    return next(p for key, _, _, p in CASE_SECTIONS if key == section)
+    return case_section(section).permission
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,15 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from probation.accounts.models import Staff, Team, User
 from probation.accounts.models.staff import CASE_HOLDING_GRADES
 from probation.core.errors import NotFound
-from probation.people.models import Address, Allocation, Person, PersonChange
+from probation.people.models import (
+    Address,
+    Allocation,
+    Exclusion,
+    PartnerShare,
+    Person,
+    PersonChange,
+    Restriction,
+)
 from probation.people.policy import people_listable_to, people_visible_to
 from probation.people.search_keys import normalise
 
@@ -38,6 +46,47 @@ def person_get(*, user: User, crn: str) -> Person:
 
 def person_addresses(*, person: Person) -> QuerySet[Address]:
     return person.addresses.order_by("status", "-start_date", "-id")
+
+
+def address_get(*, person: Person, address_id: int) -> Address:
+    """One address of this person; another person's address is not found."""
+    address = person.addresses.filter(pk=address_id).first()
+    if address is None:
+        raise NotFound(address_id)
+    return address
+
+
+def partner_share_list(*, person: Person) -> QuerySet[PartnerShare]:
+    return person.partner_shares.select_related("user", "granted_by").order_by("-granted_at")
+
+
+def partner_user_get(*, username: str) -> User | None:
+    """The active user a case may be shared with (the service checks they are a partner)."""
+    return User.objects.filter(username=username, is_active=True).first()
+
+
+def limited_access_case_get(*, crn: str) -> Person:
+    """Any case by CRN, for the administrators who manage its exclusion and restriction lists (not
+    its contents): deliberately not scoped, as they must reach cases they cannot see."""
+    person = Person.objects.filter(crn=crn).first()
+    if person is None:
+        raise NotFound(crn)
+    return person
+
+
+def limited_access_lists(*, person: Person) -> tuple[QuerySet[Exclusion], QuerySet[Restriction]]:
+    return (
+        Exclusion.objects.filter(person=person).select_related("user", "added_by"),
+        Restriction.objects.filter(person=person).select_related("user", "added_by"),
+    )
+
+
+def team_member_get(*, team: Team | None, code: str) -> Staff:
+    """A member of the manager's own team; anyone else is not found."""
+    officer = Staff.objects.select_related("team").filter(code=code, team=team).first()
+    if officer is None:
+        raise NotFound(code)
+    return officer
 
 
 def person_allocation_history(*, person: Person) -> QuerySet[Allocation]:

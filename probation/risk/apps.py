@@ -5,3 +5,21 @@ class RiskConfig(AppConfig):
     name = "probation.risk"
     label = "risk"
     verbose_name = "Risk and need"
+
+    def ready(self) -> None:
+        # Its section(s) of the case sub-navigation (probation.core.case_sections).
+        from probation.accounts.policy import Permission
+        from probation.core.case_sections import CaseSection, register_case_section
+
+        register_case_section(
+            CaseSection(
+                "registrations",
+                "Risk flags",
+                "risk:registration-list",
+                Permission.REGISTRATION_VIEW,
+                order=70,
+            )
+        )
+        register_case_section(
+            CaseSection("rosh", "RoSH and RMP", "risk:rosh-summary", Permission.ROSH_VIEW, order=80)
+        )

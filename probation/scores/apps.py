@@ -7,3 +7,12 @@ class ScoresConfig(AppConfig):
     name = "probation.scores"
     label = "scores"
     verbose_name = "Predictor scores"
+
+    def ready(self) -> None:
+        # Its section(s) of the case sub-navigation (probation.core.case_sections).
+        from probation.accounts.policy import Permission
+        from probation.core.case_sections import CaseSection, register_case_section
+
+        register_case_section(
+            CaseSection("scores", "Predictor scores", "scores:case", Permission.ROSH_VIEW, order=120)
+        )

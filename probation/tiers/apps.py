@@ -15,3 +15,9 @@ class TiersConfig(AppConfig):
         from probation.tiers.services.recalculation import tier_recalculate
 
         register_recalculation(tier_recalculate)
+
+        # Its section(s) of the case sub-navigation (probation.core.case_sections).
+        from probation.accounts.policy import Permission
+        from probation.core.case_sections import CaseSection, register_case_section
+
+        register_case_section(CaseSection("tier", "Tier", "tiers:case", Permission.TIER_VIEW, order=130))

@@ -1,6 +1,6 @@
 """Needs assessment pages on the case record (issue 4 item 6; ADR 0011).
 
-Case pages follow people's and risk's: the person comes through ``load_case`` (role, partner
+Case pages are on the shell (people/shell.py): the person comes through ``case_get`` (role, partner
 scope, limited access; denied looks exactly like missing), every page is audited with
 ``case_view_record``, and change pages are ``CaseFormView``s needing ASSESSMENT_MANAGE in the case's
 managing PDU.
@@ -10,9 +10,8 @@ from functools import cached_property
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.views import View
 
 from probation.accounts.policy import Permission
 from probation.assessments import selectors
@@ -25,52 +24,44 @@ from probation.assessments.models import Assessment
 from probation.assessments.presenters import assessment_rows, section_rows
 from probation.assessments.questions import Section, section_for
 from probation.assessments.services import assessments as services
-from probation.core.errors import NotFound
 from probation.frontend.forms import GovukForm
-from probation.people.models import Person
 from probation.people.policy import can_change_case
-from probation.people.services.person import case_view_record
-from probation.people.views.case import case_context, load_case
-from probation.people.views.edit import CaseFormView
+from probation.people.shell import CaseFormView, CasePageView
 
 SECTION = "assessments"
 
 
-def _assessment_or_404(person: Person, assessment_id: int) -> Assessment:
-    try:
-        return selectors.assessment_get(person=person, assessment_id=assessment_id)
-    except NotFound:
-        raise Http404 from None
+class AssessmentListView(CasePageView):
+    section = SECTION
+    template_name = "assessments/list.html"
 
-
-class AssessmentListView(View):
-    def get(self, request: HttpRequest, crn: str) -> HttpResponse:
-        person = load_case(request, crn, Permission.ASSESSMENT_VIEW)
-        case_view_record(actor=request.user, person=person, section=SECTION)
+    def page_context(self) -> dict[str, Any]:
+        person = self.person
         assessments = list(selectors.assessment_list(person=person))
-        context = case_context(request, person, SECTION) | {
+        return {
             "assessments": assessment_rows(assessments, crn=person.crn),
             "draft": next((a for a in assessments if a.is_draft), None),
-            "can_manage": can_change_case(request.user, person, Permission.ASSESSMENT_MANAGE),
+            "can_manage": can_change_case(self.request.user, person, Permission.ASSESSMENT_MANAGE),
         }
-        return render(request, "assessments/list.html", context)
 
 
-class AssessmentDetailView(View):
+class AssessmentDetailView(CasePageView):
     """A draft shows its task list; a completed assessment its answers and severities."""
 
-    def get(self, request: HttpRequest, crn: str, assessment_id: int) -> HttpResponse:
-        person = load_case(request, crn, Permission.ASSESSMENT_VIEW)
-        assessment = _assessment_or_404(person, assessment_id)
-        case_view_record(actor=request.user, person=person, section=SECTION)
-        can_manage = can_change_case(request.user, person, Permission.ASSESSMENT_MANAGE)
-        context = case_context(request, person, SECTION) | {
+    section = SECTION
+
+    def page_context(self) -> dict[str, Any]:
+        person = self.person
+        assessment = selectors.assessment_get(person=person, assessment_id=self.kwargs["assessment_id"])
+        self.template_name = (
+            "assessments/task_list.html" if assessment.is_draft else "assessments/detail.html"
+        )
+        can_manage = can_change_case(self.request.user, person, Permission.ASSESSMENT_MANAGE)
+        return {
             "assessment": assessment_rows([assessment], crn=person.crn)[0],
             "sections": section_rows(assessment, crn=person.crn, gender=person.gender),
             "can_manage": can_manage and assessment.is_draft,
         }
-        template = "assessments/task_list.html" if assessment.is_draft else "assessments/detail.html"
-        return render(request, template, context)
 
 
 class AssessmentFormView(CaseFormView):
@@ -78,9 +69,8 @@ class AssessmentFormView(CaseFormView):
     template_name = "assessments/form.html"
     section = SECTION
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        case_view_record(actor=request.user, person=self.person, section=SECTION)
-        return super().get(request, crn, **kwargs)
+    def audits_view(self) -> bool:
+        return True  # every page showing an assessment, forms included
 
     def success_url(self) -> str:
         return reverse("assessments:list", args=[self.person.crn])
@@ -128,7 +118,7 @@ class AssessmentDraftView(AssessmentFormView):
 
     @cached_property
     def assessment(self) -> Assessment:
-        return _assessment_or_404(self.person, self.assessment_id)
+        return selectors.assessment_get(person=self.person, assessment_id=self.assessment_id)
 
     def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
         if not self.assessment.is_draft:

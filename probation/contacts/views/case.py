@@ -1,7 +1,7 @@
 """The contact log of a case and its change pages: record a contact, book, reschedule, cancel,
 record an outcome, decide a failed-to-attend.
 
-The person comes through people's ``load_case`` (CONTACT_VIEW, partner scope, limited access; denied
+The person comes through the case-page shell (CONTACT_VIEW, partner scope, limited access; denied
 looks exactly like missing). Change pages are ``CaseFormView``s needing CONTACT_MANAGE in the case's
 managing PDU. Every page that shows contacts audits the view first, with ids, never notes.
 """
@@ -10,40 +10,20 @@ from functools import cached_property
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
-from django.views import View
 
 from probation.accounts.policy import Permission, has_permission
-from probation.audit.models import AuditAction
-from probation.audit.services import audit_record
 from probation.contacts import selectors
 from probation.contacts.forms.contacts import ContactFilterForm
 from probation.contacts.presenters import contact_row
 from probation.contacts.services.checks import CONTACT
 from probation.core.clock import now
-from probation.core.errors import NotFound
 from probation.frontend.forms import GovukForm
 from probation.people.models import Person
 from probation.people.policy import can_change_case
-from probation.people.views.case import case_context, load_case
-from probation.people.views.edit import CaseFormView
+from probation.people.shell import CaseFormView, CasePageView
 
 SECTION = "contacts"
-
-
-def contact_view_record(
-    request: HttpRequest, person: Person, object_id: object = "", **detail: object
-) -> None:
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEW,
-        crn=person.crn,
-        object_type=CONTACT,
-        object_id=object_id,
-        detail=detail,
-    )
 
 
 def _filters(form: ContactFilterForm) -> selectors.ContactFilters:
@@ -57,9 +37,12 @@ def _filters(form: ContactFilterForm) -> selectors.ContactFilters:
     )
 
 
-class ContactLogView(View):
-    def get(self, request: HttpRequest, crn: str) -> HttpResponse:
-        person = load_case(request, crn, Permission.CONTACT_VIEW)
+class ContactLogView(CasePageView):
+    section = SECTION
+    template_name = "contacts/log.html"
+
+    def page_context(self) -> dict[str, Any]:
+        request, person = self.request, self.person
         sentences = selectors.sentence_choices(person=person)
         form = ContactFilterForm(request.GET, sentences=sentences)
         filters = _filters(form)
@@ -74,9 +57,7 @@ class ContactLogView(View):
             contact_row(c, crn=person.crn, now=at, can_read_sensitive=read_sensitive, can_manage=can_manage)
             for c in page.contacts
         ]
-        contact_view_record(
-            request, person, filters=filters.as_detail(), shown=[r.pk for r in rows], after=bool(after)
-        )
+        self.shown = {"filters": filters.as_detail(), "shown": [r.pk for r in rows], "after": bool(after)}
         params = request.GET.copy()
         params.pop("after", None)
         next_url = ""
@@ -84,7 +65,7 @@ class ContactLogView(View):
             params["after"] = page.next_cursor.token
             next_url = "?" + params.urlencode()
             params.pop("after")
-        context = case_context(request, person, SECTION) | {
+        return {
             "form": form,
             "rows": rows,
             "next_url": next_url,
@@ -92,12 +73,20 @@ class ContactLogView(View):
             "filtered": any(filters.as_detail().values()),
             "can_manage": can_manage,
         }
-        return render(request, "contacts/log.html", context)
+
+    def audit_object(self) -> tuple[str, object]:
+        return CONTACT, ""
+
+    def audit_detail(self) -> dict[str, Any]:
+        return self.shown
 
 
 class ContactFormView(CaseFormView):
     permission = Permission.CONTACT_MANAGE
     section = SECTION
+
+    def audit_object(self) -> tuple[str, object]:
+        return CONTACT, ""
 
     def success_url(self) -> str:
         return reverse("contacts:list", args=[self.person.crn])
@@ -110,14 +99,10 @@ class ContactChangeView(ContactFormView):
 
     @cached_property
     def contact(self):
-        try:
-            return selectors.contact_get(person=self.person, contact_id=self.kwargs["contact_id"])
-        except NotFound:
-            raise Http404 from None
+        return selectors.contact_get(person=self.person, contact_id=self.kwargs["contact_id"])
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        contact_view_record(request, self.person, self.contact.pk, page=self.page)
-        return super().get(request, crn, **kwargs)
+    def audit_object(self) -> tuple[str, object]:
+        return CONTACT, self.contact.pk
 
     def initial(self) -> dict[str, Any]:
         return {"version": self.contact.version}

@@ -13,7 +13,7 @@ from probation.contacts.forms.contacts import (
 )
 from probation.contacts.services import appointments, outcomes
 from probation.contacts.times import london_datetime
-from probation.contacts.views.case import ContactChangeView, ContactFormView, contact_view_record, form_for
+from probation.contacts.views.case import ContactChangeView, ContactFormView, form_for
 from probation.frontend.forms import GovukForm
 from probation.rules.contacts.outcomes import ACCEPTABLE_ABSENCE_CODES, OutcomeCode, check_outcome_allowed
 from probation.rules.errors import SentenceRuleError
@@ -68,9 +68,10 @@ class AppointmentBookView(ContactRecordView):
     template_name = "contacts/book.html"
     success_message = "Appointment booked"
 
-    def get(self, request, crn, **kwargs):
-        contact_view_record(request, self.person, page="book", shown=["risk_to_staff"])
-        return super().get(request, crn, **kwargs)
+    page = "book"
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"shown": ["risk_to_staff"]}  # the staff-safety summary this page shows
 
     @property
     def extra(self) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 
-from probation.accounts.models import Staff, User
+from probation.accounts.models import Staff
 from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
@@ -82,11 +82,7 @@ class DiaryFeedView(View):
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
         staff_id = feeds.feed_staff_id(token)
-        user = (
-            User.objects.select_related("staff").filter(staff_id=staff_id, is_active=True).first()
-            if staff_id
-            else None
-        )
+        user = selectors.feed_user_get(staff_id=staff_id) if staff_id else None
         if user is None or not user.staff.active or not has_permission(user, Permission.DIARY_OWN):
             raise Http404
         at = now()

@@ -78,9 +78,14 @@ def test_compliance_page_lists_failures_cases_with_history_and_warnings(client, 
     assert ">Overdue</strong>" in html
     assert reverse("enforcement:warning-letter", args=[sentence.person.crn, warned.pk]) in html
     audit = AuditEvent.objects.get(action="view", object_type="sentence_compliance")
-    assert audit.detail == {
-        "enforcement_cases": sorted(EnforcementCase.objects.values_list("pk", flat=True), reverse=True)
-    }
+    assert (audit.object_id, audit.detail) == (
+        str(sentence.pk),
+        {
+            "section": "sentences",
+            "page": "compliance",
+            "enforcement_cases": sorted(EnforcementCase.objects.values_list("pk", flat=True), reverse=True),
+        },
+    )
 
 
 def test_compliance_page_runs_a_fixed_number_of_queries(

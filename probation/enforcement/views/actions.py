@@ -1,6 +1,6 @@
 """The compliance page of a sentence, the record-an-enforcement-action page and the warning letter.
 
-The person comes through people's ``load_case`` (partner scope, limited access; denied looks exactly like
+The person comes through the case-page shell (partner scope, limited access; denied looks exactly like
 missing). The compliance page needs SENTENCE_VIEW; recording an action and printing the letter need
 ENFORCEMENT_MANAGE in the case's managing PDU. Every page that shows enforcement records audits the view
 before it is shown; the letter is audited as an export.
@@ -9,18 +9,13 @@ before it is shown; the letter is audited as an export.
 from functools import cached_property
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.views import View
 
 from probation.accounts.policy import Permission
-from probation.audit.models import AuditAction
-from probation.audit.services import audit_record
 from probation.contacts.models import EnforcementCase
 from probation.contacts.models.enforcement import WARNING_STATUSES
 from probation.core import clock
-from probation.core.errors import NotFound
 from probation.enforcement.forms.actions import EnforcementActionForm
 from probation.enforcement.presenters.actions import breach_mandatory_text, case_history_row
 from probation.enforcement.presenters.compliance import (
@@ -30,45 +25,35 @@ from probation.enforcement.presenters.compliance import (
     status_label,
     summary_tag,
 )
-from probation.enforcement.selectors import actions as selectors
+from probation.enforcement.selectors.actions import enforcement_case_get, enforcement_case_history_list
 from probation.enforcement.selectors.compliance import breach_in_progress, failure_list
 from probation.enforcement.services import actions as action_services
 from probation.enforcement.services.compliance import compliance_from
 from probation.frontend.forms import GovukForm
 from probation.people.policy import can_change_case
-from probation.people.views.case import case_context, load_case
-from probation.people.views.edit import CaseFormView
+from probation.people.shell import CaseFormView, CasePageView, CaseView
 from probation.sentences.selectors import sentence_get
 
 SECTION = "sentences"
 COMPLIANCE = "sentence_compliance"  # audit object type of the compliance page
 
 
-def _view_record(request: HttpRequest, crn: str, object_type: str, object_id: int, detail: dict) -> None:
-    audit_record(
-        actor=request.user,
-        action=AuditAction.VIEW,
-        crn=crn,
-        object_type=object_type,
-        object_id=object_id,
-        detail=detail,
-    )
-
-
-class SentenceComplianceView(View):
+class SentenceComplianceView(CasePageView):
     """Every failure on the sentence, every enforcement case with its history, and the warnings: a fixed
     number of queries (sentence, failures, cases, steps, breach in progress, audit)."""
 
-    def get(self, request: HttpRequest, crn: str, sentence_id: int) -> HttpResponse:
-        person = load_case(request, crn, Permission.SENTENCE_VIEW)
-        try:
-            sentence = sentence_get(person=person, sentence_id=sentence_id)
-        except NotFound:
-            raise Http404 from None
+    section = SECTION
+    page = "compliance"
+    template_name = "enforcement/actions/compliance.html"
+
+    def page_context(self) -> dict[str, Any]:
+        person = self.person
+        sentence = sentence_get(person=person, sentence_id=self.kwargs["sentence_id"])
+        self.sentence = sentence
         today = clock.today_uk()
-        can_act = can_change_case(request.user, person, Permission.ENFORCEMENT_MANAGE)
+        can_act = can_change_case(self.request.user, person, Permission.ENFORCEMENT_MANAGE)
         failures = list(failure_list(sentence=sentence))
-        cases = list(selectors.enforcement_case_history_list(sentence=sentence))
+        cases = list(enforcement_case_history_list(sentence=sentence))
         compliance = compliance_from(
             sentence=sentence,
             records=failure_records(failures),
@@ -76,18 +61,20 @@ class SentenceComplianceView(View):
             breach_in_progress=breach_in_progress(sentence=sentence),
             today=today,
         )
-        rows = [case_history_row(c, crn=person.crn, today=today, can_act=can_act) for c in cases]
-        _view_record(
-            request, person.crn, COMPLIANCE, sentence.pk, {"enforcement_cases": [r.pk for r in rows]}
-        )
-        context = case_context(request, person, SECTION) | {
+        self.rows = [case_history_row(c, crn=person.crn, today=today, can_act=can_act) for c in cases]
+        return {
             "sentence": sentence,
             "compliance": compliance,
             "tag": summary_tag(compliance),
             "failures": failure_rows(failures, reset_date=compliance.reset_date),
-            "cases": rows,
+            "cases": self.rows,
         }
-        return render(request, "enforcement/actions/compliance.html", context)
+
+    def audit_object(self) -> tuple[str, object]:
+        return COMPLIANCE, self.sentence.pk
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"enforcement_cases": [r.pk for r in self.rows]}
 
 
 class EnforcementActionRecordView(CaseFormView):
@@ -97,13 +84,11 @@ class EnforcementActionRecordView(CaseFormView):
     title = "Record an enforcement action"
     section = SECTION
     success_message = "Enforcement action recorded"
+    page = "record_action"
 
     @cached_property
     def case(self) -> EnforcementCase:
-        try:
-            return selectors.enforcement_case_get(person=self.person, case_id=self.kwargs["case_id"])
-        except NotFound:
-            raise Http404 from None
+        return enforcement_case_get(person=self.person, case_id=self.kwargs["case_id"])
 
     @cached_property
     def options(self) -> action_services.ActionOptions:
@@ -125,11 +110,8 @@ class EnforcementActionRecordView(CaseFormView):
             "mandatory": breach_mandatory_text(self.options.mandatory_because_of),
         }
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        _view_record(
-            request, self.person.crn, action_services.ENTITY, self.case.pk, {"page": "record_action"}
-        )
-        return super().get(request, crn, **kwargs)
+    def audit_object(self) -> tuple[str, object]:
+        return action_services.ENTITY, self.case.pk
 
     def save(self, data: dict[str, Any]) -> None:
         action_services.enforcement_action_record(
@@ -148,17 +130,18 @@ class EnforcementActionRecordView(CaseFormView):
         return reverse("enforcement:compliance", args=[self.person.crn, self.case.sentence_id])
 
 
-class WarningLetterView(View):
+class WarningLetterView(CaseView):
+    """The letter as a PDF, audited as an export (not a page view)."""
+
+    section = SECTION
+
+    def may_open(self) -> bool:
+        return can_change_case(self.request.user, self.person, Permission.ENFORCEMENT_MANAGE)
+
     def get(self, request: HttpRequest, crn: str, case_id: int) -> HttpResponse:
-        person = load_case(request, crn, Permission.SENTENCE_VIEW)
-        if not can_change_case(request.user, person, Permission.ENFORCEMENT_MANAGE):
-            raise Http404
-        try:
-            filename, pdf = action_services.warning_letter_export(
-                actor=request.user, person=person, case_id=case_id
-            )
-        except NotFound:
-            raise Http404 from None
+        filename, pdf = action_services.warning_letter_export(
+            actor=request.user, person=self.person, case_id=case_id
+        )
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         response["Cache-Control"] = "no-store"

@@ -1,6 +1,6 @@
 """Breach pages of an order: the breach record, initiate, pack sent, court outcome and the breach pack.
 
-The person comes through people's ``load_case`` (denied looks exactly like missing). Change pages are
+The person comes through the case-page shell (denied looks exactly like missing). Change pages are
 ``CaseFormView``s needing ENFORCEMENT_MANAGE in the managing PDU; every page that shows a breach audits
 the view first, and the breach pack is audited as an export before it is given out.
 """
@@ -9,17 +9,13 @@ from functools import cached_property
 from typing import Any
 
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.views import View
 
-from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import today_uk
-from probation.core.errors import NotFound
 from probation.enforcement.forms.breach import BreachInitiateForm, BreachOutcomeForm, BreachPackSentForm
 from probation.enforcement.letters import render_pdf
 from probation.enforcement.models import Breach
@@ -29,13 +25,18 @@ from probation.enforcement.presenters.breach import (
     failure_rows,
     requirement_rows,
 )
-from probation.enforcement.selectors import breach as selectors
+from probation.enforcement.selectors.breach import (
+    breach_candidate_failures,
+    breach_get,
+    failures_since_sentence,
+    requirement_list,
+    warnings_given,
+)
 from probation.enforcement.services import breach as services
 from probation.frontend.forms import GovukForm
 from probation.people.models import Person
 from probation.people.policy import can_change_case
-from probation.people.views.case import case_context, load_case
-from probation.people.views.edit import CaseFormView
+from probation.people.shell import CaseFormView, CasePageView, CaseView
 from probation.rules.enforcement.transitions import BreachStatus
 from probation.sentences.models import Sentence
 from probation.sentences.selectors import sentence_get
@@ -44,35 +45,22 @@ SECTION = "sentences"
 FORM_TEMPLATE = "enforcement/breach/form.html"
 
 
-def view_record(*, actor: User, person: Person, object_id: object, page: str) -> None:
-    audit_record(
-        actor=actor,
-        action=AuditAction.VIEW,
-        crn=person.crn,
-        object_type=services.BREACH,
-        object_id=object_id,
-        detail={"section": SECTION, "page": page},
-    )
-
-
 def _breach(person: Person, kwargs: dict[str, Any]) -> Breach:
-    try:
-        return selectors.breach_get(
-            person=person, sentence_id=kwargs["sentence_id"], breach_id=kwargs["breach_id"]
-        )
-    except NotFound:
-        raise Http404 from None
+    return breach_get(person=person, sentence_id=kwargs["sentence_id"], breach_id=kwargs["breach_id"])
 
 
-class BreachDetailView(View):
-    def get(self, request: HttpRequest, crn: str, sentence_id: int, breach_id: int) -> HttpResponse:
-        person = load_case(request, crn, Permission.SENTENCE_VIEW)
-        breach = _breach(person, {"sentence_id": sentence_id, "breach_id": breach_id})
-        view_record(actor=request.user, person=person, object_id=breach.pk, page="detail")
+class BreachDetailView(CasePageView):
+    section = SECTION
+    page = "detail"
+    template_name = "enforcement/breach/detail.html"
+
+    def page_context(self) -> dict[str, Any]:
+        request, person = self.request, self.person
+        breach = self.breach = _breach(person, self.kwargs)
         can_manage = can_change_case(request.user, person, Permission.ENFORCEMENT_MANAGE)
         status = BreachStatus(breach.status)
-        args = [crn, sentence_id, breach.pk]
-        context = case_context(request, person, SECTION) | {
+        args = [self.kwargs["crn"], self.kwargs["sentence_id"], breach.pk]
+        return {
             "breach": breach,
             "tag": breach_tag(breach.status),
             "failures": failure_rows(
@@ -93,17 +81,22 @@ class BreachDetailView(View):
             if can_manage and status in (BreachStatus.INITIATED, BreachStatus.PACK_SENT_TO_COURT)
             else "",
         }
-        return render(request, "enforcement/breach/detail.html", context)
+
+    def audit_object(self) -> tuple[str, object]:
+        return services.BREACH, self.breach.pk
 
 
-class BreachPackView(View):
+class BreachPackView(CaseView):
     """The breach pack for court as a PDF (enforcement.md "Breach"): sensitive notes only for roles
-    that may read them."""
+    that may read them. Audited as an export, not a page view."""
+
+    section = SECTION
+
+    def may_open(self) -> bool:
+        return has_permission(self.request.user, Permission.CONTACT_VIEW)
 
     def get(self, request: HttpRequest, crn: str, sentence_id: int, breach_id: int) -> HttpResponse:
-        person = load_case(request, crn, Permission.SENTENCE_VIEW)
-        if not has_permission(request.user, Permission.CONTACT_VIEW):
-            raise Http404
+        person = self.person
         breach = _breach(person, {"sentence_id": sentence_id, "breach_id": breach_id})
         show_sensitive = has_permission(request.user, Permission.CONTACT_VIEW_SENSITIVE)
         context = breach_pack_context(person=person, breach=breach, show_sensitive=show_sensitive)
@@ -130,12 +123,10 @@ def breach_pack_context(*, person: Person, breach: Breach, show_sensitive: bool)
         "sentence": sentence,
         "offences": list(sentence.event.offences.all()),
         "status": BREACH_STATUS_LABELS[BreachStatus(breach.status)],
-        "requirements": requirement_rows(selectors.requirement_list(sentence=sentence)),
+        "requirements": requirement_rows(requirement_list(sentence=sentence)),
         "failures": failure_rows(breach.failures.all(), show_sensitive=show_sensitive),
-        "warnings": list(selectors.warnings_given(sentence=sentence).select_related("contact")),
-        "history": failure_rows(
-            selectors.failures_since_sentence(sentence=sentence), show_sensitive=show_sensitive
-        ),
+        "warnings": list(warnings_given(sentence=sentence).select_related("contact")),
+        "history": failure_rows(failures_since_sentence(sentence=sentence), show_sensitive=show_sensitive),
         "officer": str(breach.initiated_by),
         "today": today_uk(),
     }
@@ -151,9 +142,8 @@ class BreachFormView(CaseFormView):
     def breach(self) -> Breach:
         return _breach(self.person, self.kwargs)
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        view_record(actor=request.user, person=self.person, object_id=self.breach.pk, page=self.page)
-        return super().get(request, crn, **kwargs)
+    def audit_object(self) -> tuple[str, object]:
+        return services.BREACH, self.breach.pk
 
     def initial(self) -> dict[str, Any]:
         return {"version": self.breach.version}
@@ -176,28 +166,18 @@ class BreachInitiateView(CaseFormView):
     template_name = FORM_TEMPLATE
     section = SECTION
     title = "Initiate breach proceedings"
+    page = "breach_initiate"
     success_message = "Breach initiated"
 
     @cached_property
     def sentence(self) -> Sentence:
-        try:
-            return sentence_get(person=self.person, sentence_id=self.kwargs["sentence_id"])
-        except NotFound:
-            raise Http404 from None
+        return sentence_get(person=self.person, sentence_id=self.kwargs["sentence_id"])
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        audit_record(
-            actor=request.user,
-            action=AuditAction.VIEW,
-            crn=self.person.crn,
-            object_type="sentence",
-            object_id=self.sentence.pk,
-            detail={"section": SECTION, "page": "breach_initiate"},
-        )
-        return super().get(request, crn, **kwargs)
+    def audit_object(self) -> tuple[str, object]:
+        return "sentence", self.sentence.pk
 
     def get_form(self, data: Any = None) -> GovukForm:
-        failures = selectors.breach_candidate_failures(sentence=self.sentence)
+        failures = breach_candidate_failures(sentence=self.sentence)
         return BreachInitiateForm(data=data, initial={"initiated_on": today_uk()}, failures=failures)
 
     @property

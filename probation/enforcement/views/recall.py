@@ -1,7 +1,7 @@
 """Recall pages of a licence: the recall record, start, recommendation, the senior PO's decision, the
 custody steps and the no-recall letter.
 
-The person comes through people's ``load_case`` (denied looks exactly like missing). Change pages are
+The person comes through the case-page shell (denied looks exactly like missing). Change pages are
 ``CaseFormView``s in the managing PDU: ENFORCEMENT_MANAGE, or RECALL_DECIDE (senior PO only) for the
 decision. Every page showing a recall audits the view; the letter is audited as an export.
 """
@@ -11,16 +11,13 @@ from typing import Any
 
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
-from django.views import View
 
-from probation.accounts.models import User
 from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import today_uk
-from probation.core.errors import NotFound, ServiceError
+from probation.core.errors import ServiceError
 from probation.enforcement.forms.recall import (
     RecallDateForm,
     RecallDecisionForm,
@@ -35,13 +32,12 @@ from probation.enforcement.presenters.recall import (
     recall_tag,
     recommendation_rows,
 )
-from probation.enforcement.selectors import recall as selectors
+from probation.enforcement.selectors.recall import licence_conditions, recall_get
 from probation.enforcement.services import recall as services
 from probation.frontend.forms import GovukForm
 from probation.people.models import Person
 from probation.people.policy import can_change_case
-from probation.people.views.case import case_context, load_case
-from probation.people.views.edit import CaseFormView
+from probation.people.shell import CaseFormView, CasePageView, CaseView
 from probation.rules.enforcement.recall import allowed_recall_types, fixed_term_exclusions
 from probation.rules.enforcement.transitions import RecallStatus, allowed_next
 from probation.sentences.models import Sentence
@@ -59,24 +55,6 @@ NEXT_STEP = {
         Permission.ENFORCEMENT_MANAGE,
     ),
 }
-
-
-def view_record(*, actor: User, person: Person, object_type: str, object_id: object, page: str) -> None:
-    audit_record(
-        actor=actor,
-        action=AuditAction.VIEW,
-        crn=person.crn,
-        object_type=object_type,
-        object_id=object_id,
-        detail={"section": SECTION, "page": page},
-    )
-
-
-def _recall(person: Person, recall_id: int) -> Recall:
-    try:
-        return selectors.recall_get(person=person, recall_id=recall_id)
-    except NotFound:
-        raise Http404 from None
 
 
 def _links(request: HttpRequest, person: Person, recall: Recall) -> list[tuple[str, str]]:
@@ -101,15 +79,16 @@ def _links(request: HttpRequest, person: Person, recall: Recall) -> list[tuple[s
     return links
 
 
-class RecallDetailView(View):
-    def get(self, request: HttpRequest, crn: str, recall_id: int) -> HttpResponse:
-        person = load_case(request, crn, Permission.SENTENCE_VIEW)
-        recall = _recall(person, recall_id)
-        view_record(
-            actor=request.user, person=person, object_type=services.RECALL, object_id=recall.pk, page="detail"
-        )
+class RecallDetailView(CasePageView):
+    section = SECTION
+    page = "detail"
+    template_name = "enforcement/recall/detail.html"
+
+    def page_context(self) -> dict[str, Any]:
+        person = self.person
+        recall = self.recall = recall_get(person=person, recall_id=self.kwargs["recall_id"])
         no_recall = recall.status == RecallStatus.NO_RECALL_DECIDED
-        context = case_context(request, person, SECTION) | {
+        return {
             "recall": recall,
             "tag": recall_tag(recall.status),
             "recommended": bool(recall.recommendation),
@@ -118,19 +97,26 @@ class RecallDetailView(View):
                 (step, RECALL_STATUS_LABELS.get(step.to_status, step.to_status))
                 for step in recall.steps.select_related("actor__staff")
             ],
-            "links": _links(request, person, recall),
-            "letter_url": reverse("enforcement:recall-letter", args=[crn, recall.pk]) if no_recall else "",
+            "links": _links(self.request, person, recall),
+            "letter_url": reverse("enforcement:recall-letter", args=[self.kwargs["crn"], recall.pk])
+            if no_recall
+            else "",
         }
-        return render(request, "enforcement/recall/detail.html", context)
+
+    def audit_object(self) -> tuple[str, object]:
+        return services.RECALL, self.recall.pk
 
 
-class NoRecallLetterView(View):
+class NoRecallLetterView(CaseView):
     """The letter to the person after a no-recall decision: the decision, the conditions breached and
-    that further breaches may lead to recall (enforcement.md "Licences and recall")."""
+    that further breaches may lead to recall (enforcement.md "Licences and recall"). Audited as an
+    export, not a page view."""
+
+    section = SECTION
 
     def get(self, request: HttpRequest, crn: str, recall_id: int) -> HttpResponse:
-        person = load_case(request, crn, Permission.SENTENCE_VIEW)
-        recall = _recall(person, recall_id)
+        person = self.person
+        recall = recall_get(person=person, recall_id=recall_id)
         if recall.status != RecallStatus.NO_RECALL_DECIDED:
             raise Http404
         context = {
@@ -161,24 +147,15 @@ class RecallStartView(CaseFormView):
     template_name = FORM_TEMPLATE
     section = SECTION
     title = "Consider a recall"
+    page = "recall_start"
     success_message = "Recall being considered"
 
     @cached_property
     def sentence(self) -> Sentence:
-        try:
-            return sentence_get(person=self.person, sentence_id=self.kwargs["sentence_id"])
-        except NotFound:
-            raise Http404 from None
+        return sentence_get(person=self.person, sentence_id=self.kwargs["sentence_id"])
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        view_record(
-            actor=request.user,
-            person=self.person,
-            object_type="sentence",
-            object_id=self.sentence.pk,
-            page="recall_start",
-        )
-        return super().get(request, crn, **kwargs)
+    def audit_object(self) -> tuple[str, object]:
+        return "sentence", self.sentence.pk
 
     def save(self, data: dict[str, Any]) -> None:
         self.created = services.recall_start(
@@ -204,17 +181,10 @@ class RecallFormView(CaseFormView):
 
     @cached_property
     def recall(self) -> Recall:
-        return _recall(self.person, self.kwargs["recall_id"])
+        return recall_get(person=self.person, recall_id=self.kwargs["recall_id"])
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        view_record(
-            actor=request.user,
-            person=self.person,
-            object_type=services.RECALL,
-            object_id=self.recall.pk,
-            page=self.page,
-        )
-        return super().get(request, crn, **kwargs)
+    def audit_object(self) -> tuple[str, object]:
+        return services.RECALL, self.recall.pk
 
     def initial(self) -> dict[str, Any]:
         return {"version": self.recall.version}
@@ -236,7 +206,7 @@ class RecallRecommendView(RecallFormView):
     page = "recommend"
 
     def get_form(self, data: Any = None) -> GovukForm:
-        conditions = selectors.licence_conditions(recall=self.recall)
+        conditions = licence_conditions(recall=self.recall)
         return RecallRecommendForm(data=data, initial=self.initial(), conditions=conditions)
 
     def save(self, data: dict[str, Any]) -> None:

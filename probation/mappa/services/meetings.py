@@ -19,7 +19,6 @@ from probation.core.errors import NotFound, ServiceError
 from probation.mappa.agencies import AGENCIES, OTHER
 from probation.mappa.models import MappaMeeting
 from probation.mappa.selectors import mappa_registration_get
-from probation.people.models import Person
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
 from probation.risk.registers import MAPPA_LEVELS
@@ -138,17 +137,3 @@ def meeting_update(
                 detail={"fields": changed, "version": meeting.version},
             )
     return changed
-
-
-def mappa_view_record(
-    *, actor: User, person: Person, object_type: str, object_id: object = "", detail: dict[str, Any]
-) -> None:
-    """Every page showing MAPPA records is audited before it is shown, with what it showed."""
-    audit_record(
-        actor=actor,
-        action=AuditAction.VIEW,
-        crn=person.crn,
-        object_type=object_type,
-        object_id=object_id,
-        detail=detail,
-    )

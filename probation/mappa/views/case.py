@@ -1,6 +1,6 @@
 """The MAPPA page of a case and its change pages.
 
-The person comes through people's ``load_case`` (MAPPA_VIEW, partner shares, limited access;
+The person comes through the case-page shell (MAPPA_VIEW, partner shares, limited access;
 denied looks exactly like missing). How much a user then sees is ``mappa_view_for`` (policy.py).
 Change pages are ``CaseFormView``s needing MAPPA_MANAGE in the case's managing PDU; every page that
 shows MAPPA records audits the view first.
@@ -9,14 +9,10 @@ shows MAPPA records audits the view first.
 from functools import cached_property
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
-from django.views import View
 
 from probation.accounts.policy import Permission
 from probation.core.clock import today_uk
-from probation.core.errors import NotFound
 from probation.mappa import selectors
 from probation.mappa.forms.meetings import ActionCompleteForm, ActionForm, MeetingForm, MeetingUpdateForm
 from probation.mappa.models import MappaAction, MappaMeeting
@@ -25,39 +21,39 @@ from probation.mappa.presenters import action_row, level_label, mappa_status, me
 from probation.mappa.services import actions as action_services
 from probation.mappa.services import meetings as meeting_services
 from probation.people.policy import can_change_case
-from probation.people.views.case import case_context, load_case
-from probation.people.views.edit import CaseFormView
+from probation.people.shell import CaseFormView, CasePageView
 
 SECTION = "mappa"
 
 
-class MappaCaseView(View):
-    def get(self, request: HttpRequest, crn: str) -> HttpResponse:
-        person = load_case(request, crn, Permission.MAPPA_VIEW)
-        view = mappa_view_for(request.user)
-        can_manage = can_change_case(request.user, person, Permission.MAPPA_MANAGE)
+class MappaCaseView(CasePageView):
+    section = SECTION
+    template_name = "mappa/case.html"
+
+    def page_context(self) -> dict[str, Any]:
+        person = self.person
+        view = mappa_view_for(self.request.user)
+        can_manage = can_change_case(self.request.user, person, Permission.MAPPA_MANAGE)
         meetings = list(selectors.meeting_list(person=person, view=view))
-        today = today_uk()
-        rows = meeting_rows(meetings, view=view, crn=person.crn, today=today, can_manage=can_manage)
-        meeting_services.mappa_view_record(
-            actor=request.user,
-            person=person,
-            object_type=meeting_services.MEETING,
-            detail={
-                "section": SECTION,
-                "view": "full" if view.full else "partner",
-                "meetings": [r.pk for r in rows],
-                "actions": [a.pk for r in rows for a in r.actions],
-            },
-        )
-        context = case_context(request, person, SECTION) | {
+        rows = meeting_rows(meetings, view=view, crn=person.crn, today=today_uk(), can_manage=can_manage)
+        self.shown = {
+            "view": "full" if view.full else "partner",
+            "meetings": [r.pk for r in rows],
+            "actions": [a.pk for r in rows for a in r.actions],
+        }
+        return {
             "status": mappa_status(selectors.mappa_registration_get(person=person), meetings, view=view),
             "meetings": rows,
             "full": view.full,
             "can_manage": can_manage,
             "add_flag_url": reverse("risk:registration-add-details", args=[person.crn, "MAPP"]),
         }
-        return render(request, "mappa/case.html", context)
+
+    def audit_object(self) -> tuple[str, object]:
+        return meeting_services.MEETING, ""
+
+    def audit_detail(self) -> dict[str, Any]:
+        return self.shown
 
 
 class MappaFormView(CaseFormView):
@@ -86,10 +82,7 @@ class MeetingChangeMixin:
 
     @cached_property
     def meeting(self) -> MappaMeeting:
-        try:
-            return selectors.meeting_get(person=self.person, meeting_id=self.kwargs["meeting_id"])
-        except NotFound:
-            raise Http404 from None
+        return selectors.meeting_get(person=self.person, meeting_id=self.kwargs["meeting_id"])
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -99,18 +92,12 @@ class MeetingChangeMixin:
 
 class MeetingUpdateView(MeetingChangeMixin, MappaFormView):
     form_class = MeetingUpdateForm
+    page = "change"
     title = "Change a MAPPA meeting"
     success_message = "MAPPA meeting saved"
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        meeting_services.mappa_view_record(
-            actor=request.user,
-            person=self.person,
-            object_type=meeting_services.MEETING,
-            object_id=self.meeting.pk,
-            detail={"section": SECTION, "page": "change"},
-        )
-        return super().get(request, crn, **kwargs)
+    def audit_object(self) -> tuple[str, object]:
+        return meeting_services.MEETING, self.meeting.pk
 
     def initial(self) -> dict[str, Any]:
         return {name: getattr(self.meeting, name) for name in meeting_services.MEETING_FIELDS} | {
@@ -147,29 +134,20 @@ class ActionAddView(MeetingChangeMixin, MappaFormView):
 
 class ActionCompleteView(MappaFormView):
     form_class = ActionCompleteForm
+    page = "complete"
     title = "Mark a MAPPA action as done"
     success_message = "MAPPA action marked as done"
 
     @cached_property
     def action(self) -> MappaAction:
-        try:
-            return selectors.action_get(person=self.person, action_id=self.kwargs["action_id"])
-        except NotFound:
-            raise Http404 from None
+        return selectors.action_get(person=self.person, action_id=self.kwargs["action_id"])
 
     @property
     def extra(self) -> dict[str, Any]:
         return {"action": action_row(self.action, crn=self.person.crn, today=today_uk(), can_manage=False)}
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        meeting_services.mappa_view_record(
-            actor=request.user,
-            person=self.person,
-            object_type=action_services.ACTION,
-            object_id=self.action.pk,
-            detail={"section": SECTION, "page": "complete"},
-        )
-        return super().get(request, crn, **kwargs)
+    def audit_object(self) -> tuple[str, object]:
+        return action_services.ACTION, self.action.pk
 
     def initial(self) -> dict[str, Any]:
         return {"version": self.action.version}

@@ -181,13 +181,24 @@ def alias_delete(*, actor: User, crn: str, alias_id: int) -> None:
         )
 
 
-def case_view_record(*, actor: User, person: Person, section: str) -> None:
-    """Every view of a person's record is audited before the page is shown."""
+def case_view_record(
+    *,
+    actor: User,
+    person: Person,
+    section: str,
+    page: str = "",
+    object_type: str = "person",
+    object_id: object = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    """The one audit of a view of a case (probation.people.shell), written before the page is shown:
+    the section, the page within it ("" for the section's own page), the object shown (the person by
+    default) and what the page showed (ids, never free text)."""
     audit_record(
         actor=actor,
         action=AuditAction.VIEW,
         crn=person.crn,
-        object_type="person",
-        object_id=person.pk,
-        detail={"section": section},
+        object_type=object_type,
+        object_id=person.pk if object_id is None else object_id,
+        detail={"section": section} | ({"page": page} if page else {}) | (detail or {}),
     )

@@ -12,7 +12,8 @@ from django.views import View
 from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import NotFound, ServiceError
 from probation.frontend.forms import GovukForm
-from probation.people.models import Exclusion, Person, Restriction
+from probation.people import selectors
+from probation.people.models import Person
 from probation.people.services import access as access_services
 
 
@@ -58,24 +59,25 @@ class LimitedAccessFindView(View):
         form = FindCaseForm(request.GET or None)
         if request.GET and form.is_valid():
             crn = form.cleaned_data["crn"].strip().upper()
-            if Person.objects.filter(crn=crn).exists():
+            try:
+                selectors.limited_access_case_get(crn=crn)
+            except NotFound:
+                form.add_error("crn", "No case has this CRN")
+            else:
                 return redirect("people:limited-access", crn)
-            form.add_error("crn", "No case has this CRN")
         return render(request, "people/limited_access_find.html", {"form": form})
 
 
 class LimitedAccessView(View):
     def _person(self, crn: str) -> Person:
-        person = Person.objects.filter(crn=crn).first()
-        if person is None:
-            raise Http404
-        return person
+        return selectors.limited_access_case_get(crn=crn)
 
     def _show(self, request: HttpRequest, person: Person, **forms_: Any) -> HttpResponse:
+        exclusions, restrictions = selectors.limited_access_lists(person=person)
         context = {
             "person": person,
-            "exclusions": Exclusion.objects.filter(person=person).select_related("user", "added_by"),
-            "restrictions": Restriction.objects.filter(person=person).select_related("user", "added_by"),
+            "exclusions": exclusions,
+            "restrictions": restrictions,
             "add_form": forms_.get("add_form") or AddUserForm(),
             "messages_form": forms_.get("messages_form")
             or MessagesForm(
@@ -122,6 +124,6 @@ class LimitedAccessView(View):
                 messages.success(request, "Messages saved")
             else:
                 raise Http404
-        except (NotFound, ValueError):
+        except ValueError:  # a user id that is not a number
             raise Http404 from None
         return redirect("people:limited-access", crn)

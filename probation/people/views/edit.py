@@ -8,9 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
-from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
-from probation.core.errors import ConflictError, NotFound, PermissionDenied, ServiceError
+from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
 from probation.people import selectors
 from probation.people.forms.address import AddressEditForm, AddressForm
@@ -22,77 +21,13 @@ from probation.people.forms.other import (
     SupportingOfficerForm,
 )
 from probation.people.forms.person import AliasForm, PersonEditForm, PersonForm
-from probation.people.models import Address, Person
-from probation.people.policy import can_change_case
+from probation.people.models import Person
 from probation.people.services import access as access_services
 from probation.people.services import address as address_services
 from probation.people.services import allocation as allocation_services
 from probation.people.services import circumstances as circumstance_services
 from probation.people.services import person as person_services
-from probation.people.views.case import case_context, load_case
-
-
-class CaseFormView(View):
-    """GET shows the form; POST calls ``save``. Refusals re-show the form with the reason; nothing
-    is written. A user who may see the case but not change it gets the same 404 as anyone else."""
-
-    permission = Permission.PERSON_EDIT
-    form_class: type[GovukForm] = GovukForm
-    template_name = "people/case/form.html"
-    title = ""
-    section = "overview"
-    success_message = ""
-
-    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        self.person = load_case(request, crn, Permission.CASE_VIEW)
-        if not can_change_case(request.user, self.person, self.permission):
-            raise Http404
-        return super().dispatch(request, crn, **kwargs)
-
-    def get_form(self, data: Any = None) -> GovukForm:
-        return self.form_class(data=data, initial=self.initial())
-
-    def initial(self) -> dict[str, Any]:
-        return {}
-
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        return self.show(self.get_form())
-
-    def post(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        form = self.get_form(request.POST)
-        if not form.is_valid():
-            return self.show(form)
-        try:
-            self.save(form.cleaned_data)
-        except ConflictError as conflict:
-            return self.show(self.get_form(), conflict=conflict)
-        except ServiceError as error:
-            form.add_service_error(error)
-            return self.show(form)
-        except (NotFound, PermissionDenied):
-            raise Http404 from None
-        if self.success_message:
-            messages.success(request, self.success_message)
-        return redirect(self.success_url())
-
-    def show(self, form: GovukForm, conflict: ConflictError | None = None) -> HttpResponse:
-        context = (
-            case_context(self.request, self.person, self.section)
-            | {
-                "form": form,
-                "title": self.title,
-                "conflict": conflict,
-                "back_url": self.success_url(),
-            }
-            | getattr(self, "extra", {})
-        )
-        return render(self.request, self.template_name, context, status=409 if conflict else 200)
-
-    def save(self, data: dict[str, Any]) -> None:
-        raise NotImplementedError
-
-    def success_url(self) -> str:
-        return reverse("people:case-overview", args=[self.person.crn])
+from probation.people.shell import CaseFormView
 
 
 class PersonEditView(CaseFormView):
@@ -125,10 +60,7 @@ class AliasDeleteView(CaseFormView):
         raise Http404
 
     def post(self, request: HttpRequest, crn: str, alias_id: int = 0, **kwargs: Any) -> HttpResponse:
-        try:
-            person_services.alias_delete(actor=request.user, crn=crn, alias_id=alias_id)
-        except (NotFound, PermissionDenied):
-            raise Http404 from None
+        person_services.alias_delete(actor=request.user, crn=crn, alias_id=alias_id)
         messages.success(request, "Alias removed")
         return redirect(self.success_url())
 
@@ -156,9 +88,7 @@ class AddressEditView(AddressCreateView):
         return super().dispatch(request, crn, **kwargs)
 
     def initial(self) -> dict[str, Any]:
-        address = Address.objects.filter(person=self.person, pk=self.address_id).first()
-        if address is None:
-            raise Http404
+        address = selectors.address_get(person=self.person, address_id=self.address_id)
         return {name: getattr(address, name) for name in address_services.ADDRESS_FIELDS} | {
             "version": address.version
         }
@@ -237,12 +167,12 @@ class SupportingOfficerView(CaseFormView):
         end = request.POST.get("end", "")
         if not end:
             return super().post(request, crn, **kwargs)
+        if not end.isdigit():
+            raise Http404
         try:
             ended = allocation_services.supporting_officer_end(
                 actor=request.user, crn=self.person.crn, supporting_officer_id=int(end)
             )
-        except (ValueError, NotFound, PermissionDenied):
-            raise Http404 from None
         except ServiceError:
             return redirect(self.success_url())  # already ended (a stale page): the history shows it
         messages.success(request, f"{ended.staff.name} is no longer a supporting officer")
@@ -289,14 +219,12 @@ class PartnerShareView(CaseFormView):
     section = "allocation"
     success_message = "Case shared"
 
-    def show(self, form: GovukForm, conflict: ConflictError | None = None) -> HttpResponse:
-        self.extra = {
-            "shares": self.person.partner_shares.select_related("user", "granted_by").order_by("-granted_at")
-        }
-        return super().show(form, conflict)
+    @property
+    def extra(self) -> dict[str, Any]:
+        return {"shares": selectors.partner_share_list(person=self.person)}
 
     def save(self, data: dict[str, Any]) -> None:
-        partner = User.objects.filter(username=data["username"].strip(), is_active=True).first()
+        partner = selectors.partner_user_get(username=data["username"].strip())
         if partner is None:
             raise ServiceError("Enter the username of an active partner agency user", field="username")
         access_services.partner_share_grant(

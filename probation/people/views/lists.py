@@ -113,11 +113,7 @@ class OfficerCaseloadView(View):
     def get(self, request: HttpRequest, staff_code: str) -> HttpResponse:
         if not has_permission(request.user, Permission.TEAM_CASELOAD_VIEW) or request.user.staff is None:
             raise Http404
-        officer = (
-            Staff.objects.select_related("team").filter(code=staff_code, team=request.user.staff.team).first()
-        )
-        if officer is None:
-            raise Http404
+        officer = selectors.team_member_get(team=request.user.staff.team, code=staff_code)
         return _caseload_page(request, officer, f"{officer.name}’s cases", own=False)
 
 

@@ -1,7 +1,7 @@
 """Registration pages on the case record ("Risk flags") and the officer's reviews-due list.
 
-Case pages follow people's: the person comes through ``load_case`` (role, partner scope, limited
-access; denied looks exactly like missing), every view is audited with ``case_view_record``, and
+Case pages are on the shell (people/shell.py): the person comes through ``case_get`` (role,
+partner scope, limited access; denied looks exactly like missing), every view is audited once, and
 change pages are ``CaseFormView``s that need REGISTRATION_MANAGE in the case's managing PDU.
 """
 
@@ -17,14 +17,9 @@ from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import today_uk
-from probation.core.errors import NotFound
 from probation.frontend.forms import GovukForm
-from probation.people.models import Person
 from probation.people.policy import can_change_case
-from probation.people.presenters import section_permission
-from probation.people.services.person import case_view_record
-from probation.people.views.case import CaseSectionView, case_context, load_case
-from probation.people.views.edit import CaseFormView
+from probation.people.shell import CaseFormView, CasePageView
 from probation.risk import registers
 from probation.risk.forms.registrations import (
     RegistrationAddForm,
@@ -46,11 +41,12 @@ from probation.risk.services import registrations as services
 SECTION = "registrations"
 
 
-class RegistrationListView(CaseSectionView):
+class RegistrationListView(CasePageView):
     section = SECTION
     template_name = "risk/registrations/list.html"
 
-    def section_context(self, person: Person) -> dict[str, Any]:
+    def page_context(self) -> dict[str, Any]:
+        person = self.person
         active, ended = registration_rows(
             selectors.registration_list(person=person), crn=person.crn, today=today_uk()
         )
@@ -61,24 +57,20 @@ class RegistrationListView(CaseSectionView):
         }
 
 
-def _registration_or_404(person: Person, registration_id: int) -> Registration:
-    try:
-        return selectors.registration_get(person=person, registration_id=registration_id)
-    except NotFound:
-        raise Http404 from None
+class RegistrationDetailView(CasePageView):
+    section = SECTION
+    template_name = "risk/registrations/detail.html"
 
-
-class RegistrationDetailView(View):
-    def get(self, request: HttpRequest, crn: str, registration_id: int) -> HttpResponse:
-        person = load_case(request, crn, section_permission(SECTION))
-        registration = _registration_or_404(person, registration_id)
-        case_view_record(actor=request.user, person=person, section=SECTION)
-        context = case_context(request, person, SECTION) | {
+    def page_context(self) -> dict[str, Any]:
+        person = self.person
+        registration = selectors.registration_get(
+            person=person, registration_id=self.kwargs["registration_id"]
+        )
+        return {
             "registration": registration_row(registration, crn=person.crn, today=today_uk()),
             "reviews": review_rows(registration.reviews.all()),
-            "can_manage": can_change_case(request.user, person, Permission.REGISTRATION_MANAGE),
+            "can_manage": can_change_case(self.request.user, person, Permission.REGISTRATION_MANAGE),
         }
-        return render(request, "risk/registrations/detail.html", context)
 
 
 class RegistrationFormView(CaseFormView):
@@ -149,7 +141,7 @@ class RegistrationChangeView(RegistrationFormView):
 
     @cached_property
     def registration(self) -> Registration:
-        return _registration_or_404(self.person, self.registration_id)
+        return selectors.registration_get(person=self.person, registration_id=self.registration_id)
 
     @property
     def extra(self) -> dict[str, Any]:

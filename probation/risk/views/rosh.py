@@ -1,27 +1,21 @@
 """RoSH and risk management plan pages on the case record.
 
-Like people's pages: the person comes through ``load_case`` (ROSH_VIEW, partner scope, limited
-access; denied looks exactly like missing), every view is audited with ``case_view_record``
+Case pages on the shell (people/shell.py): the person comes through ``case_get`` (ROSH_VIEW,
+partner scope, limited access; denied looks exactly like missing), every view is audited once
 (section "rosh"), and change pages are ``CaseFormView``s needing ROSH_MANAGE in the managing PDU.
 """
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
-from django.views import View
 
 from probation.accounts.models.staff import Grade
 from probation.accounts.policy import Permission
 from probation.core.clock import today_uk
-from probation.core.errors import NotFound
 from probation.frontend.forms import GovukForm
 from probation.people.models.person import ROSH_LEVELS_HELD_BY_PO, RoshLevel
 from probation.people.policy import can_change_case
-from probation.people.services.person import case_view_record
-from probation.people.views.case import case_context, load_case
-from probation.people.views.edit import CaseFormView
+from probation.people.shell import CaseFormView, CasePageView
 from probation.risk.forms.rosh import RiskManagementPlanForm, RoshAssessmentForm
 from probation.risk.models.rosh import COMMUNITY_FIELDS, CUSTODY_FIELDS, EVIDENCE_FIELDS
 from probation.risk.presenters import rosh as presenters
@@ -31,16 +25,18 @@ from probation.risk.services import rosh as services
 SECTION = "rosh"  # the case sub-navigation key ("RoSH and RMP")
 
 
-class RoshSummaryView(View):
+class RoshSummaryView(CasePageView):
     """The latest RoSH assessment, the risk management plan and the history of both."""
 
-    def get(self, request: HttpRequest, crn: str) -> HttpResponse:
-        person = load_case(request, crn, Permission.ROSH_VIEW)
-        case_view_record(actor=request.user, person=person, section=SECTION)
+    section = SECTION
+    template_name = "risk/rosh/summary.html"
+
+    def page_context(self) -> dict[str, Any]:
+        person = self.person
         assessments = list(selectors.rosh_assessment_list(person=person))
         latest = assessments[0] if assessments else None
         plan = selectors.risk_management_plan_get(person=person)
-        context = case_context(request, person, SECTION) | {
+        return {
             "latest": presenters.assessment_row(latest, crn=person.crn) if latest else None,
             "grid": presenters.rosh_grid(latest) if latest else [],
             "evidence": presenters.rosh_evidence(latest) if latest else [],
@@ -51,27 +47,25 @@ class RoshSummaryView(View):
                 presenters.plan_versions(selectors.risk_management_plan_history(plan=plan)) if plan else []
             ),
             "plan_review_overdue": bool(plan and plan.next_review_on <= today_uk()),
-            "can_manage": can_change_case(request.user, person, Permission.ROSH_MANAGE),
+            "can_manage": can_change_case(self.request.user, person, Permission.ROSH_MANAGE),
         }
-        return render(request, "risk/rosh/summary.html", context)
 
 
-class RoshDetailView(View):
+class RoshDetailView(CasePageView):
     """One past assessment, as it was recorded."""
 
-    def get(self, request: HttpRequest, crn: str, assessment_id: int) -> HttpResponse:
-        person = load_case(request, crn, Permission.ROSH_VIEW)
-        try:
-            assessment = selectors.rosh_assessment_get(person=person, assessment_id=assessment_id)
-        except NotFound:
-            raise Http404 from None
-        case_view_record(actor=request.user, person=person, section=SECTION)
-        context = case_context(request, person, SECTION) | {
-            "assessment": presenters.assessment_row(assessment, crn=person.crn),
+    section = SECTION
+    template_name = "risk/rosh/detail.html"
+
+    def page_context(self) -> dict[str, Any]:
+        assessment = selectors.rosh_assessment_get(
+            person=self.person, assessment_id=self.kwargs["assessment_id"]
+        )
+        return {
+            "assessment": presenters.assessment_row(assessment, crn=self.person.crn),
             "grid": presenters.rosh_grid(assessment),
             "evidence": presenters.rosh_evidence(assessment),
         }
-        return render(request, "risk/rosh/detail.html", context)
 
 
 class RoshFormView(CaseFormView):

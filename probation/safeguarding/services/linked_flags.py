@@ -1,11 +1,6 @@
 """What checks and referrals share: the child safeguarding flag a record is linked to, and their audit
 object types."""
 
-from typing import Any
-
-from probation.accounts.models import User
-from probation.audit.models import AuditAction
-from probation.audit.services import audit_record
 from probation.core.errors import ServiceError
 from probation.people.models import Person
 from probation.risk.models import Registration
@@ -36,17 +31,3 @@ def linked_registration(*, person: Person, registration_id: int | None) -> Regis
             field="registration",
         )
     return registration
-
-
-def safeguarding_view_record(
-    *, actor: User, person: Person, object_type: str, object_id: object = "", detail: dict[str, Any]
-) -> None:
-    """Every page showing safeguarding records is audited before it is shown, with what it showed."""
-    audit_record(
-        actor=actor,
-        action=AuditAction.VIEW,
-        crn=person.crn,
-        object_type=object_type,
-        object_id=object_id,
-        detail=detail,
-    )

@@ -86,10 +86,19 @@ def test_viewing_is_audited_with_what_the_user_was_shown(client, case, officer_u
 
     _page(client, officer_user, case.crn)
 
+    # One audit row per page view (the case-page shell), naming every check and referral shown.
     events = list(AuditEvent.objects.order_by("id").values_list("action", "crn", "object_type", "detail"))
     assert events == [
-        ("view", case.crn, "safeguarding_check", {"section": "safeguarding", "shown": [check.pk]}),
-        ("view", case.crn, "safeguarding_referral", {"section": "safeguarding", "shown": [referral.pk]}),
+        (
+            "view",
+            case.crn,
+            "person",
+            {
+                "section": "safeguarding",
+                "safeguarding_check": [check.pk],
+                "safeguarding_referral": [referral.pk],
+            },
+        ),
     ]
 
 

@@ -1,6 +1,6 @@
 """The safeguarding children page of a case and its change pages.
 
-The person comes through people's ``load_case`` (SAFEGUARDING_VIEW, partner scope, limited access;
+The person comes through the case-page shell (SAFEGUARDING_VIEW, partner scope, limited access;
 denied looks exactly like missing). Change pages are ``CaseFormView``s needing SAFEGUARDING_MANAGE
 in the case's managing PDU; every page that shows safeguarding records audits the view first.
 """
@@ -8,18 +8,13 @@ in the case's managing PDU; every page that shows safeguarding records audits th
 from functools import cached_property
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
-from django.views import View
 
 from probation.accounts.policy import Permission
 from probation.core.clock import today_uk
-from probation.core.errors import NotFound
 from probation.frontend.forms import GovukForm
 from probation.people.policy import can_change_case
-from probation.people.views.case import case_context, load_case
-from probation.people.views.edit import CaseFormView
+from probation.people.shell import CaseFormView, CasePageView
 from probation.safeguarding import selectors
 from probation.safeguarding.forms.records import (
     CheckForm,
@@ -31,39 +26,40 @@ from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingRef
 from probation.safeguarding.presenters import check_row, flag_rows, referral_row
 from probation.safeguarding.services import checks as check_services
 from probation.safeguarding.services import referrals as referral_services
-from probation.safeguarding.services.linked_flags import CHECK, REFERRAL, safeguarding_view_record
+from probation.safeguarding.services.linked_flags import CHECK, REFERRAL
 
 SECTION = "safeguarding"
 
 
-class SafeguardingCaseView(View):
-    def get(self, request: HttpRequest, crn: str) -> HttpResponse:
-        person = load_case(request, crn, Permission.SAFEGUARDING_VIEW)
-        can_manage = can_change_case(request.user, person, Permission.SAFEGUARDING_MANAGE)
+class SafeguardingCaseView(CasePageView):
+    section = SECTION
+    template_name = "safeguarding/case.html"
+
+    def page_context(self) -> dict[str, Any]:
+        person = self.person
+        can_manage = can_change_case(self.request.user, person, Permission.SAFEGUARDING_MANAGE)
         today = today_uk()
-        checks = [
+        self.checks = [
             check_row(c, crn=person.crn, today=today, can_manage=can_manage)
             for c in selectors.check_list(person=person)
         ]
-        referrals = [
+        self.referrals = [
             referral_row(r, crn=person.crn, can_manage=can_manage)
             for r in selectors.referral_list(person=person)
         ]
-        for object_type, rows in ((CHECK, checks), (REFERRAL, referrals)):
-            safeguarding_view_record(
-                actor=request.user,
-                person=person,
-                object_type=object_type,
-                detail={"section": SECTION, "shown": [row.pk for row in rows]},
-            )
-        context = case_context(request, person, SECTION) | {
+        return {
             "flags": flag_rows(selectors.child_flag_list(person=person)),
-            "checks": checks,
-            "referrals": referrals,
+            "checks": self.checks,
+            "referrals": self.referrals,
             "can_manage": can_manage,
             "flags_url": reverse("risk:registration-list", args=[person.crn]),
         }
-        return render(request, "safeguarding/case.html", context)
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {
+            CHECK: [row.pk for row in self.checks],
+            REFERRAL: [row.pk for row in self.referrals],
+        }
 
 
 class SafeguardingFormView(CaseFormView):
@@ -98,30 +94,21 @@ class CheckAddView(LinkedFlagFormView):
 
 class CheckResponseView(SafeguardingFormView):
     form_class = CheckResponseForm
+    page = "response"
     title = "Record the response to a check"
     success_message = "Response recorded"
 
     @cached_property
     def check(self) -> ChildrenServicesCheck:
-        try:
-            return selectors.check_get(person=self.person, check_id=self.kwargs["check_id"])
-        except NotFound:
-            raise Http404 from None
+        return selectors.check_get(person=self.person, check_id=self.kwargs["check_id"])
 
     @property
     def extra(self) -> dict[str, Any]:
         check = self.check
         return {"summary": f"Check with {check.local_authority} requested on {check.requested_on:%-d %B %Y}"}
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        safeguarding_view_record(
-            actor=request.user,
-            person=self.person,
-            object_type=CHECK,
-            object_id=self.check.pk,
-            detail={"section": SECTION, "page": "response"},
-        )
-        return super().get(request, crn, **kwargs)
+    def audit_object(self) -> tuple[str, object]:
+        return CHECK, self.check.pk
 
     def initial(self) -> dict[str, Any]:
         return {"version": self.check.version}
@@ -158,15 +145,13 @@ class ReferralAddView(LinkedFlagFormView):
 
 class ReferralOutcomeView(SafeguardingFormView):
     form_class = ReferralOutcomeForm
+    page = "outcome"
     title = "Record the outcome of a referral"
     success_message = "Referral outcome recorded"
 
     @cached_property
     def referral(self) -> SafeguardingReferral:
-        try:
-            return selectors.referral_get(person=self.person, referral_id=self.kwargs["referral_id"])
-        except NotFound:
-            raise Http404 from None
+        return selectors.referral_get(person=self.person, referral_id=self.kwargs["referral_id"])
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -174,15 +159,8 @@ class ReferralOutcomeView(SafeguardingFormView):
         to = referral.referred_to_other or referral.get_referred_to_display()
         return {"summary": f"Referral to {to} on {referral.referred_on:%-d %B %Y}"}
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        safeguarding_view_record(
-            actor=request.user,
-            person=self.person,
-            object_type=REFERRAL,
-            object_id=self.referral.pk,
-            detail={"section": SECTION, "page": "outcome"},
-        )
-        return super().get(request, crn, **kwargs)
+    def audit_object(self) -> tuple[str, object]:
+        return REFERRAL, self.referral.pk
 
     def initial(self) -> dict[str, Any]:
         return {"version": self.referral.version}

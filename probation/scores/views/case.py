@@ -1,6 +1,6 @@
 """The predictor scores page of a case, its "Calculate scores" action and the criminal history form.
 
-The person comes through people's ``load_case`` (ROSH_VIEW, partner scope, limited access; denied
+The person comes through the case-page shell (ROSH_VIEW, partner scope, limited access; denied
 looks exactly like missing). Calculating and editing need ROSH_MANAGE in the case's managing PDU
 (``can_change_case`` here, ``person_for_change`` in the services). Every page view is audited.
 """
@@ -8,19 +8,14 @@ looks exactly like missing). Calculating and editing need ROSH_MANAGE in the cas
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.views import View
 
 from probation.accounts.policy import Permission
-from probation.audit.models import AuditAction
-from probation.audit.services import audit_record
-from probation.core.errors import NotFound, PermissionDenied
 from probation.frontend.forms import GovukForm
 from probation.people.policy import can_change_case
-from probation.people.views.case import case_context, load_case
-from probation.people.views.edit import CaseFormView
+from probation.people.shell import CaseFormView, CasePageView
 from probation.scores import selectors
 from probation.scores.forms.history import CriminalHistoryForm, initial_from
 from probation.scores.presenters import display, predictor_sections
@@ -30,20 +25,16 @@ from probation.scores.services.scores import SCORE, scores_calculate, scores_che
 SECTION = "scores"
 
 
-class ScoresCaseView(View):
-    def get(self, request: HttpRequest, crn: str) -> HttpResponse:
-        person = load_case(request, crn, Permission.ROSH_VIEW)
+class ScoresCaseView(CasePageView):
+    section = SECTION
+    template_name = "scores/case.html"
+
+    def page_context(self) -> dict[str, Any]:
+        person = self.person
         history = selectors.score_history(person=person)
-        audit_record(
-            actor=request.user,
-            action=AuditAction.VIEW,
-            crn=person.crn,
-            object_type=SCORE,
-            object_id="",
-            detail={"section": SECTION, "shown": [s.pk for scores in history.values() for s in scores]},
-        )
+        self.shown = [s.pk for scores in history.values() for s in scores]
         criminal_history = selectors.criminal_history_get(person=person)
-        context = case_context(request, person, SECTION) | {
+        return {
             "sections": predictor_sections(history, scores_check(person=person)),
             "criminal_history": [
                 (
@@ -54,23 +45,24 @@ class ScoresCaseView(View):
             ]
             if criminal_history
             else None,
-            "can_manage": can_change_case(request.user, person, Permission.ROSH_MANAGE),
+            "can_manage": can_change_case(self.request.user, person, Permission.ROSH_MANAGE),
         }
-        return render(request, "scores/case.html", context)
+
+    def audit_object(self) -> tuple[str, object]:
+        return SCORE, ""
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"shown": self.shown}
 
     def post(self, request: HttpRequest, crn: str) -> HttpResponse:
-        person = load_case(request, crn, Permission.ROSH_VIEW)
-        try:
-            calculation = scores_calculate(actor=request.user, crn=person.crn)
-        except (NotFound, PermissionDenied):
-            raise Http404 from None
+        calculation = scores_calculate(actor=request.user, crn=self.person.crn)
         done = len(calculation.calculated)
         missing = len(calculation.outcomes) - done
         text = f"{done} predictor score{'s' if done != 1 else ''} calculated"
         if missing:
             text += f"; {missing} could not be calculated (see the reasons below)"
         messages.success(request, text)
-        return redirect("scores:case", person.crn)
+        return redirect("scores:case", self.person.crn)
 
 
 class CriminalHistoryView(CaseFormView):
@@ -85,17 +77,11 @@ class CriminalHistoryView(CaseFormView):
             data=data, initial=initial_from(selectors.criminal_history_get(person=self.person))
         )
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    page = "criminal history"
+
+    def audit_object(self) -> tuple[str, object]:
         history = selectors.criminal_history_get(person=self.person)
-        audit_record(
-            actor=request.user,
-            action=AuditAction.VIEW,
-            crn=self.person.crn,
-            object_type=HISTORY,
-            object_id=history.pk if history else "",
-            detail={"section": SECTION, "page": "criminal history"},
-        )
-        return super().get(request, crn, **kwargs)
+        return HISTORY, history.pk if history else ""
 
     def save(self, data: dict[str, Any]) -> None:
         criminal_history_update(

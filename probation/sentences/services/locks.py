@@ -5,11 +5,6 @@ the case's managing PDU; limited access and partner scope apply) and then the ro
 two users can never both act on the same sentence, requirement or condition.
 """
 
-from typing import Any
-
-from probation.accounts.models import User
-from probation.audit.models import AuditAction
-from probation.audit.services import audit_record
 from probation.core.errors import NotFound
 from probation.people.models import Person
 from probation.sentences.models import Event, Licence, LicenceCondition, Requirement, Sentence
@@ -76,17 +71,3 @@ def condition_for_change(*, person: Person, condition_id: int) -> LicenceConditi
     if condition is None:
         raise NotFound(condition_id)
     return condition
-
-
-def sentence_view_record(
-    *, actor: User, person: Person, object_id: object = "", detail: dict[str, Any]
-) -> None:
-    """Every page showing a person's sentences is audited before it is shown, with what it showed."""
-    audit_record(
-        actor=actor,
-        action=AuditAction.VIEW,
-        crn=person.crn,
-        object_type=SENTENCE,
-        object_id=object_id,
-        detail=detail,
-    )

@@ -5,12 +5,12 @@ services apply the rules and the audit. Pages about one sentence audit the view 
 from functools import cached_property
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from probation.accounts.policy import Permission
 from probation.core.errors import NotFound
-from probation.people.views.edit import CaseFormView
+from probation.people.shell import CaseFormView
 from probation.sentences import selectors
 from probation.sentences.forms.events import ADDITIONAL_SLOTS, EventForm, OffenceForm, SentenceTerminateForm
 from probation.sentences.forms.orders import (
@@ -25,7 +25,7 @@ from probation.sentences.presenters import day
 from probation.sentences.services import events as event_services
 from probation.sentences.services import licences as licence_services
 from probation.sentences.services import requirements as requirement_services
-from probation.sentences.services.locks import sentence_view_record
+from probation.sentences.services.locks import SENTENCE
 
 SECTION = "sentences"
 
@@ -85,10 +85,7 @@ class OneSentenceFormView(SentenceFormView):
 
     @cached_property
     def sentence(self) -> Sentence:
-        try:
-            return selectors.sentence_get(person=self.person, sentence_id=self.kwargs["sentence_id"])
-        except NotFound:
-            raise Http404 from None
+        return selectors.sentence_get(person=self.person, sentence_id=self.kwargs["sentence_id"])
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -97,14 +94,8 @@ class OneSentenceFormView(SentenceFormView):
             "summary": f"Event {s.event.number}: {s.get_type_display().lower()} of {day(s.sentence_date)}"
         }
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
-        sentence_view_record(
-            actor=request.user,
-            person=self.person,
-            object_id=self.sentence.pk,
-            detail={"section": SECTION, "page": self.page},
-        )
-        return super().get(request, crn, **kwargs)
+    def audit_object(self) -> tuple[str, object]:
+        return SENTENCE, self.sentence.pk
 
     def success_url(self) -> str:
         return reverse("sentences:sentence-detail", args=[self.person.crn, self.sentence.pk])
@@ -175,12 +166,7 @@ class RequirementTerminateView(OneSentenceFormView):
 
     @cached_property
     def requirement(self) -> Requirement:
-        try:
-            return selectors.requirement_get(
-                sentence=self.sentence, requirement_id=self.kwargs["requirement_id"]
-            )
-        except NotFound:
-            raise Http404 from None
+        return selectors.requirement_get(sentence=self.sentence, requirement_id=self.kwargs["requirement_id"])
 
     @property
     def extra(self) -> dict[str, Any]:
@@ -223,7 +209,7 @@ class LicenceConditionAddView(OneSentenceFormView):
     def licence(self) -> Licence:
         licence = selectors.licence_of(self.sentence)
         if licence is None:
-            raise Http404
+            raise NotFound(self.sentence.pk)
         return licence
 
     def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
@@ -251,12 +237,9 @@ class LicenceConditionEndView(OneSentenceFormView):
 
     @cached_property
     def condition(self) -> LicenceCondition:
-        try:
-            return selectors.licence_condition_get(
-                sentence=self.sentence, condition_id=self.kwargs["condition_id"]
-            )
-        except NotFound:
-            raise Http404 from None
+        return selectors.licence_condition_get(
+            sentence=self.sentence, condition_id=self.kwargs["condition_id"]
+        )
 
     @property
     def extra(self) -> dict[str, Any]:

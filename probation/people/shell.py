@@ -1,0 +1,174 @@
+"""The case-page shell every app's case pages are built on (ADR 0017).
+
+A case page loads the person through the policy (the section's permission, then the scoped
+selector: partner shares, limited access), audits the view once with ``case_view_record`` (section,
+page, object shown, what it showed) and renders with the case header and sub-navigation (sections
+registered by each app, probation.core.case_sections). Anything refused raises ``NotFound``, which
+``core.middleware.NotFoundMiddleware`` turns into the same 404 as a CRN that does not exist.
+
+- ``CasePageView``: a page that shows records (a section page or one object's page).
+- ``CaseFormView``: a page that changes the case (GET shows the form, POST calls ``save``); it needs
+  ``permission`` in the case's managing PDU and handles optimistic-locking conflicts.
+- ``CaseView``: the base of both, for other responses about a case (a PDF, a POST-only action).
+"""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views import View
+
+from probation.accounts.models import User
+from probation.accounts.policy import Permission, has_permission
+from probation.core.errors import ConflictError, NotFound, ServiceError
+from probation.frontend.forms import GovukForm
+from probation.people import selectors
+from probation.people.models import Person
+from probation.people.policy import can_change_case
+from probation.people.presenters import case_header, case_sub_navigation, section_permission
+from probation.people.services.person import case_view_record
+
+
+def case_get(*, user: User, crn: str, permission: Permission) -> Person:
+    """The person, if this user may see it with this permission; otherwise ``NotFound``, exactly as
+    for a CRN that does not exist."""
+    if not has_permission(user, permission):
+        raise NotFound(crn)
+    return selectors.person_get(user=user, crn=crn)
+
+
+def case_context(request: HttpRequest, person: Person, section: str) -> dict[str, Any]:
+    """What every case template needs: the person, the header and the sub-navigation."""
+    return {
+        "person": person,
+        "header": case_header(user=request.user, person=person),
+        "sub_navigation": case_sub_navigation(user=request.user, person=person, active=section),
+    }
+
+
+class CaseView(View):
+    """Loads ``self.person`` through the policy before any handler runs."""
+
+    section = ""  # the sub-navigation item the page sits under
+    page = ""  # the page's audit name; "" for the section's own page
+    view_permission: Permission | None = None  # None: the section's permission
+    person: Person
+
+    def dispatch(self, request: HttpRequest, crn: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        permission = self.view_permission or section_permission(self.section)
+        self.person = case_get(user=request.user, crn=crn, permission=permission)
+        if not self.may_open():
+            raise NotFound(crn)
+        return super().dispatch(request, *args, crn=crn, **kwargs)
+
+    def may_open(self) -> bool:
+        return True
+
+    def audit_object(self) -> tuple[str, object]:
+        """The audit row's object type and id: the person unless the page shows one record."""
+        return "person", self.person.pk
+
+    def audit_detail(self) -> dict[str, Any]:
+        """What the page showed (ids, never free text), beyond the section and page."""
+        return {}
+
+    def record_view(self) -> None:
+        object_type, object_id = self.audit_object()
+        case_view_record(
+            actor=self.request.user,
+            person=self.person,
+            section=self.section,
+            page=self.page,
+            object_type=object_type,
+            object_id=object_id,
+            detail=self.audit_detail(),
+        )
+
+    def case_context(self) -> dict[str, Any]:
+        return case_context(self.request, self.person, self.section)
+
+
+class CasePageView(CaseView):
+    """GET: build the page's context, audit the view, then render it inside the shell."""
+
+    template_name = ""
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        context = self.page_context()
+        self.record_view()
+        return render(request, self.template_name, self.case_context() | context)
+
+    def page_context(self) -> dict[str, Any]:
+        return {}
+
+
+class CaseFormView(CaseView):
+    """GET shows the form; POST calls ``save``. Refusals re-show the form with the reason; nothing
+    is written. A user who may see the case but not change it gets the same 404 as anyone else. A
+    GET of a page with a ``page`` name (a page about one record) is audited as a view of it."""
+
+    view_permission = Permission.CASE_VIEW
+    permission = Permission.PERSON_EDIT  # to change the case, in its managing PDU
+    form_class: type[GovukForm] = GovukForm
+    template_name = "people/case/form.html"
+    title = ""
+    section = "overview"
+    success_message = ""
+
+    def may_open(self) -> bool:
+        return can_change_case(self.request.user, self.person, self.permission)
+
+    def get_form(self, data: Any = None) -> GovukForm:
+        return self.form_class(data=data, initial=self.initial())
+
+    def initial(self) -> dict[str, Any]:
+        return {}
+
+    def audits_view(self) -> bool:
+        return bool(self.page)
+
+    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.audits_view():
+            self.record_view()
+        return self.show(self.get_form())
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        form = self.get_form(request.POST)
+        if not form.is_valid():
+            return self.show(form)
+        try:
+            self.save(form.cleaned_data)
+        except ConflictError as conflict:
+            return self.show(self.get_form(), conflict=conflict)
+        except ServiceError as error:
+            form.add_service_error(error)
+            return self.show(form)
+        if self.success_message:
+            messages.success(request, self.success_message)
+        return redirect(self.success_url())
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        """More context for the form page's template (a summary of the record being changed)."""
+        return {}
+
+    def show(self, form: GovukForm, conflict: ConflictError | None = None) -> HttpResponse:
+        context = (
+            self.case_context()
+            | {
+                "form": form,
+                "title": self.title,
+                "conflict": conflict,
+                "back_url": self.success_url(),
+            }
+            | self.extra
+        )
+        return render(self.request, self.template_name, context, status=409 if conflict else 200)
+
+    def save(self, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def success_url(self) -> str:
+        return reverse("people:case-overview", args=[self.person.crn])
