@@ -14,6 +14,8 @@ ROOT = Path(probation.__file__).parent
 
 def test_demo_app_is_installed_for_tests_but_not_in_production(monkeypatch):
     monkeypatch.setenv("DJANGO_SECRET_KEY", "test-only-not-secret")
+    monkeypatch.setenv("AUDIT_HMAC_KEY", "test-only-not-a-real-audit-key-0123456789")
+    monkeypatch.setenv("AUDIT_ANCHOR_PATH", "/dev/null")
     monkeypatch.delitem(sys.modules, "config.settings.production", raising=False)
 
     production = importlib.import_module("config.settings.production")
