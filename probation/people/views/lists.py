@@ -1,6 +1,5 @@
 """Caseloads, search and the partner's shared-cases list."""
 
-import csv
 from datetime import date
 from typing import Any
 
@@ -14,6 +13,7 @@ from probation.accounts.models import Staff
 from probation.accounts.policy import Permission, has_permission, is_partner
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
+from probation.core.csv_export import csv_write
 from probation.people import selectors
 from probation.people.forms.other import SearchForm
 from probation.people.policy import people_listable_to
@@ -86,13 +86,18 @@ class CaseloadExportView(View):
         )
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="my-cases.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["CRN", "Name", "Date of birth", "Location"])
-        for row in rows:
-            if row.restricted:
-                writer.writerow([row.crn, "Restricted", "", ""])
-            else:
-                writer.writerow([row.crn, row.name, row.date_of_birth.isoformat(), row.location])
+        csv_write(
+            response,
+            [
+                ["CRN", "Name", "Date of birth", "Location"],
+                *(
+                    [row.crn, "Restricted", "", ""]
+                    if row.restricted
+                    else [row.crn, row.name, row.date_of_birth.isoformat(), row.location]
+                    for row in rows
+                ),
+            ],
+        )
         return response
 
 
