@@ -81,6 +81,16 @@ def _views_imported(request):
             get_resolver().url_patterns  # noqa: B018 - the import is the point
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(request):
+    """Search rate limits count in the cache (ADR 0021); every test starts with none counted."""
+    if request.config.pluginmanager.hasplugin("django"):
+        with contextlib.suppress(Exception):
+            from django.core.cache import cache
+
+            cache.clear()
+
+
 @pytest.fixture
 def team():
     from probation.accounts.tests.factories import TeamFactory

@@ -5,6 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from config.settings.base import *  # noqa: F403
+from config.settings.base import MIDDLEWARE
 
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h]
@@ -27,3 +28,31 @@ CSRF_COOKIE_SECURE = True
 # GOV.UK Notify in production; the API key and template ids come only from the environment
 # (NOTIFY_API_KEY, NOTIFY_TEMPLATE_APPOINTMENT_{BOOKED,REMINDER}_{SMS,EMAIL}).
 NOTIFICATION_BACKEND = os.environ.get("NOTIFICATION_BACKEND", "probation.contacts.notify.GovukNotifyBackend")
+
+# Browser features the service never uses are switched off for it and anything it embeds
+# (ASVS 5.0 V3.4; django-permissions-policy). Right after SecurityMiddleware so every response has it.
+MIDDLEWARE = [MIDDLEWARE[0], "django_permissions_policy.PermissionsPolicyMiddleware", *MIDDLEWARE[1:]]
+PERMISSIONS_POLICY: dict[str, list[str]] = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}

@@ -21,6 +21,7 @@ class AuditAction(models.TextChoices):
     SIGN_IN = "sign_in", "Signed in"
     SIGN_OUT = "sign_out", "Signed out"
     SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
+    ALERT = "alert", "Alert"
 
 
 class HashScheme(models.TextChoices):

@@ -7,7 +7,8 @@ redacted before any handler sees the record.
 import logging
 import re
 
-CRN_PATTERN = re.compile(r"\b[A-Z][0-9]{6}\b")
+# URLs accept a CRN in either case (person_get upper-cases it), so a lower-case one is still a CRN.
+CRN_PATTERN = re.compile(r"\b[A-Z][0-9]{6}\b", re.IGNORECASE)
 QUERY_PATTERN = re.compile(r"\?[^\s\"']*")
 
 

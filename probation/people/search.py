@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from probation.accounts.models import User
 from probation.people.models import Alias, Person, SearchKey
-from probation.people.policy import people_in_scope, people_listable_to
+from probation.people.policy import limited_access_denied_q, people_listable_to, people_visible_to
 from probation.people.search_keys import normalise, normalise_pnc, query_keys, tokens
 
 CRN = re.compile(r"^[A-Z][0-9]{6}$")
@@ -74,17 +74,20 @@ def _score(query_tokens: list[str], names: list[str]) -> float:
 
 
 def person_search(*, user: User, text: str = "", date_of_birth: date | None = None) -> list[SearchResult]:
-    """Search the whole country. Limited-access cases come back flagged (``lao_excluded`` /
-    ``lao_restricted``) so the page shows only "restricted" and the CRN."""
+    """Search the whole country. Limited-access cases the user is denied are found only by their
+    exact CRN or PNC number, never by name, alias or date of birth, so a search cannot be used to
+    guess who they are (ADR 0021); they come back flagged (``lao_excluded`` / ``lao_restricted``)
+    so the page shows only "restricted" and the CRN."""
     text = text.strip()
-    visible = people_listable_to(user).select_related("officer", "team")
+    listable = people_listable_to(user).select_related("officer", "team")
     limit = settings.SEARCH_RESULT_LIMIT
     upper = text.upper().replace(" ", "")
     if CRN.match(upper):
-        return [SearchResult(p, 100.0) for p in visible.filter(crn=upper)]
+        return [SearchResult(p, 100.0) for p in listable.filter(crn=upper)]
     pnc = normalise_pnc(text)
     if pnc is not None:
-        return [SearchResult(p, 100.0) for p in visible.filter(pnc_key=pnc)[:limit]]
+        return [SearchResult(p, 100.0) for p in listable.filter(pnc_key=pnc)[:limit]]
+    visible = listable.exclude(limited_access_denied_q(user))
     query_tokens = tokens(text)
     if not query_tokens and date_of_birth is None:
         return []
@@ -125,7 +128,7 @@ def _ranked(
     user: User, visible: QuerySet[Person], query_tokens: list[str], ids: list[int], limit: int
 ) -> list[SearchResult]:
     """Score candidates on their names alone (cheap rows), then load full rows for the best only."""
-    names = people_in_scope(user, Person.objects.filter(id__in=ids)).values_list(
+    names = people_visible_to(user, Person.objects.filter(id__in=ids)).values_list(
         "id",
         "first_name",
         "middle_names",

@@ -1,6 +1,6 @@
 """Reads of people, always scoped to what the user may see (probation.people.policy)."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, F, OrderBy, Prefetch, Q, QuerySet, Value, When
 
 from probation.accounts.models import Staff, Team, User
 from probation.accounts.models.staff import CASE_HOLDING_GRADES
@@ -15,16 +15,18 @@ from probation.people.models import (
     Restriction,
 )
 from probation.people.policy import people_listable_to, people_visible_to
-from probation.people.search_keys import normalise
+from probation.people.search_keys import normalise, normalise_pnc
 
-CASELOAD_SORTS = {
-    "name": ("surname_key", "first_name", "id"),
-    "-name": ("-surname_key", "-first_name", "-id"),
-    "crn": ("crn",),
-    "-crn": ("-crn",),
-    "dob": ("date_of_birth", "id"),
-    "-dob": ("-date_of_birth", "-id"),
+# Each sort is (field, descending). The id breaks ties so pages are stable.
+CASELOAD_SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "name": (("surname_key", False), ("first_name", False), ("id", False)),
+    "-name": (("surname_key", True), ("first_name", True), ("id", True)),
+    "crn": (("crn", False),),
+    "-crn": (("crn", True),),
+    "dob": (("date_of_birth", False), ("id", False)),
+    "-dob": (("date_of_birth", True), ("id", True)),
 }
+DENIED = Q(lao_excluded=True) | Q(lao_restricted=True)
 
 
 def person_get(*, user: User, crn: str) -> Person:
@@ -100,19 +102,46 @@ def person_change_history(*, person: Person, limit: int = 50) -> QuerySet[Person
 
 
 def caseload_list(*, user: User, officer: Staff, query: str = "", sort: str = "name") -> QuerySet[Person]:
-    """An officer's caseload as the user may see it: restricted cases appear as CRN only."""
+    """An officer's caseload as the user may see it: restricted cases appear as CRN only.
+
+    Rows the user is denied must not act as an oracle: the filter matches them only on the exact
+    CRN or PNC number (never a name prefix), and they never take part in the sort: they come after
+    every visible row, in CRN order, whatever the sort (ADR 0021)."""
     queryset = people_listable_to(user, Person.objects.filter(officer=officer))
-    if query:
-        term = query.strip()
-        queryset = queryset.filter(Q(crn=term.upper()) | Q(surname_key__startswith=normalise(term)))
+    if query.strip():
+        queryset = queryset.filter(_caseload_filter(query.strip()))
     main_address = Address.objects.filter(status="main").only(
         "person_id", "town_city", "postcode", "address_type"
     )
     return (
         queryset.select_related("team", "officer")
         .prefetch_related(Prefetch("addresses", queryset=main_address, to_attr="main_addresses"))
-        .order_by(*CASELOAD_SORTS.get(sort, CASELOAD_SORTS["name"]))
+        .order_by(*_caseload_order(sort))
     )
+
+
+def _caseload_filter(term: str) -> Q:
+    exact = Q(crn=term.upper().replace(" ", ""))
+    pnc = normalise_pnc(term)
+    if pnc is not None:
+        exact |= Q(pnc_key=pnc)
+    surname = normalise(term)
+    if not surname:
+        return exact
+    return exact | (Q(surname_key__startswith=surname) & ~DENIED)
+
+
+def _caseload_order(sort: str) -> list[OrderBy]:
+    """Visible rows in the asked order, then denied rows by CRN: a denied row's own values are
+    replaced by NULL so they cannot move it."""
+    denied = Case(When(DENIED, then=Value(1)), default=Value(0))
+    order = [denied.asc()]
+    for field, descending in CASELOAD_SORTS.get(sort, CASELOAD_SORTS["name"]):
+        masked = Case(
+            When(DENIED, then=Value(None)), default=F(field), output_field=Person._meta.get_field(field)
+        )
+        order.append(masked.desc(nulls_last=True) if descending else masked.asc(nulls_last=True))
+    return [*order, F("crn").asc()]
 
 
 def team_get(*, user: User, code: str) -> Team:

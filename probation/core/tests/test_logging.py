@@ -1,5 +1,7 @@
 import logging
 
+import pytest
+
 from probation.core.logging import RedactPersonalDataFilter, redact
 
 
@@ -8,6 +10,11 @@ def test_crns_and_query_strings_are_redacted():
         redact("Not Found: /cases/X320741/addresses?q=John+Smith")
         == "Not Found: /cases/[CRN]/addresses?[redacted]"
     )
+
+
+@pytest.mark.parametrize("crn", ["x320741", "X320741", "b000001"])
+def test_crns_are_redacted_whatever_their_case(crn):
+    assert redact(f"Not Found: /cases/{crn}/addresses") == "Not Found: /cases/[CRN]/addresses"
 
 
 def test_the_filter_rewrites_records_before_handlers_see_them():

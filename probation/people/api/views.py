@@ -4,12 +4,11 @@ from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 from probation.accounts.policy import Permission, has_permission
-from probation.audit.models import AuditAction
-from probation.audit.services import audit_record
 from probation.core.errors import NotFound
 from probation.people import selectors
 from probation.people.presenters import person_row
 from probation.people.search import person_search
+from probation.people.search_guard import search_audit_record, search_rate_limit
 from probation.people.services.person import case_view_record
 
 
@@ -55,14 +54,17 @@ def person_detail(request: HttpRequest, crn: str) -> JsonResponse:
 def person_search_api(request: HttpRequest) -> JsonResponse:
     if not has_permission(request.user, Permission.CASE_SEARCH):
         raise Http404
+    refused = search_rate_limit(request)
+    if refused is not None:
+        response = JsonResponse(
+            {"error": "rate_limited", "message": refused.message, "retry_after": refused.retry_after},
+            status=429,
+        )
+        response["Retry-After"] = str(refused.retry_after)
+        return response
     text = request.GET.get("q", "")[:100]
     results = person_search(user=request.user, text=text)
-    audit_record(
-        actor=request.user,
-        action=AuditAction.SEARCH,
-        object_type="person",
-        detail={"query": text, "results": len(results), "api": True},
-    )
+    search_audit_record(request, results, query=text, api=True)
     rows = [person_row(r.person, alias=r.matched_alias) for r in results]
     return JsonResponse(
         {

@@ -10,7 +10,7 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import now
 from probation.core.errors import NotFound, ServiceError
-from probation.people.models import Allocation, AllocationReason, Person
+from probation.people.models import Allocation, AllocationReason, Exclusion, Person
 from probation.people.models.allocation import SupportingOfficer
 from probation.people.models.person import ROSH_LEVELS_HELD_BY_PO
 from probation.people.services.person import person_for_change
@@ -32,6 +32,15 @@ def _case_holding_officer(officer_id: int, *, field: str) -> Staff:
     return officer
 
 
+def _refuse_excluded(person: Person, officer: Staff, *, field: str) -> None:
+    """An officer on the case's exclusion list must not see it, so cannot hold or support it
+    (limited access: an exclusion names users who must never see the case)."""
+    if Exclusion.objects.filter(person=person, user__staff=officer).exists():
+        raise ServiceError(
+            f"{officer.name} is excluded from this case and cannot be allocated it", field=field
+        )
+
+
 def allocation_create(*, actor: User, crn: str, officer_id: int, reason: str, notes: str = "") -> Allocation:
     """Make ``officer`` the responsible officer (and their team the managing team) from now."""
     if reason not in AllocationReason.values:
@@ -39,6 +48,7 @@ def allocation_create(*, actor: User, crn: str, officer_id: int, reason: str, no
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.CASE_ALLOCATE)
         officer = _case_holding_officer(officer_id, field="officer")
+        _refuse_excluded(person, officer, field="officer")
         # The person row is locked, so the RoSH level cannot change between this check and the write.
         if officer.grade == Grade.PSO and person.rosh_level in ROSH_LEVELS_HELD_BY_PO:
             raise ServiceError(HIGH_ROSH_NEEDS_PO, field="officer")
@@ -82,6 +92,7 @@ def supporting_officer_add(*, actor: User, crn: str, staff_id: int, reason: str)
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.CASE_ALLOCATE)
         staff = _case_holding_officer(staff_id, field="staff")
+        _refuse_excluded(person, staff, field="staff")
         if person.officer_id == staff.pk:
             raise ServiceError(
                 f"{staff.name} is the responsible officer and cannot also be a supporting officer",

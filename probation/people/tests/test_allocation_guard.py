@@ -10,7 +10,7 @@ from probation.accounts.models import Role
 from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
 from probation.core.errors import NotFound, PermissionDenied, ServiceError
-from probation.people.models import Allocation, Person
+from probation.people.models import Allocation, Exclusion, Person
 from probation.people.models.allocation import SupportingOfficer
 from probation.people.services.allocation import (
     HIGH_ROSH_NEEDS_PO,
@@ -239,3 +239,43 @@ def test_caseload_query_count_is_constant_with_rosh(client, officer_user):
         client.get(reverse("people:caseload"))
 
     assert len(many) == len(few) <= 10
+
+
+# --- Limited access -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def excluded_po(officer_user):
+    """A PO in the team who is on the case's exclusion list."""
+    person = PersonFactory(officer=officer_user.staff, has_exclusions=True)
+    po = StaffFactory(team=officer_user.staff.team, grade="PO", forename="Ed", surname="Excluded")
+    Exclusion.objects.create(person=person, user=UserFactory(staff=po), added_by=officer_user)
+    return person, po
+
+
+def test_a_case_cannot_be_allocated_to_an_officer_excluded_from_it(
+    client, spo_user, officer_user, excluded_po
+):
+    person, po = excluded_po
+    before = _state()
+    client.force_login(spo_user)
+
+    response = client.post(
+        reverse("people:allocate", args=[person.crn]), {"officer": po.pk, "reason": "workload"}
+    )
+
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
+    assert "Ed Excluded is excluded from this case and cannot be allocated it" in response.content.decode()
+    assert _state() == before
+
+
+def test_an_officer_excluded_from_a_case_cannot_support_it(spo_user, excluded_po):
+    person, po = excluded_po
+    before = _state()
+
+    with pytest.raises(ServiceError) as refused:
+        supporting_officer_add(actor=spo_user, crn=person.crn, staff_id=po.pk, reason="Cover")
+
+    assert refused.value.field == "staff"
+    assert _state() == before

@@ -136,3 +136,13 @@ def test_partner_sees_only_shared_cases_in_their_list(client, officer_user):
 
     assert [r.crn for r in response.context["rows"]] == [shared.crn]
     assert Person.objects.count() == 2
+
+
+def test_caseload_export_neutralises_cells_a_spreadsheet_would_run_as_formulas(client, officer_user):
+    person = PersonFactory(officer=officer_user.staff, surname="=HYPERLINK(1)", first_name="Al")
+    AddressFactory(person=person, town_city="@SUM(1)", postcode="")
+    client.force_login(officer_user)
+
+    rows = list(csv.reader(io.StringIO(client.get(reverse("people:caseload-export")).content.decode())))
+
+    assert rows[1] == [person.crn, "'=HYPERLINK(1), Al", "1985-03-27", "'@SUM(1)"]

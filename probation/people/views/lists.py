@@ -1,6 +1,5 @@
 """Caseloads, search and the partner's shared-cases list."""
 
-import csv
 from datetime import date
 from typing import Any
 
@@ -14,11 +13,13 @@ from probation.accounts.models import Staff
 from probation.accounts.policy import Permission, has_permission, is_partner
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
+from probation.core.csv_export import csv_write
 from probation.people import selectors
 from probation.people.forms.other import SearchForm
 from probation.people.policy import people_listable_to
 from probation.people.presenters import person_row
 from probation.people.search import person_search
+from probation.people.search_guard import SearchRefused, search_audit_record, search_rate_limit
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -37,6 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
 def _caseload_page(request: HttpRequest, officer: Staff, title: str, *, own: bool) -> HttpResponse:
     query = request.GET.get("q", "")[:100]
     sort = request.GET.get("sort", "name")
+    sort = sort if sort in selectors.CASELOAD_SORTS else "name"
     people = selectors.caseload_list(user=request.user, officer=officer, query=query, sort=sort)
     page = Paginator(people, settings.PAGE_SIZE).get_page(request.GET.get("page"))
     audit_record(
@@ -44,7 +46,7 @@ def _caseload_page(request: HttpRequest, officer: Staff, title: str, *, own: boo
         action=AuditAction.VIEW,
         object_type="caseload",
         object_id=officer.code,
-        detail={"page": page.number, "filter": bool(query)},
+        detail={"page": page.number, "query": query, "sort": sort},
     )
     return render(
         request,
@@ -84,13 +86,18 @@ class CaseloadExportView(View):
         )
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="my-cases.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["CRN", "Name", "Date of birth", "Location"])
-        for row in rows:
-            if row.restricted:
-                writer.writerow([row.crn, "Restricted", "", ""])
-            else:
-                writer.writerow([row.crn, row.name, row.date_of_birth.isoformat(), row.location])
+        csv_write(
+            response,
+            [
+                ["CRN", "Name", "Date of birth", "Location"],
+                *(
+                    [row.crn, "Restricted", "", ""]
+                    if row.restricted
+                    else [row.crn, row.name, row.date_of_birth.isoformat(), row.location]
+                    for row in rows
+                ),
+            ],
+        )
         return response
 
 
@@ -121,6 +128,9 @@ class SearchView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         if not has_permission(request.user, Permission.CASE_SEARCH):
             raise Http404
+        refused = search_rate_limit(request) if request.GET else None
+        if refused is not None:
+            return _search_refused_page(request, refused)
         form = SearchForm(request.GET or None)
         context: dict[str, Any] = {"form": form, "searched": False}
         if request.GET and form.is_valid():
@@ -130,21 +140,19 @@ class SearchView(View):
                 form.add_error("q", "Enter a CRN, PNC number, name or date of birth")
             else:
                 results = person_search(user=request.user, text=text, date_of_birth=dob)
-                audit_record(
-                    actor=request.user,
-                    action=AuditAction.SEARCH,
-                    object_type="person",
-                    detail={
-                        "query": text,
-                        "date_of_birth": dob.isoformat() if dob else None,
-                        "results": len(results),
-                    },
-                )
+                search_audit_record(request, results, query=text, date_of_birth=dob)
                 context |= {
                     "searched": True,
                     "rows": [person_row(r.person, alias=r.matched_alias) for r in results],
                 }
         return render(request, "people/search.html", context)
+
+
+def _search_refused_page(request: HttpRequest, refused: SearchRefused) -> HttpResponse:
+    """HTTP 429 with a GOV.UK error summary saying how long to wait."""
+    response = render(request, "people/search_limited.html", {"message": refused.message}, status=429)
+    response["Retry-After"] = str(refused.retry_after)
+    return response
 
 
 class SharedCasesView(View):
