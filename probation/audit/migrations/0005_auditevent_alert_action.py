@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("audit", "0002_genesis_and_append_only_triggers"),
+        ("audit", "0004_chain_head_advanced_by_the_database"),
     ]
 
     operations = [
