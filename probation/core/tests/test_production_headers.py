@@ -13,6 +13,8 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def production(monkeypatch):
     monkeypatch.setenv("DJANGO_SECRET_KEY", "test-only-not-secret")
+    monkeypatch.setenv("AUDIT_HMAC_KEY", "test-only-not-a-real-audit-key-0123456789")
+    monkeypatch.setenv("AUDIT_ANCHOR_PATH", "/dev/null")
     return importlib.import_module("config.settings.production")
 
 
