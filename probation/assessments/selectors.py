@@ -1,5 +1,5 @@
 """Reads of needs assessments. The person always comes from people's scoped selectors
-(``load_case`` / ``person_get``), so these only narrow to that person."""
+(``case_get`` / ``person_get``), so these only narrow to that person."""
 
 from probation.assessments.models import Assessment, AssessmentQuerySet
 from probation.assessments.questions import WOMENS_FACTORS

@@ -1,5 +1,5 @@
 """Reads of contacts. A person passed in has already come through people's scoped selector
-(``load_case``); lists across cases mark limited-access cases through ``people_listable_to``.
+(``case_get``); lists across cases mark limited-access cases through ``people_listable_to``.
 
 The contact log pages by keyset on (starts_at DESC, id DESC), the order of contact_person_time_idx,
 so a person with thousands of contacts costs the same as one with ten, and no COUNT(*) is run.

@@ -27,7 +27,7 @@ FULL_VIEW = MappaView(full=True)
 
 
 def mappa_view_for(user: User) -> MappaView:
-    """Call only for a user already allowed to open the case (views use people's ``load_case``)."""
+    """Call only for a user already allowed to open the case (views use people's ``case_get``)."""
     if is_partner(user):
         return MappaView(full=False, agency=(user.agency or "").strip())
     return FULL_VIEW

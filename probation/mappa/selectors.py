@@ -1,5 +1,5 @@
 """Reads of MAPPA records. A person passed in has already come through people's scoped selector
-(``load_case``/``person_get``); lists across cases are scoped here through ``people_visible_to``.
+(``case_get``/``person_get``); lists across cases are scoped here through ``people_visible_to``.
 What a partner sees is applied in the query (``MappaView``), so hidden text is never even loaded."""
 
 from django.db.models import Prefetch, QuerySet

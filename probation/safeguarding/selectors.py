@@ -1,5 +1,5 @@
 """Reads of safeguarding records. A person passed in has already come through people's scoped
-selector (``load_case``), so case scope and limited access have been applied."""
+selector (``case_get``), so case scope and limited access have been applied."""
 
 from django.db.models import QuerySet
 

@@ -1,5 +1,5 @@
 """Reads of criminal histories and predictor scores. The person always comes from people's scoped
-selectors (``load_case`` / ``person_get``), so these only narrow to that person."""
+selectors (``case_get`` / ``person_get``), so these only narrow to that person."""
 
 from collections import defaultdict
 

@@ -1,5 +1,5 @@
 """Reads of events, sentences, requirements and licences. A person passed in has already come
-through people's scoped selector (``load_case``), so case scope and limited access apply; a row of
+through people's scoped selector (``case_get``), so case scope and limited access apply; a row of
 another person is "not found", exactly like a missing one."""
 
 from django.db.models import F, Prefetch, QuerySet

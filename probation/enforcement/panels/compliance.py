@@ -26,7 +26,7 @@ TEMPLATE = "enforcement/actions/panel_compliance.html"
 def compliance_panel_build(
     *, request: HttpRequest, person: Person, sentence: Sentence, **kwargs: Any
 ) -> Panel | None:
-    """``person`` has come through the page's scoped ``load_case``; the panel shows nothing to a user
+    """``person`` has come through the page's scoped ``case_get``; the panel shows nothing to a user
     without SENTENCE_VIEW, and the action links only to those who may act in the managing PDU."""
     if not has_permission(request.user, Permission.SENTENCE_VIEW):
         return None

@@ -1,5 +1,5 @@
 """Reads for the enforcement action pages: an enforcement case with its history, and the warning
-letter's address. A person passed in has already come through people's scoped selector (``load_case``)
+letter's address. A person passed in has already come through people's scoped selector (``case_get``)
 or ``person_for_change``; every read is tied to that person, so another person's enforcement case is
 "not found" exactly like a missing one."""
 

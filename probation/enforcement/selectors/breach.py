@@ -1,5 +1,5 @@
 """Reads for the breach workflow. A person passed in has already come through people's scoped selector
-(``load_case``) or ``person_for_change``, so case scope and limited access are applied; everything here
+(``case_get``) or ``person_for_change``, so case scope and limited access are applied; everything here
 is filtered by that person, so another person's breach is "not found" exactly like a missing one."""
 
 import datetime as dt

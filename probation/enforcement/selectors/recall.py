@@ -1,5 +1,5 @@
 """Reads for the recall workflow. A person passed in has already come through people's scoped selector
-(``load_case``) or ``person_for_change``; everything here is filtered by that person, so another
+(``case_get``) or ``person_for_change``; everything here is filtered by that person, so another
 person's recall is "not found" exactly like a missing one."""
 
 from dataclasses import dataclass
