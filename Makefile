@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-14s %s\n", $$1, $$2}'
 
 setup: ## Install Python and npm dependencies and build the front end
 	scripts/setup.sh
@@ -32,4 +32,13 @@ seed: ## Load demo data (3,000 people, demo logins)
 bench: ## National-scale benchmark on PostgreSQL (see bench/README.md)
 	bench/run.sh
 
-.PHONY: help setup run test lint format migrate seed bench
+crash-drill: ## kill -9 PostgreSQL under 10 writers: every acknowledged write kept, audit verifies
+	bench/drills/crash.sh
+
+restore-drill: ## Dump, restore into a fresh cluster: row counts, audit_verify, external anchor
+	bench/drills/restore.sh
+
+load-test: ## gunicorn under a realistic mix of pages and writes: req/s, p95, errors
+	bench/drills/load.sh
+
+.PHONY: help setup run test lint format migrate seed bench crash-drill restore-drill load-test
