@@ -37,9 +37,31 @@ gunicorn_pid=$!
 until "$PYTHON" -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$HTTP_PORT/sign-in')" 2>/dev/null; do
     sleep 0.5
 done
+# CPU seconds used by the gunicorn workers and by PostgreSQL (the postmaster's reaped backends
+# included), so the cost of a request can be read even on a busy shared machine.
+cpu_ticks() {
+    local pm; pm=$(head -n 1 "$DIR/postmaster.pid")
+    { for p in $(ps -o pid= --ppid "$gunicorn_pid"); do awk '{print $14 + $15}' "/proc/$p/stat"; done
+      echo "$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat") 0"
+      for p in $(ps -o pid= --ppid "$pm"); do awk '{print $14 + $15}' "/proc/$p/stat"; done; } 2>/dev/null
+}
+app_ticks() { for p in $(ps -o pid= --ppid "$gunicorn_pid"); do awk '{print $14 + $15}' "/proc/$p/stat"; done | paste -sd+ | bc; }
+all_ticks() { cpu_ticks | awk '{s += $1} END {print s}'; }
+app_before=$(app_ticks); all_before=$(all_ticks)
 echo "load average before: $(load_average)"
 "$PYTHON" "$ROOT/bench/drills/loadgen.py" "http://127.0.0.1:$HTTP_PORT" "$WORK/targets.json" \
     --users "$USERS" --seconds "$SECONDS_MEASURED" --warmup 10 --json "$WORK/result.json" | tee "$WORK/result.txt"
+app_cpu=$(( $(app_ticks) - app_before )); all_cpu=$(( $(all_ticks) - all_before ))
+requests=$("$PYTHON" -c "import json; r=json.load(open('$WORK/result.json')); print(r['requests'])")
+"$PYTHON" - "$app_cpu" "$all_cpu" "$requests" <<'PY'
+import os, sys
+app, every, requests = (int(arg) for arg in sys.argv[1:])
+tick = os.sysconf("SC_CLK_TCK")
+app_ms, db_ms = app * 1000 / tick / requests, (every - app) * 1000 / tick / requests
+cores = os.cpu_count()
+print(f"CPU per request (measured and warm-up): gunicorn {app_ms:.1f} ms, PostgreSQL {db_ms:.1f} ms; "
+      f"{cores} cores to ourselves would serve at most {cores * 1000 / (app_ms + db_ms):.0f} req/s")
+PY
 echo "load average after: $(load_average)"
 status=0
 grep -q " 0 errors$" "$WORK/result.txt" || status=1
