@@ -52,14 +52,14 @@ echo "load average before: $(load_average)"
 "$PYTHON" "$ROOT/bench/drills/loadgen.py" "http://127.0.0.1:$HTTP_PORT" "$WORK/targets.json" \
     --users "$USERS" --seconds "$SECONDS_MEASURED" --warmup 10 --json "$WORK/result.json" | tee "$WORK/result.txt"
 app_cpu=$(( $(app_ticks) - app_before )); all_cpu=$(( $(all_ticks) - all_before ))
-requests=$("$PYTHON" -c "import json; r=json.load(open('$WORK/result.json')); print(r['requests'])")
+requests=$("$PYTHON" -c "import json; r=json.load(open('$WORK/result.json')); print(r['requests_with_warmup'])")
 "$PYTHON" - "$app_cpu" "$all_cpu" "$requests" <<'PY'
 import os, sys
 app, every, requests = (int(arg) for arg in sys.argv[1:])
 tick = os.sysconf("SC_CLK_TCK")
 app_ms, db_ms = app * 1000 / tick / requests, (every - app) * 1000 / tick / requests
 cores = os.cpu_count()
-print(f"CPU per request (measured and warm-up): gunicorn {app_ms:.1f} ms, PostgreSQL {db_ms:.1f} ms; "
+print(f"CPU per request: gunicorn {app_ms:.1f} ms, PostgreSQL {db_ms:.1f} ms; "
       f"{cores} cores to ourselves would serve at most {cores * 1000 / (app_ms + db_ms):.0f} req/s")
 PY
 echo "load average after: $(load_average)"
