@@ -11,7 +11,6 @@ from probation.audit.services import AuditWriteError
 from probation.core.clock import today_uk
 from probation.core.errors import ConflictError, ServiceError
 from probation.people.models import PersonChange
-from probation.people.tests.factories import PersonFactory
 from probation.risk.models import Registration, RegistrationReview
 from probation.risk.services.registrations import (
     registration_add,
@@ -22,11 +21,6 @@ from probation.risk.services.registrations import (
 
 pytestmark = pytest.mark.django_db
 TODAY = today_uk()
-
-
-@pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
 
 
 def _add(actor, person, register_type="ALSH", **kwargs):

@@ -30,11 +30,6 @@ TOMORROW = today_uk() + dt.timedelta(days=1)
 
 
 @pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
-
-
-@pytest.fixture
 def order(case):
     return SentenceFactory(event__person=case)
 
