@@ -118,3 +118,11 @@ def admin_user():
     from probation.accounts.tests.factories import UserFactory
 
     return UserFactory(username="sysadmin", role="system_admin", staff=None)
+
+
+@pytest.fixture
+def case(officer_user):
+    """A case managed by ``officer_user``; a test module may define its own ``case``."""
+    from probation.people.tests.factories import PersonFactory
+
+    return PersonFactory(officer=officer_user.staff)

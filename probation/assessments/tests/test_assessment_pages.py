@@ -14,11 +14,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
-
-
-@pytest.fixture
 def draft(case):
     return AssessmentFactory(person=case)
 

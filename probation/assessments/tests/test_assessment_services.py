@@ -24,11 +24,6 @@ ACCOMMODATION = {"no_fixed_abode_or_transient": "yes", "suitability": "some", "p
 
 
 @pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
-
-
-@pytest.fixture
 def draft(case, officer_user):
     return assessment_start(actor=officer_user, crn=case.crn)
 

@@ -7,8 +7,7 @@ so the same seed over the same people always gives the same rows.
 """
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from random import Random
 
@@ -87,13 +86,7 @@ def generate(
 ) -> Result:
     result = Result()
 
-    @contextmanager
-    def phase(name: str) -> Iterator[None]:
-        log(f"{name}...")
-        started = time.perf_counter()
-        yield
-        result.timings[name] = time.perf_counter() - started
-        log(f"{name}: {result.timings[name]:.1f}s")
+    phase = bulk.timed_phases(result.timings, log)
 
     with transaction.atomic():
         if load.history_exists():

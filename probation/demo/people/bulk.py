@@ -4,7 +4,9 @@ On PostgreSQL rows go in with COPY (psycopg's ``cursor.copy``), an order of magn
 INSERT for the big tables; elsewhere (SQLite in development and tests) with ``bulk_create``.
 """
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 
 from django.apps import apps
@@ -59,6 +61,23 @@ class TableWriter:
             else:
                 for row in rows:
                     copy.write_row(row)
+
+
+def timed_phases(
+    timings: dict[str, float], log: Callable[[str], None]
+) -> Callable[[str], AbstractContextManager[None]]:
+    """``with phase(name):`` logs ``name``, runs the block, and logs and records in ``timings`` how
+    long it took."""
+
+    @contextmanager
+    def phase(name: str) -> Iterator[None]:
+        log(f"{name}...")
+        started = time.perf_counter()
+        yield
+        timings[name] = time.perf_counter() - started
+        log(f"{name}: {timings[name]:.1f}s")
+
+    return phase
 
 
 @dataclass

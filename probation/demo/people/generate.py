@@ -1,8 +1,7 @@
 """The phases of ``generate_data``, in order, each timed. One transaction: a failed run leaves nothing."""
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from random import Random
 
@@ -159,13 +158,7 @@ def generate(
 ) -> Result:
     result = Result()
 
-    @contextmanager
-    def phase(name: str) -> Iterator[None]:
-        log(f"{name}...")
-        started = time.perf_counter()
-        yield
-        result.timings[name] = time.perf_counter() - started
-        log(f"{name}: {result.timings[name]:.1f}s")
+    phase = bulk.timed_phases(result.timings, log)
 
     rng = Random(seed)  # noqa: S311 - reproducible fiction, not secrets
     fake = Faker("en_GB")

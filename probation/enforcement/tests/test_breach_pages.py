@@ -18,6 +18,7 @@ from probation.enforcement.models import Breach
 from probation.enforcement.panels.breach_and_recall import workflows_panel
 from probation.enforcement.services.breach import breach_initiate
 from probation.enforcement.tests.test_breach_workflow_data import failure_on, licence_for, order_for
+from probation.frontend.tests.forms import date_fields
 from probation.people.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,10 +32,6 @@ def person(officer_user):
 @pytest.fixture
 def order(person):
     return order_for(person)
-
-
-def _date(name, day):
-    return {f"{name}_0": str(day.day), f"{name}_1": str(day.month), f"{name}_2": str(day.year)}
 
 
 def _pdf_text(response) -> str:
@@ -66,7 +63,7 @@ def test_officer_initiates_sends_the_pack_and_records_the_outcome_through_the_pa
     response = client.post(
         url,
         {
-            **_date("initiated_on", dt.date(2026, 4, 20)),
+            **date_fields("initiated_on", dt.date(2026, 4, 20)),
             "failures": [failure.pk],
             "recommendation": "Continue",
         },
@@ -79,8 +76,8 @@ def test_officer_initiates_sends_the_pack_and_records_the_outcome_through_the_pa
         reverse("enforcement:breach-pack-sent", args=[person.crn, order.pk, breach.pk]),
         {
             "court": "Leeds Magistrates' Court",
-            **_date("hearing_date", dt.date(2026, 5, 20)),
-            **_date("sent_on", dt.date(2026, 4, 22)),
+            **date_fields("hearing_date", dt.date(2026, 5, 20)),
+            **date_fields("sent_on", dt.date(2026, 4, 22)),
             "version": "1",
         },
     )
@@ -89,7 +86,7 @@ def test_officer_initiates_sends_the_pack_and_records_the_outcome_through_the_pa
         reverse("enforcement:breach-outcome", args=[person.crn, order.pk, breach.pk]),
         {
             "outcome": "proven_order_amended",
-            **_date("outcome_on", dt.date(2026, 5, 20)),
+            **date_fields("outcome_on", dt.date(2026, 5, 20)),
             "notes": "",
             "version": "2",
         },
@@ -110,7 +107,7 @@ def test_initiating_without_failures_shows_the_error_summary_and_changes_nothing
 
     response = client.post(
         reverse("enforcement:breach-initiate", args=[person.crn, order.pk]),
-        {**_date("initiated_on", dt.date(2026, 4, 20)), "recommendation": "Continue"},
+        {**date_fields("initiated_on", dt.date(2026, 4, 20)), "recommendation": "Continue"},
     )
 
     assert response.status_code == 200
@@ -126,7 +123,7 @@ def test_breach_on_a_licence_is_refused_on_the_page(client, officer_user, person
 
     response = client.post(
         reverse("enforcement:breach-initiate", args=[person.crn, licence.sentence_id]),
-        {**_date("initiated_on", dt.date(2026, 7, 2)), "failures": [failure.pk], "recommendation": "x"},
+        {**date_fields("initiated_on", dt.date(2026, 7, 2)), "failures": [failure.pk], "recommendation": "x"},
     )
 
     assert response.status_code == 200 and "consider a recall" in response.content.decode()
@@ -139,7 +136,7 @@ def test_outcome_before_the_pack_is_sent_is_shown_as_an_error(client, officer_us
 
     response = client.post(
         reverse("enforcement:breach-outcome", args=[person.crn, order.pk, breach.pk]),
-        {"outcome": "not_proven", **_date("outcome_on", dt.date(2026, 5, 20)), "version": "1"},
+        {"outcome": "not_proven", **date_fields("outcome_on", dt.date(2026, 5, 20)), "version": "1"},
     )
 
     assert response.status_code == 200 and "allowed next" in response.content.decode()

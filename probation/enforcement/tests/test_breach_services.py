@@ -44,6 +44,21 @@ def _initiate(user, person, order, failures, **kwargs):
     )
 
 
+def _step(service, actor, crn, breach, **kwargs):
+    """Move ``breach`` on through ``service``, expecting its current version unless told."""
+    kwargs.setdefault("expected_version", breach.version)
+    return service(actor=actor, crn=crn, breach_id=breach.pk, **kwargs)
+
+
+def _send_pack(user, person, breach, **kwargs):
+    values = {
+        "court": "Leeds Magistrates' Court",
+        "hearing_date": dt.date(2026, 5, 20),
+        "sent_on": dt.date(2026, 4, 22),
+    } | kwargs
+    return _step(breach_pack_sent, user, person.crn, breach, **values)
+
+
 def _state():
     return (
         Breach.objects.count(),
@@ -74,22 +89,14 @@ def test_initiating_a_breach_records_it_and_decides_the_enforcement_case(
 
 def test_full_breach_workflow_to_a_court_outcome_resets_the_ftc_window(officer_user, person, order, failure):
     breach = _initiate(officer_user, person, order, [failure])
-    breach = breach_pack_sent(
-        actor=officer_user,
-        crn=person.crn,
-        breach_id=breach.pk,
-        expected_version=breach.version,
-        court="Leeds Magistrates' Court",
-        hearing_date=dt.date(2026, 5, 20),
-        sent_on=dt.date(2026, 4, 22),
-    )
+    breach = _send_pack(officer_user, person, breach)
     assert breach.status == "pack_sent_to_court"
 
-    breach = breach_record_outcome(
-        actor=officer_user,
-        crn=person.crn,
-        breach_id=breach.pk,
-        expected_version=breach.version,
+    breach = _step(
+        breach_record_outcome,
+        officer_user,
+        person.crn,
+        breach,
         outcome="proven_order_continues",
         outcome_on=dt.date(2026, 5, 20),
         notes="Fined £50 and order continues",
@@ -110,11 +117,11 @@ def test_full_breach_workflow_to_a_court_outcome_resets_the_ftc_window(officer_u
 
 def test_a_new_breach_can_start_once_the_last_has_ended(officer_user, person, order, failure):
     breach = _initiate(officer_user, person, order, [failure])
-    breach_record_outcome(
-        actor=officer_user,
-        crn=person.crn,
-        breach_id=breach.pk,
-        expected_version=breach.version,
+    _step(
+        breach_record_outcome,
+        officer_user,
+        person.crn,
+        breach,
         outcome="withdrawn",
         outcome_on=dt.date(2026, 4, 25),
     )
@@ -131,21 +138,13 @@ def test_a_new_breach_can_start_once_the_last_has_ended(officer_user, person, or
 )
 def test_a_revoked_order_ends_with_its_requirements(officer_user, person, order, failure, outcome, reason):
     breach = _initiate(officer_user, person, order, [failure])
-    breach = breach_pack_sent(
-        actor=officer_user,
-        crn=person.crn,
-        breach_id=breach.pk,
-        expected_version=breach.version,
-        court="Leeds Magistrates' Court",
-        hearing_date=dt.date(2026, 5, 20),
-        sent_on=dt.date(2026, 4, 22),
-    )
+    breach = _send_pack(officer_user, person, breach)
 
-    breach_record_outcome(
-        actor=officer_user,
-        crn=person.crn,
-        breach_id=breach.pk,
-        expected_version=breach.version,
+    _step(
+        breach_record_outcome,
+        officer_user,
+        person.crn,
+        breach,
         outcome=outcome,
         outcome_on=dt.date(2026, 5, 20),
     )
@@ -215,11 +214,11 @@ def test_a_court_outcome_before_the_pack_is_sent_is_refused(officer_user, person
     before = _state()
 
     with pytest.raises(ServiceError, match="'initiated' to 'proven order continues'"):
-        breach_record_outcome(
-            actor=officer_user,
-            crn=person.crn,
-            breach_id=breach.pk,
-            expected_version=breach.version,
+        _step(
+            breach_record_outcome,
+            officer_user,
+            person.crn,
+            breach,
             outcome="proven_order_continues",
             outcome_on=dt.date(2026, 4, 25),
         )
@@ -230,21 +229,14 @@ def test_a_court_outcome_before_the_pack_is_sent_is_refused(officer_user, person
 
 def test_a_stale_form_is_told_what_changed(officer_user, person, order, failure):
     breach = _initiate(officer_user, person, order, [failure])
-    breach_pack_sent(
-        actor=officer_user,
-        crn=person.crn,
-        breach_id=breach.pk,
-        expected_version=1,
-        court="Leeds Magistrates' Court",
-        hearing_date=dt.date(2026, 5, 20),
-        sent_on=dt.date(2026, 4, 22),
-    )
+    _send_pack(officer_user, person, breach, expected_version=1)
 
     with pytest.raises(ConflictError) as conflict:
-        breach_record_outcome(
-            actor=officer_user,
-            crn=person.crn,
-            breach_id=breach.pk,
+        _step(
+            breach_record_outcome,
+            officer_user,
+            person.crn,
+            breach,
             expected_version=1,
             outcome="withdrawn",
             outcome_on=dt.date(2026, 4, 25),
@@ -260,12 +252,4 @@ def test_dates_are_checked_against_the_order_and_the_breach(officer_user, person
         _initiate(officer_user, person, order, [failure], initiated_on=dt.date(2026, 4, 13))
     breach = _initiate(officer_user, person, order, [failure])
     with pytest.raises(ServiceError, match="Hearing date must be on or after"):
-        breach_pack_sent(
-            actor=officer_user,
-            crn=person.crn,
-            breach_id=breach.pk,
-            expected_version=breach.version,
-            court="Leeds",
-            hearing_date=dt.date(2026, 4, 21),
-            sent_on=dt.date(2026, 4, 22),
-        )
+        _send_pack(officer_user, person, breach, court="Leeds", hearing_date=dt.date(2026, 4, 21))

@@ -69,15 +69,21 @@ def _decide(
     user, person, recall, *, decision="recall", recall_type="fixed_term", rationale="Agreed: risk rising"
 ):
     recall.refresh_from_db()
-    return recall_decide(
-        actor=user,
-        crn=person.crn,
-        recall_id=recall.pk,
-        expected_version=recall.version,
+    return _step(
+        recall_decide,
+        user,
+        person.crn,
+        recall,
         decision=decision,
         recall_type=recall_type,
         rationale=rationale,
     )
+
+
+def _step(service, actor, crn, recall, **kwargs):
+    """Move ``recall`` on through ``service``, expecting its current version unless told."""
+    kwargs.setdefault("expected_version", recall.version)
+    return service(actor=actor, crn=crn, recall_id=recall.pk, **kwargs)
 
 
 def _state():
@@ -117,22 +123,10 @@ def test_full_fixed_term_recall_workflow(officer_user, spo_user, person, licence
     assert case.status == "breach_or_recall_initiated"
 
     returned = today_uk()
-    recall = recall_returned_to_custody(
-        actor=officer_user,
-        crn=person.crn,
-        recall_id=recall.pk,
-        expected_version=recall.version,
-        returned_on=returned,
-    )
+    recall = _step(recall_returned_to_custody, officer_user, person.crn, recall, returned_on=returned)
     assert recall.re_release_due_on == returned + dt.timedelta(days=28)
 
-    recall = recall_re_released(
-        actor=officer_user,
-        crn=person.crn,
-        recall_id=recall.pk,
-        expected_version=recall.version,
-        re_released_on=today_uk(),
-    )
+    recall = _step(recall_re_released, officer_user, person.crn, recall, re_released_on=today_uk())
     assert list(recall.steps.values_list("to_status", flat=True)) == [
         "considering",
         "awaiting_decision",
@@ -153,13 +147,7 @@ def test_fixed_term_re_release_is_14_days_under_12_months_and_28_from_12(
     recall = _decide(spo_user, person, recall)
     returned = today_uk()
 
-    recall = recall_returned_to_custody(
-        actor=officer_user,
-        crn=person.crn,
-        recall_id=recall.pk,
-        expected_version=recall.version,
-        returned_on=returned,
-    )
+    recall = _step(recall_returned_to_custody, officer_user, person.crn, recall, returned_on=returned)
 
     assert recall.re_release_due_on == returned + dt.timedelta(days=days)
 
@@ -171,22 +159,10 @@ def test_a_standard_recall_has_no_automatic_re_release_and_may_end_with_the_lice
         officer_user, person, _start(officer_user, person, licence), charged_with_new_offence=True
     )
     recall = _decide(spo_user, person, recall, recall_type="standard")
-    recall = recall_returned_to_custody(
-        actor=officer_user,
-        crn=person.crn,
-        recall_id=recall.pk,
-        expected_version=recall.version,
-        returned_on=today_uk(),
-    )
+    recall = _step(recall_returned_to_custody, officer_user, person.crn, recall, returned_on=today_uk())
     assert recall.re_release_due_on is None
 
-    recall = recall_licence_ended(
-        actor=officer_user,
-        crn=person.crn,
-        recall_id=recall.pk,
-        expected_version=recall.version,
-        ended_on=today_uk(),
-    )
+    recall = _step(recall_licence_ended, officer_user, person.crn, recall, ended_on=today_uk())
 
     licence.sentence.refresh_from_db()
     assert recall.status == "licence_ended_in_custody"
@@ -209,13 +185,7 @@ def test_a_no_recall_decision_is_final(officer_user, spo_user, person, licence):
 
     assert (recall.status, recall.recall_type, recall.decision) == ("no_recall_decided", "", "no_recall")
     with pytest.raises(ServiceError, match="final"):
-        recall_returned_to_custody(
-            actor=officer_user,
-            crn=person.crn,
-            recall_id=recall.pk,
-            expected_version=recall.version,
-            returned_on=today_uk(),
-        )
+        _step(recall_returned_to_custody, officer_user, person.crn, recall, returned_on=today_uk())
 
 
 def test_a_practitioner_cannot_decide(officer_user, person, licence):
@@ -239,19 +209,6 @@ def test_an_exclusion_makes_fixed_term_discretionary_so_either_type_may_be_decid
     assert _decide(spo_user, person, recall, recall_type="standard").recall_type == "standard"
 
 
-def test_fixed_term_is_refused_when_the_extended_sentence_exclusion_applies(officer_user, spo_user, person):
-    licence = licence_for(person, kind="extended")
-    recall = _recommend(
-        officer_user, person, _start(officer_user, person, licence), recommended_type="standard"
-    )
-    before = _state()
-
-    with pytest.raises(ServiceError, match="only be recalled on a standard recall"):
-        _decide(spo_user, person, recall, recall_type="fixed_term")
-
-    assert _state() == before
-
-
 def test_standard_is_refused_when_fixed_term_is_mandatory(officer_user, spo_user, person, licence):
     recall = _recommend(officer_user, person, _start(officer_user, person, licence))
     before = _state()
@@ -262,7 +219,7 @@ def test_standard_is_refused_when_fixed_term_is_mandatory(officer_user, spo_user
     assert error.value.field == "recall_type" and _state() == before
 
 
-@pytest.mark.parametrize("kind", ["indeterminate"])
+@pytest.mark.parametrize("kind", ["extended", "indeterminate"])
 def test_indeterminate_and_extended_sentences_refuse_fixed_term(officer_user, spo_user, person, kind):
     licence = licence_for(person, kind=kind)
     recall = _recommend(

@@ -11,6 +11,7 @@ from django.urls import reverse
 from probation.accounts.models import Role
 from probation.accounts.tests.factories import UserFactory
 from probation.audit.models import AuditEvent
+from probation.frontend.tests.forms import date_fields
 from probation.mappa.models import MappaMeeting
 from probation.mappa.policy import FULL_VIEW, MappaView, mappa_view_for
 from probation.mappa.presenters import meeting_rows
@@ -184,15 +185,11 @@ def test_a_stale_meeting_edit_gets_409_with_what_changed(client, case, officer_u
     response = client.post(
         reverse("mappa:meeting-update", args=[case.crn, meeting.pk]),
         {
-            "held_on_0": "10",
-            "held_on_1": "2",
-            "held_on_2": "2025",
+            **date_fields("held_on", dt.date(2025, 2, 10)),
             "level": "M2",
             "chair": "Someone",
             "agencies": ["Probation", "Police"],
-            "next_review_on_0": "10",
-            "next_review_on_1": "5",
-            "next_review_on_2": "2025",
+            **date_fields("next_review_on", dt.date(2025, 5, 10)),
             "version": "1",
         },
     )

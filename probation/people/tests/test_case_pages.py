@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from probation.audit.models import AuditEvent
+from probation.frontend.tests.forms import date_fields
 from probation.people.models import Address, Person
 from probation.people.services.person import person_update
 from probation.people.tests.factories import AddressFactory, PersonFactory
@@ -126,9 +127,7 @@ def test_adding_an_address_through_the_page(client, officer_user):
             "street_name": "Elm Road",
             "town_city": "Leeds",
             "postcode": "ls6 2bb",
-            "start_date_0": "1",
-            "start_date_1": "9",
-            "start_date_2": "2025",
+            **date_fields("start_date", dt.date(2025, 9, 1)),
         },
     )
 
@@ -153,9 +152,7 @@ def test_an_invalid_postcode_is_shown_against_the_postcode_field(client, officer
             "street_name": "Elm Road",
             "town_city": "Leeds",
             "postcode": "XYZ",
-            "start_date_0": "1",
-            "start_date_1": "9",
-            "start_date_2": "2025",
+            **date_fields("start_date", dt.date(2025, 9, 1)),
         },
     )
 
@@ -180,9 +177,7 @@ def test_creating_a_person_issues_a_crn_and_opens_the_record(client, officer_use
         {
             "first_name": "Ada",
             "surname": "Lovelace",
-            "date_of_birth_0": "10",
-            "date_of_birth_1": "12",
-            "date_of_birth_2": "1985",
+            **date_fields("date_of_birth", dt.date(1985, 12, 10)),
             "gender": "F",
             "interpreter_required": "False",
         },

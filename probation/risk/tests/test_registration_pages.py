@@ -13,6 +13,7 @@ from django.urls import reverse
 from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
 from probation.core.clock import today_uk
+from probation.frontend.tests.forms import date_fields
 from probation.people.models import Exclusion, Person
 from probation.people.tests.factories import PersonFactory
 from probation.risk.models import Registration
@@ -21,15 +22,6 @@ from probation.risk.tests.test_registration_factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = today_uk()
-
-
-@pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
-
-
-def _date(prefix, day):
-    return {f"{prefix}_0": str(day.day), f"{prefix}_1": str(day.month), f"{prefix}_2": str(day.year)}
 
 
 def _list_url(case):
@@ -185,7 +177,7 @@ def test_officer_adds_mappa_with_category_and_level(client, case, officer_user):
 
     response = client.post(
         _details(case, "MAPP"),
-        {"category": "M2", "level": "M1", "notes": "Violent offence"} | _date("registered_on", TODAY),
+        {"category": "M2", "level": "M1", "notes": "Violent offence"} | date_fields("registered_on", TODAY),
     )
 
     assert response.status_code == 302
@@ -197,7 +189,9 @@ def test_officer_adds_mappa_with_category_and_level(client, case, officer_user):
 def test_category_posted_for_another_type_is_not_kept(client, case, officer_user):
     client.force_login(officer_user)
 
-    client.post(_details(case, "WEAP"), {"category": "M2", "level": "M1"} | _date("registered_on", TODAY))
+    client.post(
+        _details(case, "WEAP"), {"category": "M2", "level": "M1"} | date_fields("registered_on", TODAY)
+    )
 
     assert Registration.objects.values_list("register_type", "category", "level").get() == ("WEAP", "", "")
 
@@ -214,7 +208,7 @@ def test_category_posted_for_another_type_is_not_kept(client, case, officer_user
 def test_details_page_shows_the_reason_for_a_refusal(client, case, officer_user, code, data, message):
     client.force_login(officer_user)
 
-    response = client.post(_details(case, code), _date("registered_on", TODAY) | data)
+    response = client.post(_details(case, code), date_fields("registered_on", TODAY) | data)
 
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -225,7 +219,7 @@ def test_duplicate_registration_is_refused_on_the_form(client, case, officer_use
     RegistrationFactory(person=case, register_type="WEAP")
     client.force_login(officer_user)
 
-    response = client.post(_details(case, "WEAP"), _date("registered_on", TODAY))
+    response = client.post(_details(case, "WEAP"), date_fields("registered_on", TODAY))
 
     assert "already has an active Weapons registration" in response.content.decode()
     assert Registration.objects.count() == 1
@@ -237,7 +231,7 @@ def test_officer_reviews_and_sees_the_next_review_date(client, case, officer_use
 
     response = client.post(
         reverse("risk:registration-review", args=[case.crn, registration.pk]),
-        {"version": "1", "notes": "Still relevant"} | _date("reviewed_on", dt.date(2025, 7, 1)),
+        {"version": "1", "notes": "Still relevant"} | date_fields("reviewed_on", dt.date(2025, 7, 1)),
     )
 
     assert response.status_code == 302
@@ -292,8 +286,10 @@ def test_deregister_needs_a_reason_then_moves_the_flag_to_history(client, case, 
     client.force_login(officer_user)
     url = reverse("risk:registration-deregister", args=[case.crn, registration.pk])
 
-    refused = client.post(url, {"version": "1", "reason": ""} | _date("deregistered_on", TODAY))
-    done = client.post(url, {"version": "1", "reason": "Risk reduced"} | _date("deregistered_on", TODAY))
+    refused = client.post(url, {"version": "1", "reason": ""} | date_fields("deregistered_on", TODAY))
+    done = client.post(
+        url, {"version": "1", "reason": "Risk reduced"} | date_fields("deregistered_on", TODAY)
+    )
 
     assert "Enter the reason for deregistering" in refused.content.decode()
     assert done.status_code == 302

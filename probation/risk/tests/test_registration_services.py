@@ -11,7 +11,6 @@ from probation.audit.services import AuditWriteError
 from probation.core.clock import today_uk
 from probation.core.errors import ConflictError, ServiceError
 from probation.people.models import PersonChange
-from probation.people.tests.factories import PersonFactory
 from probation.risk.models import Registration, RegistrationReview
 from probation.risk.services.registrations import (
     registration_add,
@@ -24,14 +23,14 @@ pytestmark = pytest.mark.django_db
 TODAY = today_uk()
 
 
-@pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
-
-
 def _add(actor, person, register_type="ALSH", **kwargs):
     kwargs.setdefault("registered_on", dt.date(2025, 1, 15))
     return registration_add(actor=actor, crn=person.crn, register_type=register_type, **kwargs)
+
+
+def _on(service, actor, crn, registration, version=1, **kwargs):
+    """Review, change or deregister ``registration`` through ``service``, expecting ``version``."""
+    return service(actor=actor, crn=crn, registration_id=registration.pk, expected_version=version, **kwargs)
 
 
 def _nothing_written():
@@ -104,11 +103,11 @@ def test_a_second_active_registration_of_the_same_type_is_refused(case, officer_
 
 def test_a_type_can_be_registered_again_after_it_was_deregistered(case, officer_user):
     first = _add(officer_user, case, "WEAP")
-    registration_deregister(
-        actor=officer_user,
-        crn=case.crn,
-        registration_id=first.pk,
-        expected_version=1,
+    _on(
+        registration_deregister,
+        officer_user,
+        case.crn,
+        first,
         deregistered_on=dt.date(2025, 3, 1),
         reason="Order ended",
     )
@@ -197,11 +196,11 @@ def test_if_the_audit_cannot_be_written_the_old_rosh_stays_active(case, officer_
 def test_a_review_is_recorded_and_sets_the_next_review_from_the_review_date(case, officer_user):
     registration = _add(officer_user, case, "MAPP", category="M2", level="M2")
 
-    review = registration_review(
-        actor=officer_user,
-        crn=case.crn,
-        registration_id=registration.pk,
-        expected_version=1,
+    review = _on(
+        registration_review,
+        officer_user,
+        case.crn,
+        registration,
         reviewed_on=dt.date(2025, 4, 20),
         notes="MAPPA meeting: remains level 2",
     )
@@ -231,13 +230,7 @@ def test_an_impossible_review_date_is_refused(case, officer_user, reviewed_on, m
     registration = _add(officer_user, case, "ALSH")
 
     with pytest.raises(ServiceError, match=message):
-        registration_review(
-            actor=officer_user,
-            crn=case.crn,
-            registration_id=registration.pk,
-            expected_version=1,
-            reviewed_on=reviewed_on,
-        )
+        _on(registration_review, officer_user, case.crn, registration, reviewed_on=reviewed_on)
 
     assert RegistrationReview.objects.count() == 0
     assert Registration.objects.get().version == 1
@@ -245,42 +238,18 @@ def test_an_impossible_review_date_is_refused(case, officer_user, reviewed_on, m
 
 def test_a_review_before_the_last_review_is_refused(case, officer_user):
     registration = _add(officer_user, case, "ALSH")
-    registration_review(
-        actor=officer_user,
-        crn=case.crn,
-        registration_id=registration.pk,
-        expected_version=1,
-        reviewed_on=dt.date(2025, 6, 1),
-    )
+    _on(registration_review, officer_user, case.crn, registration, reviewed_on=dt.date(2025, 6, 1))
 
     with pytest.raises(ServiceError, match=r"on or after the last review \(1 June 2025\)"):
-        registration_review(
-            actor=officer_user,
-            crn=case.crn,
-            registration_id=registration.pk,
-            expected_version=2,
-            reviewed_on=dt.date(2025, 5, 1),
-        )
+        _on(registration_review, officer_user, case.crn, registration, 2, reviewed_on=dt.date(2025, 5, 1))
 
 
 def test_a_review_from_an_old_version_is_refused_and_says_what_changed(case, officer_user, spo_user):
     registration = _add(officer_user, case, "ALSH")
-    registration_review(
-        actor=spo_user,
-        crn=case.crn,
-        registration_id=registration.pk,
-        expected_version=1,
-        reviewed_on=dt.date(2025, 6, 1),
-    )
+    _on(registration_review, spo_user, case.crn, registration, reviewed_on=dt.date(2025, 6, 1))
 
     with pytest.raises(ConflictError) as refused:
-        registration_review(
-            actor=officer_user,
-            crn=case.crn,
-            registration_id=registration.pk,
-            expected_version=1,
-            reviewed_on=dt.date(2025, 6, 2),
-        )
+        _on(registration_review, officer_user, case.crn, registration, reviewed_on=dt.date(2025, 6, 2))
 
     [change] = refused.value.changes
     assert (change.label, change.theirs, change.by) == ("Next review date", "1 December 2025", str(spo_user))
@@ -293,11 +262,11 @@ def test_a_review_from_an_old_version_is_refused_and_says_what_changed(case, off
 def test_changing_mappa_level_bumps_the_version_records_the_change_and_audits(case, officer_user):
     registration = _add(officer_user, case, "MAPP", category="M1", level="M1")
 
-    changed = registration_update(
-        actor=officer_user,
-        crn=case.crn,
-        registration_id=registration.pk,
-        expected_version=1,
+    changed = _on(
+        registration_update,
+        officer_user,
+        case.crn,
+        registration,
         category="M1",
         level="M2",
         notes="Escalated to level 2",
@@ -313,16 +282,7 @@ def test_changing_mappa_level_bumps_the_version_records_the_change_and_audits(ca
 def test_saving_without_changes_writes_nothing(case, officer_user):
     registration = _add(officer_user, case, "ALSH", notes="Note")
 
-    assert (
-        registration_update(
-            actor=officer_user,
-            crn=case.crn,
-            registration_id=registration.pk,
-            expected_version=1,
-            notes="Note",
-        )
-        == []
-    )
+    assert _on(registration_update, officer_user, case.crn, registration, notes="Note") == []
     assert (Registration.objects.get().version, AuditEvent.objects.count()) == (1, 1)
 
 
@@ -348,24 +308,11 @@ def test_a_change_breaking_the_category_rules_is_refused(case, officer_user, reg
 
 def test_a_change_from_an_old_version_is_refused_and_lists_the_other_change(case, officer_user, spo_user):
     registration = _add(officer_user, case, "MAPP", category="M1", level="M1")
-    registration_update(
-        actor=spo_user,
-        crn=case.crn,
-        registration_id=registration.pk,
-        expected_version=1,
-        category="M1",
-        level="M3",
-    )
+    _on(registration_update, spo_user, case.crn, registration, category="M1", level="M3")
 
     with pytest.raises(ConflictError) as refused:
-        registration_update(
-            actor=officer_user,
-            crn=case.crn,
-            registration_id=registration.pk,
-            expected_version=1,
-            category="M1",
-            level="M1",
-            notes="Mine",
+        _on(
+            registration_update, officer_user, case.crn, registration, category="M1", level="M1", notes="Mine"
         )
 
     [change] = refused.value.changes
@@ -380,11 +327,11 @@ def test_a_change_from_an_old_version_is_refused_and_lists_the_other_change(case
 def test_deregistering_records_date_reason_and_who_and_audits(case, officer_user):
     registration = _add(officer_user, case, "ALSH")
 
-    registration_deregister(
-        actor=officer_user,
-        crn=case.crn,
-        registration_id=registration.pk,
-        expected_version=1,
+    _on(
+        registration_deregister,
+        officer_user,
+        case.crn,
+        registration,
         deregistered_on=dt.date(2025, 5, 1),
         reason="  No longer a concern  ",
     )
@@ -410,11 +357,11 @@ def test_an_invalid_deregistration_is_refused(case, officer_user, deregistered_o
     registration = _add(officer_user, case, "ALSH")
 
     with pytest.raises(ServiceError, match=message) as refused:
-        registration_deregister(
-            actor=officer_user,
-            crn=case.crn,
-            registration_id=registration.pk,
-            expected_version=1,
+        _on(
+            registration_deregister,
+            officer_user,
+            case.crn,
+            registration,
             deregistered_on=deregistered_on,
             reason=reason,
         )
@@ -427,30 +374,25 @@ def test_an_invalid_deregistration_is_refused(case, officer_user, deregistered_o
 @pytest.mark.parametrize("action", ["review", "update", "deregister"])
 def test_an_ended_registration_cannot_be_changed(case, officer_user, action):
     registration = _add(officer_user, case, "ALSH")
-    registration_deregister(
-        actor=officer_user,
-        crn=case.crn,
-        registration_id=registration.pk,
-        expected_version=1,
+    _on(
+        registration_deregister,
+        officer_user,
+        case.crn,
+        registration,
         deregistered_on=dt.date(2025, 2, 1),
         reason="Ended",
     )
     call = {
-        "review": lambda: registration_review(
-            actor=officer_user,
-            crn=case.crn,
-            registration_id=registration.pk,
-            expected_version=2,
-            reviewed_on=TODAY,
+        "review": lambda: _on(
+            registration_review, officer_user, case.crn, registration, 2, reviewed_on=TODAY
         ),
-        "update": lambda: registration_update(
-            actor=officer_user, crn=case.crn, registration_id=registration.pk, expected_version=2, notes="x"
-        ),
-        "deregister": lambda: registration_deregister(
-            actor=officer_user,
-            crn=case.crn,
-            registration_id=registration.pk,
-            expected_version=2,
+        "update": lambda: _on(registration_update, officer_user, case.crn, registration, 2, notes="x"),
+        "deregister": lambda: _on(
+            registration_deregister,
+            officer_user,
+            case.crn,
+            registration,
+            2,
             deregistered_on=TODAY,
             reason="Again",
         ),

@@ -22,11 +22,6 @@ TODAY = today_uk()
 EVIDENCE = {"nature_of_risk": "Violence when drinking", "who_is_at_risk": "Ex-partner"}
 
 
-@pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
-
-
 def _ratings(public="low", **overrides):
     ratings = {
         "children_community": "low",
@@ -311,7 +306,6 @@ def test_a_rosh_flag_added_or_ended_on_the_risk_flags_pages_moves_the_caseload_r
     import datetime as dt
 
     from probation.people.models import Person
-    from probation.people.tests.factories import PersonFactory
     from probation.risk.services.registrations import registration_add, registration_deregister
 
     person = PersonFactory(officer=officer_user.staff)

@@ -20,11 +20,6 @@ pytestmark = pytest.mark.django_db
 TODAY = today_uk()
 
 
-@pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
-
-
 def _add(actor, case, **overrides):
     kwargs = {
         "local_authority": " Leeds City Council ",

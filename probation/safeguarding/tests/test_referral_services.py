@@ -20,11 +20,6 @@ pytestmark = pytest.mark.django_db
 TODAY = today_uk()
 
 
-@pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
-
-
 def _add(actor, case, **overrides):
     kwargs = {
         "referred_on": dt.date(2025, 2, 3),

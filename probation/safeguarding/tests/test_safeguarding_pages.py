@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from probation.audit.models import AuditEvent
 from probation.core.clock import today_uk
-from probation.people.tests.factories import PersonFactory
+from probation.frontend.tests.forms import date_fields
 from probation.risk.tests.test_registration_factories import RegistrationFactory
 from probation.rules.calendar.working_days import add_working_days
 from probation.safeguarding.models import ChildrenServicesCheck
@@ -19,11 +19,6 @@ from probation.safeguarding.tests.factories import ChildrenServicesCheckFactory,
 
 pytestmark = pytest.mark.django_db
 REQUESTED = dt.date(2025, 2, 3)  # Monday; the tenth working day after it is Monday 17 February
-
-
-@pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
 
 
 def _page(client, user, crn):
@@ -168,9 +163,7 @@ def test_posting_a_check_linked_to_a_flag_records_it(client, case, officer_user)
         reverse("safeguarding:check-add", args=[case.crn]),
         {
             "local_authority": "Leeds City Council",
-            "requested_on_0": "3",
-            "requested_on_1": "2",
-            "requested_on_2": "2025",
+            **date_fields("requested_on", dt.date(2025, 2, 3)),
             "method": "portal",
             "reason": "Contact with children",
             "registration": str(flag.pk),
@@ -205,9 +198,7 @@ def test_a_response_dated_before_the_request_is_shown_against_the_date(client, c
     response = client.post(
         reverse("safeguarding:check-response", args=[case.crn, check.pk]),
         {
-            "response_on_0": "1",
-            "response_on_1": "2",
-            "response_on_2": "2025",
+            **date_fields("response_on", dt.date(2025, 2, 1)),
             "outcome": "no_trace",
             "version": "1",
         },
@@ -227,9 +218,7 @@ def test_a_stale_response_gets_409_with_what_changed(client, case, officer_user)
     response = client.post(
         reverse("safeguarding:check-response", args=[case.crn, check.pk]),
         {
-            "response_on_0": "5",
-            "response_on_1": "2",
-            "response_on_2": "2025",
+            **date_fields("response_on", dt.date(2025, 2, 5)),
             "outcome": "no_trace",
             "version": "1",
         },

@@ -29,11 +29,6 @@ TOMORROW = today_uk() + dt.timedelta(days=1)
 
 
 @pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
-
-
-@pytest.fixture
 def hook_calls():
     calls = []
 

@@ -30,11 +30,6 @@ TOMORROW = today_uk() + dt.timedelta(days=1)
 
 
 @pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
-
-
-@pytest.fixture
 def order(case):
     return SentenceFactory(event__person=case)
 
@@ -417,44 +412,27 @@ def test_condition_rules_refuse_and_write_nothing(case, licence, officer_user, o
     assert _state() == before
 
 
+def _end_condition(actor, case, condition, **overrides):
+    kwargs = {"expected_version": 1, "end_date": dt.date(2026, 10, 1)} | overrides
+    return licence_condition_end(actor=actor, crn=case.crn, condition_id=condition.pk, **kwargs)
+
+
 def test_ending_a_condition_is_versioned_and_standard_ones_cannot_end(case, licence, officer_user):
     condition = LicenceConditionFactory(licence=licence)
     standard = licence.conditions.filter(kind="standard").first()
 
-    licence_condition_end(
-        actor=officer_user,
-        crn=case.crn,
-        condition_id=condition.pk,
-        expected_version=1,
-        end_date=dt.date(2026, 9, 1),
-    )
+    _end_condition(officer_user, case, condition, end_date=dt.date(2026, 9, 1))
     condition.refresh_from_db()
     before = _state()
 
     assert (condition.end_date, condition.version) == (dt.date(2026, 9, 1), 2)
     with pytest.raises(ConflictError):
-        licence_condition_end(
-            actor=officer_user,
-            crn=case.crn,
-            condition_id=condition.pk,
-            expected_version=1,
-            end_date=dt.date(2026, 10, 1),
-        )
+        _end_condition(officer_user, case, condition)
     with pytest.raises(ServiceError) as on_standard:
-        licence_condition_end(
-            actor=officer_user,
-            crn=case.crn,
-            condition_id=standard.pk,
-            expected_version=1,
-            end_date=dt.date(2026, 10, 1),
-        )
+        _end_condition(officer_user, case, standard)
     with pytest.raises(ServiceError) as too_early:
-        licence_condition_end(
-            actor=officer_user,
-            crn=case.crn,
-            condition_id=LicenceConditionFactory(licence=licence).pk,
-            expected_version=1,
-            end_date=dt.date(2026, 5, 1),
+        _end_condition(
+            officer_user, case, LicenceConditionFactory(licence=licence), end_date=dt.date(2026, 5, 1)
         )
     assert on_standard.value.message == "Standard conditions last for the whole licence and cannot be ended"
     assert (too_early.value.field, too_early.value.message) == (

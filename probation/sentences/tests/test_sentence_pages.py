@@ -10,7 +10,7 @@ from probation.audit.models import AuditEvent
 from probation.core.clock import today_uk
 from probation.core.panels import Panel, register_panel
 from probation.core.panels import _registry as panel_registry
-from probation.people.tests.factories import PersonFactory
+from probation.frontend.tests.forms import date_fields
 from probation.sentences.models import Event, Sentence
 from probation.sentences.presenters import timeline, unpaid_work_risk
 from probation.sentences.tests.factories import (
@@ -24,11 +24,6 @@ from probation.sentences.tests.factories import (
 
 pytestmark = pytest.mark.django_db
 TODAY = today_uk()
-
-
-@pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
 
 
 def _order(case, start, **kwargs):
@@ -232,9 +227,7 @@ def test_a_stale_termination_form_shows_what_changed(client, case, officer_user)
     Sentence.objects.filter(pk=sentence.pk).update(version=2)
     client.force_login(officer_user)
     data = {
-        "terminated_on_0": "1",
-        "terminated_on_1": "9",
-        "terminated_on_2": "2025",
+        **date_fields("terminated_on", dt.date(2025, 9, 1)),
         "reason": "completed",
         "version": "1",
     }

@@ -24,11 +24,6 @@ from probation.tiers.tests.helpers import REGISTERED_ON, complete_assessment
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
-
-
 def _add(actor, person, code, **extra):
     return registration_add(
         actor=actor, crn=person.crn, register_type=code, registered_on=REGISTERED_ON, **extra

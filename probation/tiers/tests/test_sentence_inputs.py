@@ -25,11 +25,6 @@ from probation.tiers.tests.helpers import REGISTERED_ON
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def case(officer_user):
-    return PersonFactory(officer=officer_user.staff)
-
-
 def _tier(person, reason="sentence changed"):
     tier_recalculate(person_id=person.pk, reason=reason)
     return TierCalculation.objects.filter(person=person).latest("calculated_at", "id")
