@@ -18,7 +18,7 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
         self.fields["password"].error_messages["required"] = "Enter your password"
         # AuthenticationForm sets max_length after the field is built, so nothing enforces it: a
         # longer username reached the lockout records (255 characters) and was a 500 (issue 9).
-        limit = self.fields["username"].max_length
+        limit = self.username_field.max_length or 254
         self.fields["username"].validators.append(
             MaxLengthValidator(limit, f"Username must be {limit} characters or fewer")
         )
