@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "probation.core.middleware.BadInputMiddleware",
     "probation.audit.middleware.AuditContextMiddleware",
     "probation.core.middleware.NoStoreMiddleware",
     "probation.core.middleware.NotFoundMiddleware",

@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 
 from probation.core.errors import NotFound, PermissionDenied
 
@@ -32,3 +33,23 @@ class NotFoundMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:
         if isinstance(exception, NotFound | PermissionDenied):
             raise Http404 from None
+
+
+class BadInputMiddleware:
+    """Refuse input no page can use before any view or query sees it (issue 9): a NUL byte in the
+    path is a page that cannot exist (404); one in a query or form value is a bad request (400).
+    PostgreSQL rejects NUL in text, so without this a lookup by such a CRN or search term was a 500."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path:
+            raise Http404
+        if _has_nul(request.GET) or (request.method == "POST" and _has_nul(request.POST)):
+            raise SuspiciousOperation("A NUL character in the query or form")
+        return self.get_response(request)
+
+
+def _has_nul(data: QueryDict) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in values) for key, values in data.lists())

@@ -11,7 +11,7 @@ from probation.accounts.models import Staff
 from probation.contacts.presenters import condition_label, requirement_label, sentence_label
 from probation.contacts.selectors import NEEDS_OUTCOME, NO_OUTCOME
 from probation.frontend.forms import GovukForm
-from probation.people.forms.person import date_field
+from probation.frontend.forms.dates import date_field
 from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES, OutcomeCode
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 

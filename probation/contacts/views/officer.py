@@ -21,6 +21,7 @@ from probation.contacts import feeds, selectors
 from probation.contacts.presenters import officer_row
 from probation.contacts.times import clock, london_datetime
 from probation.core.clock import now, today_uk
+from probation.frontend.forms.dates import MAX_YEAR, MIN_YEAR
 
 
 def _own_staff(request: HttpRequest) -> Staff:
@@ -30,9 +31,13 @@ def _own_staff(request: HttpRequest) -> Staff:
 
 
 def _monday(value: str) -> dt.date:
+    """The Monday of the week asked for; a week that is not a date, or is outside the years a date
+    field accepts (whose next and previous weeks would overflow `date`), shows this week."""
     try:
         day = dt.date.fromisoformat(value) if value else today_uk()
     except ValueError:
+        day = today_uk()
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
         day = today_uk()
     return day - dt.timedelta(days=day.weekday())
 

@@ -10,7 +10,7 @@ from probation.contacts.models import Contact
 from probation.enforcement.presenters.breach import BREACH_STATUS_LABELS, failure_label
 from probation.enforcement.services.breach import COURT_OUTCOMES
 from probation.frontend.forms import GovukForm
-from probation.people.forms.person import date_field
+from probation.frontend.forms.dates import date_field
 
 EXAMPLE = "For example, 27 3 2026"
 

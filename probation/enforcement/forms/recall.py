@@ -13,7 +13,7 @@ from probation.enforcement.presenters.recall import (
     RECALL_TYPE_LABELS,
 )
 from probation.frontend.forms import GovukForm
-from probation.people.forms.person import date_field
+from probation.frontend.forms.dates import date_field
 from probation.rules.enforcement.recall import AlternativeTried, RecallType
 from probation.sentences.models import LicenceCondition
 

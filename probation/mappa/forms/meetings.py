@@ -9,8 +9,8 @@ from crispy_forms_gds.layout import Field
 from django import forms
 
 from probation.frontend.forms import GovukForm
+from probation.frontend.forms.dates import date_field
 from probation.mappa.agencies import AGENCY_CHOICES
-from probation.people.forms.person import date_field
 from probation.risk.registers import MAPPA_LEVEL_CHOICES
 
 EXAMPLE = "For example, 27 3 2026"

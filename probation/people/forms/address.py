@@ -2,7 +2,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 
 from probation.frontend.forms import GovukForm
-from probation.people.forms.person import date_field
+from probation.frontend.forms.dates import date_field
 from probation.people.models import AddressStatus, AddressType
 
 

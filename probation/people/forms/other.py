@@ -3,7 +3,7 @@ from django import forms
 
 from probation.accounts.models import Staff
 from probation.frontend.forms import GovukForm
-from probation.people.forms.person import date_field
+from probation.frontend.forms.dates import date_field
 from probation.people.models import AllocationReason, CircumstanceType, DisabilityType
 
 

@@ -1,11 +1,10 @@
 import re
-from datetime import date
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 
 from probation.frontend.forms import GovukForm
+from probation.frontend.forms.dates import date_field
 from probation.people.models import Gender
 from probation.people.models.person import Ethnicity, Religion, SexualOrientation
 from probation.people.search_keys import normalise_pnc
@@ -14,32 +13,6 @@ NI_NUMBER = re.compile(r"^(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-
 PRISON_NUMBER = re.compile(r"^[A-Z][0-9]{4}[A-Z]{2}$")
 CRO_NUMBER = re.compile(r"^([0-9]{1,6}/[0-9]{2}[A-Z]|SF[0-9]{2}/[0-9]{1,6}[A-Z])$")
 PHONE = re.compile(r"^\+?[0-9 ()-]{10,20}$")
-
-
-class GovukDateField(DateInputField):
-    """A GOV.UK date input whose impossible dates (31 February) get the form's own message."""
-
-    def compress(self, data_list: list[str]) -> date | None:
-        day, month, year = data_list
-        if not (day and month and year):
-            return None
-        try:
-            value = date(day=int(day), month=int(month), year=int(year))
-        except ValueError as error:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
-        if value.year < 1900:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return value
-
-
-def date_field(
-    label: str, *, required: bool = True, help_text: str = "For example, 27 3 1985"
-) -> DateInputField:
-    field = GovukDateField(label=label, required=required, help_text=help_text, require_all_fields=False)
-    field.error_messages["required"] = f"Enter the {label.lower()}"
-    field.error_messages["incomplete"] = f"{label} must include a day, month and year"
-    field.error_messages["invalid"] = f"{label} must be a real date"
-    return field
 
 
 class PersonForm(GovukForm):

@@ -13,7 +13,7 @@ from django import forms
 from django.template.loader import render_to_string
 
 from probation.frontend.forms import GovukForm
-from probation.people.forms.person import date_field
+from probation.frontend.forms.dates import date_field
 from probation.risk.registers import (
     MAPPA_CATEGORY_CHOICES,
     MAPPA_LEVEL_CHOICES,

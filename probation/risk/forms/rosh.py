@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 
 from probation.frontend.forms import GovukForm
-from probation.people.forms.person import date_field
+from probation.frontend.forms.dates import date_field
 from probation.people.models.person import RoshLevel
 from probation.risk.models.rosh import COMMUNITY_FIELDS, CUSTODY_FIELDS, EVIDENCE_FIELDS, RoshAssessment
 from probation.risk.services.rosh import RMP_FIELDS

@@ -110,6 +110,8 @@ class Band(StrEnum):
 # --- Arithmetic ---------------------------------------------------------------------------------
 
 PRECISION = 40
+# The oldest age any predictor accepts: older than any living person, so only a mistyped date of birth.
+MAX_AGE = 120
 
 _P = typing.ParamSpec("_P")
 _R = typing.TypeVar("_R")
@@ -268,11 +270,29 @@ def not_negative(inputs: object, names: Iterable[str]) -> list[InputProblem]:
 
 
 def after_birth(inputs: object, names: Iterable[str], date_of_birth: dt.date) -> list[InputProblem]:
-    """predictors.md § OGRS3 validation: "any date on or before date of birth" is an error."""
+    """predictors.md § OGRS3 validation: "any date on or before date of birth" is an error; so is a
+    date that makes the person older than anyone alive (`too_old`)."""
+    problems = []
+    for name in names:
+        date = getattr(inputs, name)
+        if date is not None and date <= date_of_birth:
+            problems.append(InputProblem(name, f"{label(name)} must be after the date of birth."))
+        elif date is not None:
+            problems += too_old(name, date, date_of_birth)
+    return problems
+
+
+def too_old(name: str, date: dt.date, date_of_birth: dt.date) -> list[InputProblem]:
+    """An age over `MAX_AGE` is a mistyped date of birth, not a person: the age polynomials (SNSV's
+    cubic terms, exponentiated) would overflow on it, so it is refused as an input error."""
+    if age_on(date_of_birth, date) <= MAX_AGE:
+        return []
     return [
-        InputProblem(name, f"{label(name)} must be after the date of birth.")
-        for name in names
-        if getattr(inputs, name) is not None and getattr(inputs, name) <= date_of_birth
+        InputProblem(
+            "date_of_birth",
+            f"Date of birth gives an age over {MAX_AGE} at the {label(name).lower()}: "
+            "check the date of birth.",
+        )
     ]
 
 
@@ -302,6 +322,8 @@ def conviction_history_problems(
     ):
         if date <= date_of_birth:
             problems.append(InputProblem(name, f"{label(name)} must be after the date of birth."))
+        else:
+            problems += too_old(name, date, date_of_birth)
     if problems:
         # Ages computed from a date on or before birth would only add confusing follow-on errors.
         return problems

@@ -11,7 +11,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 
 from probation.frontend.forms import GovukForm
-from probation.people.forms.person import date_field
+from probation.frontend.forms.dates import date_field
 from probation.risk.models import Registration
 from probation.safeguarding.models.choices import (
     RESPONSE_OUTCOMES,

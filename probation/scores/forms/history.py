@@ -10,7 +10,7 @@ from crispy_forms_gds.layout import Field, Fieldset
 from django import forms
 
 from probation.frontend.forms import GovukForm
-from probation.people.forms.person import date_field
+from probation.frontend.forms.dates import date_field
 from probation.scores.models import CriminalHistory
 from probation.scores.services.history import COUNT_FIELDS, DATE_FIELDS, YES_NO_FIELDS
 

@@ -8,7 +8,7 @@ from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 
 from probation.frontend.forms import GovukForm
-from probation.people.forms.person import date_field
+from probation.frontend.forms.dates import date_field
 from probation.sentences.models.choices import SENTENCE_KIND_CHOICES, SentenceType, TerminationReason
 
 EXAMPLE = "For example, 27 3 2026"

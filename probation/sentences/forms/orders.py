@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 
 from probation.frontend.forms import GovukForm
-from probation.people.forms.person import date_field
+from probation.frontend.forms.dates import date_field
 from probation.sentences.forms.events import EXAMPLE, radios
 from probation.sentences.models.choices import (
     CONDITION_CATEGORY_CHOICES,

@@ -11,7 +11,7 @@ from django.utils.html import format_html
 
 from probation.core.clock import today_uk
 from probation.frontend.forms import GovukForm
-from probation.people.forms.person import date_field
+from probation.frontend.forms.dates import date_field
 from probation.risk.forms.calculators.questions import CHOICE_LABELS, NOT_KNOWN, QUESTIONS, YES_NO, Question
 from probation.risk.forms.calculators.specs import Calculator, InputKind, input_kinds
 from probation.rules.predictors import InputProblem

@@ -198,3 +198,21 @@ def test_predictor_modules_import_nothing_from_django(module: Path) -> None:
 @pytest.mark.parametrize("module", sorted(PACKAGE_DIR.glob("*.py")), ids=lambda path: path.name)
 def test_predictor_modules_stay_small(module: Path) -> None:
     assert len(module.read_text(encoding="utf-8").splitlines()) <= 400
+
+
+# --- Impossible ages (issue 9: a date of birth of 0001-01-01 overflowed SNSV's decimal arithmetic) ----
+
+
+@pytest.mark.parametrize("name", [name for name, payload in PAYLOADS.items() if "date_of_birth" in payload])
+def test_an_impossible_age_is_an_input_error_not_a_crash(name: str) -> None:
+    with pytest.raises(PredictorInputError) as raised:
+        calculate(name, {**PAYLOADS[name], "date_of_birth": "0001-01-01"})
+    assert {p.field for p in raised.value.problems} == {"date_of_birth"}
+    assert all("age over 120" in p.message for p in raised.value.problems)
+
+
+def test_cli_reports_an_impossible_age_with_a_non_zero_exit() -> None:
+    status, output = run(["snsv"], json.dumps({**PAYLOADS["snsv"], "date_of_birth": "0001-01-01"}))
+    assert status == 1
+    assert isinstance(output, dict)
+    assert {error["field"] for error in output["errors"]} == {"date_of_birth"}
