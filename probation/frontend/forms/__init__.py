@@ -17,6 +17,7 @@ class GovukFormMixin:
     def build_helper(self) -> FormHelper:
         helper = FormHelper()
         helper.form_tag = False
+        helper.render_hidden_fields = True  # keys added by views (people.submissions) render too
         helper.label_size = "s"
         helper.legend_size = "s"
         helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
