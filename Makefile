@@ -29,7 +29,10 @@ seed: ## Load demo data (3,000 people, demo logins)
 	$(PY) manage.py tier_recalculate_all
 	$(PY) manage.py tier_recalculate_all
 
+lock: ## Regenerate requirements*.lock (hash-pinned) after changing requirements*.txt
+	scripts/lock.sh
+
 bench: ## National-scale benchmark on PostgreSQL (see bench/README.md)
 	bench/run.sh
 
-.PHONY: help setup run test lint format migrate seed bench
+.PHONY: help setup run test lint format migrate seed lock bench
