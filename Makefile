@@ -29,6 +29,9 @@ seed: ## Load demo data (3,000 people, demo logins)
 	$(PY) manage.py tier_recalculate_all
 	$(PY) manage.py tier_recalculate_all
 
+lock: ## Regenerate requirements*.lock (hash-pinned) after changing requirements*.txt
+	scripts/lock.sh
+
 bench: ## National-scale benchmark on PostgreSQL (see bench/README.md)
 	bench/run.sh
 
@@ -41,4 +44,4 @@ restore-drill: ## Dump, restore into a fresh cluster: row counts, audit_verify, 
 load-test: ## gunicorn under a realistic mix of pages and writes: req/s, p95, errors
 	bench/drills/load.sh
 
-.PHONY: help setup run test lint format migrate seed bench crash-drill restore-drill load-test
+.PHONY: help setup run test lint format migrate seed lock bench crash-drill restore-drill load-test

@@ -4,7 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 python3 -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "Python 3.11 is required" >&2; exit 1; }
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
+# Every transitive dependency pinned with its hashes (make lock regenerates the locks).
+.venv/bin/pip install -q --disable-pip-version-check --require-hashes -r requirements-dev.lock
 if [ ! -d node_modules/govuk-frontend ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -1,36 +1,34 @@
 """The officer's diary as an iCalendar feed, for calendar apps that subscribe without a session.
 
-The URL carries a per-officer secret: the staff id signed with SECRET_KEY (django.core.signing, a
-salted HMAC), so it cannot be guessed or made for another officer. Calendar apps are outside our
+The URL carries a per-officer random secret (256 bits). Only its SHA-256 is stored, so the link is
+shown once when it is made; the officer can replace it or turn it off (services/feeds.py), and the
+old link stops working at once. The request log redacts it (core/logging.py). Calendar apps are outside our
 boundary (ADR 0016), so an event carries only the CRN, the contact type, the time and the location:
 never a name, and for limited-access cases not even the type or location.
 """
 
 import datetime as dt
+import hashlib
+import secrets
 
-from django.core import signing
 from icalendar import Calendar, Event
 
 from probation.accounts.models import Staff
 from probation.contacts.models import Contact
 from probation.rules.contacts.outcomes import contact_type
 
-SALT = "probation.contacts.diary-feed"
 # A calendar needs recent history and what is coming; older appointments are in the diary page.
 FEED_DAYS_BACK = 28
 FEED_DAYS_AHEAD = 91
 
 
-def feed_token(staff: Staff) -> str:
-    return signing.Signer(salt=SALT).sign(str(staff.pk)).replace(":", ".")
+def feed_token_new() -> str:
+    return secrets.token_urlsafe(32)
 
 
-def feed_staff_id(token: str) -> int | None:
-    """The staff id the token was made for; None for anything we did not sign."""
-    try:
-        return int(signing.Signer(salt=SALT).unsign(token.replace(".", ":", 1)))
-    except (signing.BadSignature, ValueError):
-        return None
+def feed_token_hash(token: str) -> str:
+    """A plain hash is enough: the token is random and long, so there is nothing to brute-force."""
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def feed_calendar(staff: Staff, contacts: list[Contact], *, generated_at: dt.datetime) -> bytes:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 
 from probation.accounts.models import Staff, User
-from probation.contacts.models import Contact
+from probation.contacts.models import Contact, DiaryFeedToken
 from probation.contacts.services.checks import RESCHEDULED
 from probation.contacts.times import london_datetime
 from probation.core.errors import NotFound
@@ -206,9 +206,17 @@ def with_access(*, user: User, contacts: list[Contact]) -> list[Contact]:
     return _with_access(user, contacts)
 
 
-def feed_user_get(*, staff_id: int) -> User | None:
-    """The active user whose diary feed a signed token names (the feed checks role and staff)."""
-    return User.objects.select_related("staff").filter(staff_id=staff_id, is_active=True).first()
+def feed_user_get(*, token_hash: str) -> User | None:
+    """The active user whose current diary-feed link this is (the feed checks role and staff)."""
+    return (
+        User.objects.select_related("staff")
+        .filter(staff__diary_feed_token__token_hash=token_hash, is_active=True)
+        .first()
+    )
+
+
+def feed_link_get(*, staff: Staff) -> DiaryFeedToken | None:
+    return DiaryFeedToken.objects.filter(staff=staff).first()
 
 
 def diary_list(*, user: User, staff: Staff, start: dt.datetime, end: dt.datetime) -> list[Contact]:

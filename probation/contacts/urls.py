@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("cases/<str:crn>/contacts/<int:contact_id>/cancel", changes.CancelView.as_view(), name="cancel"),
     path("diary", officer.DiaryView.as_view(), name="diary"),
+    path("diary/calendar-link", officer.DiaryFeedLinkView.as_view(), name="diary-feed-link"),
     path("diary/<str:token>.ics", officer.DiaryFeedView.as_view(), name="diary-feed"),
     path("contacts/outstanding", officer.OutstandingView.as_view(), name="outstanding"),
 ]

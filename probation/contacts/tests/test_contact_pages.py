@@ -3,6 +3,7 @@ risk-to-staff warning, the outcome page's choices, the diary, its iCalendar feed
 needs-an-outcome list."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -11,9 +12,9 @@ from icalendar import Calendar
 from probation.accounts.models import Role
 from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
-from probation.contacts.feeds import feed_token
-from probation.contacts.models import Contact
+from probation.contacts.models import Contact, DiaryFeedToken
 from probation.contacts.presenters import SENSITIVE_HIDDEN
+from probation.contacts.services.feeds import diary_feed_link_create
 from probation.contacts.tests.conftest import at
 from probation.contacts.tests.factories import ContactFactory
 from probation.core.clock import today_uk
@@ -265,7 +266,8 @@ def test_ical_feed_works_with_a_valid_token_and_has_no_names(client, officer_use
         notes="Secret note",
     )
 
-    response = client.get(reverse("contacts:diary-feed", args=[feed_token(officer_user.staff)]))
+    token = diary_feed_link_create(actor=officer_user, staff=officer_user.staff)
+    response = client.get(reverse("contacts:diary-feed", args=[token]))
 
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")
     events = Calendar.from_ical(response.content).walk("VEVENT")
@@ -277,16 +279,46 @@ def test_ical_feed_works_with_a_valid_token_and_has_no_names(client, officer_use
 
 
 def test_ical_feed_refuses_a_bad_or_forged_token(client, officer_user, colleague):
-    token = feed_token(officer_user.staff)
+    token = diary_feed_link_create(actor=officer_user, staff=officer_user.staff)
 
     assert client.get(reverse("contacts:diary-feed", args=["nonsense"])).status_code == 404
     assert client.get(reverse("contacts:diary-feed", args=[token[:-2] + "xx"])).status_code == 404
-    assert (
-        client.get(
-            reverse("contacts:diary-feed", args=[f"{colleague.pk}." + token.split(".")[1]])
-        ).status_code
-        == 404
-    )
+    assert DiaryFeedToken.objects.get().token_hash != token  # only a hash is stored
+
+
+def _feed_url_from(response) -> str:
+    return re.search(r"<code>https?://[^/]+(/diary/[^<]+\.ics)</code>", response.content.decode())[1]
+
+
+def test_calendar_link_is_shown_once_rotated_and_turned_off_from_the_diary(client, officer_user):
+    client.force_login(officer_user)
+    assert "Create a calendar link" in client.get(reverse("contacts:diary")).content.decode()
+
+    first = _feed_url_from(client.post(reverse("contacts:diary-feed-link"), {"action": "create"}))
+    assert client.get(first).status_code == 200
+    page = client.get(reverse("contacts:diary")).content.decode()
+    assert "Create a new link" in page and first not in page
+
+    second = _feed_url_from(client.post(reverse("contacts:diary-feed-link"), {"action": "create"}))
+    assert second != first
+    assert client.get(first).status_code == 404
+    assert client.get(second).status_code == 200
+
+    response = client.post(reverse("contacts:diary-feed-link"), {"action": "turn-off"})
+    assert response.status_code == 302
+    assert client.get(second).status_code == 404
+    assert not DiaryFeedToken.objects.exists()
+    assert list(
+        AuditEvent.objects.filter(object_type="diary_feed_link")
+        .order_by("id")
+        .values_list("action", flat=True)
+    ) == ["create", "create", "update"]
+
+
+def test_calendar_link_page_needs_the_diary_role(client, admin_user):
+    client.force_login(admin_user)
+    assert client.post(reverse("contacts:diary-feed-link"), {"action": "create"}).status_code == 404
+    assert not DiaryFeedToken.objects.exists()
 
 
 def test_outstanding_list_oldest_first_with_awaiting_evidence_and_overdue(

@@ -15,6 +15,7 @@ from probation.contacts.services import appointments, outcomes
 from probation.contacts.times import london_datetime
 from probation.contacts.views.case import ContactChangeView, ContactFormView, form_for
 from probation.frontend.forms import GovukForm
+from probation.people.submissions import OnceOnlySubmissionMixin
 from probation.rules.contacts.outcomes import ACCEPTABLE_ABSENCE_CODES, OutcomeCode, check_outcome_allowed
 from probation.rules.errors import SentenceRuleError
 
@@ -39,7 +40,7 @@ def _links(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-class ContactRecordView(ContactFormView):
+class ContactRecordView(OnceOnlySubmissionMixin, ContactFormView):
     form_class = ContactForm
     title = "Record a contact"
     success_message = "Contact recorded"

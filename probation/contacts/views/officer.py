@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
@@ -19,6 +19,7 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.contacts import feeds, selectors
 from probation.contacts.presenters import officer_row
+from probation.contacts.services.feeds import diary_feed_link_create, diary_feed_link_revoke
 from probation.contacts.times import clock, london_datetime
 from probation.core.clock import now, today_uk
 from probation.frontend.forms.dates import MAX_YEAR, MIN_YEAR
@@ -74,20 +75,32 @@ class DiaryView(View):
             "days": days,
             "previous": f"?week={(monday - dt.timedelta(days=7)).isoformat()}",
             "next": f"?week={(monday + dt.timedelta(days=7)).isoformat()}",
-            "feed_url": request.build_absolute_uri(
-                reverse("contacts:diary-feed", args=[feeds.feed_token(staff)])
-            ),
+            "feed_link": selectors.feed_link_get(staff=staff),
         }
         return render(request, "contacts/diary.html", context)
 
 
+class DiaryFeedLinkView(View):
+    """Make a new calendar link (shown once, on this response only) or turn the link off."""
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        staff = _own_staff(request)
+        if request.POST.get("action") == "turn-off":
+            diary_feed_link_revoke(actor=request.user, staff=staff)
+            return redirect("contacts:diary")
+        token = diary_feed_link_create(actor=request.user, staff=staff)
+        feed_url = request.build_absolute_uri(reverse("contacts:diary-feed", args=[token]))
+        response = render(request, "contacts/diary_feed_link.html", {"feed_url": feed_url})
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+
 @method_decorator(login_not_required, name="dispatch")
 class DiaryFeedView(View):
-    """No session: the signed token is the credential. Anything else is the same 404."""
+    """No session: the link's secret is the credential. Anything else is the same 404."""
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
-        staff_id = feeds.feed_staff_id(token)
-        user = selectors.feed_user_get(staff_id=staff_id) if staff_id else None
+        user = selectors.feed_user_get(token_hash=feeds.feed_token_hash(token))
         if user is None or not user.staff.active or not has_permission(user, Permission.DIARY_OWN):
             raise Http404
         at = now()

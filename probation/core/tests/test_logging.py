@@ -25,3 +25,21 @@ def test_the_filter_rewrites_records_before_handlers_see_them():
     RedactPersonalDataFilter().filter(record)
 
     assert record.getMessage() == "Not Found: /cases/[CRN]/"
+
+
+def test_a_diary_feed_secret_in_the_path_is_redacted():
+    secret = "Zk3-_q9xY0aBcDeFgHiJkLmNoPqRsTuVwXyZ012345A"
+    logged = redact(f'"GET /diary/{secret}.ics HTTP/1.1" 404')
+    assert secret not in logged
+    assert logged == '"GET /diary/[token].ics HTTP/1.1" 404'
+
+
+@pytest.mark.django_db
+def test_a_refused_diary_feed_request_logs_no_secret(client, caplog):
+    secret = "NotARealLinkButStillASecret0123456789abcdef"
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        assert client.get(f"/diary/{secret}.ics").status_code == 404
+    assert caplog.records, "the 404 is logged"
+    for record in caplog.records:
+        RedactPersonalDataFilter().filter(record)
+        assert secret not in record.getMessage()

@@ -32,6 +32,7 @@ from probation.enforcement.services.compliance import compliance_from
 from probation.frontend.forms import GovukForm
 from probation.people.policy import can_change_case
 from probation.people.shell import CaseFormView, CasePageView, CaseView
+from probation.people.submissions import OnceOnlySubmissionMixin
 from probation.sentences.selectors import sentence_get
 
 SECTION = "sentences"
@@ -77,7 +78,7 @@ class SentenceComplianceView(CasePageView):
         return {"enforcement_cases": [r.pk for r in self.rows]}
 
 
-class EnforcementActionRecordView(CaseFormView):
+class EnforcementActionRecordView(OnceOnlySubmissionMixin, CaseFormView):
     permission = Permission.ENFORCEMENT_MANAGE
     form_class = EnforcementActionForm
     template_name = "enforcement/actions/form.html"

@@ -1,14 +1,38 @@
 """GOV.UK form helpers (crispy-forms-gds, ADR 0002): every form gets the error summary and a button."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Layout
+from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 
 from probation.core.errors import ServiceError
+from probation.frontend.forms.bounds import bound_inputs, long_text_fields
 
 
 class GovukFormMixin:
     submit_label = "Save"
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        bound_inputs(self.fields)  # type: ignore[attr-defined]
+
+    def full_clean(self) -> None:
+        bound_inputs(self.fields)  # type: ignore[attr-defined]  # fields a subclass added after __init__
+        super().full_clean()  # type: ignore[misc]
+
+    def _with_character_counts(self, items: list[object]) -> list[object]:
+        counted = long_text_fields(self.fields)  # type: ignore[attr-defined]
+        return [
+            Field.textarea(
+                item,
+                rows=int(self.fields[item].widget.attrs.get("rows", 10)),  # type: ignore[attr-defined]
+                max_characters=counted[item],
+                threshold=75,
+                aria_describedby="",  # crispy-forms-gds fails on a count without a hint otherwise
+            )
+            if isinstance(item, str) and item in counted
+            else item
+            for item in items
+        ]
 
     def layout_fields(self) -> list[object]:
         """Override to shape fields (radios, widths, date inputs)."""
@@ -17,9 +41,12 @@ class GovukFormMixin:
     def build_helper(self) -> FormHelper:
         helper = FormHelper()
         helper.form_tag = False
+        helper.render_hidden_fields = True  # keys added by views (people.submissions) render too
         helper.label_size = "s"
         helper.legend_size = "s"
-        helper.layout = Layout(*self.layout_fields(), Button("submit", self.submit_label))
+        helper.layout = Layout(
+            *self._with_character_counts(self.layout_fields()), Button("submit", self.submit_label)
+        )
         return helper
 
     @property

@@ -22,6 +22,7 @@ from probation.mappa.services import actions as action_services
 from probation.mappa.services import meetings as meeting_services
 from probation.people.policy import can_change_case
 from probation.people.shell import CaseFormView, CasePageView
+from probation.people.submissions import OnceOnlySubmissionMixin
 
 SECTION = "mappa"
 
@@ -65,7 +66,7 @@ class MappaFormView(CaseFormView):
         return reverse("mappa:case", args=[self.person.crn])
 
 
-class MeetingAddView(MappaFormView):
+class MeetingAddView(OnceOnlySubmissionMixin, MappaFormView):
     form_class = MeetingForm
     title = "Record a MAPPA meeting"
     success_message = "MAPPA meeting recorded"
@@ -115,7 +116,7 @@ class MeetingUpdateView(MeetingChangeMixin, MappaFormView):
         )
 
 
-class ActionAddView(MeetingChangeMixin, MappaFormView):
+class ActionAddView(OnceOnlySubmissionMixin, MeetingChangeMixin, MappaFormView):
     form_class = ActionForm
     title = "Add a MAPPA action"
     success_message = "MAPPA action added"

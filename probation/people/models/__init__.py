@@ -3,6 +3,7 @@ from probation.people.models.address import Address, AddressStatus, AddressType
 from probation.people.models.allocation import Allocation, AllocationReason
 from probation.people.models.circumstances import Circumstance, CircumstanceType, Disability, DisabilityType
 from probation.people.models.person import Alias, CrnSequence, Gender, Person, PersonChange, SearchKey
+from probation.people.models.submissions import FormSubmission
 
 __all__ = [
     "Address",
@@ -17,6 +18,7 @@ __all__ = [
     "Disability",
     "DisabilityType",
     "Exclusion",
+    "FormSubmission",
     "Gender",
     "PartnerShare",
     "Person",

@@ -1,6 +1,6 @@
 """Managing limited access (exclusion and restriction lists) and partner sharing."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 
@@ -94,6 +94,11 @@ def _refresh_flags(person: Person) -> None:
     )
 
 
+# A partner share is for a MAPPA episode, reviewed at least yearly: an end date decades away would be
+# a share for ever (issue 9 item 7).
+SHARE_MAX_DAYS = 2 * 365
+
+
 def partner_share_grant(
     *, actor: User, person: Person, partner: User, reason: str, expires_on: date
 ) -> PartnerShare:
@@ -102,6 +107,8 @@ def partner_share_grant(
         raise ServiceError("Cases can only be shared with partner agency users", field="username")
     if expires_on <= today_uk():
         raise ServiceError("The share must end in the future", field="expires_on")
+    if expires_on > today_uk() + timedelta(days=SHARE_MAX_DAYS):
+        raise ServiceError("The share must end within 2 years of today", field="expires_on")
     if not reason.strip():
         raise ServiceError("Enter the reason for sharing", field="reason")
     with transaction.atomic():

@@ -1,7 +1,10 @@
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from probation.audit.models import AuditEvent
+from probation.core.clock import today_uk
 from probation.people.models import Exclusion, Person
 from probation.people.tests.factories import PersonFactory
 
@@ -72,7 +75,7 @@ def test_officer_shares_a_case_with_a_partner_who_can_then_open_it(client, offic
             "reason": "MAPPA level 2",
             "expires_on_0": "1",
             "expires_on_1": "1",
-            "expires_on_2": "2099",
+            "expires_on_2": str(today_uk().year + 1),
         },
     )
 
@@ -80,6 +83,30 @@ def test_officer_shares_a_case_with_a_partner_who_can_then_open_it(client, offic
     assert AuditEvent.objects.get(action="access_change").detail["partner"] == "police1"
     client.force_login(partner)
     assert client.get(reverse("people:case-overview", args=[person.crn])).status_code == 200
+
+
+def test_a_share_must_end_within_two_years(client, officer_user):
+    from probation.accounts.tests.factories import UserFactory
+
+    UserFactory(username="police1", role="partner", staff=None)
+    person = PersonFactory(officer=officer_user.staff)
+    client.force_login(officer_user)
+    far = today_uk().replace(day=1) + dt.timedelta(days=3 * 365)
+
+    response = client.post(
+        reverse("people:partner-share", args=[person.crn]),
+        {
+            "username": "police1",
+            "reason": "MAPPA level 2",
+            "expires_on_0": far.day,
+            "expires_on_1": far.month,
+            "expires_on_2": far.year,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "The share must end within 2 years of today" in response.content.decode()
+    assert person.partner_shares.count() == 0
 
 
 def test_sharing_with_a_staff_user_is_refused(client, officer_user, spo_user):
@@ -93,7 +120,7 @@ def test_sharing_with_a_staff_user_is_refused(client, officer_user, spo_user):
             "reason": "x",
             "expires_on_0": "1",
             "expires_on_1": "1",
-            "expires_on_2": "2099",
+            "expires_on_2": str(today_uk().year + 1),
         },
     )
 

@@ -28,6 +28,7 @@ from probation.people.services import allocation as allocation_services
 from probation.people.services import circumstances as circumstance_services
 from probation.people.services import person as person_services
 from probation.people.shell import CaseFormView
+from probation.people.submissions import OnceOnlySubmissionMixin
 
 
 class PersonEditView(CaseFormView):
@@ -46,7 +47,7 @@ class PersonEditView(CaseFormView):
         )
 
 
-class AliasCreateView(CaseFormView):
+class AliasCreateView(OnceOnlySubmissionMixin, CaseFormView):
     form_class = AliasForm
     title = "Add an alias"
     success_message = "Alias added"
@@ -65,7 +66,7 @@ class AliasDeleteView(CaseFormView):
         return redirect(self.success_url())
 
 
-class AddressCreateView(CaseFormView):
+class AddressCreateView(OnceOnlySubmissionMixin, CaseFormView):
     form_class = AddressForm
     title = "Add an address"
     section = "addresses"
@@ -104,7 +105,7 @@ class AddressEditView(AddressCreateView):
         )
 
 
-class CircumstanceCreateView(CaseFormView):
+class CircumstanceCreateView(OnceOnlySubmissionMixin, CaseFormView):
     form_class = CircumstanceForm
     title = "Add a personal circumstance"
     section = "circumstances"

@@ -20,6 +20,7 @@ from probation.core.clock import today_uk
 from probation.frontend.forms import GovukForm
 from probation.people.policy import can_change_case
 from probation.people.shell import CaseFormView, CasePageView
+from probation.people.submissions import OnceOnlySubmissionMixin
 from probation.risk import registers
 from probation.risk.forms.registrations import (
     RegistrationAddForm,
@@ -82,7 +83,7 @@ class RegistrationFormView(CaseFormView):
         return reverse("risk:registration-list", args=[self.person.crn])
 
 
-class RegistrationAddView(RegistrationFormView):
+class RegistrationAddView(OnceOnlySubmissionMixin, RegistrationFormView):
     """Adding, step 1: choose the type. Nothing is written until step 2."""
 
     form_class = RegistrationTypeForm

@@ -15,6 +15,7 @@ from probation.core.clock import today_uk
 from probation.frontend.forms import GovukForm
 from probation.people.policy import can_change_case
 from probation.people.shell import CaseFormView, CasePageView
+from probation.people.submissions import OnceOnlySubmissionMixin
 from probation.safeguarding import selectors
 from probation.safeguarding.forms.records import (
     CheckForm,
@@ -75,7 +76,7 @@ class LinkedFlagFormView(SafeguardingFormView):
         return self.form_class(data=data, flags=selectors.child_flag_list(person=self.person))
 
 
-class CheckAddView(LinkedFlagFormView):
+class CheckAddView(OnceOnlySubmissionMixin, LinkedFlagFormView):
     form_class = CheckForm
     title = "Record a check with children's services"
     success_message = "Check with children's services recorded"
@@ -125,7 +126,7 @@ class CheckResponseView(SafeguardingFormView):
         )
 
 
-class ReferralAddView(LinkedFlagFormView):
+class ReferralAddView(OnceOnlySubmissionMixin, LinkedFlagFormView):
     form_class = ReferralForm
     title = "Record a safeguarding referral"
     success_message = "Safeguarding referral recorded"

@@ -37,15 +37,20 @@ def code_field(label: str, *, required: bool = True) -> forms.CharField:
     )
 
 
+MONTHS_MAX = 1200  # 100 years: longer is a typing error (an indeterminate sentence has no length)
+
+
 def months_field(label: str, help_text: str = "") -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
         required=False,
         min_value=1,
+        max_value=MONTHS_MAX,
         help_text=help_text,
         error_messages={
             "invalid": f"{label} must be a whole number of months",
             "min_value": f"{label} must be at least 1 month",
+            "max_value": f"{label} must be {MONTHS_MAX} months or fewer",
         },
     )
 
@@ -130,10 +135,12 @@ class OffenceForm(GovukForm):
         label="Number of counts",
         initial=1,
         min_value=1,
+        max_value=999,
         error_messages={
             "required": "Enter the number of counts",
             "invalid": "Number of counts must be a whole number",
             "min_value": "Number of counts must be at least 1",
+            "max_value": "Number of counts must be 999 or fewer",
         },
     )
 

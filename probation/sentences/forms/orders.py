@@ -30,11 +30,13 @@ class RequirementForm(GovukForm):
         label="Amount ordered",
         required=False,
         min_value=0,
+        max_value=1000,
         help_text="Unpaid work: hours (40 to 300). RAR: maximum days. Accredited programme: sessions. "
         "Curfew: hours a day. Leave blank for other requirements.",
         error_messages={
             "invalid": "Amount ordered must be a whole number",
             "min_value": "Amount ordered must be 0 or more",
+            "max_value": "Amount ordered must be 1,000 or fewer",
         },
     )
     start_date = date_field("Start date", help_text=EXAMPLE)

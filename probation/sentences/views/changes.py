@@ -11,6 +11,7 @@ from django.urls import reverse
 from probation.accounts.policy import Permission
 from probation.core.errors import NotFound
 from probation.people.shell import CaseFormView
+from probation.people.submissions import OnceOnlySubmissionMixin
 from probation.sentences import selectors
 from probation.sentences.forms.events import ADDITIONAL_SLOTS, EventForm, OffenceForm, SentenceTerminateForm
 from probation.sentences.forms.orders import (
@@ -39,7 +40,7 @@ class SentenceFormView(CaseFormView):
         return reverse("sentences:list", args=[self.person.crn])
 
 
-class EventCreateView(SentenceFormView):
+class EventCreateView(OnceOnlySubmissionMixin, SentenceFormView):
     form_class = EventForm
     title = "Record a conviction and sentence"
     success_message = "Conviction and sentence recorded"
@@ -101,7 +102,7 @@ class OneSentenceFormView(SentenceFormView):
         return reverse("sentences:sentence-detail", args=[self.person.crn, self.sentence.pk])
 
 
-class OffenceAddView(OneSentenceFormView):
+class OffenceAddView(OnceOnlySubmissionMixin, OneSentenceFormView):
     form_class = OffenceForm
     title = "Add an offence"
     success_message = "Offence added"
@@ -138,7 +139,7 @@ class SentenceTerminateView(OneSentenceFormView):
         )
 
 
-class RequirementAddView(OneSentenceFormView):
+class RequirementAddView(OnceOnlySubmissionMixin, OneSentenceFormView):
     form_class = RequirementForm
     title = "Add a requirement"
     success_message = "Requirement added"
@@ -187,7 +188,7 @@ class RequirementTerminateView(OneSentenceFormView):
         )
 
 
-class LicenceCreateView(OneSentenceFormView):
+class LicenceCreateView(OnceOnlySubmissionMixin, OneSentenceFormView):
     form_class = LicenceForm
     title = "Record release on licence"
     success_message = "Licence recorded with the standard conditions"
@@ -199,7 +200,7 @@ class LicenceCreateView(OneSentenceFormView):
         )
 
 
-class LicenceConditionAddView(OneSentenceFormView):
+class LicenceConditionAddView(OnceOnlySubmissionMixin, OneSentenceFormView):
     form_class = ConditionForm
     title = "Add a licence condition"
     success_message = "Licence condition added"
