@@ -17,7 +17,7 @@ from django.urls.converters import IntConverter
 
 from probation.audit.models import AuditEvent
 from probation.people.tests import access
-from probation.people.tests.factories import PersonFactory
+from probation.people.tests.factories import AddressFactory, PersonFactory
 from tests.test_access_matrix_coverage import EXEMPT_NAMESPACES, _matrices, _patterns
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +110,21 @@ def test_a_permitted_user_leaves_one_view_row_naming_the_page(client, request, o
 
     assert response.status_code == 200, name
     assert access.audited() == [("view", case.crn)], name
+
+
+def test_a_form_page_about_one_record_names_the_page_and_the_record(client, officer_user):
+    case = PersonFactory(officer=officer_user.staff)
+    address = AddressFactory(person=case)
+    client.force_login(officer_user)
+
+    response = client.get(reverse("people:address-edit", args=[case.crn, address.pk]))
+
+    assert response.status_code == 200
+    event = AuditEvent.objects.get()
+    assert (event.action, event.crn, event.object_type, event.object_id, event.detail) == (
+        "view",
+        case.crn,
+        "address",
+        str(address.pk),
+        {"section": "addresses", "page": "address-edit"},
+    )

@@ -132,6 +132,14 @@ class CaseFormView(CaseView):
     def initial(self) -> dict[str, Any]:
         return {}
 
+    def audit_object(self) -> tuple[str, object]:
+        """The record the form is about: the last id its URL names (``address_id``: the address),
+        else the person."""
+        ids = [key for key in self.kwargs if key.endswith("_id")]
+        if ids:
+            return ids[-1].removesuffix("_id"), self.kwargs[ids[-1]]
+        return super().audit_object()
+
     def audit_page(self) -> str:
         """A form page is audited under its own name: its ``page``, else its URL's name."""
         match = self.request.resolver_match
