@@ -22,6 +22,7 @@ class AuditAction(models.TextChoices):
     SIGN_OUT = "sign_out", "Signed out"
     SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
     ALERT = "alert", "Alert"
+    REFUSED = "refused", "Refused"
 
 
 class HashScheme(models.TextChoices):

@@ -69,6 +69,22 @@ def audit_record(
         raise AuditWriteError("The audit could not be written") from error
 
 
+def audit_case_refusal(
+    *, actor: User, crn: str, url_name: str, method: str, ids: dict[str, str]
+) -> AuditEvent:
+    """The audit entry for a refused attempt (registered in AuditConfig.ready; core/case_refusals.py):
+    the CRN asked for (a CRN that does not exist too: it is still a probe), the URL's name, the method
+    and the other ids in the URL. A CRN too long to be one is kept in the detail instead."""
+    detail: dict[str, Any] = {"url_name": url_name, "method": method}
+    if ids:
+        detail["ids"] = ids
+    if len(crn) > 7:
+        detail["asked_crn"] = crn[:40]
+    return audit_record(
+        actor=actor, action=AuditAction.REFUSED, crn=crn if len(crn) <= 7 else "", detail=detail
+    )
+
+
 def audit_session_event(*, actor: User | None, event: SessionEvent, username: str = "") -> AuditEvent:
     """The audit entry for a sign-in, failed sign-in or sign-out (registered in AuditConfig.ready)."""
     return audit_record(actor=actor, action=AuditAction(event.value), username=username)

@@ -3,6 +3,7 @@ from collections.abc import Callable
 from django.core.exceptions import SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 
+from probation.core.case_refusals import request_refusal_record
 from probation.core.errors import NotFound, PermissionDenied
 
 
@@ -22,7 +23,10 @@ class NoStoreMiddleware:
 class NotFoundMiddleware:
     """The one place a refusal becomes a 404: a selector's or service's ``NotFound`` (missing *or*
     not visible to this user) and ``PermissionDenied`` (no role for this action on a visible case)
-    give the same page as a URL that does not exist, so a denied user cannot tell which it was."""
+    give the same page as a URL that does not exist, so a denied user cannot tell which it was.
+
+    Every such refusal of a signed-in user is audited first (``core/case_refusals.py``): the CRN and
+    ids the URL asked for, whether the case exists or not, so a probe leaves a trace."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -32,6 +36,8 @@ class NotFoundMiddleware:
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:
         if isinstance(exception, NotFound | PermissionDenied):
+            if request.user.is_authenticated:
+                request_refusal_record(request)
             raise Http404 from None
 
 

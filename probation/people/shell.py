@@ -4,7 +4,8 @@ A case page loads the person through the policy (the section's permission, then 
 selector: partner shares, limited access), audits the view once with ``case_view_record`` (section,
 page, object shown, what it showed) and renders with the case header and sub-navigation (sections
 registered by each app, probation.core.case_sections). Anything refused raises ``NotFound``, which
-``core.middleware.NotFoundMiddleware`` turns into the same 404 as a CRN that does not exist.
+``core.middleware.NotFoundMiddleware`` turns into the same 404 as a CRN that does not exist, after
+auditing the refused attempt (``core/case_refusals.py``).
 
 - ``CasePageView``: a page that shows records (a section page or one object's page).
 - ``CaseFormView``: a page that changes the case (GET shows the form, POST calls ``save``); it needs
@@ -74,13 +75,17 @@ class CaseView(View):
         """What the page showed (ids, never free text), beyond the section and page."""
         return {}
 
+    def audit_page(self) -> str:
+        """The page's name in its audit row: ``page`` ("" for the section's own page)."""
+        return self.page
+
     def record_view(self) -> None:
         object_type, object_id = self.audit_object()
         case_view_record(
             actor=self.request.user,
             person=self.person,
             section=self.section,
-            page=self.page,
+            page=self.audit_page(),
             object_type=object_type,
             object_id=object_id,
             detail=self.audit_detail(),
@@ -106,8 +111,9 @@ class CasePageView(CaseView):
 
 class CaseFormView(CaseView):
     """GET shows the form; POST calls ``save``. Refusals re-show the form with the reason; nothing
-    is written. A user who may see the case but not change it gets the same 404 as anyone else. A
-    GET of a page with a ``page`` name (a page about one record) is audited as a view of it."""
+    is written. A user who may see the case but not change it gets the same 404 as anyone else. Every
+    GET is audited as one view of the page (named by ``page`` or its URL), and of its record if it
+    is about one, once everything it shows has been loaded."""
 
     view_permission = Permission.CASE_VIEW
     permission = Permission.PERSON_EDIT  # to change the case, in its managing PDU
@@ -126,13 +132,23 @@ class CaseFormView(CaseView):
     def initial(self) -> dict[str, Any]:
         return {}
 
-    def audits_view(self) -> bool:
-        return bool(self.page)
+    def audit_object(self) -> tuple[str, object]:
+        """The record the form is about: the last id its URL names (``address_id``: the address),
+        else the person."""
+        ids = [key for key in self.kwargs if key.endswith("_id")]
+        if ids:
+            return ids[-1].removesuffix("_id"), self.kwargs[ids[-1]]
+        return super().audit_object()
+
+    def audit_page(self) -> str:
+        """A form page is audited under its own name: its ``page``, else its URL's name."""
+        match = self.request.resolver_match
+        return self.page or (match.url_name if match and match.url_name else "form")
 
     def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if self.audits_view():
-            self.record_view()
-        return self.show(self.get_form())
+        context = self.form_context(self.get_form())  # any refusal happens before the audit row
+        self.record_view()
+        return render(request, self.template_name, context)
 
     def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = self.get_form(request.POST)
@@ -154,8 +170,8 @@ class CaseFormView(CaseView):
         """More context for the form page's template (a summary of the record being changed)."""
         return {}
 
-    def show(self, form: GovukForm, conflict: ConflictError | None = None) -> HttpResponse:
-        context = (
+    def form_context(self, form: GovukForm, conflict: ConflictError | None = None) -> dict[str, Any]:
+        return (
             self.case_context()
             | {
                 "form": form,
@@ -165,6 +181,9 @@ class CaseFormView(CaseView):
             }
             | self.extra
         )
+
+    def show(self, form: GovukForm, conflict: ConflictError | None = None) -> HttpResponse:
+        context = self.form_context(form, conflict)
         return render(self.request, self.template_name, context, status=409 if conflict else 200)
 
     def save(self, data: dict[str, Any]) -> None:

@@ -69,9 +69,6 @@ class AssessmentFormView(CaseFormView):
     template_name = "assessments/form.html"
     section = SECTION
 
-    def audits_view(self) -> bool:
-        return True  # every page showing an assessment, forms included
-
     def success_url(self) -> str:
         return reverse("assessments:list", args=[self.person.crn])
 

@@ -87,7 +87,9 @@ def _state():
     return (
         list(Contact.objects.values_list("pk", "version", "outcome", "cancelled_at")),
         NotificationMessage.objects.count(),
-        AuditEvent.objects.exclude(action="view").count(),
+        AuditEvent.objects.exclude(
+            action__in=["view", "refused"]
+        ).count(),  # a refusal is a trace, not a change
     )
 
 

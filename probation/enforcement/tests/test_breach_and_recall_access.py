@@ -154,7 +154,9 @@ def _state():
         list(Breach.objects.values_list("pk", "status", "version")),
         list(Recall.objects.values_list("pk", "status", "version")),
         PersonChange.objects.count(),
-        AuditEvent.objects.exclude(action="view").count(),
+        AuditEvent.objects.exclude(
+            action__in=["view", "refused"]
+        ).count(),  # a refusal is a trace, not a change
     )
 
 

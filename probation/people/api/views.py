@@ -4,6 +4,7 @@ from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 
 from probation.accounts.policy import Permission, has_permission
+from probation.core.case_refusals import request_refusal_record
 from probation.core.errors import NotFound
 from probation.people import selectors
 from probation.people.presenters import person_row
@@ -12,18 +13,20 @@ from probation.people.search_guard import search_audit_record, search_rate_limit
 from probation.people.services.person import case_view_record
 
 
-def _not_found() -> JsonResponse:
+def _not_found(request: HttpRequest) -> JsonResponse:
+    """A CRN that is missing or refused: audited as a refusal, answered alike."""
+    request_refusal_record(request)
     return JsonResponse({"error": "not_found"}, status=404)
 
 
 @require_GET
 def person_detail(request: HttpRequest, crn: str) -> JsonResponse:
     if not has_permission(request.user, Permission.CASE_VIEW):
-        return _not_found()
+        return _not_found(request)
     try:
         person = selectors.person_get(user=request.user, crn=crn)
     except NotFound:
-        return _not_found()
+        return _not_found(request)
     case_view_record(actor=request.user, person=person, section="api")
     main = person.main_addresses[0] if person.main_addresses else None
     return JsonResponse(

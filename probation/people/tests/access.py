@@ -9,12 +9,15 @@ token)."""
 
 import datetime as dt
 import re
+from urllib.parse import urlsplit
 
 from django.http import HttpResponse
 from django.test import Client
+from django.urls import resolve
 
 from probation.accounts.models import Role, User
 from probation.accounts.tests.factories import StaffFactory, UserFactory
+from probation.audit.models import AuditEvent
 from probation.people.models import Exclusion, PartnerShare, Person, Restriction
 
 MISSING_CRN = "Z999999"
@@ -27,10 +30,36 @@ def body(response: HttpResponse) -> bytes:
 
 
 def get(client: Client, user: User | None, url: str) -> HttpResponse:
-    """GET ``url`` as ``user`` (anonymous when None)."""
+    """GET ``url`` as ``user`` (anonymous when None), and check what the audit says of it (every
+    matrix's GETs walk the case pages through here): see ``assert_audited``."""
     if user is not None:
         client.force_login(user)
-    return client.get(url)
+    last = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
+    response = client.get(url)
+    if user is not None:
+        assert_audited(url, response, since=last)
+    return response
+
+
+def assert_audited(url: str, response: HttpResponse, *, since: int) -> None:
+    """A signed-in GET of a case's URL (one naming a CRN) leaves exactly one audit row with that
+    CRN: a view (or an export, for a document) when the page was shown; a 404 records no view, and a
+    refusal when the case was denied or missing (``tests/test_audit_walk.py`` proves that for every
+    URL); a redirect shows nothing and records nothing."""
+    match = resolve(urlsplit(url).path)
+    crn = match.kwargs.get("crn")
+    if crn is None:
+        return
+    rows = list(AuditEvent.objects.filter(seq__gt=since).order_by("seq").values_list("action", "crn"))
+    if response.status_code == 200:
+        assert len(rows) == 1 and rows[0][1] == crn and rows[0][0] in ("view", "export"), (
+            match.view_name,
+            rows,
+        )
+    elif response.status_code == 404:  # a refusal; or a plain 404 of the page (an unknown step)
+        assert rows in ([("refused", crn if len(crn) <= 7 else "")], []), (match.view_name, rows)
+    elif response.status_code == 302:
+        assert rows == [], (match.view_name, rows)
 
 
 def assert_sent_to_sign_in(response: HttpResponse) -> None:
@@ -42,6 +71,17 @@ def assert_same_as_missing(denied: HttpResponse, missing: HttpResponse) -> None:
     """A denied user gets exactly the page a missing CRN gets: a 404 with the same body."""
     assert denied.status_code == missing.status_code == 404
     assert body(denied) == body(missing)
+
+
+def audited() -> list[tuple[str, str]]:
+    """Every audit row so far, oldest first, as (action, CRN)."""
+    return list(AuditEvent.objects.order_by("seq").values_list("action", "crn"))
+
+
+def assert_only_refusals(*crns: str) -> None:
+    """The audit holds one refusal row per CRN asked for, in order, and nothing else: a refused
+    attempt leaves a trace but shows (and records as seen) nothing."""
+    assert audited() == [("refused", crn) for crn in crns]
 
 
 def exclude(person: Person, user: User) -> None:

@@ -15,6 +15,7 @@ from probation.frontend.forms import GovukForm
 from probation.people import selectors
 from probation.people.models import Person
 from probation.people.services import access as access_services
+from probation.people.services.person import case_view_record
 
 
 class FindCaseForm(GovukForm):
@@ -49,8 +50,9 @@ class MessagesForm(GovukForm):
 
 
 def _require_admin(request: HttpRequest) -> None:
+    """Anyone else gets the 404 of a missing page, and the refusal is audited (NotFoundMiddleware)."""
     if not has_permission(request.user, Permission.LIMITED_ACCESS_MANAGE):
-        raise Http404
+        raise NotFound(request.path)
 
 
 class LimitedAccessFindView(View):
@@ -91,7 +93,10 @@ class LimitedAccessView(View):
 
     def get(self, request: HttpRequest, crn: str) -> HttpResponse:
         _require_admin(request)
-        return self._show(request, self._person(crn))
+        person = self._person(crn)
+        response = self._show(request, person)
+        case_view_record(actor=request.user, person=person, section="limited_access")
+        return response
 
     def post(self, request: HttpRequest, crn: str) -> HttpResponse:
         _require_admin(request)

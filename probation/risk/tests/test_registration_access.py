@@ -80,7 +80,7 @@ def _state():
     return (
         list(Registration.objects.values_list("pk", "version", "notes", "deregistered_on")),
         RegistrationReview.objects.count(),
-        AuditEvent.objects.count(),
+        AuditEvent.objects.exclude(action="refused").count(),  # a refusal is a trace, not a change
     )
 
 

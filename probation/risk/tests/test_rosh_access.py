@@ -82,7 +82,7 @@ def _state():
         RiskManagementPlan.objects.count(),
         list(Registration.objects.values_list("pk", "deregistered_on")),
         list(Person.objects.values_list("rosh_level", flat=True)),
-        AuditEvent.objects.count(),
+        AuditEvent.objects.exclude(action="refused").count(),  # a refusal is a trace, not a change
     )
 
 

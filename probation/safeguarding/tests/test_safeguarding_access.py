@@ -87,7 +87,7 @@ def _state():
         list(ChildrenServicesCheck.objects.values_list("pk", "version", "outcome")),
         list(SafeguardingReferral.objects.values_list("pk", "version", "outcome")),
         PersonChange.objects.count(),
-        AuditEvent.objects.count(),
+        AuditEvent.objects.exclude(action="refused").count(),  # a refusal is a trace, not a change
     )
 
 

@@ -51,7 +51,9 @@ def _state():
         PredictorScore.objects.count(),
         list(CriminalHistory.objects.values_list("pk", "version", "previous_sanctions")),
         PersonChange.objects.count(),
-        AuditEvent.objects.exclude(action="view").count(),
+        AuditEvent.objects.exclude(
+            action__in=["view", "refused"]
+        ).count(),  # a refusal is a trace, not a change
     )
 
 

@@ -122,7 +122,9 @@ def _state():
         Licence.objects.count(),
         list(LicenceCondition.objects.values_list("pk", "version", "end_date")),
         PersonChange.objects.count(),
-        AuditEvent.objects.exclude(action="view").count(),
+        AuditEvent.objects.exclude(
+            action__in=["view", "refused"]
+        ).count(),  # a refusal is a trace, not a change
     )
 
 
