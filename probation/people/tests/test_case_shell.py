@@ -84,3 +84,7 @@ def test_a_refused_case_page_is_the_same_404_as_a_missing_crn(client, officer_us
     assert (denied.status_code, missing.status_code) == (404, 404)
     assert _without_nonce(denied) == _without_nonce(missing)
     assert not AuditEvent.objects.filter(action="view").exists()
+    refusals = AuditEvent.objects.order_by("seq").values_list("action", "crn", "detail")
+    assert list(refusals) == [
+        ("refused", crn, {"url_name": "sentences:list", "method": "GET"}) for crn in (person.crn, "X999999")
+    ]
