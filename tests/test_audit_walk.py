@@ -6,8 +6,9 @@ The walk goes through every URL pattern that names a CRN:
 - a permitted user's GET of each page that needs only a CRN leaves exactly one view row naming the
   CRN and the page.
 Pages about one record (a URL with an object id too) are walked with the access matrices' fixtures:
-every matrix GETs through ``probation.people.tests.access.get``, which checks one view or export row
-per page shown (and no view on a 404), and this walk fails naming any such URL no matrix covers.
+every matrix GETs through ``probation.people.tests.access.get``, which checks the same (one view or
+export row per page shown, one refusal row per 404), and this walk fails naming any such URL that no
+matrix covers.
 """
 
 import pytest

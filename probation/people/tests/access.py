@@ -43,9 +43,8 @@ def get(client: Client, user: User | None, url: str) -> HttpResponse:
 
 def assert_audited(url: str, response: HttpResponse, *, since: int) -> None:
     """A signed-in GET of a case's URL (one naming a CRN) leaves exactly one audit row with that
-    CRN: a view (or an export, for a document) when the page was shown; a 404 records no view, and a
-    refusal when the case was denied or missing (``tests/test_audit_walk.py`` proves that for every
-    URL); a redirect shows nothing and records nothing."""
+    CRN: a view (or an export, for a document) when the page was shown, a refusal when it was a 404
+    (the case denied or missing); a redirect shows nothing and records nothing."""
     match = resolve(urlsplit(url).path)
     crn = match.kwargs.get("crn")
     if crn is None:
@@ -56,8 +55,8 @@ def assert_audited(url: str, response: HttpResponse, *, since: int) -> None:
             match.view_name,
             rows,
         )
-    elif response.status_code == 404:  # a refusal; or a plain 404 of the page (an unknown step)
-        assert rows in ([("refused", crn if len(crn) <= 7 else "")], []), (match.view_name, rows)
+    elif response.status_code == 404:
+        assert rows == [("refused", crn if len(crn) <= 7 else "")], (match.view_name, rows)
     elif response.status_code == 302:
         assert rows == [], (match.view_name, rows)
 
