@@ -9,9 +9,10 @@ before it is shown; the letter is audited as an export.
 from functools import cached_property
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission
 from probation.contacts.models import EnforcementCase
 from probation.contacts.models.enforcement import WARNING_STATUSES
@@ -138,7 +139,7 @@ class WarningLetterView(CaseView):
     def may_open(self) -> bool:
         return can_change_case(self.request.user, self.person, Permission.ENFORCEMENT_MANAGE)
 
-    def get(self, request: HttpRequest, crn: str, case_id: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, crn: str, case_id: int) -> HttpResponse:
         filename, pdf = action_services.warning_letter_export(
             actor=request.user, person=self.person, case_id=case_id
         )

@@ -1,8 +1,9 @@
 """Read-only JSON API (session authentication), through the same policy and audit as the pages."""
 
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, JsonResponse
 from django.views.decorators.http import require_GET
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import NotFound
 from probation.people import selectors
@@ -17,7 +18,7 @@ def _not_found() -> JsonResponse:
 
 
 @require_GET
-def person_detail(request: HttpRequest, crn: str) -> JsonResponse:
+def person_detail(request: AuthenticatedHttpRequest, crn: str) -> JsonResponse:
     if not has_permission(request.user, Permission.CASE_VIEW):
         return _not_found()
     try:
@@ -51,7 +52,7 @@ def person_detail(request: HttpRequest, crn: str) -> JsonResponse:
 
 
 @require_GET
-def person_search_api(request: HttpRequest) -> JsonResponse:
+def person_search_api(request: AuthenticatedHttpRequest) -> JsonResponse:
     if not has_permission(request.user, Permission.CASE_SEARCH):
         raise Http404
     refused = search_rate_limit(request)
