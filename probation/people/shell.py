@@ -15,7 +15,8 @@ registered by each app, probation.core.case_sections). Anything refused raises `
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
@@ -58,11 +59,9 @@ class CaseView(View):
     request: AuthenticatedHttpRequest  # LoginRequiredMiddleware: never anonymous
     person: Person
 
-    def dispatch(
-        self, request: AuthenticatedHttpRequest, crn: str, *args: Any, **kwargs: Any
-    ) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, crn: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
         permission = self.view_permission or section_permission(self.section)
-        self.person = case_get(user=request.user, crn=crn, permission=permission)
+        self.person = case_get(user=self.request.user, crn=crn, permission=permission)
         if not self.may_open():
             raise NotFound(crn)
         return super().dispatch(request, *args, crn=crn, **kwargs)

@@ -9,7 +9,8 @@ managing PDU.
 from functools import cached_property
 from typing import Any
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -113,7 +114,7 @@ class AssessmentStartView(AssessmentFormView):
 class AssessmentDraftView(AssessmentFormView):
     """A page acting on one draft; a completed assessment's old link shows what was completed."""
 
-    def dispatch(self, request: AuthenticatedHttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponseBase:
         self.assessment_id = kwargs["assessment_id"]
         return super().dispatch(request, crn, **kwargs)
 
@@ -136,7 +137,7 @@ class AssessmentDraftView(AssessmentFormView):
 class AssessmentSectionView(AssessmentDraftView):
     success_message = "Section saved"
 
-    def dispatch(self, request: AuthenticatedHttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponseBase:
         self.section_key = kwargs["section"]
         return super().dispatch(request, crn, **kwargs)
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.models import Staff
 from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
@@ -23,7 +24,7 @@ from probation.contacts.times import clock, london_datetime
 from probation.core.clock import now, today_uk
 
 
-def _own_staff(request: HttpRequest) -> Staff:
+def _own_staff(request: AuthenticatedHttpRequest) -> Staff:
     if not has_permission(request.user, Permission.DIARY_OWN) or request.user.staff is None:
         raise Http404
     return request.user.staff
@@ -38,7 +39,7 @@ def _monday(value: str) -> dt.date:
 
 
 class DiaryView(View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         staff = _own_staff(request)
         monday = _monday(request.GET.get("week", ""))
         start, end = (
@@ -83,12 +84,15 @@ class DiaryFeedView(View):
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
         staff_id = feeds.feed_staff_id(token)
         user = selectors.feed_user_get(staff_id=staff_id) if staff_id else None
-        if user is None or not user.staff.active or not has_permission(user, Permission.DIARY_OWN):
+        if user is None or user.staff is None or not user.staff.active:
             raise Http404
+        if not has_permission(user, Permission.DIARY_OWN):
+            raise Http404
+        staff = user.staff
         at = now()
         contacts = selectors.diary_list(
             user=user,
-            staff=user.staff,
+            staff=staff,
             start=at - dt.timedelta(days=feeds.FEED_DAYS_BACK),
             end=at + dt.timedelta(days=feeds.FEED_DAYS_AHEAD),
         )
@@ -97,10 +101,10 @@ class DiaryFeedView(View):
             username=f"diary-feed:{user.username}",
             action=AuditAction.VIEW,
             object_type="diary_feed",
-            object_id=user.staff.code,
+            object_id=staff.code,
             detail={"shown": len(contacts)},
         )
-        body = feeds.feed_calendar(user.staff, contacts, generated_at=at)
+        body = feeds.feed_calendar(staff, contacts, generated_at=at)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Cache-Control"] = "private, no-store"
         return response
@@ -109,7 +113,7 @@ class DiaryFeedView(View):
 class OutstandingView(View):
     """Past appointments without an outcome (oldest first) and failed-to-attends awaiting evidence."""
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         staff = _own_staff(request)
         today = today_uk()
         outstanding = Paginator(selectors.outstanding_for_officer(staff, now()), settings.PAGE_SIZE).get_page(

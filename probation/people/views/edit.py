@@ -3,7 +3,8 @@
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
@@ -86,7 +87,7 @@ class AddressEditView(AddressCreateView):
     title = "Change an address"
     success_message = "Address saved"
 
-    def dispatch(self, request: AuthenticatedHttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponseBase:
         self.address_id = kwargs["address_id"]
         return super().dispatch(request, crn, **kwargs)
 
@@ -192,9 +193,10 @@ class SupportingOfficerView(CaseFormView):
 
 class PersonCreateView(View):
     template_name = "people/person_create.html"
+    request: AuthenticatedHttpRequest  # LoginRequiredMiddleware: never anonymous
 
-    def dispatch(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not has_permission(request.user, Permission.PERSON_CREATE) or request.user.staff is None:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not has_permission(self.request.user, Permission.PERSON_CREATE) or self.request.user.staff is None:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 

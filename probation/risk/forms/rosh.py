@@ -4,6 +4,7 @@ needed, the overall level, the registration) are the service's (probation.risk.s
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 
+from probation.core.models import concrete_field
 from probation.frontend.forms import GovukForm
 from probation.people.forms.person import date_field
 from probation.people.models.person import RoshLevel
@@ -12,7 +13,7 @@ from probation.risk.services.rosh import RMP_FIELDS
 
 
 def _label(name: str) -> str:
-    return str(RoshAssessment._meta.get_field(name).verbose_name)
+    return str(concrete_field(RoshAssessment, name).verbose_name)
 
 
 def _rating_field(name: str, *, required: bool) -> forms.ChoiceField:

@@ -4,7 +4,8 @@ its inputs, which may identify someone (ADR 0007)."""
 
 from typing import Any
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views import View
 
@@ -50,11 +51,10 @@ class CalculatorView(View):
     """GET shows the empty form; POST scores the answers and shows the result beside the form."""
 
     template_name = "risk/calculators/calculator.html"
+    request: AuthenticatedHttpRequest  # LoginRequiredMiddleware: never anonymous
 
-    def dispatch(
-        self, request: AuthenticatedHttpRequest, *args: Any, slug: str = "", **kwargs: Any
-    ) -> HttpResponse:
-        _require_permission(request)
+    def dispatch(self, request: HttpRequest, *args: Any, slug: str = "", **kwargs: Any) -> HttpResponseBase:
+        _require_permission(self.request)
         calculator = CALCULATORS.get(slug)
         if calculator is None:
             raise Http404

@@ -8,7 +8,8 @@ change pages are ``CaseFormView``s that need REGISTRATION_MANAGE in the case's m
 from functools import cached_property
 from typing import Any
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
@@ -102,7 +103,7 @@ class RegistrationAddView(RegistrationFormView):
 class RegistrationAddDetailsView(RegistrationFormView):
     """Adding, step 2: what the chosen type needs (MAPPA: category and level), then the service."""
 
-    def dispatch(self, request: AuthenticatedHttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponseBase:
         register = registers.register_type(kwargs["register_type"])
         if register is None:
             raise Http404
@@ -136,7 +137,7 @@ class RegistrationAddDetailsView(RegistrationFormView):
 class RegistrationChangeView(RegistrationFormView):
     """A change to one active registration: the form posts the version it showed (ADR 0005)."""
 
-    def dispatch(self, request: AuthenticatedHttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponseBase:
         self.registration_id = kwargs["registration_id"]
         return super().dispatch(request, crn, **kwargs)
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission
+from probation.core.models import concrete_field
 from probation.frontend.forms import GovukForm
 from probation.people.policy import can_change_case
 from probation.people.shell import CaseFormView, CasePageView
@@ -39,7 +40,7 @@ class ScoresCaseView(CasePageView):
             "sections": predictor_sections(history, scores_check(person=person)),
             "criminal_history": [
                 (
-                    str(criminal_history._meta.get_field(name).verbose_name),
+                    str(concrete_field(criminal_history, name).verbose_name),
                     display(getattr(criminal_history, name)),
                 )
                 for name in HISTORY_FIELDS
