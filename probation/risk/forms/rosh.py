@@ -1,6 +1,8 @@
 """RoSH assessment and risk management plan forms: shape only. The rules (dates, which ratings are
 needed, the overall level, the registration) are the service's (probation.risk.services.rosh)."""
 
+from typing import Any
+
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 
@@ -44,7 +46,7 @@ def _text(label: str, *, required: bool, help_text: str = "") -> forms.CharField
 class RoshAssessmentForm(GovukForm):
     submit_label = "Save RoSH assessment"
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["assessed_on"] = date_field("Assessment date", help_text="For example, 27 3 2026")
         for name in COMMUNITY_FIELDS:
@@ -94,7 +96,7 @@ class RiskManagementPlanForm(GovukForm):
     submit_label = "Save risk management plan"
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, label in RMP_LABELS.items():
             self.fields[name] = _text(label, required=name not in RMP_OPTIONAL)
