@@ -45,8 +45,8 @@ def person_detail(request: AuthenticatedHttpRequest, crn: str) -> JsonResponse:
                 for a in person.aliases.all()
             ],
             "main_address": {"lines": main.lines, "type": main.address_type} if main else None,
-            "officer": person.officer.name if person.officer_id else None,
-            "team": person.team.code if person.team_id else None,
+            "officer": person.officer.name if person.officer is not None else None,
+            "team": person.team.code if person.team is not None else None,
         }
     )
 

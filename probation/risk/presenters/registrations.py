@@ -69,7 +69,7 @@ def registration_row(registration: Registration, *, crn: str, today: dt.date) ->
         deregistered_on=registration.deregistered_on,
         deregistration_reason=registration.deregistration_reason,
         deregistering_officer=registration.deregistering_officer.name
-        if registration.deregistering_officer_id
+        if registration.deregistering_officer is not None
         else "",
         is_active=active,
         is_reviewed=register.is_reviewed,
@@ -121,7 +121,7 @@ class ReviewDueRow:
     case_url: str
     review_url: str
     tag: Tag
-    next_review_on: dt.date
+    next_review_on: dt.date | None
     status: Tag | None
 
 

@@ -48,11 +48,11 @@ def _validate(person: Person, data: dict[str, Any]) -> None:
             field="previous_violent_sanctions",
         )
     for name in DATE_FIELDS:
-        value: dt.date | None = data[name]
+        when: dt.date | None = data[name]
         label = concrete_field(CriminalHistory, name).verbose_name
-        if value is not None and value > today_uk():
+        if when is not None and when > today_uk():
             raise ServiceError(f"{label} must be today or in the past", field=name)
-        if value is not None and value <= person.date_of_birth:
+        if when is not None and when <= person.date_of_birth:
             raise ServiceError(f"{label} must be after the date of birth", field=name)
     for name in YES_NO_FIELDS:
         if data[name] not in (True, False, None):
