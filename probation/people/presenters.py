@@ -60,7 +60,7 @@ def case_header(*, user: User, person: Person) -> CaseHeader:
 
 # The colours of the matching RoSH registration tags (risk/registers.py), so a caseload and a case
 # header agree; repeated here because people never imports risk.
-ROSH_TAG_COLOURS = {
+ROSH_TAG_COLOURS: dict[str, str] = {
     RoshLevel.VERY_HIGH: "red",
     RoshLevel.HIGH: "red",
     RoshLevel.MEDIUM: "orange",

@@ -19,7 +19,7 @@ from probation.sentences.models import Requirement
 
 SENSITIVE_WITHHELD = "Sensitive: notes withheld"
 
-BREACH_STATUS_LABELS = {
+BREACH_STATUS_LABELS: dict[str, str] = {
     BreachStatus.INITIATED: "Initiated",
     BreachStatus.PACK_SENT_TO_COURT: "Pack sent to court",
     BreachStatus.PROVEN_ORDER_CONTINUES: "Proven – order continues",

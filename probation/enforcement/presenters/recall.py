@@ -26,7 +26,7 @@ RECALL_STATUS_LABELS = {
     RecallStatus.RE_RELEASED: "Re-released",
     RecallStatus.LICENCE_ENDED_IN_CUSTODY: "Licence ended in custody",
 }
-RECALL_TYPE_LABELS = {
+RECALL_TYPE_LABELS: dict[str, str] = {
     RecallType.STANDARD: "Standard recall",
     RecallType.FIXED_TERM: "Fixed-term recall",
 }

@@ -109,7 +109,7 @@ class AddressEditView(AddressCreateView):
 
 
 class CircumstanceCreateView(CaseFormView):
-    form_class = CircumstanceForm
+    form_class: type[GovukForm] = CircumstanceForm
     title = "Add a personal circumstance"
     section = "circumstances"
     success_message = "Circumstance added"
