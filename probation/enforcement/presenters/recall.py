@@ -17,7 +17,7 @@ from probation.rules.enforcement.recall import (
 )
 from probation.rules.enforcement.transitions import RecallStatus
 
-RECALL_STATUS_LABELS = {
+RECALL_STATUS_LABELS: dict[str, str] = {
     RecallStatus.CONSIDERING: "Considering a recall",
     RecallStatus.AWAITING_DECISION: "Awaiting decision",
     RecallStatus.RECALL_DECIDED: "Recall decided",

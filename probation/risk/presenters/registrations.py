@@ -121,7 +121,7 @@ class ReviewDueRow:
     case_url: str
     review_url: str
     tag: Tag
-    next_review_on: dt.date | None
+    next_review_on: dt.date
     status: Tag | None
 
 
@@ -137,4 +137,5 @@ def reviews_due_rows(registrations: Iterable[Registration], *, today: dt.date) -
             status=review_status(r.next_review_on, today=today),
         )
         for r in registrations
+        if r.next_review_on is not None  # the reviews-due selector reads only these
     ]
