@@ -92,11 +92,11 @@ class EnforcementActionRecordView(CaseFormView):
         return enforcement_case_get(person=self.person, case_id=self.kwargs["case_id"])
 
     @cached_property
-    def options(self) -> action_services.ActionOptions:
+    def action_options(self) -> action_services.ActionOptions:
         return action_services.enforcement_action_options(case=self.case)
 
     def get_form(self, data: Any = None) -> GovukForm:
-        return self.form_class(data=data, initial=self.initial(), actions=self.options.actions)
+        return self.form_class(data=data, initial=self.initial(), actions=self.action_options.actions)
 
     def initial(self) -> dict[str, Any]:
         return {"version": self.case.version}
@@ -107,8 +107,8 @@ class EnforcementActionRecordView(CaseFormView):
         return {
             "summary": f"{contact_type_label(case.contact.type)} on {case.failure_date:%-d %B %Y}: "
             f"{status_label(case.status).lower()}, respond by {case.respond_by:%-d %B %Y}.",
-            "no_actions": not self.options.actions,
-            "mandatory": breach_mandatory_text(self.options.mandatory_because_of),
+            "no_actions": not self.action_options.actions,
+            "mandatory": breach_mandatory_text(self.action_options.mandatory_because_of),
         }
 
     def audit_object(self) -> tuple[str, object]:
