@@ -50,7 +50,7 @@ class UserAdmin(DjangoUserAdmin):
     list_select_related = ("staff",)
     autocomplete_fields = ("staff",)
     fieldsets = (
-        *DjangoUserAdmin.fieldsets,
+        *(DjangoUserAdmin.fieldsets or ()),
         ("Probation", {"fields": ("role", "staff", "agency")}),
     )
     add_fieldsets = (

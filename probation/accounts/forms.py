@@ -1,3 +1,5 @@
+from typing import Any
+
 from crispy_forms_gds.layout import Field
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
@@ -12,7 +14,7 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
         "inactive": "This account is inactive.",
     }
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"

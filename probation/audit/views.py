@@ -1,7 +1,8 @@
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
 from probation.audit.selectors import audit_event_list
@@ -9,7 +10,7 @@ from probation.audit.selectors import audit_event_list
 PAGE_SIZE = 50
 
 
-def audit_search(request: HttpRequest) -> HttpResponse:
+def audit_search(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not has_permission(request.user, Permission.AUDIT_VIEW):
         raise Http404
     username = request.GET.get("username", "")[:150]

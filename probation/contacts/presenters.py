@@ -75,11 +75,11 @@ def contact_row(
     contact: Contact, *, crn: str, now: dt.datetime, can_read_sensitive: bool, can_manage: bool
 ) -> ContactRow:
     links = []
-    if contact.sentence_id:
+    if contact.sentence is not None:
         links.append(sentence_label(contact.sentence))
-    if contact.requirement_id:
+    if contact.requirement is not None:
         links.append(contact.requirement.get_type_display() + " requirement")
-    if contact.licence_condition_id:
+    if contact.licence_condition is not None:
         links.append(condition_label(contact.licence_condition))
     hidden = contact.sensitive and not can_read_sensitive
     open_appointment = contact.is_appointment and not contact.outcome and contact.cancelled_at is None

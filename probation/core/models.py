@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.db import models
 
 
@@ -16,3 +18,12 @@ class VersionedModel(TimeStampedModel):
 
     class Meta:
         abstract = True
+
+
+def concrete_field(model: type[models.Model] | models.Model, name: str) -> "models.Field[Any, Any]":
+    """``model._meta.get_field(name)`` for a field stored on the model's own table (never the reverse
+    side of a relation, which has no column, label or choices)."""
+    field = model._meta.get_field(name)
+    if not isinstance(field, models.Field):
+        raise TypeError(f"{name} is not a concrete field of {model._meta.label}")
+    return field

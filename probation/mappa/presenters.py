@@ -3,7 +3,7 @@
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.urls import reverse
 
@@ -123,20 +123,20 @@ def meeting_rows(
             for a in meeting.actions.all()
             if view.shows_action_of(a.owner_agency)
         ]
-        common = {
-            "pk": meeting.pk,
-            "held_on": meeting.held_on,
-            "level": level_label(meeting.level),
-            "agencies": _agencies(meeting, full=view.full),
-            "actions": actions,
-            "full": view.full,
-        }
+        row = MeetingRow(
+            pk=meeting.pk,
+            held_on=meeting.held_on,
+            level=level_label(meeting.level),
+            agencies=_agencies(meeting, full=view.full),
+            actions=actions,
+            full=view.full,
+        )
         if not view.full:
-            rows.append(MeetingRow(**common))
+            rows.append(row)
             continue
         rows.append(
-            MeetingRow(
-                **common,
+            replace(
+                row,
                 chair=meeting.chair,
                 minutes=meeting.minutes,
                 decisions=meeting.decisions,

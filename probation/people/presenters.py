@@ -51,8 +51,8 @@ def case_header(*, user: User, person: Person) -> CaseHeader:
         crn=person.crn,
         date_of_birth=person.date_of_birth,
         age=age_on(person.date_of_birth, today_uk()),
-        officer=person.officer.name if person.officer_id else "Unallocated",
-        team=person.team.name if person.team_id else "",
+        officer=person.officer.name if person.officer is not None else "Unallocated",
+        team=person.team.name if person.team is not None else "",
         can_edit=can_change_case(user, person, Permission.PERSON_EDIT),
         can_allocate=can_change_case(user, person, Permission.CASE_ALLOCATE),
     )
@@ -60,7 +60,7 @@ def case_header(*, user: User, person: Person) -> CaseHeader:
 
 # The colours of the matching RoSH registration tags (risk/registers.py), so a caseload and a case
 # header agree; repeated here because people never imports risk.
-ROSH_TAG_COLOURS = {
+ROSH_TAG_COLOURS: dict[str, str] = {
     RoshLevel.VERY_HIGH: "red",
     RoshLevel.HIGH: "red",
     RoshLevel.MEDIUM: "orange",
@@ -96,7 +96,7 @@ def person_row(person: Person, *, alias: str = "") -> PersonRow:
         restricted=False,
         name=person.display_name,
         date_of_birth=person.date_of_birth,
-        officer=person.officer.name if person.officer_id else "Unallocated",
+        officer=person.officer.name if person.officer is not None else "Unallocated",
         location=location,
         alias=alias,
         url=reverse("people:case-overview", args=[person.crn]),

@@ -4,6 +4,7 @@ birth. Candidates come from indexed name keys (search_keys); rapidfuzz ranks the
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Case, Q, QuerySet, Value, When
@@ -34,7 +35,7 @@ def _token_q(token: str) -> Q:
     return condition
 
 
-def _people_matching(conditions: list[Q], date_of_birth: date | None) -> QuerySet[int]:
+def _people_matching(conditions: list[Q], date_of_birth: date | None) -> QuerySet[Any, int]:
     """Ids of people with a key matching every condition (one per query token), read straight off
     the key index and intersected, then narrowed by date of birth (the person's or an alias's)."""
     sets = [SearchKey.objects.filter(c).values_list("person_id", flat=True) for c in conditions]

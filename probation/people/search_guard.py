@@ -14,9 +14,9 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
-from django.http import HttpRequest
 from django_ratelimit.core import get_usage
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.people.search import SearchResult
@@ -40,7 +40,7 @@ class SearchRefused:
         return f"You have made too many searches. Try again in {minutes} minute{'s' if minutes > 1 else ''}."
 
 
-def search_rate_limit(request: HttpRequest) -> SearchRefused | None:
+def search_rate_limit(request: AuthenticatedHttpRequest) -> SearchRefused | None:
     """Count this search against the user's budget. Returns how long to wait if it is over; each
     refusal counts towards a probing alert."""
     refused: SearchRefused | None = None
@@ -57,7 +57,7 @@ def search_rate_limit(request: HttpRequest) -> SearchRefused | None:
 
 
 def search_audit_record(
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     results: list[SearchResult],
     *,
     query: str,
@@ -85,14 +85,14 @@ def search_audit_record(
         )
 
 
-def _count_towards_alert(request: HttpRequest, *, reason: str, rate: str) -> None:
+def _count_towards_alert(request: AuthenticatedHttpRequest, *, reason: str, rate: str) -> None:
     usage = get_usage(request, group=f"people.search.alert.{reason}", key="user", rate=rate, increment=True)
     # Exactly at the threshold, so one alert per user, reason and window.
     if usage is not None and usage["count"] == usage["limit"]:
         probing_alert_raise(request, reason=reason, count=usage["count"], rate=rate)
 
 
-def probing_alert_raise(request: HttpRequest, *, reason: str, count: int, rate: str) -> None:
+def probing_alert_raise(request: AuthenticatedHttpRequest, *, reason: str, count: int, rate: str) -> None:
     audit_record(
         actor=request.user,
         action=AuditAction.ALERT,

@@ -5,6 +5,7 @@ from django.db.models import Case, Count, F, OrderBy, Prefetch, Q, QuerySet, Val
 from probation.accounts.models import Staff, Team, User
 from probation.accounts.models.staff import CASE_HOLDING_GRADES
 from probation.core.errors import NotFound
+from probation.core.models import concrete_field
 from probation.people.models import (
     Address,
     Allocation,
@@ -138,7 +139,7 @@ def _caseload_order(sort: str) -> list[OrderBy]:
     order = [denied.asc()]
     for field, descending in CASELOAD_SORTS.get(sort, CASELOAD_SORTS["name"]):
         masked = Case(
-            When(DENIED, then=Value(None)), default=F(field), output_field=Person._meta.get_field(field)
+            When(DENIED, then=Value(None)), default=F(field), output_field=concrete_field(Person, field)
         )
         order.append(masked.desc(nulls_last=True) if descending else masked.asc(nulls_last=True))
     return [*order, F("crn").asc()]

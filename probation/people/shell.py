@@ -17,10 +17,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import ConflictError, NotFound, ServiceError
@@ -40,7 +42,7 @@ def case_get(*, user: User, crn: str, permission: Permission) -> Person:
     return selectors.person_get(user=user, crn=crn)
 
 
-def case_context(request: HttpRequest, person: Person, section: str) -> dict[str, Any]:
+def case_context(request: AuthenticatedHttpRequest, person: Person, section: str) -> dict[str, Any]:
     """What every case template needs: the person, the header and the sub-navigation."""
     return {
         "person": person,
@@ -55,11 +57,12 @@ class CaseView(View):
     section = ""  # the sub-navigation item the page sits under
     page = ""  # the page's audit name; "" for the section's own page
     view_permission: Permission | None = None  # None: the section's permission
+    request: AuthenticatedHttpRequest  # LoginRequiredMiddleware: never anonymous
     person: Person
 
-    def dispatch(self, request: HttpRequest, crn: str, *args: Any, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, crn: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
         permission = self.view_permission or section_permission(self.section)
-        self.person = case_get(user=request.user, crn=crn, permission=permission)
+        self.person = case_get(user=self.request.user, crn=crn, permission=permission)
         if not self.may_open():
             raise NotFound(crn)
         return super().dispatch(request, *args, crn=crn, **kwargs)
@@ -100,7 +103,7 @@ class CasePageView(CaseView):
 
     template_name = ""
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         context = self.page_context()
         self.record_view()
         return render(request, self.template_name, self.case_context() | context)
@@ -145,12 +148,12 @@ class CaseFormView(CaseView):
         match = self.request.resolver_match
         return self.page or (match.url_name if match and match.url_name else "form")
 
-    def get(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         context = self.form_context(self.get_form())  # any refusal happens before the audit row
         self.record_view()
         return render(request, self.template_name, context)
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         form = self.get_form(request.POST)
         if not form.is_valid():
             return self.show(form)

@@ -72,4 +72,4 @@ class User(AbstractUser):
         ]
 
     def __str__(self) -> str:
-        return self.staff.name if self.staff_id else self.get_full_name() or self.username
+        return self.staff.name if self.staff is not None else self.get_full_name() or self.username

@@ -10,9 +10,11 @@ from functools import cached_property
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission
 from probation.assessments import selectors
 from probation.assessments.forms.assessments import (
@@ -86,7 +88,7 @@ class AssessmentStartView(AssessmentFormView):
     def extra(self) -> dict[str, Any]:
         return {"latest_completed": self.latest_completed}
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
         draft = selectors.assessment_list(person=self.person).drafts().first()
         if draft is not None:  # one draft at a time: carry on with it
             return redirect("assessments:detail", self.person.crn, draft.pk)
@@ -109,7 +111,7 @@ class AssessmentStartView(AssessmentFormView):
 class AssessmentDraftView(AssessmentFormView):
     """A page acting on one draft; a completed assessment's old link shows what was completed."""
 
-    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponseBase:
         self.assessment_id = kwargs["assessment_id"]
         return super().dispatch(request, crn, **kwargs)
 
@@ -117,7 +119,7 @@ class AssessmentDraftView(AssessmentFormView):
     def assessment(self) -> Assessment:
         return selectors.assessment_get(person=self.person, assessment_id=self.assessment_id)
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
         if not self.assessment.is_draft:
             return redirect("assessments:detail", self.person.crn, self.assessment.pk)
         return super().get(request, crn, **kwargs)
@@ -132,7 +134,7 @@ class AssessmentDraftView(AssessmentFormView):
 class AssessmentSectionView(AssessmentDraftView):
     success_message = "Section saved"
 
-    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponseBase:
         self.section_key = kwargs["section"]
         return super().dispatch(request, crn, **kwargs)
 

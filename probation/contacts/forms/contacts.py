@@ -3,6 +3,7 @@ date within the sentence, clashes, past/future, allowed outcomes, credit) are th
 back as field errors."""
 
 from collections.abc import Iterable
+from typing import Any, cast
 
 from crispy_forms_gds.layout import Field
 from django import forms
@@ -65,9 +66,9 @@ class ContactFilterForm(forms.Form):
     )
     sentence = forms.TypedChoiceField(label="Sentence", coerce=int, empty_value=None, required=False)
 
-    def __init__(self, *args: object, sentences: Iterable[Sentence] = (), **kwargs: object) -> None:
+    def __init__(self, *args: Any, sentences: Iterable[Sentence] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["sentence"].choices = [
+        cast(forms.ChoiceField, self.fields["sentence"]).choices = [
             ("", "All sentences"),
             *((str(s.pk), sentence_label(s)) for s in sentences),
         ]
@@ -99,24 +100,27 @@ class ContactForm(GovukForm):
 
     def __init__(
         self,
-        *args: object,
+        *args: Any,
         officers: Iterable[Staff] = (),
         sentences: Iterable[Sentence] = (),
         requirements: Iterable[Requirement] = (),
         conditions: Iterable[LicenceCondition] = (),
-        **kwargs: object,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["officer"].choices = [
+        cast(forms.ChoiceField, self.fields["officer"]).choices = [
             ("", "Select an officer"),
             *((str(s.pk), f"{s.name} ({s.team.name})") for s in officers),
         ]
-        self.fields["sentence"].choices = [NOT_LINKED, *((str(s.pk), sentence_label(s)) for s in sentences)]
-        self.fields["requirement"].choices = [
+        cast(forms.ChoiceField, self.fields["sentence"]).choices = [
+            NOT_LINKED,
+            *((str(s.pk), sentence_label(s)) for s in sentences),
+        ]
+        cast(forms.ChoiceField, self.fields["requirement"]).choices = [
             NOT_LINKED,
             *((str(r.pk), requirement_label(r)) for r in requirements),
         ]
-        self.fields["licence_condition"].choices = [
+        cast(forms.ChoiceField, self.fields["licence_condition"]).choices = [
             NOT_LINKED,
             *((str(c.pk), condition_label(c)) for c in conditions),
         ]
@@ -213,10 +217,10 @@ class OutcomeForm(GovukForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(
-        self, *args: object, allowed: Iterable[OutcomeCode] = (), show_hours: bool = False, **kwargs: object
+        self, *args: Any, allowed: Iterable[OutcomeCode] = (), show_hours: bool = False, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["outcome"].choices = [
+        cast(forms.ChoiceField, self.fields["outcome"]).choices = [
             (c.value, f"{OUTCOMES[c].description} ({c.value})") for c in allowed
         ]
         self.show_hours = show_hours

@@ -164,7 +164,7 @@ def appointment_book(
     crn: str,
     type_code: str,
     starts_at: dt.datetime,
-    ends_at: dt.datetime,
+    ends_at: dt.datetime | None,
     officer_id: int | None = None,
     location: str = "",
     sentence_id: int | None = None,

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views import View
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.models import Staff
 from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
@@ -25,7 +26,7 @@ from probation.core.clock import now, today_uk
 from probation.frontend.forms.dates import MAX_YEAR, MIN_YEAR
 
 
-def _own_staff(request: HttpRequest) -> Staff:
+def _own_staff(request: AuthenticatedHttpRequest) -> Staff:
     if not has_permission(request.user, Permission.DIARY_OWN) or request.user.staff is None:
         raise Http404
     return request.user.staff
@@ -44,7 +45,7 @@ def _monday(value: str) -> dt.date:
 
 
 class DiaryView(View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         staff = _own_staff(request)
         monday = _monday(request.GET.get("week", ""))
         start, end = (
@@ -101,12 +102,18 @@ class DiaryFeedView(View):
 
     def get(self, request: HttpRequest, token: str) -> HttpResponse:
         user = selectors.feed_user_get(token_hash=feeds.feed_token_hash(token))
-        if user is None or not user.staff.active or not has_permission(user, Permission.DIARY_OWN):
+        if (
+            user is None
+            or user.staff is None
+            or not user.staff.active
+            or not has_permission(user, Permission.DIARY_OWN)
+        ):
             raise Http404
+        staff = user.staff
         at = now()
         contacts = selectors.diary_list(
             user=user,
-            staff=user.staff,
+            staff=staff,
             start=at - dt.timedelta(days=feeds.FEED_DAYS_BACK),
             end=at + dt.timedelta(days=feeds.FEED_DAYS_AHEAD),
         )
@@ -115,10 +122,10 @@ class DiaryFeedView(View):
             username=f"diary-feed:{user.username}",
             action=AuditAction.VIEW,
             object_type="diary_feed",
-            object_id=user.staff.code,
+            object_id=staff.code,
             detail={"shown": len(contacts)},
         )
-        body = feeds.feed_calendar(user.staff, contacts, generated_at=at)
+        body = feeds.feed_calendar(staff, contacts, generated_at=at)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Cache-Control"] = "private, no-store"
         return response
@@ -127,7 +134,7 @@ class DiaryFeedView(View):
 class OutstandingView(View):
     """Past appointments without an outcome (oldest first) and failed-to-attends awaiting evidence."""
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         staff = _own_staff(request)
         today = today_uk()
         outstanding = Paginator(selectors.outstanding_for_officer(staff, now()), settings.PAGE_SIZE).get_page(

@@ -7,6 +7,7 @@ rather than being revealed under a radio: GOV.UK Frontend's conditional reveal p
 on the input, which axe reports (ADR 0008)."""
 
 from collections.abc import Iterable
+from typing import Any, cast
 
 from crispy_forms_gds.layout import Field
 from django import forms
@@ -52,9 +53,11 @@ class EnforcementActionForm(GovukForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, actions: Iterable[EnforcementAction] = (), **kwargs: object) -> None:
+    def __init__(self, *args: Any, actions: Iterable[EnforcementAction] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [(a.value, ACTION_LABELS[a]) for a in actions]
+        cast(forms.ChoiceField, self.fields["action"]).choices = [
+            (a.value, ACTION_LABELS[a]) for a in actions
+        ]
 
     def layout_fields(self) -> list[object]:
         return [

@@ -2,6 +2,7 @@
 next status are the service's rules and come back as field errors."""
 
 from collections.abc import Iterable
+from typing import Any, cast
 
 from crispy_forms_gds.layout import Field
 from django import forms
@@ -38,9 +39,11 @@ class BreachInitiateForm(GovukForm):
         "Your recommendation to the court", rows=6, message="Enter your recommendation to the court"
     )
 
-    def __init__(self, *args: object, failures: Iterable[Contact] = (), **kwargs: object) -> None:
+    def __init__(self, *args: Any, failures: Iterable[Contact] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["failures"].choices = [(c.pk, failure_label(c)) for c in failures]
+        cast(forms.ChoiceField, self.fields["failures"]).choices = [
+            (c.pk, failure_label(c)) for c in failures
+        ]
 
     def layout_fields(self) -> list[object]:
         return [Field("initiated_on"), Field.checkboxes("failures"), Field.textarea("recommendation")]

@@ -2,6 +2,7 @@
 the service's rules; the decision form offers only the types the rules allow for this case."""
 
 from collections.abc import Iterable
+from typing import Any, cast
 
 from crispy_forms_gds.layout import Field
 from django import forms
@@ -87,9 +88,11 @@ class RecallRecommendForm(GovukForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, conditions: Iterable[LicenceCondition] = (), **kwargs: object) -> None:
+    def __init__(self, *args: Any, conditions: Iterable[LicenceCondition] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["breached_conditions"].choices = [(c.pk, c.text) for c in conditions]
+        cast(forms.ChoiceField, self.fields["breached_conditions"]).choices = [
+            (c.pk, c.text) for c in conditions
+        ]
 
     def layout_fields(self) -> list[object]:
         return [
@@ -120,10 +123,10 @@ class RecallDecisionForm(GovukForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, allowed: Iterable[RecallType] = (), **kwargs: object) -> None:
+    def __init__(self, *args: Any, allowed: Iterable[RecallType] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         allowed = set(allowed)
-        field = self.fields["recall_type"]
+        field = cast(forms.ChoiceField, self.fields["recall_type"])
         field.choices = [(t.value, RECALL_TYPE_LABELS[t]) for t in RecallType if t in allowed]
         field.help_text = " ".join(
             f"{RECALL_TYPE_LABELS[t]}: {RECALL_TYPE_HINTS[t].lower()}." for t in RecallType if t in allowed
@@ -140,7 +143,7 @@ class RecallDateForm(GovukForm):
     on = date_field("Date", help_text=EXAMPLE)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, label: str = "Date", **kwargs: object) -> None:
+    def __init__(self, *args: Any, label: str = "Date", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["on"]
         field.label = label

@@ -8,9 +8,9 @@ page has already loaded the person through the scoped selector.
 
 from typing import Any
 
-from django.http import HttpRequest
 from django.urls import reverse
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.core.panels import Panel
 from probation.enforcement.models.breach import BREACH_OPEN
@@ -34,7 +34,7 @@ def _has_licence(sentence: Sentence) -> bool:
 
 
 def workflows_panel(
-    *, request: HttpRequest, person: Person, sentence: Sentence, **kwargs: Any
+    *, request: AuthenticatedHttpRequest, person: Person, sentence: Sentence, **kwargs: Any
 ) -> Panel | None:
     if not has_permission(request.user, Permission.SENTENCE_VIEW):
         return None

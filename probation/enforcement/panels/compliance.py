@@ -7,8 +7,7 @@ cases in three queries (enforcement cases, failures, breach in progress), whatev
 
 from typing import Any
 
-from django.http import HttpRequest
-
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.contacts.models.enforcement import WARNING_STATUSES
 from probation.core import clock
@@ -24,7 +23,7 @@ TEMPLATE = "enforcement/actions/panel_compliance.html"
 
 
 def compliance_panel_build(
-    *, request: HttpRequest, person: Person, sentence: Sentence, **kwargs: Any
+    *, request: AuthenticatedHttpRequest, person: Person, sentence: Sentence, **kwargs: Any
 ) -> Panel | None:
     """``person`` has come through the page's scoped ``case_get``; the panel shows nothing to a user
     without SENTENCE_VIEW, and the action links only to those who may act in the managing PDU."""

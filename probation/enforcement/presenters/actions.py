@@ -114,7 +114,7 @@ def warning_letter_context(
 ) -> dict[str, Any]:
     """Only this person's name and main address, this failure and the officer who gave the warning."""
     given_on = case.decided_on or case.failure_date
-    officer = case.decided_by.staff if case.decided_by_id and case.decided_by.staff_id else None
+    officer = case.decided_by.staff if case.decided_by is not None else None
     return {
         "title": LETTER_TITLES[kind],
         "name": person.full_name,

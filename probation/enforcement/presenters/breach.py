@@ -12,14 +12,14 @@ from probation.contacts.models import Contact
 from probation.core.clock import LONDON
 from probation.enforcement.models import Breach
 from probation.risk.presenters.tags import Tag
-from probation.rules.contacts.outcomes import OUTCOMES, contact_type
+from probation.rules.contacts.outcomes import OUTCOMES, OutcomeCode, contact_type
 from probation.rules.enforcement.transitions import BreachStatus
 from probation.rules.sentences.requirements import REQUIREMENT_RULES, RequirementType
 from probation.sentences.models import Requirement
 
 SENSITIVE_WITHHELD = "Sensitive: notes withheld"
 
-BREACH_STATUS_LABELS = {
+BREACH_STATUS_LABELS: dict[str, str] = {
     BreachStatus.INITIATED: "Initiated",
     BreachStatus.PACK_SENT_TO_COURT: "Pack sent to court",
     BreachStatus.PROVEN_ORDER_CONTINUES: "Proven – order continues",
@@ -46,7 +46,9 @@ def uk_date(value: dt.datetime) -> dt.date:
 def failure_label(contact: Contact) -> str:
     """ "Tuesday 14 April 2026, planned office visit: Unacceptable absence (UAAB)"."""
     when = uk_date(contact.starts_at)
-    outcome = OUTCOMES[contact.outcome].description if contact.outcome in OUTCOMES else contact.outcome
+    outcome = (
+        OUTCOMES[OutcomeCode(contact.outcome)].description if contact.outcome in OUTCOMES else contact.outcome
+    )
     kind = contact_type(contact.type).description.lower()
     return f"{when:%A %-d %B %Y}, {kind}: {outcome} ({contact.outcome})"
 
@@ -71,7 +73,9 @@ def failure_rows(contacts: Iterable[Contact], *, show_sensitive: bool) -> list[F
                 pk=c.pk,
                 date=uk_date(c.starts_at),
                 type=contact_type(c.type).description,
-                outcome=f"{OUTCOMES[c.outcome].description} ({c.outcome})" if c.outcome in OUTCOMES else "",
+                outcome=f"{OUTCOMES[OutcomeCode(c.outcome)].description} ({c.outcome})"
+                if c.outcome in OUTCOMES
+                else "",
                 officer=str(c.officer),
                 notes=SENSITIVE_WITHHELD if c.sensitive and not show_sensitive else c.notes,
                 enforcement=case.get_status_display() if case is not None else "",

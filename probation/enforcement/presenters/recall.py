@@ -17,7 +17,7 @@ from probation.rules.enforcement.recall import (
 )
 from probation.rules.enforcement.transitions import RecallStatus
 
-RECALL_STATUS_LABELS = {
+RECALL_STATUS_LABELS: dict[str, str] = {
     RecallStatus.CONSIDERING: "Considering a recall",
     RecallStatus.AWAITING_DECISION: "Awaiting decision",
     RecallStatus.RECALL_DECIDED: "Recall decided",
@@ -26,7 +26,7 @@ RECALL_STATUS_LABELS = {
     RecallStatus.RE_RELEASED: "Re-released",
     RecallStatus.LICENCE_ENDED_IN_CUSTODY: "Licence ended in custody",
 }
-RECALL_TYPE_LABELS = {
+RECALL_TYPE_LABELS: dict[str, str] = {
     RecallType.STANDARD: "Standard recall",
     RecallType.FIXED_TERM: "Fixed-term recall",
 }

@@ -237,3 +237,11 @@ def test_a_letter_of_another_person_is_not_found(client, warned, officer_user):
     other = PersonFactory(officer=officer_user.staff)
 
     assert access.get(client, officer_user, _letter_url(other.crn, warned)).status_code == 404
+
+
+def test_an_options_request_to_the_record_action_page_is_answered(client, case, officer_user):
+    # The page's action options once shadowed View.options, so an OPTIONS request failed.
+    client.force_login(officer_user)
+    response = client.options(_url("enforcement:action-record", case.person.crn, case))
+    assert response.status_code == 200
+    assert "GET" in response["Allow"]

@@ -9,9 +9,10 @@ before it is shown; the letter is audited as an export.
 from functools import cached_property
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission
 from probation.contacts.models import EnforcementCase
 from probation.contacts.models.enforcement import WARNING_STATUSES
@@ -92,11 +93,11 @@ class EnforcementActionRecordView(OnceOnlySubmissionMixin, CaseFormView):
         return enforcement_case_get(person=self.person, case_id=self.kwargs["case_id"])
 
     @cached_property
-    def options(self) -> action_services.ActionOptions:
+    def action_options(self) -> action_services.ActionOptions:
         return action_services.enforcement_action_options(case=self.case)
 
     def get_form(self, data: Any = None) -> GovukForm:
-        return self.form_class(data=data, initial=self.initial(), actions=self.options.actions)
+        return self.form_class(data=data, initial=self.initial(), actions=self.action_options.actions)
 
     def initial(self) -> dict[str, Any]:
         return {"version": self.case.version}
@@ -107,8 +108,8 @@ class EnforcementActionRecordView(OnceOnlySubmissionMixin, CaseFormView):
         return {
             "summary": f"{contact_type_label(case.contact.type)} on {case.failure_date:%-d %B %Y}: "
             f"{status_label(case.status).lower()}, respond by {case.respond_by:%-d %B %Y}.",
-            "no_actions": not self.options.actions,
-            "mandatory": breach_mandatory_text(self.options.mandatory_because_of),
+            "no_actions": not self.action_options.actions,
+            "mandatory": breach_mandatory_text(self.action_options.mandatory_because_of),
         }
 
     def audit_object(self) -> tuple[str, object]:
@@ -139,7 +140,7 @@ class WarningLetterView(CaseView):
     def may_open(self) -> bool:
         return can_change_case(self.request.user, self.person, Permission.ENFORCEMENT_MANAGE)
 
-    def get(self, request: HttpRequest, crn: str, case_id: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, crn: str, case_id: int) -> HttpResponse:
         filename, pdf = action_services.warning_letter_export(
             actor=request.user, person=self.person, case_id=case_id
         )

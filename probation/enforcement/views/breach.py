@@ -9,9 +9,10 @@ from functools import cached_property
 from typing import Any
 
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
@@ -95,7 +96,9 @@ class BreachPackView(CaseView):
     def may_open(self) -> bool:
         return has_permission(self.request.user, Permission.CONTACT_VIEW)
 
-    def get(self, request: HttpRequest, crn: str, sentence_id: int, breach_id: int) -> HttpResponse:
+    def get(
+        self, request: AuthenticatedHttpRequest, crn: str, sentence_id: int, breach_id: int
+    ) -> HttpResponse:
         person = self.person
         breach = _breach(person, {"sentence_id": sentence_id, "breach_id": breach_id})
         show_sensitive = has_permission(request.user, Permission.CONTACT_VIEW_SENSITIVE)

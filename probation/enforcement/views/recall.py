@@ -10,9 +10,10 @@ from functools import cached_property
 from typing import Any
 
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
@@ -57,7 +58,7 @@ NEXT_STEP = {
 }
 
 
-def _links(request: HttpRequest, person: Person, recall: Recall) -> list[tuple[str, str]]:
+def _links(request: AuthenticatedHttpRequest, person: Person, recall: Recall) -> list[tuple[str, str]]:
     status = RecallStatus(recall.status)
     links = []
     if status in NEXT_STEP:
@@ -114,7 +115,7 @@ class NoRecallLetterView(CaseView):
 
     section = SECTION
 
-    def get(self, request: HttpRequest, crn: str, recall_id: int) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, crn: str, recall_id: int) -> HttpResponse:
         person = self.person
         recall = recall_get(person=person, recall_id=recall_id)
         if recall.status != RecallStatus.NO_RECALL_DECIDED:

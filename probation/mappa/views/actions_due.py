@@ -1,9 +1,10 @@
 """The signed-in officer's open MAPPA actions across their caseload, soonest due first."""
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views import View
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
@@ -14,7 +15,7 @@ from probation.mappa.services.actions import ACTION
 
 
 class ActionsDueView(View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         user = request.user
         allowed = has_permission(user, Permission.CASELOAD_OWN) and has_permission(
             user, Permission.MAPPA_VIEW

@@ -1,8 +1,9 @@
 """Read-only JSON API (session authentication), through the same policy and audit as the pages."""
 
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, JsonResponse
 from django.views.decorators.http import require_GET
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.core.case_refusals import request_refusal_record
 from probation.core.errors import NotFound
@@ -13,14 +14,14 @@ from probation.people.search_guard import search_audit_record, search_rate_limit
 from probation.people.services.person import case_view_record
 
 
-def _not_found(request: HttpRequest) -> JsonResponse:
+def _not_found(request: AuthenticatedHttpRequest) -> JsonResponse:
     """A CRN that is missing or refused: audited as a refusal, answered alike."""
     request_refusal_record(request)
     return JsonResponse({"error": "not_found"}, status=404)
 
 
 @require_GET
-def person_detail(request: HttpRequest, crn: str) -> JsonResponse:
+def person_detail(request: AuthenticatedHttpRequest, crn: str) -> JsonResponse:
     if not has_permission(request.user, Permission.CASE_VIEW):
         return _not_found(request)
     try:
@@ -47,14 +48,14 @@ def person_detail(request: HttpRequest, crn: str) -> JsonResponse:
                 for a in person.aliases.all()
             ],
             "main_address": {"lines": main.lines, "type": main.address_type} if main else None,
-            "officer": person.officer.name if person.officer_id else None,
-            "team": person.team.code if person.team_id else None,
+            "officer": person.officer.name if person.officer is not None else None,
+            "team": person.team.code if person.team is not None else None,
         }
     )
 
 
 @require_GET
-def person_search_api(request: HttpRequest) -> JsonResponse:
+def person_search_api(request: AuthenticatedHttpRequest) -> JsonResponse:
     if not has_permission(request.user, Permission.CASE_SEARCH):
         raise Http404
     refused = search_rate_limit(request)

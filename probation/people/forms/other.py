@@ -1,5 +1,8 @@
+from typing import Any, cast
+
 from crispy_forms_gds.layout import Field, Fluid
 from django import forms
+from django.db.models import QuerySet
 
 from probation.accounts.models import Staff
 from probation.frontend.forms import GovukForm
@@ -10,8 +13,9 @@ from probation.people.models import AllocationReason, CircumstanceType, Disabili
 class PeriodForm(GovukForm):
     """A form with a start date and an optional end date that cannot come before it."""
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("start_date") and data.get("end_date") and data["end_date"] < data["start_date"]:
             self.add_error("end_date", "End date must be the same as or after the start date")
         return data
@@ -93,9 +97,9 @@ class AllocationForm(GovukForm):
         help_text="Required if the reason is ‘Other’",
     )
 
-    def __init__(self, *args: object, officers: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, officers: QuerySet[Staff], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["officer"].queryset = officers
+        cast(forms.ModelChoiceField, self.fields["officer"]).queryset = officers
 
     def layout_fields(self) -> list[object]:
         return [Field.select("officer"), Field.radios("reason"), Field.textarea("notes")]
@@ -119,9 +123,9 @@ class SupportingOfficerForm(GovukForm):
         error_messages={"required": "Enter the reason for adding a supporting officer"},
     )
 
-    def __init__(self, *args: object, officers: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, officers: QuerySet[Staff], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = officers
+        cast(forms.ModelChoiceField, self.fields["staff"]).queryset = officers
 
     def layout_fields(self) -> list[object]:
         return [Field.select("staff"), Field.textarea("reason")]

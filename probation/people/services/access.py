@@ -22,6 +22,12 @@ def _person_for_access_change(*, actor: User, crn: str) -> Person:
     return person
 
 
+_LIST_MODELS: dict[str, type[Exclusion] | type[Restriction]] = {
+    "exclusion": Exclusion,
+    "restriction": Restriction,
+}
+
+
 def _user_by_username(username: str) -> User:
     user = User.objects.filter(username=username.strip(), is_active=True).first()
     if user is None:
@@ -30,7 +36,7 @@ def _user_by_username(username: str) -> User:
 
 
 def limited_access_add(*, actor: User, crn: str, list_name: str, username: str) -> None:
-    model = {"exclusion": Exclusion, "restriction": Restriction}.get(list_name)
+    model = _LIST_MODELS.get(list_name)
     if model is None:
         raise ServiceError("Select exclusion or restriction", field="list_name")
     with transaction.atomic():
@@ -51,7 +57,7 @@ def limited_access_add(*, actor: User, crn: str, list_name: str, username: str) 
 
 
 def limited_access_remove(*, actor: User, crn: str, list_name: str, user_id: int) -> None:
-    model = {"exclusion": Exclusion, "restriction": Restriction}.get(list_name)
+    model = _LIST_MODELS.get(list_name)
     if model is None:
         raise NotFound(list_name)
     with transaction.atomic():

@@ -2,14 +2,17 @@
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import models
 from django.utils.text import capfirst
 
 from probation.accounts.models import User
 from probation.core.errors import ConflictError, FieldChange
+from probation.core.models import VersionedModel, concrete_field
 from probation.people.models import Person, PersonChange
+
+Versioned = TypeVar("Versioned", bound=VersionedModel)
 
 
 def display_value(value: Any) -> str:
@@ -23,7 +26,7 @@ def display_value(value: Any) -> str:
 
 
 def _field_display(instance: models.Model, name: str) -> str:
-    field = instance._meta.get_field(name)
+    field = concrete_field(instance, name)
     value = getattr(instance, name)
     if getattr(field, "choices", None):
         return str(dict(field.flatchoices).get(value, display_value(value))) if value else "(blank)"
@@ -38,7 +41,7 @@ def conflict_for(*, instance: models.Model, entity: str, expected_version: int) 
     latest: dict[str, FieldChange] = {}
     for row in rows.order_by("version"):
         for name in row.changes:
-            label = capfirst(str(instance._meta.get_field(name).verbose_name))
+            label = capfirst(str(concrete_field(instance, name).verbose_name))
             latest[name] = FieldChange(
                 label=label, theirs=_field_display(instance, name), by=str(row.changed_by), at=row.changed_at
             )
@@ -53,11 +56,11 @@ def apply_versioned_update(
     *,
     actor: User,
     person: Person,
-    instance: models.Model,
+    instance: Versioned,
     entity: str,
     expected_version: int,
     data: dict[str, Any],
-    validate: Callable[[models.Model], None] | None = None,
+    validate: Callable[[Versioned], None] | None = None,
 ) -> list[str]:
     """Apply ``data`` to a row locked by the caller; refuse if it moved on since the user read it.
 

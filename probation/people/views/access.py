@@ -5,10 +5,11 @@ from typing import Any
 from crispy_forms_gds.layout import Field
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views import View
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import NotFound, ServiceError
 from probation.frontend.forms import GovukForm
@@ -49,14 +50,14 @@ class MessagesForm(GovukForm):
         return [Field.textarea("exclusion_message"), Field.textarea("restriction_message")]
 
 
-def _require_admin(request: HttpRequest) -> None:
+def _require_admin(request: AuthenticatedHttpRequest) -> None:
     """Anyone else gets the 404 of a missing page, and the refusal is audited (NotFoundMiddleware)."""
     if not has_permission(request.user, Permission.LIMITED_ACCESS_MANAGE):
         raise NotFound(request.path)
 
 
 class LimitedAccessFindView(View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         _require_admin(request)
         form = FindCaseForm(request.GET or None)
         if request.GET and form.is_valid():
@@ -74,7 +75,7 @@ class LimitedAccessView(View):
     def _person(self, crn: str) -> Person:
         return selectors.limited_access_case_get(crn=crn)
 
-    def _show(self, request: HttpRequest, person: Person, **forms_: Any) -> HttpResponse:
+    def _show(self, request: AuthenticatedHttpRequest, person: Person, **forms_: Any) -> HttpResponse:
         exclusions, restrictions = selectors.limited_access_lists(person=person)
         context = {
             "person": person,
@@ -91,14 +92,14 @@ class LimitedAccessView(View):
         }
         return render(request, "people/limited_access.html", context)
 
-    def get(self, request: HttpRequest, crn: str) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, crn: str) -> HttpResponse:
         _require_admin(request)
         person = self._person(crn)
         response = self._show(request, person)
         case_view_record(actor=request.user, person=person, section="limited_access")
         return response
 
-    def post(self, request: HttpRequest, crn: str) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, crn: str) -> HttpResponse:
         _require_admin(request)
         person = self._person(crn)
         action = request.POST.get("action")

@@ -4,10 +4,12 @@ from typing import Any
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
@@ -57,10 +59,12 @@ class AliasCreateView(OnceOnlySubmissionMixin, CaseFormView):
 
 
 class AliasDeleteView(CaseFormView):
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
         raise Http404
 
-    def post(self, request: HttpRequest, crn: str, alias_id: int = 0, **kwargs: Any) -> HttpResponse:
+    def post(
+        self, request: AuthenticatedHttpRequest, crn: str, alias_id: int = 0, **kwargs: Any
+    ) -> HttpResponse:
         person_services.alias_delete(actor=request.user, crn=crn, alias_id=alias_id)
         messages.success(request, "Alias removed")
         return redirect(self.success_url())
@@ -84,7 +88,7 @@ class AddressEditView(AddressCreateView):
     title = "Change an address"
     success_message = "Address saved"
 
-    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponseBase:
         self.address_id = kwargs["address_id"]
         return super().dispatch(request, crn, **kwargs)
 
@@ -106,7 +110,7 @@ class AddressEditView(AddressCreateView):
 
 
 class CircumstanceCreateView(OnceOnlySubmissionMixin, CaseFormView):
-    form_class = CircumstanceForm
+    form_class: type[GovukForm] = CircumstanceForm
     title = "Add a personal circumstance"
     section = "circumstances"
     success_message = "Circumstance added"
@@ -164,7 +168,7 @@ class SupportingOfficerView(CaseFormView):
             data=data, officers=selectors.allocation_candidates(user=self.request.user)
         )
 
-    def post(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
         end = request.POST.get("end", "")
         if not end:
             return super().post(request, crn, **kwargs)
@@ -190,16 +194,17 @@ class SupportingOfficerView(CaseFormView):
 
 class PersonCreateView(View):
     template_name = "people/person_create.html"
+    request: AuthenticatedHttpRequest  # LoginRequiredMiddleware: never anonymous
 
-    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not has_permission(request.user, Permission.PERSON_CREATE) or request.user.staff is None:
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
+        if not has_permission(self.request.user, Permission.PERSON_CREATE) or self.request.user.staff is None:
             raise Http404
         return super().dispatch(request, *args, **kwargs)
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         return render(request, self.template_name, {"form": PersonForm()})
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = PersonForm(request.POST)
         if form.is_valid():
             try:

@@ -5,10 +5,11 @@ from typing import Any
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views import View
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.models import Staff
 from probation.accounts.policy import Permission, has_permission, is_partner
 from probation.audit.models import AuditAction
@@ -22,7 +23,7 @@ from probation.people.search import person_search
 from probation.people.search_guard import SearchRefused, search_audit_record, search_rate_limit
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
     if has_permission(user, Permission.CASELOAD_OWN) and user.staff is not None:
         return redirect("people:caseload")
@@ -35,7 +36,9 @@ def home(request: HttpRequest) -> HttpResponse:
     raise Http404
 
 
-def _caseload_page(request: HttpRequest, officer: Staff, title: str, *, own: bool) -> HttpResponse:
+def _caseload_page(
+    request: AuthenticatedHttpRequest, officer: Staff, title: str, *, own: bool
+) -> HttpResponse:
     query = request.GET.get("q", "")[:100]
     sort = request.GET.get("sort", "name")
     sort = sort if sort in selectors.CASELOAD_SORTS else "name"
@@ -63,7 +66,7 @@ def _caseload_page(request: HttpRequest, officer: Staff, title: str, *, own: boo
 
 
 class CaseloadView(View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         if not has_permission(request.user, Permission.CASELOAD_OWN) or request.user.staff is None:
             raise Http404
         return _caseload_page(request, request.user.staff, "My cases", own=True)
@@ -72,7 +75,7 @@ class CaseloadView(View):
 class CaseloadExportView(View):
     """The user's own caseload as CSV. Limited-access cases appear as CRN and "Restricted" only."""
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         if not has_permission(request.user, Permission.CASELOAD_EXPORT) or request.user.staff is None:
             raise Http404
         people = selectors.caseload_list(user=request.user, officer=request.user.staff)
@@ -102,7 +105,7 @@ class CaseloadExportView(View):
 
 
 class TeamView(View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         if not has_permission(request.user, Permission.TEAM_CASELOAD_VIEW) or request.user.staff is None:
             raise Http404
         team = request.user.staff.team
@@ -117,7 +120,7 @@ class TeamView(View):
 class OfficerCaseloadView(View):
     """A team manager's view of one team member's caseload."""
 
-    def get(self, request: HttpRequest, staff_code: str) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, staff_code: str) -> HttpResponse:
         if not has_permission(request.user, Permission.TEAM_CASELOAD_VIEW) or request.user.staff is None:
             raise Http404
         officer = selectors.team_member_get(team=request.user.staff.team, code=staff_code)
@@ -125,7 +128,7 @@ class OfficerCaseloadView(View):
 
 
 class SearchView(View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         if not has_permission(request.user, Permission.CASE_SEARCH):
             raise Http404
         refused = search_rate_limit(request) if request.GET else None
@@ -148,7 +151,7 @@ class SearchView(View):
         return render(request, "people/search.html", context)
 
 
-def _search_refused_page(request: HttpRequest, refused: SearchRefused) -> HttpResponse:
+def _search_refused_page(request: AuthenticatedHttpRequest, refused: SearchRefused) -> HttpResponse:
     """HTTP 429 with a GOV.UK error summary saying how long to wait."""
     response = render(request, "people/search_limited.html", {"message": refused.message}, status=429)
     response["Retry-After"] = str(refused.retry_after)
@@ -158,7 +161,7 @@ def _search_refused_page(request: HttpRequest, refused: SearchRefused) -> HttpRe
 class SharedCasesView(View):
     """A partner-agency user's list of the cases shared with them."""
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         if not is_partner(request.user):
             raise Http404
         people = (

@@ -3,9 +3,10 @@ get back exactly what `probation.rules.predictors.calculate` returns. Nothing is
 
 import json
 
-from django.http import HttpRequest, JsonResponse
+from django.http import JsonResponse
 from django.views.decorators.http import require_POST
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.risk.forms.calculators import CALCULATORS
 from probation.risk.views.calculators import calculation_record
@@ -24,7 +25,7 @@ def _invalid(problems: tuple[InputProblem, ...]) -> JsonResponse:
 
 
 @require_POST
-def predictor_calculate(request: HttpRequest, slug: str) -> JsonResponse:
+def predictor_calculate(request: AuthenticatedHttpRequest, slug: str) -> JsonResponse:
     calculator = _BY_KEY.get(predictor_key(slug))
     # A user without the permission gets the same answer as for an unknown predictor.
     if calculator is None or not has_permission(request.user, Permission.PREDICTOR_CALCULATE):

@@ -1,9 +1,12 @@
 """RoSH assessment and risk management plan forms: shape only. The rules (dates, which ratings are
 needed, the overall level, the registration) are the service's (probation.risk.services.rosh)."""
 
+from typing import Any
+
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 
+from probation.core.models import concrete_field
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
 from probation.people.models.person import RoshLevel
@@ -12,7 +15,7 @@ from probation.risk.services.rosh import RMP_FIELDS
 
 
 def _label(name: str) -> str:
-    return str(RoshAssessment._meta.get_field(name).verbose_name)
+    return str(concrete_field(RoshAssessment, name).verbose_name)
 
 
 def _rating_field(name: str, *, required: bool) -> forms.ChoiceField:
@@ -43,7 +46,7 @@ def _text(label: str, *, required: bool, help_text: str = "") -> forms.CharField
 class RoshAssessmentForm(GovukForm):
     submit_label = "Save RoSH assessment"
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["assessed_on"] = date_field("Assessment date", help_text="For example, 27 3 2026")
         for name in COMMUNITY_FIELDS:
@@ -93,7 +96,7 @@ class RiskManagementPlanForm(GovukForm):
     submit_label = "Save risk management plan"
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, label in RMP_LABELS.items():
             self.fields[name] = _text(label, required=name not in RMP_OPTIONAL)

@@ -69,7 +69,7 @@ def registration_row(registration: Registration, *, crn: str, today: dt.date) ->
         deregistered_on=registration.deregistered_on,
         deregistration_reason=registration.deregistration_reason,
         deregistering_officer=registration.deregistering_officer.name
-        if registration.deregistering_officer_id
+        if registration.deregistering_officer is not None
         else "",
         is_active=active,
         is_reviewed=register.is_reviewed,
@@ -137,4 +137,5 @@ def reviews_due_rows(registrations: Iterable[Registration], *, today: dt.date) -
             status=review_status(r.next_review_on, today=today),
         )
         for r in registrations
+        if r.next_review_on is not None  # the reviews-due selector reads only these
     ]

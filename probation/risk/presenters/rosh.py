@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils.text import capfirst
 
+from probation.core.models import concrete_field
 from probation.people.models import PersonChange
 from probation.people.models.person import RoshLevel
 from probation.risk.forms.rosh import RMP_LABELS
@@ -65,7 +66,7 @@ def rosh_grid(assessment: RoshAssessment) -> list[GridRow]:
 def rosh_evidence(assessment: RoshAssessment) -> list[LabelledText]:
     return [
         LabelledText(
-            capfirst(str(RoshAssessment._meta.get_field(n).verbose_name)),
+            capfirst(str(concrete_field(RoshAssessment, n).verbose_name)),
             getattr(assessment, n) or "Not recorded",
         )
         for n in EVIDENCE_FIELDS

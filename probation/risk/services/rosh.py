@@ -18,6 +18,7 @@ from probation.audit.services import audit_record
 from probation.core.case_changes import case_inputs_changed
 from probation.core.clock import today_uk
 from probation.core.errors import ServiceError
+from probation.core.models import concrete_field
 from probation.people.models import Person, PersonChange
 from probation.people.models.person import RoshLevel
 from probation.people.services.person import person_for_change
@@ -49,7 +50,7 @@ LEVELS = {level.value for level in RoshLevel}
 def _check_ratings(ratings: dict[str, str]) -> None:
     for name in COMMUNITY_FIELDS:
         if ratings.get(name) not in LEVELS:
-            label = RoshAssessment._meta.get_field(name).verbose_name
+            label = concrete_field(RoshAssessment, name).verbose_name
             raise ServiceError(f"Select the {str(label)[0].lower()}{str(label)[1:]}", field=name)
     for name in CUSTODY_FIELDS:
         if ratings.get(name, "") not in LEVELS | {""}:
@@ -90,7 +91,7 @@ def rosh_assessment_create(
     evidence = {name: evidence.get(name, "").strip() for name in EVIDENCE_FIELDS}
     for name in ("nature_of_risk", "who_is_at_risk"):
         if not evidence[name]:
-            label = str(RoshAssessment._meta.get_field(name).verbose_name)
+            label = str(concrete_field(RoshAssessment, name).verbose_name)
             raise ServiceError(f"Enter the {label[0].lower()}{label[1:]}", field=name)
     overall = overall_rosh([ratings[name] for name in COMMUNITY_FIELDS])
     with transaction.atomic():

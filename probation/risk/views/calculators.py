@@ -5,9 +5,11 @@ its inputs, which may identify someone (ADR 0007)."""
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import render
 from django.views import View
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
@@ -33,14 +35,14 @@ def calculation_record(*, actor: User, slug: str, scored: bool) -> None:
     )
 
 
-def _require_permission(request: HttpRequest) -> None:
+def _require_permission(request: AuthenticatedHttpRequest) -> None:
     # Denied looks exactly like missing (STYLE.md): a 404, not a 403.
     if not has_permission(request.user, Permission.PREDICTOR_CALCULATE):
         raise Http404
 
 
 class CalculatorListView(View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         _require_permission(request)
         return render(request, "risk/calculators/list.html", {"calculators": calculator_links()})
 
@@ -49,19 +51,20 @@ class CalculatorView(View):
     """GET shows the empty form; POST scores the answers and shows the result beside the form."""
 
     template_name = "risk/calculators/calculator.html"
+    request: AuthenticatedHttpRequest  # LoginRequiredMiddleware: never anonymous
 
-    def dispatch(self, request: HttpRequest, *args: Any, slug: str = "", **kwargs: Any) -> HttpResponse:
-        _require_permission(request)
+    def dispatch(self, request: HttpRequest, *args: Any, slug: str = "", **kwargs: Any) -> HttpResponseBase:
+        _require_permission(self.request)
         calculator = CALCULATORS.get(slug)
         if calculator is None:
             raise Http404
         self.calculator: Calculator = calculator
         return super().dispatch(request, *args, **kwargs)
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         return self.show(CalculatorForm(self.calculator))
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         form = CalculatorForm(self.calculator, data=request.POST)
         panel = None
         if form.is_valid():

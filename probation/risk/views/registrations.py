@@ -9,10 +9,12 @@ from functools import cached_property
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
@@ -102,7 +104,7 @@ class RegistrationAddView(OnceOnlySubmissionMixin, RegistrationFormView):
 class RegistrationAddDetailsView(RegistrationFormView):
     """Adding, step 2: what the chosen type needs (MAPPA: category and level), then the service."""
 
-    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponseBase:
         register = registers.register_type(kwargs["register_type"])
         if register is None:
             raise Http404
@@ -136,7 +138,7 @@ class RegistrationAddDetailsView(RegistrationFormView):
 class RegistrationChangeView(RegistrationFormView):
     """A change to one active registration: the form posts the version it showed (ADR 0005)."""
 
-    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def dispatch(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponseBase:
         self.registration_id = kwargs["registration_id"]
         return super().dispatch(request, crn, **kwargs)
 
@@ -148,7 +150,7 @@ class RegistrationChangeView(RegistrationFormView):
     def extra(self) -> dict[str, Any]:
         return {"registration": registration_row(self.registration, crn=self.person.crn, today=today_uk())}
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
         if not self.registration.is_active:  # an old link: show what happened instead
             return redirect("risk:registration-detail", self.person.crn, self.registration.pk)
         return super().get(request, crn, **kwargs)
@@ -222,7 +224,7 @@ class RegistrationDeregisterView(RegistrationChangeView):
 class RegistrationReviewsDueView(View):
     """The signed-in officer's caseload: registrations overdue for review or due soon."""
 
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         user = request.user
         allowed = has_permission(user, Permission.CASELOAD_OWN) and has_permission(
             user, Permission.REGISTRATION_VIEW

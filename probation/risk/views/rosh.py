@@ -90,7 +90,7 @@ class RoshAssessView(RoshFormView):
         )
         level = RoshLevel(assessment.overall_level)
         self.success_message = f"RoSH assessment saved. Overall RoSH: {level.label}"
-        held_by_pso = self.person.officer_id and self.person.officer.grade == Grade.PSO
+        held_by_pso = self.person.officer is not None and self.person.officer.grade == Grade.PSO
         if held_by_pso and level in ROSH_LEVELS_HELD_BY_PO:
             self.success_message += (
                 ". This case is held by a PSO: cases with high or very high RoSH must be held by a "

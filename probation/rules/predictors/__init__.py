@@ -42,7 +42,7 @@ from probation.rules.predictors.snsv import SnsvInputs, SnsvResult, SnsvTerm, Sn
 class Predictor:
     """A predictor's inputs type and calculate function, as looked up by name."""
 
-    inputs_type: type
+    inputs_type: type[Any]
     calculate: Callable[[Any], object]
 
 

@@ -213,7 +213,7 @@ def check_credit(requirement: RequirementType, *, ordered: int, credited: int, c
     rule = _progress_rule(requirement)
     if credit < 1:
         raise SentenceRuleError(
-            f"Credit at least 1 {rule.measure.value.removesuffix('s')}; {credit} was given.", field="credit"
+            f"Credit at least 1 {str(rule.measure).removesuffix('s')}; {credit} was given.", field="credit"
         )
     remaining = ordered - credited
     if credit > remaining:

@@ -6,6 +6,7 @@ name) are the services' and come back as field errors.
 Frontend's conditional reveal puts ``aria-expanded`` on the input, which axe reports (ADR 0008)."""
 
 from collections.abc import Iterable
+from typing import Any, cast
 
 from crispy_forms_gds.layout import Field
 from django import forms
@@ -33,9 +34,7 @@ def _text(label: str, *, required: bool = True, rows: int = 4, message: str = ""
     return field
 
 
-def _radios(
-    label: str, choices: Iterable[tuple[str, str]], message: str, **kwargs: object
-) -> forms.ChoiceField:
+def _radios(label: str, choices: Iterable[tuple[str, str]], message: str, **kwargs: Any) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         choices=list(choices),
@@ -56,12 +55,12 @@ class LinkedFlagForm(GovukForm):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args: object, flags: Iterable[Registration] = (), **kwargs: object) -> None:
+    def __init__(self, *args: Any, flags: Iterable[Registration] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(str(r.pk), flag_label(r)) for r in flags]
         self.has_flags = bool(choices)
         if self.has_flags:
-            self.fields["registration"].choices = [*choices, NOT_LINKED]
+            cast(forms.ChoiceField, self.fields["registration"]).choices = [*choices, NOT_LINKED]
         else:
             del self.fields["registration"]
 

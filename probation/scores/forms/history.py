@@ -9,6 +9,7 @@ from typing import Any
 from crispy_forms_gds.layout import Field, Fieldset
 from django import forms
 
+from probation.core.models import concrete_field
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
 from probation.scores.models import CriminalHistory
@@ -26,7 +27,7 @@ COUNT_HELP = {
 
 
 def _label(name: str) -> str:
-    return str(CriminalHistory._meta.get_field(name).verbose_name)
+    return str(concrete_field(CriminalHistory, name).verbose_name)
 
 
 class CriminalHistoryForm(GovukForm):

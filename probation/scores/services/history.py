@@ -16,6 +16,7 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import today_uk
 from probation.core.errors import ConflictError, ServiceError
+from probation.core.models import concrete_field
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
@@ -39,7 +40,7 @@ def _validate(person: Person, data: dict[str, Any]) -> None:
     for name in COUNT_FIELDS:
         value = data[name]
         if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 999:
-            label = CriminalHistory._meta.get_field(name).verbose_name
+            label = concrete_field(CriminalHistory, name).verbose_name
             raise ServiceError(f"{label} must be a whole number from 0 to 999", field=name)
     if data["previous_violent_sanctions"] > data["previous_sanctions"]:
         raise ServiceError(
@@ -47,11 +48,11 @@ def _validate(person: Person, data: dict[str, Any]) -> None:
             field="previous_violent_sanctions",
         )
     for name in DATE_FIELDS:
-        value: dt.date | None = data[name]
-        label = CriminalHistory._meta.get_field(name).verbose_name
-        if value is not None and value > today_uk():
+        when: dt.date | None = data[name]
+        label = concrete_field(CriminalHistory, name).verbose_name
+        if when is not None and when > today_uk():
             raise ServiceError(f"{label} must be today or in the past", field=name)
-        if value is not None and value <= person.date_of_birth:
+        if when is not None and when <= person.date_of_birth:
             raise ServiceError(f"{label} must be after the date of birth", field=name)
     for name in YES_NO_FIELDS:
         if data[name] not in (True, False, None):

@@ -8,11 +8,13 @@ looks exactly like missing). Calculating and editing need ROSH_MANAGE in the cas
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission
+from probation.core.models import concrete_field
 from probation.frontend.forms import GovukForm
 from probation.people.policy import can_change_case
 from probation.people.shell import CaseFormView, CasePageView
@@ -38,7 +40,7 @@ class ScoresCaseView(CasePageView):
             "sections": predictor_sections(history, scores_check(person=person)),
             "criminal_history": [
                 (
-                    str(criminal_history._meta.get_field(name).verbose_name),
+                    str(concrete_field(criminal_history, name).verbose_name),
                     display(getattr(criminal_history, name)),
                 )
                 for name in HISTORY_FIELDS
@@ -54,7 +56,7 @@ class ScoresCaseView(CasePageView):
     def audit_detail(self) -> dict[str, Any]:
         return {"shown": self.shown}
 
-    def post(self, request: HttpRequest, crn: str) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, crn: str) -> HttpResponse:
         calculation = scores_calculate(actor=request.user, crn=self.person.crn)
         done = len(calculation.calculated)
         missing = len(calculation.outcomes) - done

@@ -3,6 +3,7 @@ codes, date order and the lengths each sentence type allows are the services' ru
 as field errors (offence codes: ``sentences.offences``)."""
 
 from collections.abc import Iterable
+from typing import Any
 
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
@@ -15,9 +16,7 @@ EXAMPLE = "For example, 27 3 2026"
 ADDITIONAL_SLOTS = 2  # more offences can be added from the sentence page afterwards
 
 
-def radios(
-    label: str, choices: Iterable[tuple[str, str]], message: str, **kwargs: object
-) -> forms.ChoiceField:
+def radios(label: str, choices: Iterable[tuple[str, str]], message: str, **kwargs: Any) -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
         choices=list(choices),
@@ -86,8 +85,9 @@ class EventForm(GovukForm):
         help_text="Custodial sentences only; leave as standard determinate for other sentences.",
     )
 
-    def clean(self) -> dict[str, object]:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         for slot in range(1, ADDITIONAL_SLOTS + 1):
             code, date = data.get(f"additional_{slot}_code"), data.get(f"additional_{slot}_date")
             if code and not date and f"additional_{slot}_date" not in self.errors:

@@ -1,12 +1,14 @@
 """Choices for sentence records, taken from the pure domain enums so there is one list of each."""
 
+from enum import StrEnum
+
 from django.db import models
 
 from probation.rules.sentences.licences import AdditionalConditionCategory, ConditionKind, SentenceKind
 from probation.rules.sentences.requirements import REQUIREMENT_RULES, RequirementType
 
 
-def _choices(enum: type, labels: dict | None = None) -> list[tuple[str, str]]:
+def _choices(enum: type[StrEnum], labels: dict[StrEnum, str] | None = None) -> list[tuple[str, str]]:
     labels = labels or {}
     return [(m.value, labels.get(m, m.value.replace("_", " ").capitalize())) for m in enum]
 

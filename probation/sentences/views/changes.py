@@ -5,9 +5,10 @@ services apply the rules and the audit. Pages about one sentence audit the view 
 from functools import cached_property
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.urls import reverse
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission
 from probation.core.errors import NotFound
 from probation.people.shell import CaseFormView
@@ -213,7 +214,7 @@ class LicenceConditionAddView(OnceOnlySubmissionMixin, OneSentenceFormView):
             raise NotFound(self.sentence.pk)
         return licence
 
-    def get(self, request: HttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, crn: str, **kwargs: Any) -> HttpResponse:
         self.licence  # noqa: B018 - a sentence without a licence has no conditions page
         return super().get(request, crn, **kwargs)
 

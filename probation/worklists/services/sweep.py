@@ -167,6 +167,8 @@ def _sweep_unpaid_work(*, today: dt.date, now: dt.datetime, result: SweepResult)
     )
     wanted: dict[WorkItemKind, dict[int, WorkItem]] = {kind: {} for kind in _UNPAID_WORK_KINDS.values()}
     for pk, person_id, officer_id, team_id, start, ordered, done in rows.iterator(chunk_size=_BATCH):
+        if ordered is None:  # unpaid_work_open excludes these; this tells the type checker
+            continue
         outlook = unpaid_work_outlook(start=start, ordered=ordered, done=done, today=today)
         kind = _UNPAID_WORK_KINDS.get(outlook.status)
         if kind is None:
@@ -185,8 +187,8 @@ def _sweep_unpaid_work(*, today: dt.date, now: dt.datetime, result: SweepResult)
     for kind, items in wanted.items():
         existing = dict(_open_items(kind, "requirement").values_list("source_id", "id"))
         cleared = [item_id for source_id, item_id in existing.items() if source_id not in items]
-        for start in range(0, len(cleared), _BATCH):
-            WorkItem.objects.filter(pk__in=cleared[start : start + _BATCH]).update(resolved_at=now)
+        for offset in range(0, len(cleared), _BATCH):
+            WorkItem.objects.filter(pk__in=cleared[offset : offset + _BATCH]).update(resolved_at=now)
         new = [item for pk, item in items.items() if pk not in existing]
         WorkItem.objects.bulk_create(new, batch_size=_BATCH, ignore_conflicts=True)
         result.raised[kind.value] = len(new)

@@ -5,10 +5,11 @@ anyone else, and any officer outside the manager's team, gets the same 404 as a 
 view is a view of many people's records, so each writes one audit entry (CRNs shown, never names).
 """
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.views import View
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.models import Staff, User
 from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
@@ -24,7 +25,7 @@ def _staff_with(user: User, permission: Permission) -> Staff:
     return user.staff
 
 
-def _worklist_page(request: HttpRequest, officer: Staff, *, own: bool) -> HttpResponse:
+def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bool) -> HttpResponse:
     worklist = selectors.worklist_for_officer(user=request.user, officer=officer, today=today_uk(), now=now())
     sections = worklist_sections(worklist)
     audit_record(
@@ -53,12 +54,12 @@ def _worklist_page(request: HttpRequest, officer: Staff, *, own: bool) -> HttpRe
 
 
 class MyWorkView(View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         return _worklist_page(request, _staff_with(request.user, Permission.WORKLIST_OWN), own=True)
 
 
 class TeamWorkView(View):
-    def get(self, request: HttpRequest) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         team = _staff_with(request.user, Permission.WORKLIST_TEAM).team
         summary = selectors.team_summary(team=team, today=today_uk(), now=now())
         headings, rows, totals = team_rows(summary)
@@ -85,7 +86,7 @@ class TeamWorkView(View):
 class OfficerWorkView(View):
     """A team manager's drill-down to one officer of their own team."""
 
-    def get(self, request: HttpRequest, staff_code: str) -> HttpResponse:
+    def get(self, request: AuthenticatedHttpRequest, staff_code: str) -> HttpResponse:
         team = _staff_with(request.user, Permission.WORKLIST_TEAM).team
         officer = selectors.team_officer_get(team=team, code=staff_code)
         if officer is None:

@@ -2,6 +2,7 @@
 most once per appointment (NotificationMessage's notification_once_per_contact_template)."""
 
 import datetime as dt
+from typing import Any
 
 from django.core.management.base import BaseCommand
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
             "--date", help="Send for appointments on this date (YYYY-MM-DD) instead of tomorrow"
         )
 
-    def handle(self, *args: object, **options: object) -> None:
+    def handle(self, *args: Any, **options: Any) -> None:
         day = (
             dt.date.fromisoformat(options["date"])
             if options.get("date")
