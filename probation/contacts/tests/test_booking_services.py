@@ -44,7 +44,8 @@ def test_booking_creates_an_appointment_with_the_case_officer_by_default(officer
         "",
     )
     event = AuditEvent.objects.get(object_type="contact", action="create")
-    assert event.object_id == str(contact.pk) and "Bring ID" not in str(event.detail)
+    assert event.object_id == str(contact.pk)
+    assert "Bring ID" not in str(event.detail)
 
 
 def test_officer_clash_is_refused_with_the_time_and_no_other_persons_details(officer_user, case):
@@ -58,7 +59,8 @@ def test_officer_clash_is_refused_with_the_time_and_no_other_persons_details(off
     assert (
         f"{officer_user.staff.name} already has an appointment from 10:00am to 11:00am" in error.value.message
     )
-    assert other.surname not in error.value.message and other.crn not in error.value.message
+    assert other.surname not in error.value.message
+    assert other.crn not in error.value.message
     assert Contact.objects.count() == 1
 
 
@@ -201,7 +203,8 @@ def test_reschedule_by_the_service_is_rssr_and_checks_clashes(officer_user, case
     )
 
     old.refresh_from_db()
-    assert old.outcome == "RSSR" and old.rescheduled_to == new
+    assert old.outcome == "RSSR"
+    assert old.rescheduled_to == new
 
 
 def test_cancel_needs_a_reason_and_is_refused_after_an_outcome(officer_user, case):
@@ -218,7 +221,8 @@ def test_cancel_needs_a_reason_and_is_refused_after_an_outcome(officer_user, cas
         person=case, sentence=None, officer=officer_user.staff, starts_at=at(-3), outcome="ATTC"
     )
 
-    assert cancelled.cancelled_at is not None and cancelled.cancel_reason == "Officer ill"
+    assert cancelled.cancelled_at is not None
+    assert cancelled.cancel_reason == "Officer ill"
     with pytest.raises(ServiceError, match="already has an outcome"):
         appointment_cancel(
             actor=officer_user, crn=case.crn, contact_id=attended.pk, expected_version=1, reason="x"

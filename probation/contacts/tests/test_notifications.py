@@ -61,11 +61,9 @@ def test_reminder_is_sent_on_commit_with_only_the_allowed_details(
         "recording",
     )
     assert message.body.startswith("Hello Gary. You have a probation appointment on ")
-    assert (
-        "2:30pm" in message.body
-        and "Leeds Probation Office" in message.body
-        and officer_user.staff.name in message.body
-    )
+    assert "2:30pm" in message.body
+    assert "Leeds Probation Office" in message.body
+    assert officer_user.staff.name in message.body
     assert "rearrange" in message.body
     body = message.body.lower()
     for secret in (
@@ -98,7 +96,9 @@ def test_a_reminder_is_sent_once_per_appointment_and_template(officer_user, case
     first = reminder_send(contact_id=contact.pk, template=DAY_BEFORE)
     second = reminder_send(contact_id=contact.pk, template=DAY_BEFORE)
 
-    assert first is not None and first.channel == "email" and second is None
+    assert first is not None
+    assert first.channel == "email"
+    assert second is None
     assert NotificationMessage.objects.count() == 1
 
 

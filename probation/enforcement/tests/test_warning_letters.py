@@ -83,7 +83,8 @@ def test_letter_has_the_person_the_failure_the_three_statements_the_officer_and_
     )
     assert "Warning letter: failure to comply with your community order" in text
     assert "Alfred Lettercase" in text
-    assert "7 Wharf Street" in text and "LS2 9AA" in text
+    assert "7 Wharf Street" in text
+    assert "LS2 9AA" in text
     assert "Old Mill Lane" not in text  # the main address only
     assert "14 April 2026" in text
     assert CIRCUMSTANCES in text
@@ -104,7 +105,9 @@ def test_letter_holds_no_other_persons_data(client, officer_user):
 
     text = _text(_letter(client, officer_user, person, case))
 
-    assert "Bernard" not in text and "Quarry Hill" not in text and other.crn not in text
+    assert "Bernard" not in text
+    assert "Quarry Hill" not in text
+    assert other.crn not in text
 
 
 def test_letter_is_audited_as_an_export_without_its_content(client, officer_user):
@@ -119,7 +122,8 @@ def test_letter_is_audited_as_an_export_without_its_content(client, officer_user
         "enforcement_case",
         str(case.pk),
     )
-    assert "Wharf" not in str(export.detail) and "attend" not in str(export.detail)
+    assert "Wharf" not in str(export.detail)
+    assert "attend" not in str(export.detail)
 
 
 def test_a_licence_gets_a_licence_compliance_letter(client, officer_user):
