@@ -8,6 +8,7 @@ import pytest
 from probation.audit.models import AuditEvent
 from probation.contacts.models import Contact
 from probation.contacts.services.appointments import (
+    ContactDetails,
     appointment_book,
     appointment_cancel,
     appointment_reschedule,
@@ -23,15 +24,15 @@ pytestmark = pytest.mark.django_db
 
 
 def _book(user, person, start, end=None, **kwargs):
-    return appointment_book(
-        actor=user,
-        crn=person.crn,
+    reminder = kwargs.pop("reminder", "")
+    details = ContactDetails(
         type_code=kwargs.pop("type_code", "planned_office_visit"),
         starts_at=start,
         ends_at=end or start + dt.timedelta(hours=1),
         location="Leeds Probation Office",
         **kwargs,
     )
+    return appointment_book(actor=user, crn=person.crn, details=details, reminder=reminder)
 
 
 def test_booking_creates_an_appointment_with_the_case_officer_by_default(officer_user, case, sentence):
@@ -147,9 +148,13 @@ def test_a_reminder_needs_the_persons_mobile(officer_user, case):
 
 
 def test_a_past_contact_is_recorded_and_needs_an_outcome_if_it_is_an_attendance_type(officer_user, case):
-    visit = contact_record(actor=officer_user, crn=case.crn, type_code="home_visit", starts_at=at(-1))
+    visit = contact_record(
+        actor=officer_user, crn=case.crn, details=ContactDetails(type_code="home_visit", starts_at=at(-1))
+    )
     note = contact_record(
-        actor=officer_user, crn=case.crn, type_code="case_note", starts_at=at(-1, 12), notes="Called"
+        actor=officer_user,
+        crn=case.crn,
+        details=ContactDetails(type_code="case_note", starts_at=at(-1, 12), notes="Called"),
     )
 
     assert (visit.is_appointment, note.is_appointment) == (True, False)
@@ -158,7 +163,11 @@ def test_a_past_contact_is_recorded_and_needs_an_outcome_if_it_is_an_attendance_
 
 def test_a_contact_cannot_be_recorded_in_the_future(officer_user, case):
     with pytest.raises(ServiceError, match="cannot be recorded in the future"):
-        contact_record(actor=officer_user, crn=case.crn, type_code="case_note", starts_at=at(1), notes="x")
+        contact_record(
+            actor=officer_user,
+            crn=case.crn,
+            details=ContactDetails(type_code="case_note", starts_at=at(1), notes="x"),
+        )
 
 
 def test_reschedule_books_the_new_time_and_closes_the_old_with_who_asked(officer_user, case):

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from probation.contacts.models import NotificationMessage
 from probation.contacts.notify import DAY_BEFORE, GovukNotifyBackend, reminder_send
-from probation.contacts.services.appointments import appointment_book
+from probation.contacts.services.appointments import ContactDetails, appointment_book
 from probation.contacts.tests.conftest import at
 from probation.core.errors import ServiceError
 from probation.risk.tests.test_registration_factories import RegistrationFactory
@@ -20,16 +20,14 @@ pytestmark = pytest.mark.django_db
 
 
 def _book(user, case, start, reminder="sms", **kwargs):
-    return appointment_book(
-        actor=user,
-        crn=case.crn,
+    details = ContactDetails(
         type_code=kwargs.pop("type_code", "drug_test"),
         starts_at=start,
         ends_at=start + dt.timedelta(hours=1),
         location="Leeds Probation Office",
-        reminder=reminder,
         **kwargs,
     )
+    return appointment_book(actor=user, crn=case.crn, details=details, reminder=reminder)
 
 
 def test_reminder_is_sent_on_commit_with_only_the_allowed_details(
