@@ -12,7 +12,7 @@ from probation.audit.models import AuditEvent
 from probation.contacts.models import EnforcementCase
 from probation.contacts.tests.factories import ContactFactory, EnforcementCaseFactory
 from probation.core import clock
-from probation.enforcement.services.actions import enforcement_action_record
+from probation.enforcement.services.actions import ActionChoice, enforcement_action_record
 from probation.people.tests.factories import PersonFactory
 from probation.sentences.tests.factories import SentenceFactory
 
@@ -45,9 +45,9 @@ def _warn(user, case):
         crn=case.person.crn,
         case_id=case.pk,
         expected_version=case.version,
-        action="first_warning_letter",
-        circumstances="Missed the office visit",
-        note="Phoned first",
+        choice=ActionChoice(
+            "first_warning_letter", circumstances="Missed the office visit", note="Phoned first"
+        ),
     )
 
 
@@ -163,7 +163,7 @@ def test_posting_a_stale_version_shows_what_changed(client, officer_user, senten
         crn=sentence.person.crn,
         case_id=case.pk,
         expected_version=1,
-        action="refer_to_offender_manager",
+        choice=ActionChoice("refer_to_offender_manager"),
     )
     client.force_login(officer_user)
 
@@ -185,7 +185,7 @@ def test_a_decided_case_offers_no_actions(client, officer_user, sentence):
         crn=sentence.person.crn,
         case_id=case.pk,
         expected_version=1,
-        action="breach_or_recall_initiated",
+        choice=ActionChoice("breach_or_recall_initiated"),
     )
     client.force_login(officer_user)
 

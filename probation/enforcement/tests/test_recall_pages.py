@@ -10,7 +10,12 @@ from pypdf import PdfReader
 from probation.audit.models import AuditEvent
 from probation.core.clock import today_uk
 from probation.enforcement.models import Recall
-from probation.enforcement.services.recall import recall_decide, recall_recommend, recall_start
+from probation.enforcement.services.recall import (
+    RecallRecommendation,
+    recall_decide,
+    recall_recommend,
+    recall_start,
+)
 from probation.enforcement.tests.test_breach_workflow_data import licence_for
 from probation.people.tests.factories import PersonFactory
 from probation.risk.tests.test_registration_factories import RegistrationFactory
@@ -52,7 +57,13 @@ def _recommended(user, person, licence, **kwargs):
         "recommended_type": "fixed_term",
         "reason": "Whereabouts unknown for a week",
     } | kwargs
-    return recall_recommend(actor=user, crn=person.crn, recall_id=recall.pk, expected_version=1, **values)
+    return recall_recommend(
+        actor=user,
+        crn=person.crn,
+        recall_id=recall.pk,
+        expected_version=1,
+        answers=RecallRecommendation(**values),
+    )
 
 
 def test_the_consider_a_recall_journey_through_the_pages(client, officer_user, spo_user, person, licence):

@@ -11,6 +11,7 @@ from probation.core.clock import today_uk
 from probation.core.errors import PermissionDenied, ServiceError
 from probation.enforcement.models import Recall, RecallStep
 from probation.enforcement.services.recall import (
+    RecallRecommendation,
     recall_decide,
     recall_licence_ended,
     recall_re_released,
@@ -61,7 +62,11 @@ def _recommend(user, person, recall, **kwargs):
     } | kwargs
     recall.refresh_from_db()
     return recall_recommend(
-        actor=user, crn=person.crn, recall_id=recall.pk, expected_version=recall.version, **values
+        actor=user,
+        crn=person.crn,
+        recall_id=recall.pk,
+        expected_version=recall.version,
+        answers=RecallRecommendation(**values),
     )
 
 

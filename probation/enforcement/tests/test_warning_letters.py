@@ -14,7 +14,7 @@ from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
 from probation.contacts.tests.factories import ContactFactory, EnforcementCaseFactory
 from probation.core import clock
-from probation.enforcement.services.actions import enforcement_action_record
+from probation.enforcement.services.actions import ActionChoice, enforcement_action_record
 from probation.people.tests.factories import AddressFactory, PersonFactory
 from probation.sentences.tests.factories import CustodialSentenceFactory, SentenceFactory
 
@@ -50,8 +50,7 @@ def _warned_case(officer_user, person, *, sentence_factory=SentenceFactory, acti
         crn=person.crn,
         case_id=case.pk,
         expected_version=case.version,
-        action=action,
-        circumstances=CIRCUMSTANCES,
+        choice=ActionChoice(action, circumstances=CIRCUMSTANCES),
     )
 
 
@@ -144,8 +143,7 @@ def test_no_letter_until_a_warning_is_sent_or_after_it_is_withdrawn(client, offi
         crn=person.crn,
         case_id=withdrawn.pk,
         expected_version=withdrawn.version,
-        action="withdraw_warning",
-        reason="Evidence received",
+        choice=ActionChoice("withdraw_warning", reason="Evidence received"),
     )
 
     assert _letter(client, officer_user, person, awaiting).status_code == 404
