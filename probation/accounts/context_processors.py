@@ -1,7 +1,62 @@
+from collections.abc import Callable
+
 from django.conf import settings
 from django.http import HttpRequest
 
+from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
+
+
+def _has_staff(user: User) -> bool:
+    return bool(user.staff_id)
+
+
+def _is_partner(user: User) -> bool:
+    return user.role == "partner"
+
+
+def _anyone(user: User) -> bool:
+    return True
+
+
+# The primary navigation in order: each group shows when the user has the permission and passes the
+# extra check (their own worklist and diary need a staff record; shared cases are partners' view).
+_NAV: tuple[tuple[Permission, Callable[[User], bool], tuple[tuple[str, str, str], ...]], ...] = (
+    (Permission.WORKLIST_OWN, _has_staff, (("My work", "worklists:mine", "/work"),)),
+    (Permission.CASELOAD_OWN, _anyone, (("My cases", "people:caseload", "/cases/mine"),)),
+    (
+        Permission.DIARY_OWN,
+        _has_staff,
+        (
+            ("Diary", "contacts:diary", "/diary"),
+            ("Needs an outcome", "contacts:outstanding", "/contacts/outstanding"),
+        ),
+    ),
+    (Permission.CASE_SEARCH, _anyone, (("Search", "people:search", "/search"),)),
+    (Permission.PERSON_CREATE, _anyone, (("Add a person", "people:person-create", "/cases/new"),)),
+    (
+        Permission.CASELOAD_OWN,
+        _anyone,
+        (
+            ("Reviews due", "risk:registration-reviews-due", "/risk/reviews-due"),
+            ("MAPPA actions", "mappa:actions-due", "/mappa/actions-due"),
+        ),
+    ),
+    (
+        Permission.PREDICTOR_CALCULATE,
+        _anyone,
+        (("Risk calculators", "risk:calculator-list", "/risk/calculators"),),
+    ),
+    (Permission.TEAM_CASELOAD_VIEW, _anyone, (("My team", "people:team", "/teams/mine"),)),
+    (Permission.WORKLIST_TEAM, _anyone, (("Team work", "worklists:team", "/work/team"),)),
+    (Permission.CASE_VIEW, _is_partner, (("Shared cases", "people:shared", "/cases/shared"),)),
+    (Permission.AUDIT_VIEW, _anyone, (("Audit", "audit:search", "/audit"),)),
+    (
+        Permission.LIMITED_ACCESS_MANAGE,
+        _anyone,
+        (("Limited access", "people:limited-access-find", "/limited-access"),),
+    ),
+)
 
 
 def service(request: HttpRequest) -> dict[str, object]:
@@ -9,32 +64,9 @@ def service(request: HttpRequest) -> dict[str, object]:
     user = request.user
     nav = []
     if user.is_authenticated:
-        if has_permission(user, Permission.WORKLIST_OWN) and user.staff_id:
-            nav.append(("My work", "worklists:mine", "/work"))
-        if has_permission(user, Permission.CASELOAD_OWN):
-            nav.append(("My cases", "people:caseload", "/cases/mine"))
-        if has_permission(user, Permission.DIARY_OWN) and user.staff_id:
-            nav.append(("Diary", "contacts:diary", "/diary"))
-            nav.append(("Needs an outcome", "contacts:outstanding", "/contacts/outstanding"))
-        if has_permission(user, Permission.CASE_SEARCH):
-            nav.append(("Search", "people:search", "/search"))
-        if has_permission(user, Permission.PERSON_CREATE):
-            nav.append(("Add a person", "people:person-create", "/cases/new"))
-        if has_permission(user, Permission.CASELOAD_OWN):
-            nav.append(("Reviews due", "risk:registration-reviews-due", "/risk/reviews-due"))
-            nav.append(("MAPPA actions", "mappa:actions-due", "/mappa/actions-due"))
-        if has_permission(user, Permission.PREDICTOR_CALCULATE):
-            nav.append(("Risk calculators", "risk:calculator-list", "/risk/calculators"))
-        if has_permission(user, Permission.TEAM_CASELOAD_VIEW):
-            nav.append(("My team", "people:team", "/teams/mine"))
-        if has_permission(user, Permission.WORKLIST_TEAM):
-            nav.append(("Team work", "worklists:team", "/work/team"))
-        if has_permission(user, Permission.CASE_VIEW) and user.role == "partner":
-            nav.append(("Shared cases", "people:shared", "/cases/shared"))
-        if has_permission(user, Permission.AUDIT_VIEW):
-            nav.append(("Audit", "audit:search", "/audit"))
-        if has_permission(user, Permission.LIMITED_ACCESS_MANAGE):
-            nav.append(("Limited access", "people:limited-access-find", "/limited-access"))
+        for permission, applies, items in _NAV:
+            if has_permission(user, permission) and applies(user):
+                nav.extend(items)
     return {
         "service_name": "Manage a probation case",
         "primary_nav": nav,

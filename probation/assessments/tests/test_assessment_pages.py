@@ -90,7 +90,8 @@ def test_check_answers_shows_severity_and_completing_locks(signed_in, case):
     detail = reverse("assessments:detail", args=[case.crn, draft.pk])
     assert response["Location"] == detail
     page = signed_in.get(detail).content.decode()
-    assert "Standard need" in page and "Section not assessed" in page
+    assert "Standard need" in page
+    assert "Section not assessed" in page
     assert signed_in.get(_section(draft))["Location"] == detail
     assert signed_in.post(_section(draft), {"suitability": "some", "version": "2"}).status_code == 200
     assert Assessment.objects.get().answers == {"attitudes": {"pro_criminal_attitudes": "significant"}}
@@ -182,7 +183,8 @@ def test_saving_predictor_answers_from_the_page_stores_them(signed_in, draft):
     }
     check_answers = signed_in.get(reverse("assessments:complete", args=[draft.person.crn, draft.pk]))
     page = check_answers.content.decode()
-    assert "Temper control" in page and "Significant problems" in page
+    assert "Temper control" in page
+    assert "Significant problems" in page
     assert "Current relationship with partner" in page
 
 

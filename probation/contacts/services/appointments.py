@@ -7,6 +7,7 @@ of an attendance type (``is_appointment`` = the type's attendance flag, enforcem
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -44,50 +45,56 @@ def _check_reminder(person: Person, reminder: str) -> None:
         )
 
 
+@dataclass(frozen=True)
+class ContactDetails:
+    """What a contact or an appointment records, as the contact and booking forms collect it."""
+
+    type_code: str
+    starts_at: dt.datetime
+    ends_at: dt.datetime | None = None
+    officer_id: int | None = None  # the case's officer when not given
+    location: str = ""
+    sentence_id: int | None = None
+    requirement_id: int | None = None
+    licence_condition_id: int | None = None
+    notes: str = ""
+    sensitive: bool = False
+
+
 def _create(
-    *,
-    actor: User,
-    person: Person,
-    type_code: str,
-    starts_at: dt.datetime,
-    ends_at: dt.datetime | None,
-    officer_id: int | None,
-    location: str,
-    sentence_id: int | None,
-    requirement_id: int | None,
-    licence_condition_id: int | None,
-    notes: str,
-    sensitive: bool,
-    reminder: str,
-    ignore_id: int | None = None,
+    *, actor: User, person: Person, details: ContactDetails, reminder: str, ignore_id: int | None = None
 ) -> Contact:
-    is_appointment = contact_type(type_code).attendance
-    check_times(starts_at, ends_at)
-    officer = officer_for_contact(person=person, officer_id=officer_id)
+    is_appointment = contact_type(details.type_code).attendance
+    check_times(details.starts_at, details.ends_at)
+    officer = officer_for_contact(person=person, officer_id=details.officer_id)
     links = contact_links(
         person=person,
-        day=local(starts_at).date(),
-        sentence_id=sentence_id,
-        requirement_id=requirement_id,
-        licence_condition_id=licence_condition_id,
+        day=local(details.starts_at).date(),
+        sentence_id=details.sentence_id,
+        requirement_id=details.requirement_id,
+        licence_condition_id=details.licence_condition_id,
     )
     if is_appointment:
         check_clashes(
-            person=person, officer=officer, starts_at=starts_at, ends_at=ends_at, ignore_id=ignore_id
+            person=person,
+            officer=officer,
+            starts_at=details.starts_at,
+            ends_at=details.ends_at,
+            ignore_id=ignore_id,
         )
     return Contact.objects.create(
         person=person,
-        type=type_code,
+        type=details.type_code,
         is_appointment=is_appointment,
-        starts_at=starts_at,
-        ends_at=ends_at,
+        starts_at=details.starts_at,
+        ends_at=details.ends_at,
         officer=officer,
-        location=location.strip(),
+        location=details.location.strip(),
         sentence=links.sentence,
         requirement=links.requirement,
         licence_condition=links.licence_condition,
-        notes=notes.strip(),
-        sensitive=sensitive,
+        notes=details.notes.strip(),
+        sensitive=details.sensitive,
         reminder=reminder if is_appointment else "",
         created_by=actor,
     )
@@ -113,95 +120,39 @@ def _audit(actor: User, contact: Contact, action: AuditAction, **detail: object)
     )
 
 
-def contact_record(
-    *,
-    actor: User,
-    crn: str,
-    type_code: str,
-    starts_at: dt.datetime,
-    ends_at: dt.datetime | None = None,
-    officer_id: int | None = None,
-    location: str = "",
-    sentence_id: int | None = None,
-    requirement_id: int | None = None,
-    licence_condition_id: int | None = None,
-    notes: str = "",
-    sensitive: bool = False,
-) -> Contact:
+def contact_record(*, actor: User, crn: str, details: ContactDetails) -> Contact:
     """Record something that happened: any non-attendance contact, or an attendance contact that has
     already taken place (it then needs an outcome). Never in the future: that is a booking."""
-    contact_type(type_code)  # unknown types are refused with a message
-    if starts_at > now():
+    contact_type(details.type_code)  # unknown types are refused with a message
+    if details.starts_at > now():
         raise ServiceError(
             "A contact cannot be recorded in the future: book an appointment instead", field="date"
         )
-    if not contact_type(type_code).attendance and not notes.strip():
+    if not contact_type(details.type_code).attendance and not details.notes.strip():
         raise ServiceError("Enter the notes for this contact", field="notes")
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.CONTACT_MANAGE)
-        contact = _create(
-            actor=actor,
-            person=person,
-            type_code=type_code,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            officer_id=officer_id,
-            location=location,
-            sentence_id=sentence_id,
-            requirement_id=requirement_id,
-            licence_condition_id=licence_condition_id,
-            notes=notes,
-            sensitive=sensitive,
-            reminder="",
-        )
+        contact = _create(actor=actor, person=person, details=details, reminder="")
         _audit(actor, contact, AuditAction.CREATE)
     return contact
 
 
-def appointment_book(
-    *,
-    actor: User,
-    crn: str,
-    type_code: str,
-    starts_at: dt.datetime,
-    ends_at: dt.datetime | None,
-    officer_id: int | None = None,
-    location: str = "",
-    sentence_id: int | None = None,
-    requirement_id: int | None = None,
-    licence_condition_id: int | None = None,
-    notes: str = "",
-    sensitive: bool = False,
-    reminder: str = "",
-) -> Contact:
+def appointment_book(*, actor: User, crn: str, details: ContactDetails, reminder: str = "") -> Contact:
     """Book an appointment: an attendance contact in the future, clash-checked for the officer and
     the person. A reminder, if asked for, is sent after the booking commits."""
-    if not contact_type(type_code).attendance:
-        raise ServiceError(f"{contact_type(type_code).description} is not an appointment type", field="type")
-    if starts_at <= now():
+    kind = contact_type(details.type_code)
+    if not kind.attendance:
+        raise ServiceError(f"{kind.description} is not an appointment type", field="type")
+    if details.starts_at <= now():
         raise ServiceError(
             "An appointment must be in the future: record a past contact instead", field="date"
         )
-    if ends_at is None:
+    if details.ends_at is None:
         raise ServiceError("Enter the end time", field="end_time")
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.CONTACT_MANAGE)
         _check_reminder(person, reminder)
-        contact = _create(
-            actor=actor,
-            person=person,
-            type_code=type_code,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            officer_id=officer_id,
-            location=location,
-            sentence_id=sentence_id,
-            requirement_id=requirement_id,
-            licence_condition_id=licence_condition_id,
-            notes=notes,
-            sensitive=sensitive,
-            reminder=reminder,
-        )
+        contact = _create(actor=actor, person=person, details=details, reminder=reminder)
         _audit(actor, contact, AuditAction.CREATE, reminder=reminder)
         reminder_send_on_commit(contact)
     return contact
@@ -238,8 +189,6 @@ def appointment_reschedule(
     starts_at: dt.datetime,
     ends_at: dt.datetime,
     requested_by: str,
-    officer_id: int | None = None,
-    location: str | None = None,
 ) -> Contact:
     """Move an appointment: a new appointment (same type, links, notes and reminder) at the new time,
     and the old one closed with outcome RSOF (the person asked) or RSSR (the service asked),
@@ -252,22 +201,19 @@ def appointment_reschedule(
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.CONTACT_MANAGE)
         old = _appointment_for_change(person=person, contact_id=contact_id, expected_version=expected_version)
-        new = _create(
-            actor=actor,
-            person=person,
+        details = ContactDetails(
             type_code=old.type,
             starts_at=starts_at,
             ends_at=ends_at,
-            officer_id=officer_id or old.officer_id,
-            location=old.location if location is None else location,
+            officer_id=old.officer_id,
+            location=old.location,
             sentence_id=old.sentence_id,
             requirement_id=old.requirement_id,
             licence_condition_id=old.licence_condition_id,
             notes=old.notes,
             sensitive=old.sensitive,
-            reminder=old.reminder,
-            ignore_id=old.pk,
         )
+        new = _create(actor=actor, person=person, details=details, reminder=old.reminder, ignore_id=old.pk)
         old.outcome, old.outcome_recorded_at, old.outcome_recorded_by = codes[requested_by], now(), actor
         old.rescheduled_to, old.version = new, old.version + 1
         old.save(

@@ -8,6 +8,7 @@ import pytest
 from probation.audit.models import AuditEvent
 from probation.contacts.models import Contact
 from probation.contacts.services.appointments import (
+    ContactDetails,
     appointment_book,
     appointment_cancel,
     appointment_reschedule,
@@ -23,15 +24,15 @@ pytestmark = pytest.mark.django_db
 
 
 def _book(user, person, start, end=None, **kwargs):
-    return appointment_book(
-        actor=user,
-        crn=person.crn,
+    reminder = kwargs.pop("reminder", "")
+    details = ContactDetails(
         type_code=kwargs.pop("type_code", "planned_office_visit"),
         starts_at=start,
         ends_at=end or start + dt.timedelta(hours=1),
         location="Leeds Probation Office",
         **kwargs,
     )
+    return appointment_book(actor=user, crn=person.crn, details=details, reminder=reminder)
 
 
 def test_booking_creates_an_appointment_with_the_case_officer_by_default(officer_user, case, sentence):
@@ -44,7 +45,8 @@ def test_booking_creates_an_appointment_with_the_case_officer_by_default(officer
         "",
     )
     event = AuditEvent.objects.get(object_type="contact", action="create")
-    assert event.object_id == str(contact.pk) and "Bring ID" not in str(event.detail)
+    assert event.object_id == str(contact.pk)
+    assert "Bring ID" not in str(event.detail)
 
 
 def test_officer_clash_is_refused_with_the_time_and_no_other_persons_details(officer_user, case):
@@ -58,7 +60,8 @@ def test_officer_clash_is_refused_with_the_time_and_no_other_persons_details(off
     assert (
         f"{officer_user.staff.name} already has an appointment from 10:00am to 11:00am" in error.value.message
     )
-    assert other.surname not in error.value.message and other.crn not in error.value.message
+    assert other.surname not in error.value.message
+    assert other.crn not in error.value.message
     assert Contact.objects.count() == 1
 
 
@@ -145,9 +148,13 @@ def test_a_reminder_needs_the_persons_mobile(officer_user, case):
 
 
 def test_a_past_contact_is_recorded_and_needs_an_outcome_if_it_is_an_attendance_type(officer_user, case):
-    visit = contact_record(actor=officer_user, crn=case.crn, type_code="home_visit", starts_at=at(-1))
+    visit = contact_record(
+        actor=officer_user, crn=case.crn, details=ContactDetails(type_code="home_visit", starts_at=at(-1))
+    )
     note = contact_record(
-        actor=officer_user, crn=case.crn, type_code="case_note", starts_at=at(-1, 12), notes="Called"
+        actor=officer_user,
+        crn=case.crn,
+        details=ContactDetails(type_code="case_note", starts_at=at(-1, 12), notes="Called"),
     )
 
     assert (visit.is_appointment, note.is_appointment) == (True, False)
@@ -156,7 +163,11 @@ def test_a_past_contact_is_recorded_and_needs_an_outcome_if_it_is_an_attendance_
 
 def test_a_contact_cannot_be_recorded_in_the_future(officer_user, case):
     with pytest.raises(ServiceError, match="cannot be recorded in the future"):
-        contact_record(actor=officer_user, crn=case.crn, type_code="case_note", starts_at=at(1), notes="x")
+        contact_record(
+            actor=officer_user,
+            crn=case.crn,
+            details=ContactDetails(type_code="case_note", starts_at=at(1), notes="x"),
+        )
 
 
 def test_reschedule_books_the_new_time_and_closes_the_old_with_who_asked(officer_user, case):
@@ -201,7 +212,8 @@ def test_reschedule_by_the_service_is_rssr_and_checks_clashes(officer_user, case
     )
 
     old.refresh_from_db()
-    assert old.outcome == "RSSR" and old.rescheduled_to == new
+    assert old.outcome == "RSSR"
+    assert old.rescheduled_to == new
 
 
 def test_cancel_needs_a_reason_and_is_refused_after_an_outcome(officer_user, case):
@@ -218,7 +230,8 @@ def test_cancel_needs_a_reason_and_is_refused_after_an_outcome(officer_user, cas
         person=case, sentence=None, officer=officer_user.staff, starts_at=at(-3), outcome="ATTC"
     )
 
-    assert cancelled.cancelled_at is not None and cancelled.cancel_reason == "Officer ill"
+    assert cancelled.cancelled_at is not None
+    assert cancelled.cancel_reason == "Officer ill"
     with pytest.raises(ServiceError, match="already has an outcome"):
         appointment_cancel(
             actor=officer_user, crn=case.crn, contact_id=attended.pk, expected_version=1, reason="x"

@@ -23,7 +23,8 @@ def _post_twice(client, url, data):
     first = client.post(url, data)
     second = client.post(url, data)
     assert first.status_code == 302, first.content.decode()[-2000:]
-    assert second.status_code == 302 and second["Location"] == first["Location"]
+    assert second.status_code == 302
+    assert second["Location"] == first["Location"]
     return first
 
 
@@ -69,7 +70,8 @@ def test_a_refused_post_keeps_the_key_usable(client, officer_user, case):
     key = _key(client, url)
 
     refused = client.post(url, {"first_name": "", "surname": "", "submission_key": key})
-    assert refused.status_code == 200 and key in refused.content.decode()
+    assert refused.status_code == 200
+    assert key in refused.content.decode()
     assert (
         client.post(url, {"first_name": "Bobby", "surname": "Dazzler", "submission_key": key}).status_code
         == 302

@@ -10,7 +10,7 @@ from django.core.management import call_command
 
 from probation.contacts.models import NotificationMessage
 from probation.contacts.notify import DAY_BEFORE, GovukNotifyBackend, reminder_send
-from probation.contacts.services.appointments import appointment_book
+from probation.contacts.services.appointments import ContactDetails, appointment_book
 from probation.contacts.tests.conftest import at
 from probation.core.errors import ServiceError
 from probation.risk.tests.test_registration_factories import RegistrationFactory
@@ -20,16 +20,14 @@ pytestmark = pytest.mark.django_db
 
 
 def _book(user, case, start, reminder="sms", **kwargs):
-    return appointment_book(
-        actor=user,
-        crn=case.crn,
+    details = ContactDetails(
         type_code=kwargs.pop("type_code", "drug_test"),
         starts_at=start,
         ends_at=start + dt.timedelta(hours=1),
         location="Leeds Probation Office",
-        reminder=reminder,
         **kwargs,
     )
+    return appointment_book(actor=user, crn=case.crn, details=details, reminder=reminder)
 
 
 def test_reminder_is_sent_on_commit_with_only_the_allowed_details(
@@ -61,11 +59,9 @@ def test_reminder_is_sent_on_commit_with_only_the_allowed_details(
         "recording",
     )
     assert message.body.startswith("Hello Gary. You have a probation appointment on ")
-    assert (
-        "2:30pm" in message.body
-        and "Leeds Probation Office" in message.body
-        and officer_user.staff.name in message.body
-    )
+    assert "2:30pm" in message.body
+    assert "Leeds Probation Office" in message.body
+    assert officer_user.staff.name in message.body
     assert "rearrange" in message.body
     body = message.body.lower()
     for secret in (
@@ -98,7 +94,9 @@ def test_a_reminder_is_sent_once_per_appointment_and_template(officer_user, case
     first = reminder_send(contact_id=contact.pk, template=DAY_BEFORE)
     second = reminder_send(contact_id=contact.pk, template=DAY_BEFORE)
 
-    assert first is not None and first.channel == "email" and second is None
+    assert first is not None
+    assert first.channel == "email"
+    assert second is None
     assert NotificationMessage.objects.count() == 1
 
 

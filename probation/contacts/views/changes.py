@@ -28,16 +28,20 @@ def _times(data: dict[str, Any]) -> tuple[dt.datetime, dt.datetime | None]:
     return starts_at, ends_at
 
 
-def _links(data: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "officer_id": data["officer"],
-        "location": data["location"],
-        "sentence_id": data.get("sentence"),
-        "requirement_id": data.get("requirement"),
-        "licence_condition_id": data.get("licence_condition"),
-        "notes": data["notes"],
-        "sensitive": data["sensitive"],
-    }
+def _details(data: dict[str, Any]) -> appointments.ContactDetails:
+    starts_at, ends_at = _times(data)
+    return appointments.ContactDetails(
+        type_code=data["type"],
+        starts_at=starts_at,
+        ends_at=ends_at,
+        officer_id=data["officer"],
+        location=data["location"],
+        sentence_id=data.get("sentence"),
+        requirement_id=data.get("requirement"),
+        licence_condition_id=data.get("licence_condition"),
+        notes=data["notes"],
+        sensitive=data["sensitive"],
+    )
 
 
 class ContactRecordView(OnceOnlySubmissionMixin, ContactFormView):
@@ -52,15 +56,7 @@ class ContactRecordView(OnceOnlySubmissionMixin, ContactFormView):
         return form_for(self, self.form_class, data)
 
     def save(self, data: dict[str, Any]) -> None:
-        starts_at, ends_at = _times(data)
-        appointments.contact_record(
-            actor=self.request.user,
-            crn=self.person.crn,
-            type_code=data["type"],
-            starts_at=starts_at,
-            ends_at=ends_at,
-            **_links(data),
-        )
+        appointments.contact_record(actor=self.request.user, crn=self.person.crn, details=_details(data))
 
 
 class AppointmentBookView(ContactRecordView):
@@ -79,15 +75,11 @@ class AppointmentBookView(ContactRecordView):
         return {"risk": selectors.staff_risk(person=self.person)}
 
     def save(self, data: dict[str, Any]) -> None:
-        starts_at, ends_at = _times(data)
         appointments.appointment_book(
             actor=self.request.user,
             crn=self.person.crn,
-            type_code=data["type"],
-            starts_at=starts_at,
-            ends_at=ends_at,
+            details=_details(data),
             reminder=data.get("reminder") or "",
-            **_links(data),
         )
 
 

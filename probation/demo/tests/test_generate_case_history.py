@@ -192,7 +192,8 @@ def test_history_is_consistent_with_the_sentences(people: None) -> None:
     for ended, last in Breach.objects.exclude(ended_on=None).values_list(
         "ended_on", "sentence__last_breach_ended_on"
     ):
-        assert last is not None and last >= ended
+        assert last is not None
+        assert last >= ended
     assert Sentence.objects.filter(terminated_on=None).count() > PEOPLE // 2
     assert Sentence.objects.filter(termination_reason="revoked_breach").exists()
 

@@ -214,7 +214,8 @@ def test_limited_access_flags_and_messages_match_the_lists(generated):
     excluded = set(Exclusion.objects.values_list("person_id", flat=True))
     restricted = set(Restriction.objects.values_list("person_id", flat=True))
 
-    assert excluded and restricted
+    assert excluded
+    assert restricted
     assert set(Person.objects.filter(has_exclusions=True).values_list("id", flat=True)) == excluded
     assert set(Person.objects.filter(is_restricted=True).values_list("id", flat=True)) == restricted
     assert not Person.objects.filter(has_exclusions=True, exclusion_message="").exists()
@@ -259,7 +260,8 @@ def test_each_person_has_one_main_address_with_a_valid_postcode(generated):
     assert len(mains) == PEOPLE
     for address in Address.objects.exclude(address_type="nfa"):
         assert POSTCODE.match(address.postcode), address.postcode
-        assert address.town_city and (address.building_name or address.address_number or address.street_name)
+        assert address.town_city
+        assert address.building_name or address.address_number or address.street_name
     assert not Address.objects.filter(address_type="nfa").exclude(postcode="", street_name="").exists()
 
 
@@ -269,7 +271,8 @@ def test_previous_addresses_end_before_the_next_one_starts(generated):
         by_person[address.person_id].append(address)
     assert any(len(rows) > 1 for rows in by_person.values())
     for rows in by_person.values():
-        assert rows[-1].status == "main" and rows[-1].end_date is None
+        assert rows[-1].status == "main"
+        assert rows[-1].end_date is None
         for earlier, later in pairwise(rows):
             assert earlier.status == "previous"
             assert earlier.start_date <= earlier.end_date <= later.start_date
@@ -305,9 +308,11 @@ def test_demo_users_have_the_right_roles_in_one_team(generated):
     teams = {users[name].staff.team_id for name in ("po", "pso", "spo", "admin-case", "court", "vlo", "ap")}
     assert len(teams) == 1
     assert (users["po"].staff.grade, users["pso"].staff.grade) == (Grade.PO, Grade.PSO)
-    assert users["partner"].agency == "Police" and users["partner"].staff is None
+    assert users["partner"].agency == "Police"
+    assert users["partner"].staff is None
     assert all(check_password("demo-password-1", users[name].password) for name in roles)
-    assert "po " in generated and "sysadmin" in generated
+    assert "po " in generated
+    assert "sysadmin" in generated
 
 
 def test_demo_po_has_a_caseload_with_the_limited_access_examples(generated):
@@ -341,5 +346,7 @@ def test_flush_keeps_audited_users_but_retires_them(generated):
     generate(flush=True, demo_users=True)
 
     po.refresh_from_db()
-    assert po.username.startswith("retired-") and not po.is_active and po.staff_id is None
+    assert po.username.startswith("retired-")
+    assert not po.is_active
+    assert po.staff_id is None
     assert User.objects.get(username="po").is_active

@@ -125,36 +125,37 @@ def _check(
         raise ServiceError(error.message, field=field) from None
 
 
-def _apply(
-    *,
-    actor: User,
-    person: Person,
-    case: EnforcementCase,
-    action: EnforcementAction,
-    new_status: EnforcementStatus,
-    today: dt.date,
-    case_reason: str | None,
-    note: str,
-    respond_by: dt.date | None,
-) -> None:
+@dataclass(frozen=True)
+class _Transition:
+    """One workflow move of a case: the action, the status it leads to, the grounds to record on the
+    case (None leaves them as they are), the step's note and any new respond-by date."""
+
+    action: EnforcementAction
+    new_status: EnforcementStatus
+    case_reason: str | None
+    note: str
+    respond_by: dt.date | None = None
+
+
+def _apply(*, actor: User, person: Person, case: EnforcementCase, move: _Transition, today: dt.date) -> None:
     from_status = case.status
-    data: dict[str, object] = {"status": new_status.value, "last_action": action.value}
-    if action in DECISIONS:
+    data: dict[str, object] = {"status": move.new_status.value, "last_action": move.action.value}
+    if move.action in DECISIONS:
         data |= {"decided_on": today, "decided_by_id": actor.pk}
-    if case_reason is not None:
-        data["reason"] = case_reason
-    if respond_by is not None:
-        data["respond_by"] = respond_by
+    if move.case_reason is not None:
+        data["reason"] = move.case_reason
+    if move.respond_by is not None:
+        data["respond_by"] = move.respond_by
     apply_versioned_update(
         actor=actor, person=person, instance=case, entity=ENTITY, expected_version=case.version, data=data
     )
     EnforcementStep.objects.create(
         case=case,
-        action=action.value,
+        action=move.action.value,
         from_status=from_status,
-        to_status=new_status.value,
+        to_status=move.new_status.value,
         actor=actor,
-        note=note,
+        note=move.note,
     )
     audit_record(
         actor=actor,
@@ -163,9 +164,9 @@ def _apply(
         object_type=ENTITY,
         object_id=case.pk,
         detail={
-            "action": action.value,
+            "action": move.action.value,
             "from_status": from_status,
-            "to_status": new_status.value,
+            "to_status": move.new_status.value,
             "respond_by": case.respond_by.isoformat(),
             "version": case.version,
         },
@@ -198,17 +199,48 @@ def _texts(
     return grounds, "\n\n".join(text for text in (grounds or "", note) if text)
 
 
+@dataclass(frozen=True)
+class ActionChoice:
+    """The action chosen on the record-an-action page, with its texts and any respond-by period."""
+
+    action: str
+    reason: str = ""
+    circumstances: str = ""
+    note: str = ""
+    respond_within_working_days: int | None = None
+
+
+def _check_respond_within(action: EnforcementAction, days: int | None) -> None:
+    if days is None:
+        return
+    if action not in INTERIM_ACTIONS:
+        raise ServiceError(
+            "Only a referral to the offender manager or a decision pending the person's response "
+            "sets a new respond-by date",
+            field="respond_within",
+        )
+    if not 1 <= days <= MAX_RESPOND_WITHIN:
+        raise ServiceError(
+            f"Working days to respond must be between 1 and {MAX_RESPOND_WITHIN}", field="respond_within"
+        )
+
+
+def _case_for_change(*, person: Person, case_id: int, expected_version: int) -> EnforcementCase:
+    case = (
+        EnforcementCase.objects.select_for_update()
+        .select_related("sentence")
+        .filter(person=person, pk=case_id)
+        .first()
+    )
+    if case is None:
+        raise NotFound(case_id)
+    if case.version != expected_version:
+        raise conflict_for(instance=case, entity=ENTITY, expected_version=expected_version)
+    return case
+
+
 def enforcement_action_record(
-    *,
-    actor: User,
-    crn: str,
-    case_id: int,
-    expected_version: int,
-    action: str,
-    reason: str = "",
-    circumstances: str = "",
-    note: str = "",
-    respond_within_working_days: int | None = None,
+    *, actor: User, crn: str, case_id: int, expected_version: int, choice: ActionChoice
 ) -> EnforcementCase:
     """Record an action on an enforcement case.
 
@@ -218,50 +250,21 @@ def enforcement_action_record(
     and Wales working days from today. Breach or recall initiated only records the decision here; the
     breach and recall services open their own records.
     """
-    chosen = _parse_action(action)
-    reason, circumstances, note = reason.strip(), circumstances.strip(), note.strip()
-    if respond_within_working_days is not None:
-        if chosen not in INTERIM_ACTIONS:
-            raise ServiceError(
-                "Only a referral to the offender manager or a decision pending the person's response "
-                "sets a new respond-by date",
-                field="respond_within",
-            )
-        if not 1 <= respond_within_working_days <= MAX_RESPOND_WITHIN:
-            raise ServiceError(
-                f"Working days to respond must be between 1 and {MAX_RESPOND_WITHIN}", field="respond_within"
-            )
+    chosen = _parse_action(choice.action)
+    reason, circumstances, note = choice.reason.strip(), choice.circumstances.strip(), choice.note.strip()
+    respond_within = choice.respond_within_working_days
+    _check_respond_within(chosen, respond_within)
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.ENFORCEMENT_MANAGE)
-        case = (
-            EnforcementCase.objects.select_for_update()
-            .select_related("sentence")
-            .filter(person=person, pk=case_id)
-            .first()
-        )
-        if case is None:
-            raise NotFound(case_id)
-        if case.version != expected_version:
-            raise conflict_for(instance=case, entity=ENTITY, expected_version=expected_version)
+        case = _case_for_change(person=person, case_id=case_id, expected_version=expected_version)
         today = clock.today_uk()
         grounds, step_note = _texts(
             chosen, reason=reason, circumstances=circumstances, note=note, today=today
         )
         new_status = _check(chosen, case=case, warnings=_warnings_for(case), today=today, reason=reason)
-        respond_by = (
-            add_working_days(today, respond_within_working_days) if respond_within_working_days else None
-        )
-        _apply(
-            actor=actor,
-            person=person,
-            case=case,
-            action=chosen,
-            new_status=new_status,
-            today=today,
-            case_reason=grounds,
-            note=step_note,
-            respond_by=respond_by,
-        )
+        respond_by = add_working_days(today, respond_within) if respond_within else None
+        move = _Transition(chosen, new_status, case_reason=grounds, note=step_note, respond_by=respond_by)
+        _apply(actor=actor, person=person, case=case, move=move, today=today)
         case_inputs_changed(person_id=person.pk, reason=f"enforcement action: {chosen.value}", actor=actor)
     return case
 
@@ -290,12 +293,8 @@ def enforcement_case_mark_breach_initiated(
         actor=actor,
         person=locked.person,
         case=locked,
-        action=action,
-        new_status=new_status,
+        move=_Transition(action, new_status, case_reason=None, note=note.strip()),
         today=today,
-        case_reason=None,
-        note=note.strip(),
-        respond_by=None,
     )
     return locked
 

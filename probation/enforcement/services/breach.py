@@ -84,55 +84,19 @@ def breach_initiate(
     reset date. At most one breach is in progress per sentence (also a database constraint)."""
     failure_ids = sorted({int(pk) for pk in failure_ids})
     recommendation = recommendation.strip()
-    date_not_future(initiated_on, field="initiated_on", label="Date breach initiated")
-    if not failure_ids:
-        raise ServiceError("Select the failures to comply the breach relies on", field="failures")
-    if not recommendation:
-        raise ServiceError("Enter your recommendation to the court", field="recommendation")
+    _check_breach_request(initiated_on=initiated_on, failure_ids=failure_ids, recommendation=recommendation)
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.ENFORCEMENT_MANAGE)
         sentence = _sentence_for_change(person=person, sentence_id=sentence_id)
-        if not sentence.is_order:
-            raise ServiceError(
-                "Breach proceedings are for community orders and suspended sentence orders; "
-                "consider a recall for a licence",
-                field="sentence",
-            )
-        if not sentence.is_current:
-            raise ServiceError(f"This order ended on {sentence.terminated_on:%-d %B %Y}", field="sentence")
-        if initiated_on < sentence.sentence_date:
-            raise ServiceError(
-                f"Date breach initiated must be on or after the sentence date "
-                f"({sentence.sentence_date:%-d %B %Y})",
-                field="initiated_on",
-            )
-        open_breach = Breach.objects.in_progress().filter(sentence=sentence).first()
-        if open_breach is not None:
-            raise ServiceError(
-                f"A breach initiated on {open_breach.initiated_on:%-d %B %Y} is already in progress "
-                "on this order",
-                field="sentence",
-            )
-        failures = list(breach_candidate_failures(sentence=sentence).filter(pk__in=failure_ids))
-        if len(failures) != len(failure_ids):
-            raise ServiceError(
-                "Select only failures to comply on this order since the last breach ended", field="failures"
-            )
-        if any(f.starts_at.date() > initiated_on for f in failures):
-            raise ServiceError(
-                "A failure relied on cannot be after the date breach initiated", field="failures"
-            )
-        try:
-            with transaction.atomic():
-                breach = Breach.objects.create(
-                    sentence=sentence,
-                    person=person,
-                    initiated_on=initiated_on,
-                    initiated_by=actor,
-                    recommendation=recommendation,
-                )
-        except IntegrityError:  # a concurrent initiation won the one-open-breach constraint
-            raise ServiceError("A breach is already in progress on this order", field="sentence") from None
+        _check_order_can_be_breached(sentence=sentence, initiated_on=initiated_on)
+        failures = _failures_relied_on(sentence=sentence, failure_ids=failure_ids, initiated_on=initiated_on)
+        breach = _breach_create(
+            actor=actor,
+            person=person,
+            sentence=sentence,
+            initiated_on=initiated_on,
+            recommendation=recommendation,
+        )
         breach.failures.set(failures)
         _step(breach=breach, actor=actor, from_status="", to_status=BreachStatus.INITIATED)
         marked = enforcement_cases_mark_initiated(
@@ -153,6 +117,72 @@ def breach_initiate(
         )
         case_inputs_changed(person_id=person.pk, reason="breach initiated", actor=actor)
     return breach
+
+
+def _check_breach_request(*, initiated_on: dt.date, failure_ids: list[int], recommendation: str) -> None:
+    """The checks that need no database, made before any lock is taken."""
+    date_not_future(initiated_on, field="initiated_on", label="Date breach initiated")
+    if not failure_ids:
+        raise ServiceError("Select the failures to comply the breach relies on", field="failures")
+    if not recommendation:
+        raise ServiceError("Enter your recommendation to the court", field="recommendation")
+
+
+def _check_order_can_be_breached(*, sentence: Sentence, initiated_on: dt.date) -> None:
+    """A current community or suspended sentence order, sentenced by the initiation date, with no
+    breach already in progress."""
+    if not sentence.is_order:
+        raise ServiceError(
+            "Breach proceedings are for community orders and suspended sentence orders; "
+            "consider a recall for a licence",
+            field="sentence",
+        )
+    if not sentence.is_current:
+        raise ServiceError(f"This order ended on {sentence.terminated_on:%-d %B %Y}", field="sentence")
+    if initiated_on < sentence.sentence_date:
+        raise ServiceError(
+            f"Date breach initiated must be on or after the sentence date "
+            f"({sentence.sentence_date:%-d %B %Y})",
+            field="initiated_on",
+        )
+    open_breach = Breach.objects.in_progress().filter(sentence=sentence).first()
+    if open_breach is not None:
+        raise ServiceError(
+            f"A breach initiated on {open_breach.initiated_on:%-d %B %Y} is already in progress "
+            "on this order",
+            field="sentence",
+        )
+
+
+def _failures_relied_on(
+    *, sentence: Sentence, failure_ids: list[int], initiated_on: dt.date
+) -> list[Contact]:
+    """The selected failures, each a candidate on this order (since the last breach ended) and none
+    after the initiation date."""
+    failures = list(breach_candidate_failures(sentence=sentence).filter(pk__in=failure_ids))
+    if len(failures) != len(failure_ids):
+        raise ServiceError(
+            "Select only failures to comply on this order since the last breach ended", field="failures"
+        )
+    if any(f.starts_at.date() > initiated_on for f in failures):
+        raise ServiceError("A failure relied on cannot be after the date breach initiated", field="failures")
+    return failures
+
+
+def _breach_create(
+    *, actor: User, person: Person, sentence: Sentence, initiated_on: dt.date, recommendation: str
+) -> Breach:
+    try:
+        with transaction.atomic():
+            return Breach.objects.create(
+                sentence=sentence,
+                person=person,
+                initiated_on=initiated_on,
+                initiated_by=actor,
+                recommendation=recommendation,
+            )
+    except IntegrityError:  # a concurrent initiation won the one-open-breach constraint
+        raise ServiceError("A breach is already in progress on this order", field="sentence") from None
 
 
 def _open_cases(failures: list[Contact]) -> list[EnforcementCase]:

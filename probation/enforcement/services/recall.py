@@ -10,7 +10,7 @@ the one declaration, writes a RecallStep row, the audit (no free text) and the t
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from django.db import IntegrityError, transaction
 
@@ -167,38 +167,57 @@ def recall_start(*, actor: User, crn: str, sentence_id: int, circumstances: str,
     return recall
 
 
-def recall_recommend(
-    *,
-    actor: User,
-    crn: str,
-    recall_id: int,
-    expected_version: int,
-    condition_ids: Iterable[int],
-    alternatives: Iterable[str],
-    alternatives_notes: str,
-    charged_with_new_offence: bool,
-    referred_to_parole_board: bool,
-    victims_in_contact_scheme: bool,
-    recommendation: str,
-    recommended_type: str,
-    reason: str,
-) -> Recall:
-    """The officer's recommendation; RoSH and MAPPA are copied as they stand so the decision record is
-    complete. A recommended recall type must be one the rules allow."""
-    condition_ids = sorted({int(pk) for pk in condition_ids})
-    alternatives = sorted(set(alternatives))
+@dataclass(frozen=True)
+class RecallRecommendation:
+    """The officer's answers on the recommend page (enforcement.md "Licences and recall")."""
+
+    condition_ids: Iterable[int]
+    alternatives: Iterable[str]
+    alternatives_notes: str
+    charged_with_new_offence: bool
+    referred_to_parole_board: bool
+    victims_in_contact_scheme: bool
+    recommendation: str
+    recommended_type: str
+    reason: str
+
+
+def _check_recommendation(answers: RecallRecommendation, alternatives: list[str]) -> None:
+    """The checks that need no database, made before any lock is taken."""
     if any(a not in AlternativeTried._value2member_map_ for a in alternatives):
         raise ServiceError("Select the alternatives tried from the list", field="alternatives")
-    if recommendation not in RECOMMENDATIONS:
+    if answers.recommendation not in RECOMMENDATIONS:
         raise ServiceError("Select your recommendation", field="recommendation")
-    if recommendation == "no_recall" and recommended_type:
+    if answers.recommendation == "no_recall" and answers.recommended_type:
         raise ServiceError(
             "Do not choose a recall type when recommending no recall", field="recommended_type"
         )
-    if recommendation == "recall" and recommended_type not in RecallType._value2member_map_:
+    if answers.recommendation == "recall" and answers.recommended_type not in RecallType._value2member_map_:
         raise ServiceError("Select the type of recall you recommend", field="recommended_type")
-    if not reason.strip():
+    if not answers.reason.strip():
         raise ServiceError("Enter the reasons for your recommendation", field="reason")
+
+
+def _check_recommended_type(*, recall: Recall, person: Person, answers: RecallRecommendation) -> None:
+    """A recommended recall must be of a type the rules allow for this case and these answers."""
+    if answers.recommendation != "recall":
+        return
+    case = replace(
+        recall_rule_case(recall=recall, person=person, on=today_uk()),
+        charged_with_new_offence=answers.charged_with_new_offence,
+        referred_to_parole_board=answers.referred_to_parole_board,
+    )
+    check_recall_type(case, RecallType(answers.recommended_type), emergency=recall.emergency)
+
+
+def recall_recommend(
+    *, actor: User, crn: str, recall_id: int, expected_version: int, answers: RecallRecommendation
+) -> Recall:
+    """The officer's recommendation; RoSH and MAPPA are copied as they stand so the decision record is
+    complete. A recommended recall type must be one the rules allow."""
+    condition_ids = sorted({int(pk) for pk in answers.condition_ids})
+    alternatives = sorted(set(answers.alternatives))
+    _check_recommendation(answers, alternatives)
     with transaction.atomic():
         person, recall = _recall_for_change(
             actor=actor, crn=crn, recall_id=recall_id, permission=Permission.ENFORCEMENT_MANAGE
@@ -209,13 +228,7 @@ def recall_recommend(
         if recall.version == expected_version:
             check_transition(RecallStatus(recall.status), RecallStatus.AWAITING_DECISION)
         check_recall_submission(c.text for c in conditions)
-        if recommendation == "recall":
-            case = replace(
-                recall_rule_case(recall=recall, person=person, on=today_uk()),
-                charged_with_new_offence=charged_with_new_offence,
-                referred_to_parole_board=referred_to_parole_board,
-            )
-            check_recall_type(case, RecallType(recommended_type), emergency=recall.emergency)
+        _check_recommended_type(recall=recall, person=person, answers=answers)
         _transition(
             actor=actor,
             person=person,
@@ -224,18 +237,18 @@ def recall_recommend(
             to_status=RecallStatus.AWAITING_DECISION,
             data={
                 "alternatives_tried": alternatives,
-                "alternatives_notes": alternatives_notes.strip(),
-                "charged_with_new_offence": charged_with_new_offence,
-                "referred_to_parole_board": referred_to_parole_board,
-                "victims_in_contact_scheme": victims_in_contact_scheme,
+                "alternatives_notes": answers.alternatives_notes.strip(),
+                "charged_with_new_offence": answers.charged_with_new_offence,
+                "referred_to_parole_board": answers.referred_to_parole_board,
+                "victims_in_contact_scheme": answers.victims_in_contact_scheme,
                 "rosh_at_recommendation": person.rosh_level,
                 "mappa_at_recommendation": mappa_status(person=person).label,
-                "recommendation": recommendation,
-                "recommended_type": recommended_type,
-                "recommendation_reason": reason.strip(),
+                "recommendation": answers.recommendation,
+                "recommended_type": answers.recommended_type,
+                "recommendation_reason": answers.reason.strip(),
                 "recommended_on": today_uk(),
             },
-            audit={"recommendation": recommendation, "conditions": condition_ids},
+            audit={"recommendation": answers.recommendation, "conditions": condition_ids},
         )
         recall.breached_conditions.set(conditions)
     return recall

@@ -12,7 +12,7 @@ from probation.audit.models import AuditEvent
 from probation.contacts.models import EnforcementCase, EnforcementStep
 from probation.contacts.tests.factories import ContactFactory, EnforcementCaseFactory
 from probation.core import clock
-from probation.enforcement.services.actions import enforcement_action_record
+from probation.enforcement.services.actions import ActionChoice, enforcement_action_record
 from probation.people.models import PersonChange
 from probation.people.tests import access
 from probation.people.tests.factories import PersonFactory
@@ -185,8 +185,7 @@ def warned(case, officer_user):
         crn=case.person.crn,
         case_id=case.pk,
         expected_version=case.version,
-        action="first_warning_letter",
-        circumstances="You did not attend.",
+        choice=ActionChoice("first_warning_letter", circumstances="You did not attend."),
     )
 
 

@@ -15,6 +15,7 @@ from probation.contacts.tests.factories import ContactFactory, EnforcementCaseFa
 from probation.core import case_changes, clock
 from probation.core.errors import ConflictError, NotFound, PermissionDenied, ServiceError
 from probation.enforcement.services.actions import (
+    ActionChoice,
     enforcement_action_options,
     enforcement_action_record,
     enforcement_case_mark_breach_initiated,
@@ -64,8 +65,7 @@ def record(actor, case, action, **kwargs):
         crn=case.person.crn,
         case_id=case.pk,
         expected_version=case.version,
-        action=action,
-        **kwargs,
+        choice=ActionChoice(action, **kwargs),
     )
 
 
@@ -271,7 +271,7 @@ def test_a_stale_version_is_refused_with_what_changed(officer_user, order):
             crn=case.person.crn,
             case_id=case.pk,
             expected_version=stale,
-            action="decision_pending_response",
+            choice=ActionChoice("decision_pending_response"),
         )
 
     assert "Status" in [change.label for change in conflict.value.changes]
@@ -351,7 +351,7 @@ def test_another_persons_enforcement_case_is_not_found(officer_user, order):
             crn=order.person.crn,
             case_id=other.pk,
             expected_version=1,
-            action="refer_to_offender_manager",
+            choice=ActionChoice("refer_to_offender_manager"),
         )
 
 

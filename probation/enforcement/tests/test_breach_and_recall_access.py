@@ -11,7 +11,12 @@ from probation.accounts.models import Role
 from probation.audit.models import AuditEvent
 from probation.enforcement.models import Breach, Recall
 from probation.enforcement.services.breach import breach_initiate
-from probation.enforcement.services.recall import recall_decide, recall_recommend, recall_start
+from probation.enforcement.services.recall import (
+    RecallRecommendation,
+    recall_decide,
+    recall_recommend,
+    recall_start,
+)
 from probation.enforcement.tests.test_breach_workflow_data import failure_on, licence_for, order_for
 from probation.people.models import PersonChange
 from probation.people.tests import access
@@ -70,15 +75,17 @@ def case(officer_user, spo_user):
             crn=person.crn,
             recall_id=recall.pk,
             expected_version=1,
-            condition_ids=[condition.pk],
-            alternatives=[],
-            alternatives_notes="",
-            charged_with_new_offence=False,
-            referred_to_parole_board=False,
-            victims_in_contact_scheme=False,
-            recommendation="no_recall",
-            recommended_type="",
-            reason="Engaging",
+            answers=RecallRecommendation(
+                condition_ids=[condition.pk],
+                alternatives=[],
+                alternatives_notes="",
+                charged_with_new_offence=False,
+                referred_to_parole_board=False,
+                victims_in_contact_scheme=False,
+                recommendation="no_recall",
+                recommended_type="",
+                reason="Engaging",
+            ),
         )
         if decide:
             recall_decide(

@@ -94,7 +94,8 @@ def test_officer_initiates_sends_the_pack_and_records_the_outcome_through_the_pa
     assert response["Location"] == detail
 
     page = client.get(detail).content.decode()
-    assert "Proven – order amended" in page and "Leeds Magistrates&#x27; Court" in page
+    assert "Proven – order amended" in page
+    assert "Leeds Magistrates&#x27; Court" in page
     order.refresh_from_db()
     assert order.last_breach_ended_on == dt.date(2026, 5, 20)
 
@@ -126,7 +127,8 @@ def test_breach_on_a_licence_is_refused_on_the_page(client, officer_user, person
         {**date_fields("initiated_on", dt.date(2026, 7, 2)), "failures": [failure.pk], "recommendation": "x"},
     )
 
-    assert response.status_code == 200 and "consider a recall" in response.content.decode()
+    assert response.status_code == 200
+    assert "consider a recall" in response.content.decode()
     assert Breach.objects.count() == 0
 
 
@@ -139,7 +141,8 @@ def test_outcome_before_the_pack_is_sent_is_shown_as_an_error(client, officer_us
         {"outcome": "not_proven", **date_fields("outcome_on", dt.date(2026, 5, 20)), "version": "1"},
     )
 
-    assert response.status_code == 200 and "allowed next" in response.content.decode()
+    assert response.status_code == 200
+    assert "allowed next" in response.content.decode()
     breach.refresh_from_db()
     assert breach.status == "initiated"
 
@@ -192,7 +195,8 @@ def test_breach_pack_hides_sensitive_notes_from_roles_without_permission(client,
     detail = client.get(
         reverse("enforcement:breach-detail", args=[person.crn, order.pk, breach.pk])
     ).content.decode()
-    assert "Partner disclosed abuse" not in detail and "Record the outcome" not in detail
+    assert "Partner disclosed abuse" not in detail
+    assert "Record the outcome" not in detail
 
 
 def test_viewing_a_breach_page_is_audited(client, officer_user, person, order):
@@ -220,12 +224,15 @@ def _panel_html(user, person, sentence):
 def test_panel_offers_initiate_breach_until_one_is_in_progress(officer_user, person, order):
     failure = failure_on(order, dt.date(2026, 4, 14))
     _, html = _panel_html(officer_user, person, order)
-    assert "Initiate breach" in html and "No breaches of this order." in html
+    assert "Initiate breach" in html
+    assert "No breaches of this order." in html
 
     _breach(officer_user, person, order, [failure])
 
     _, html = _panel_html(officer_user, person, order)
-    assert "Initiate breach" not in html and "Breach pack (PDF)" in html and ">Initiated<" in html
+    assert "Initiate breach" not in html
+    assert "Breach pack (PDF)" in html
+    assert ">Initiated<" in html
 
 
 def test_panel_shows_no_buttons_to_read_only_roles_and_recalls_for_licences(officer_user, person, order):
@@ -234,7 +241,8 @@ def test_panel_shows_no_buttons_to_read_only_roles_and_recalls_for_licences(offi
     assert "Initiate breach" not in html
 
     _, html = _panel_html(officer_user, person, licence_for(person).sentence)
-    assert "Consider a recall" in html and "Breaches" not in html
+    assert "Consider a recall" in html
+    assert "Breaches" not in html
 
 
 def test_panel_lists_breaches_in_a_constant_number_of_queries(

@@ -104,7 +104,8 @@ def test_full_breach_workflow_to_a_court_outcome_resets_the_ftc_window(officer_u
 
     order.refresh_from_db()
     assert (breach.status, breach.ended_on) == ("proven_order_continues", dt.date(2026, 5, 20))
-    assert order.last_breach_ended_on == dt.date(2026, 5, 20) and order.terminated_on is None
+    assert order.last_breach_ended_on == dt.date(2026, 5, 20)
+    assert order.terminated_on is None
     assert list(breach.steps.values_list("to_status", flat=True)) == [
         "initiated",
         "pack_sent_to_court",
@@ -129,7 +130,8 @@ def test_a_new_breach_can_start_once_the_last_has_ended(officer_user, person, or
 
     second = _initiate(officer_user, person, order, [later], initiated_on=dt.date(2026, 6, 2))
 
-    assert second.status == "initiated" and Breach.objects.count() == 2
+    assert second.status == "initiated"
+    assert Breach.objects.count() == 2
 
 
 @pytest.mark.parametrize(
@@ -184,7 +186,8 @@ def test_a_breach_without_failures_is_refused(officer_user, person, order, failu
     with pytest.raises(ServiceError, match="Select the failures") as error:
         _initiate(officer_user, person, order, [])
 
-    assert error.value.field == "failures" and _state() == before
+    assert error.value.field == "failures"
+    assert _state() == before
 
 
 def test_failures_before_the_last_breach_ended_or_on_another_order_are_refused(

@@ -189,7 +189,8 @@ def test_panel_renders_the_overdue_tag_in_words(sentence, officer_user):
 
     html = render_to_string(panel.template, panel.context)
 
-    assert "govuk-tag--red" in html and ">Overdue</strong>" in html
+    assert "govuk-tag--red" in html
+    assert ">Overdue</strong>" in html
     # Ten working days from Friday 1 May 2026 skip the early May bank holiday (Monday 4 May).
     assert "respond by 18 May 2026" in html
     assert "View compliance and enforcement history" in html

@@ -12,7 +12,7 @@ from probation.audit.models import AuditEvent
 from probation.contacts.models import EnforcementCase
 from probation.contacts.tests.factories import ContactFactory, EnforcementCaseFactory
 from probation.core import clock
-from probation.enforcement.services.actions import enforcement_action_record
+from probation.enforcement.services.actions import ActionChoice, enforcement_action_record
 from probation.people.tests.factories import PersonFactory
 from probation.sentences.tests.factories import SentenceFactory
 
@@ -45,9 +45,9 @@ def _warn(user, case):
         crn=case.person.crn,
         case_id=case.pk,
         expected_version=case.version,
-        action="first_warning_letter",
-        circumstances="Missed the office visit",
-        note="Phoned first",
+        choice=ActionChoice(
+            "first_warning_letter", circumstances="Missed the office visit", note="Phoned first"
+        ),
     )
 
 
@@ -72,8 +72,11 @@ def test_compliance_page_lists_failures_cases_with_history_and_warnings(client, 
     assert response.status_code == 200
     assert "2 failures to comply within 12 months. No breach in progress yet." in html
     assert "govuk-tag--red" in html
-    assert "Doorstep contact" in html and "Unacceptable absence (UAAB)" in html
-    assert "First warning letter sent" in html and "Phoned first" in html and str(officer_user) in html
+    assert "Doorstep contact" in html
+    assert "Unacceptable absence (UAAB)" in html
+    assert "First warning letter sent" in html
+    assert "Phoned first" in html
+    assert str(officer_user) in html
     assert "in force</strong> until 1 September 2027" in html
     assert ">Overdue</strong>" in html
     assert reverse("enforcement:warning-letter", args=[sentence.person.crn, warned.pk]) in html
@@ -160,7 +163,7 @@ def test_posting_a_stale_version_shows_what_changed(client, officer_user, senten
         crn=sentence.person.crn,
         case_id=case.pk,
         expected_version=1,
-        action="refer_to_offender_manager",
+        choice=ActionChoice("refer_to_offender_manager"),
     )
     client.force_login(officer_user)
 
@@ -182,7 +185,7 @@ def test_a_decided_case_offers_no_actions(client, officer_user, sentence):
         crn=sentence.person.crn,
         case_id=case.pk,
         expected_version=1,
-        action="breach_or_recall_initiated",
+        choice=ActionChoice("breach_or_recall_initiated"),
     )
     client.force_login(officer_user)
 

@@ -10,7 +10,12 @@ from pypdf import PdfReader
 from probation.audit.models import AuditEvent
 from probation.core.clock import today_uk
 from probation.enforcement.models import Recall
-from probation.enforcement.services.recall import recall_decide, recall_recommend, recall_start
+from probation.enforcement.services.recall import (
+    RecallRecommendation,
+    recall_decide,
+    recall_recommend,
+    recall_start,
+)
 from probation.enforcement.tests.test_breach_workflow_data import licence_for
 from probation.people.tests.factories import PersonFactory
 from probation.risk.tests.test_registration_factories import RegistrationFactory
@@ -52,7 +57,13 @@ def _recommended(user, person, licence, **kwargs):
         "recommended_type": "fixed_term",
         "reason": "Whereabouts unknown for a week",
     } | kwargs
-    return recall_recommend(actor=user, crn=person.crn, recall_id=recall.pk, expected_version=1, **values)
+    return recall_recommend(
+        actor=user,
+        crn=person.crn,
+        recall_id=recall.pk,
+        expected_version=1,
+        answers=RecallRecommendation(**values),
+    )
 
 
 def test_the_consider_a_recall_journey_through_the_pages(client, officer_user, spo_user, person, licence):
@@ -93,9 +104,9 @@ def test_the_consider_a_recall_journey_through_the_pages(client, officer_user, s
     assert response["Location"] == detail
 
     page = client.get(detail).content.decode()
-    assert (
-        "Returned to custody" in page and "Automatic re-release due" in page and "Record re-release" in page
-    )
+    assert "Returned to custody" in page
+    assert "Automatic re-release due" in page
+    assert "Record re-release" in page
 
 
 def test_the_decision_page_shows_the_recommendation_and_only_the_mandatory_fixed_term(
@@ -108,8 +119,10 @@ def test_the_decision_page_shows_the_recommendation_and_only_the_mandatory_fixed
         reverse("enforcement:recall-decide", args=[person.crn, Recall.objects.get().pk])
     ).content.decode()
 
-    assert "Whereabouts unknown for a week" in page and "Fixed-term recall" in page
-    assert 'value="fixed_term"' in page and 'value="standard"' not in page
+    assert "Whereabouts unknown for a week" in page
+    assert "Fixed-term recall" in page
+    assert 'value="fixed_term"' in page
+    assert 'value="standard"' not in page
     assert "None of the exclusions from a fixed-term recall applies." in page
 
 
@@ -126,7 +139,8 @@ def test_the_decision_page_lists_the_exclusions_and_offers_both_types(
 
     for label in ("Recalled on a new charge", "MAPPA level 2 or 3", "MAPPA category 4"):
         assert label in page
-    assert 'value="fixed_term"' in page and 'value="standard"' in page
+    assert 'value="fixed_term"' in page
+    assert 'value="standard"' in page
 
 
 def test_the_decision_page_offers_only_standard_for_an_indeterminate_sentence(
@@ -140,7 +154,8 @@ def test_the_decision_page_offers_only_standard_for_an_indeterminate_sentence(
         reverse("enforcement:recall-decide", args=[person.crn, Recall.objects.get().pk])
     ).content.decode()
 
-    assert 'value="standard"' in page and 'value="fixed_term"' not in page
+    assert 'value="standard"' in page
+    assert 'value="fixed_term"' not in page
 
 
 def test_a_decision_without_rationale_shows_the_error_and_changes_nothing(
@@ -154,10 +169,8 @@ def test_a_decision_without_rationale_shows_the_error_and_changes_nothing(
         {"decision": "recall", "recall_type": "fixed_term", "rationale": "", "version": "2"},
     )
 
-    assert (
-        response.status_code == 200
-        and "Give the rationale for the recall decision" in response.content.decode()
-    )
+    assert response.status_code == 200
+    assert "Give the rationale for the recall decision" in response.content.decode()
     recall.refresh_from_db()
     assert recall.status == "awaiting_decision"
 

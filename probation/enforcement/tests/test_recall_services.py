@@ -11,6 +11,7 @@ from probation.core.clock import today_uk
 from probation.core.errors import PermissionDenied, ServiceError
 from probation.enforcement.models import Recall, RecallStep
 from probation.enforcement.services.recall import (
+    RecallRecommendation,
     recall_decide,
     recall_licence_ended,
     recall_re_released,
@@ -61,7 +62,11 @@ def _recommend(user, person, recall, **kwargs):
     } | kwargs
     recall.refresh_from_db()
     return recall_recommend(
-        actor=user, crn=person.crn, recall_id=recall.pk, expected_version=recall.version, **values
+        actor=user,
+        crn=person.crn,
+        recall_id=recall.pk,
+        expected_version=recall.version,
+        answers=RecallRecommendation(**values),
     )
 
 
@@ -108,7 +113,8 @@ def test_full_fixed_term_recall_workflow(officer_user, spo_user, person, licence
         "high",
         "Category 1, level 1",
     )
-    assert recall.breached_conditions.count() == 1 and recall.alternatives_tried == [
+    assert recall.breached_conditions.count() == 1
+    assert recall.alternatives_tried == [
         "increased_reporting",
         "warning",
     ]
@@ -216,7 +222,8 @@ def test_standard_is_refused_when_fixed_term_is_mandatory(officer_user, spo_user
     with pytest.raises(ServiceError, match="fixed-term recall is mandatory") as error:
         _decide(spo_user, person, recall, recall_type="standard")
 
-    assert error.value.field == "recall_type" and _state() == before
+    assert error.value.field == "recall_type"
+    assert _state() == before
 
 
 @pytest.mark.parametrize("kind", ["extended", "indeterminate"])
@@ -260,7 +267,8 @@ def test_a_decision_without_rationale_is_refused(officer_user, spo_user, person,
     with pytest.raises(ServiceError, match="rationale") as error:
         _decide(spo_user, person, recall, rationale="  ")
 
-    assert error.value.field == "rationale" and _state() == before
+    assert error.value.field == "rationale"
+    assert _state() == before
 
 
 def test_a_recommendation_needs_a_breached_condition_of_this_licence(officer_user, person, licence):

@@ -14,7 +14,7 @@ from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
 from probation.contacts.tests.factories import ContactFactory, EnforcementCaseFactory
 from probation.core import clock
-from probation.enforcement.services.actions import enforcement_action_record
+from probation.enforcement.services.actions import ActionChoice, enforcement_action_record
 from probation.people.tests.factories import AddressFactory, PersonFactory
 from probation.sentences.tests.factories import CustodialSentenceFactory, SentenceFactory
 
@@ -50,8 +50,7 @@ def _warned_case(officer_user, person, *, sentence_factory=SentenceFactory, acti
         crn=person.crn,
         case_id=case.pk,
         expected_version=case.version,
-        action=action,
-        circumstances=CIRCUMSTANCES,
+        choice=ActionChoice(action, circumstances=CIRCUMSTANCES),
     )
 
 
@@ -83,7 +82,8 @@ def test_letter_has_the_person_the_failure_the_three_statements_the_officer_and_
     )
     assert "Warning letter: failure to comply with your community order" in text
     assert "Alfred Lettercase" in text
-    assert "7 Wharf Street" in text and "LS2 9AA" in text
+    assert "7 Wharf Street" in text
+    assert "LS2 9AA" in text
     assert "Old Mill Lane" not in text  # the main address only
     assert "14 April 2026" in text
     assert CIRCUMSTANCES in text
@@ -104,7 +104,9 @@ def test_letter_holds_no_other_persons_data(client, officer_user):
 
     text = _text(_letter(client, officer_user, person, case))
 
-    assert "Bernard" not in text and "Quarry Hill" not in text and other.crn not in text
+    assert "Bernard" not in text
+    assert "Quarry Hill" not in text
+    assert other.crn not in text
 
 
 def test_letter_is_audited_as_an_export_without_its_content(client, officer_user):
@@ -119,7 +121,8 @@ def test_letter_is_audited_as_an_export_without_its_content(client, officer_user
         "enforcement_case",
         str(case.pk),
     )
-    assert "Wharf" not in str(export.detail) and "attend" not in str(export.detail)
+    assert "Wharf" not in str(export.detail)
+    assert "attend" not in str(export.detail)
 
 
 def test_a_licence_gets_a_licence_compliance_letter(client, officer_user):
@@ -140,8 +143,7 @@ def test_no_letter_until_a_warning_is_sent_or_after_it_is_withdrawn(client, offi
         crn=person.crn,
         case_id=withdrawn.pk,
         expected_version=withdrawn.version,
-        action="withdraw_warning",
-        reason="Evidence received",
+        choice=ActionChoice("withdraw_warning", reason="Evidence received"),
     )
 
     assert _letter(client, officer_user, person, awaiting).status_code == 404

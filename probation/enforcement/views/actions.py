@@ -121,11 +121,13 @@ class EnforcementActionRecordView(OnceOnlySubmissionMixin, CaseFormView):
             crn=self.person.crn,
             case_id=self.case.pk,
             expected_version=data["version"],
-            action=data["action"],
-            reason=data["reason"],
-            circumstances=data["circumstances"],
-            note=data["note"],
-            respond_within_working_days=data["respond_within"],
+            choice=action_services.ActionChoice(
+                action=data["action"],
+                reason=data["reason"],
+                circumstances=data["circumstances"],
+                note=data["note"],
+                respond_within_working_days=data["respond_within"],
+            ),
         )
 
     def success_url(self) -> str:

@@ -216,15 +216,17 @@ class RecallRecommendView(RecallFormView):
             crn=self.person.crn,
             recall_id=self.recall.pk,
             expected_version=data["version"],
-            condition_ids=data["breached_conditions"],
-            alternatives=data["alternatives"],
-            alternatives_notes=data["alternatives_notes"],
-            charged_with_new_offence=data["charged_with_new_offence"],
-            referred_to_parole_board=data["referred_to_parole_board"],
-            victims_in_contact_scheme=data["victims_in_contact_scheme"],
-            recommendation=data["recommendation"],
-            recommended_type=data["recommended_type"],
-            reason=data["reason"],
+            answers=services.RecallRecommendation(
+                condition_ids=data["breached_conditions"],
+                alternatives=data["alternatives"],
+                alternatives_notes=data["alternatives_notes"],
+                charged_with_new_offence=data["charged_with_new_offence"],
+                referred_to_parole_board=data["referred_to_parole_board"],
+                victims_in_contact_scheme=data["victims_in_contact_scheme"],
+                recommendation=data["recommendation"],
+                recommended_type=data["recommended_type"],
+                reason=data["reason"],
+            ),
         )
 
 

@@ -34,7 +34,8 @@ def test_unbounded_fields_get_a_bound_and_a_govuk_message(data, field, message):
 def test_fields_keep_their_own_tighter_bounds_and_valid_input_passes():
     form = ExampleForm(data={"notes": "x" * LONG_TEXT_MAX, "code": "ABCDEFGH", "count": "7", "hours": "24"})
     assert form.is_valid(), form.errors
-    assert form.fields["code"].max_length == 8 and form.fields["hours"].max_value == 24
+    assert form.fields["code"].max_length == 8
+    assert form.fields["hours"].max_value == 24
     assert not ExampleForm(data={"code": "ABCDEFGHI"}).is_valid()
 
 

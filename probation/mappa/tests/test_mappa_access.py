@@ -143,7 +143,8 @@ def test_staff_outside_the_managing_pdu_can_view_but_not_change(client, action):
 
     assert response.status_code == 200
     assert b"Discussed the risk" in response.content
-    assert b"/complete" not in response.content and b"Record a MAPPA meeting" not in response.content
+    assert b"/complete" not in response.content
+    assert b"Record a MAPPA meeting" not in response.content
 
 
 @pytest.mark.parametrize("name", CHANGE_PAGES)

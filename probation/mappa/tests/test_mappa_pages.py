@@ -103,15 +103,19 @@ def test_practitioner_sees_minutes_decisions_every_action_and_the_review_dates(c
         "Housing referral",
     ):
         assert text in page
-    assert "Category 2: violent offenders" in page and "Level 3: senior multi-agency management" in page
-    assert "Next registration review" in page and "Record a MAPPA meeting" in page
+    assert "Category 2: violent offenders" in page
+    assert "Level 3: senior multi-agency management" in page
+    assert "Next registration review" in page
+    assert "Record a MAPPA meeting" in page
 
 
 def test_partner_sees_category_level_meeting_and_only_the_police_action(client, case, partner):
     page = _page(client, partner, case.crn)
 
-    assert "Category 2: violent offenders" in page and "Level 3: senior multi-agency management" in page
-    assert "10 February 2025" in page and "Probation, Police, Housing" in page
+    assert "Category 2: violent offenders" in page
+    assert "Level 3: senior multi-agency management" in page
+    assert "10 February 2025" in page
+    assert "Probation, Police, Housing" in page
     assert "Police home visit" in page
     for hidden in (
         "SECRET MINUTES",
@@ -121,7 +125,8 @@ def test_partner_sees_category_level_meeting_and_only_the_police_action(client, 
         "Next registration",
     ):
         assert hidden not in page
-    assert "Mark as done" not in page and "Add an action" not in page
+    assert "Mark as done" not in page
+    assert "Add an action" not in page
 
 
 def test_partner_of_another_agency_sees_no_actions(client, case, partner):
@@ -131,7 +136,8 @@ def test_partner_of_another_agency_sees_no_actions(client, case, partner):
     page = _page(client, partner, case.crn)
 
     assert "No actions for your agency." in page
-    assert "Police home visit" not in page and "Housing referral" not in page
+    assert "Police home visit" not in page
+    assert "Housing referral" not in page
 
 
 def test_viewing_is_audited_with_what_the_user_was_shown(client, case, partner):
@@ -216,7 +222,9 @@ def test_actions_due_lists_open_actions_on_visible_cases_of_the_officers_caseloa
 
     page = client.get(reverse("mappa:actions-due")).content.decode()
 
-    assert "Police home visit" in page and "Housing referral" in page and "Overdue" in page
+    assert "Police home visit" in page
+    assert "Housing referral" in page
+    assert "Overdue" in page
     for absent in ("Hidden case action", "Someone else", "Already done"):
         assert absent not in page
     assert AuditEvent.objects.get().detail == {"list": "actions_due", "rows": 2}

@@ -51,10 +51,9 @@ def assert_audited(url: str, response: HttpResponse, *, since: int) -> None:
         return
     rows = list(AuditEvent.objects.filter(seq__gt=since).order_by("seq").values_list("action", "crn"))
     if response.status_code == 200:
-        assert len(rows) == 1 and rows[0][1] == crn and rows[0][0] in ("view", "export"), (
-            match.view_name,
-            rows,
-        )
+        assert len(rows) == 1, (match.view_name, rows)
+        assert rows[0][1] == crn, (match.view_name, rows)
+        assert rows[0][0] in ("view", "export"), (match.view_name, rows)
     elif response.status_code == 404:
         assert rows == [("refused", crn if len(crn) <= 7 else "")], (match.view_name, rows)
     elif response.status_code == 302:

@@ -109,7 +109,8 @@ def test_saving_over_a_newer_version_is_refused_showing_what_changed(client, off
     person.refresh_from_db()
     assert response.status_code == 409
     assert "Your changes were not saved" in body
-    assert "Preferred language" in body and "Urdu" in body
+    assert "Preferred language" in body
+    assert "Urdu" in body
     assert (person.surname, person.preferred_language) == ("Khan", "Urdu")
     assert 'name="version" value="2"' in body
 

@@ -44,7 +44,8 @@ def test_crns_are_issued_in_order_and_never_reused():
 def test_creating_a_person_issues_a_crn_sets_the_pdu_and_audits(officer_user):
     person = person_create(actor=officer_user, data=NEW_PERSON)
 
-    assert person.crn[0].isalpha() and len(person.crn) == 7
+    assert person.crn[0].isalpha()
+    assert len(person.crn) == 7
     assert person.pdu == officer_user.staff.team.pdu
     assert person.pnc_key == "11/12345B"
     assert SearchKey.objects.filter(person=person, key="=khan").exists()

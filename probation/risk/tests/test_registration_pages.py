@@ -166,7 +166,8 @@ def test_details_page_asks_mappa_for_category_and_level_and_other_types_not(clie
     weapons = client.get(_details(case, "WEAP")).content.decode()
     rosh = client.get(_details(case, "RVHR")).content.decode()
 
-    assert 'id="id_category"' in mappa and 'id="id_level"' in mappa
+    assert 'id="id_category"' in mappa
+    assert 'id="id_level"' in mappa
     assert 'id="id_category"' not in weapons
     assert "Every 3 months" in weapons
     assert "ends their current RoSH registration" in rosh

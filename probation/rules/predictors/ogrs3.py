@@ -181,7 +181,8 @@ def calculate_ogrs3(inputs: Ogrs3Inputs) -> Ogrs3Result:
     """
     raise_if_any(validate_ogrs3(inputs))
     weighting, _ = find_offence(inputs.current_offence_code, "current_offence_code")
-    assert weighting is not None and weighting.ogrs3_category is not None  # checked by validation
+    assert weighting is not None
+    assert weighting.ogrs3_category is not None
     age_at_follow_up = age_on(inputs.date_of_birth, inputs.start_of_follow_up)
     age_at_conviction = age_on(inputs.date_of_birth, inputs.date_of_current_conviction)
 

@@ -304,8 +304,10 @@ def calculate_osp_dc(inputs: OspDcInputs) -> OspDcResult:
     if not osp_applicable(inputs.gender, inputs.sexual_offence_history):
         return _not_applicable_dc(inputs.gender)
     # Validation has required every field below for an applicable person.
-    assert inputs.date_of_birth is not None and inputs.start_of_follow_up is not None
-    assert inputs.last_sexual_sanction_date is not None and inputs.total_sanctions is not None
+    assert inputs.date_of_birth is not None
+    assert inputs.start_of_follow_up is not None
+    assert inputs.last_sexual_sanction_date is not None
+    assert inputs.total_sanctions is not None
     age_at_follow_up = age_on(inputs.date_of_birth, inputs.start_of_follow_up)
     age_at_last_sexual = age_on(inputs.date_of_birth, inputs.last_sexual_sanction_date)
     features = {

@@ -194,9 +194,8 @@ def test_general_offence_code_gives_the_calculator_message(officer_user):
 
     messages = _messages(scores_calculate(actor=officer_user, crn=person.crn), "ogrs3")
 
-    assert len(messages) == 1 and messages[0].startswith(
-        "Current offence code 11100 is a general offence category"
-    )
+    assert len(messages) == 1
+    assert messages[0].startswith("Current offence code 11100 is a general offence category")
 
 
 def test_custodial_sentence_without_a_licence_names_the_release_date(officer_user):

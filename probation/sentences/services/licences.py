@@ -7,6 +7,7 @@ written with the licence; additional and bespoke conditions are checked by
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import Max
@@ -28,7 +29,7 @@ from probation.rules.sentences.licences import (
     supervision_after_release,
 )
 from probation.rules.sentences.licences import LicenceCondition as ConditionRule
-from probation.sentences.models import Licence, LicenceCondition
+from probation.sentences.models import Licence, LicenceCondition, Sentence
 from probation.sentences.models.choices import SentenceType
 from probation.sentences.services.checks import date_not_before, day
 from probation.sentences.services.locks import (
@@ -40,98 +41,104 @@ from probation.sentences.services.locks import (
 )
 
 
-def _check_key_dates(
-    *,
-    supervision: SupervisionKind,
-    release_date: dt.date,
-    licence_expiry_date: dt.date | None,
-    sentence_expiry_date: dt.date | None,
-    pss_end_date: dt.date | None,
-    top_up_end_date: dt.date | None,
-) -> None:
-    if supervision is SupervisionKind.LICENCE and licence_expiry_date is None:
+@dataclass(frozen=True)
+class LicenceDates:
+    """A licence's key dates, as the licence form collects them."""
+
+    release_date: dt.date
+    conditional_release_date: dt.date | None = None
+    licence_expiry_date: dt.date | None = None
+    sentence_expiry_date: dt.date | None = None
+    pss_end_date: dt.date | None = None
+    top_up_end_date: dt.date | None = None
+
+
+def _check_sentence_takes_licence(sentence: Sentence) -> None:
+    """A current custodial sentence with no licence yet."""
+    if sentence.type != SentenceType.CUSTODIAL:
+        raise ServiceError(
+            f"A licence follows a custodial sentence; this is a {sentence.get_type_display().lower()}"
+        )
+    if Licence.objects.filter(sentence=sentence).exists():
+        raise ServiceError("A licence is already recorded for this sentence")
+    if sentence.terminated_on is not None:
+        raise ServiceError(f"This sentence ended on {day(sentence.terminated_on)}")
+
+
+def _check_release_dates(sentence: Sentence, dates: LicenceDates) -> None:
+    date_not_before(
+        dates.release_date,
+        sentence.sentence_date,
+        field="release_date",
+        label="Release date",
+        what="the date of sentence",
+    )
+    if dates.conditional_release_date is not None:
+        date_not_before(
+            dates.conditional_release_date,
+            sentence.sentence_date,
+            field="conditional_release_date",
+            label="Conditional release date",
+            what="the date of sentence",
+        )
+
+
+def _check_key_dates(supervision: SupervisionKind, dates: LicenceDates) -> None:
+    if supervision is SupervisionKind.LICENCE and dates.licence_expiry_date is None:
         raise ServiceError("Enter the licence expiry date (LED)", field="licence_expiry_date")
-    if supervision is SupervisionKind.POST_SENTENCE_SUPERVISION and pss_end_date is None:
+    if supervision is SupervisionKind.POST_SENTENCE_SUPERVISION and dates.pss_end_date is None:
         raise ServiceError(
             "Enter the post-sentence supervision end date: a sentence under 12 months is followed by "
             "post-sentence supervision",
             field="pss_end_date",
         )
     for field, label, value in (
-        ("licence_expiry_date", "Licence expiry date", licence_expiry_date),
-        ("sentence_expiry_date", "Sentence expiry date", sentence_expiry_date),
-        ("pss_end_date", "Post-sentence supervision end date", pss_end_date),
-        ("top_up_end_date", "Top-up supervision end date", top_up_end_date),
+        ("licence_expiry_date", "Licence expiry date", dates.licence_expiry_date),
+        ("sentence_expiry_date", "Sentence expiry date", dates.sentence_expiry_date),
+        ("pss_end_date", "Post-sentence supervision end date", dates.pss_end_date),
+        ("top_up_end_date", "Top-up supervision end date", dates.top_up_end_date),
     ):
         if value is not None:
-            date_not_before(value, release_date, field=field, label=label, what="the release date")
+            date_not_before(value, dates.release_date, field=field, label=label, what="the release date")
+
+
+def _licence_write(
+    *, sentence: Sentence, supervision: SupervisionKind, dates: LicenceDates, releasing_prison: str
+) -> Licence:
+    """The licence and its nine standard conditions, each starting on release."""
+    licence = Licence.objects.create(
+        sentence=sentence,
+        supervision=supervision.value,
+        release_date=dates.release_date,
+        conditional_release_date=dates.conditional_release_date,
+        licence_expiry_date=dates.licence_expiry_date,
+        sentence_expiry_date=dates.sentence_expiry_date,
+        pss_end_date=dates.pss_end_date,
+        top_up_end_date=dates.top_up_end_date,
+        releasing_prison=releasing_prison.strip(),
+    )
+    LicenceCondition.objects.bulk_create(
+        LicenceCondition(
+            licence=licence, kind=ConditionKind.STANDARD, text=text, start_date=dates.release_date, ordinal=i
+        )
+        for i, text in enumerate(STANDARD_LICENCE_CONDITIONS, start=1)
+    )
+    return licence
 
 
 def licence_create(
-    *,
-    actor: User,
-    crn: str,
-    sentence_id: int,
-    release_date: dt.date,
-    conditional_release_date: dt.date | None = None,
-    licence_expiry_date: dt.date | None = None,
-    sentence_expiry_date: dt.date | None = None,
-    pss_end_date: dt.date | None = None,
-    top_up_end_date: dt.date | None = None,
-    releasing_prison: str = "",
+    *, actor: User, crn: str, sentence_id: int, dates: LicenceDates, releasing_prison: str = ""
 ) -> Licence:
     """Record release from a custodial sentence with its key dates and the standard conditions."""
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.SENTENCE_MANAGE)
         sentence = sentence_for_change(person=person, sentence_id=sentence_id)
-        if sentence.type != SentenceType.CUSTODIAL:
-            raise ServiceError(
-                f"A licence follows a custodial sentence; this is a {sentence.get_type_display().lower()}"
-            )
-        if Licence.objects.filter(sentence=sentence).exists():
-            raise ServiceError("A licence is already recorded for this sentence")
-        if sentence.terminated_on is not None:
-            raise ServiceError(f"This sentence ended on {day(sentence.terminated_on)}")
-        date_not_before(
-            release_date,
-            sentence.sentence_date,
-            field="release_date",
-            label="Release date",
-            what="the date of sentence",
-        )
-        if conditional_release_date is not None:
-            date_not_before(
-                conditional_release_date,
-                sentence.sentence_date,
-                field="conditional_release_date",
-                label="Conditional release date",
-                what="the date of sentence",
-            )
+        _check_sentence_takes_licence(sentence)
+        _check_release_dates(sentence, dates)
         supervision = supervision_after_release(sentence.custodial_months or 0)
-        _check_key_dates(
-            supervision=supervision,
-            release_date=release_date,
-            licence_expiry_date=licence_expiry_date,
-            sentence_expiry_date=sentence_expiry_date,
-            pss_end_date=pss_end_date,
-            top_up_end_date=top_up_end_date,
-        )
-        licence = Licence.objects.create(
-            sentence=sentence,
-            supervision=supervision.value,
-            release_date=release_date,
-            conditional_release_date=conditional_release_date,
-            licence_expiry_date=licence_expiry_date,
-            sentence_expiry_date=sentence_expiry_date,
-            pss_end_date=pss_end_date,
-            top_up_end_date=top_up_end_date,
-            releasing_prison=releasing_prison.strip(),
-        )
-        LicenceCondition.objects.bulk_create(
-            LicenceCondition(
-                licence=licence, kind=ConditionKind.STANDARD, text=text, start_date=release_date, ordinal=i
-            )
-            for i, text in enumerate(STANDARD_LICENCE_CONDITIONS, start=1)
+        _check_key_dates(supervision, dates)
+        licence = _licence_write(
+            sentence=sentence, supervision=supervision, dates=dates, releasing_prison=releasing_prison
         )
         audit_record(
             actor=actor,
@@ -142,7 +149,7 @@ def licence_create(
             detail={
                 "sentence": sentence.pk,
                 "supervision": supervision.value,
-                "release_date": release_date.isoformat(),
+                "release_date": dates.release_date.isoformat(),
                 "standard_conditions": len(STANDARD_LICENCE_CONDITIONS),
             },
         )

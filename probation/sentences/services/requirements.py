@@ -7,6 +7,7 @@ by the contacts outcome service.
 """
 
 import datetime as dt
+from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -92,21 +93,24 @@ def _check_inside_order(
             )
 
 
-def requirement_add(
-    *,
-    actor: User,
-    crn: str,
-    sentence_id: int,
-    requirement_type: str,
-    ordered: int | None,
-    start_date: dt.date,
-    end_date: dt.date | None = None,
-    details: str = "",
-    electronic_monitoring: bool = False,
-) -> Requirement:
+@dataclass(frozen=True)
+class RequirementTerms:
+    """A requirement as the court made it, as the add-a-requirement form collects it."""
+
+    requirement_type: str
+    ordered: int | None
+    start_date: dt.date
+    end_date: dt.date | None = None
+    details: str = ""
+    electronic_monitoring: bool = False
+
+
+def requirement_add(*, actor: User, crn: str, sentence_id: int, terms: RequirementTerms) -> Requirement:
     """Add a requirement the court made to an order, with its measure where it has one."""
-    details = details.strip()
-    kind = _check_shape(requirement_type, ordered, details, electronic_monitoring)
+    ordered, start_date, end_date = terms.ordered, terms.start_date, terms.end_date
+    details = terms.details.strip()
+    electronic_monitoring = terms.electronic_monitoring
+    kind = _check_shape(terms.requirement_type, ordered, details, electronic_monitoring)
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.SENTENCE_MANAGE)
         sentence = sentence_for_change(person=person, sentence_id=sentence_id)

@@ -14,8 +14,13 @@ from probation.people.models import PersonChange
 from probation.people.tests.factories import PersonFactory
 from probation.rules.sentences.licences import STANDARD_LICENCE_CONDITIONS
 from probation.sentences.models import Licence, LicenceCondition, Requirement
-from probation.sentences.services.licences import licence_condition_add, licence_condition_end, licence_create
-from probation.sentences.services.requirements import requirement_add, requirement_terminate
+from probation.sentences.services.licences import (
+    LicenceDates,
+    licence_condition_add,
+    licence_condition_end,
+    licence_create,
+)
+from probation.sentences.services.requirements import RequirementTerms, requirement_add, requirement_terminate
 from probation.sentences.tests.factories import (
     CustodialSentenceFactory,
     LicenceConditionFactory,
@@ -46,7 +51,9 @@ def _state():
 
 def _add(actor, case, sentence, **overrides):
     kwargs = {"requirement_type": "unpaid_work", "ordered": 120, "start_date": START} | overrides
-    return requirement_add(actor=actor, crn=case.crn, sentence_id=sentence.pk, **kwargs)
+    return requirement_add(
+        actor=actor, crn=case.crn, sentence_id=sentence.pk, terms=RequirementTerms(**kwargs)
+    )
 
 
 def test_adding_unpaid_work_records_the_hours_and_audits(case, order, officer_user):
@@ -173,9 +180,7 @@ def test_another_persons_sentence_and_staff_elsewhere_are_refused(case, order, o
             actor=officer_user,
             crn=case.crn,
             sentence_id=other.pk,
-            requirement_type="unpaid_work",
-            ordered=50,
-            start_date=START,
+            terms=RequirementTerms(requirement_type="unpaid_work", ordered=50, start_date=START),
         )
     with pytest.raises(PermissionDenied):
         _add(UserFactory(role=Role.SENIOR_PO), case, order)
@@ -241,7 +246,14 @@ def _licence(actor, case, sentence, **overrides):
         "licence_expiry_date": dt.date(2027, 3, 1),
         "sentence_expiry_date": dt.date(2028, 3, 1),
     } | overrides
-    return licence_create(actor=actor, crn=case.crn, sentence_id=sentence.pk, **kwargs)
+    prison = kwargs.pop("releasing_prison", "")
+    return licence_create(
+        actor=actor,
+        crn=case.crn,
+        sentence_id=sentence.pk,
+        dates=LicenceDates(**kwargs),
+        releasing_prison=prison,
+    )
 
 
 def test_release_from_a_long_sentence_is_a_licence_with_the_nine_standard_conditions(case, officer_user):

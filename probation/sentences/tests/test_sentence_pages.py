@@ -51,8 +51,10 @@ def test_list_shows_events_current_first_with_offence_court_type_and_status(clie
     assert body.index(f"Event {current.event.number}") < body.index(f"Event {ended.event.number}")
     assert "Theft from the person of another" in body
     assert "Leeds Magistrates&#x27; Court" in body
-    assert "Community order" in body and "12 months" in body
-    assert "Terminated" in body and "6 January 2025 to 1 August 2025 (Completed)" in body
+    assert "Community order" in body
+    assert "12 months" in body
+    assert "Terminated" in body
+    assert "6 January 2025 to 1 August 2025 (Completed)" in body
     assert "Record a conviction and sentence" in body
     audit = AuditEvent.objects.get(action="view", object_type="sentence")
     assert audit.detail == {"section": "sentences", "shown": [current.event_id, ended.event_id]}
@@ -87,12 +89,17 @@ def test_sentence_page_shows_summary_timeline_progress_and_audits_the_view(clien
 
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Timeline" in body and "% elapsed" in body
+    assert "Timeline" in body
+    assert "% elapsed" in body
     assert "5 of 100 hours credited (5%)" in body
-    assert "At risk" in body and "At the current rate" in body
+    assert "At risk" in body
+    assert "At the current rate" in body
     assert "3 of 20 days used (15%)" in body
-    assert "8 hours a day" in body and "7pm to 7am" in body and "Electronic monitoring" in body
-    assert "Terminate sentence" in body and "Add a requirement" in body
+    assert "8 hours a day" in body
+    assert "7pm to 7am" in body
+    assert "Electronic monitoring" in body
+    assert "Terminate sentence" in body
+    assert "Add a requirement" in body
     audit = AuditEvent.objects.get(action="view")
     assert (audit.object_type, audit.object_id, audit.detail) == (
         "sentence",
@@ -114,9 +121,11 @@ def test_sentence_page_shows_the_licence_and_its_conditions(client, case, office
         reverse("sentences:sentence-detail", args=[case.crn, licence.sentence_id])
     ).content.decode()
 
-    assert "Licence expiry date (LED)" in body and "1 June 2027" in body
+    assert "Licence expiry date (LED)" in body
+    assert "1 June 2027" in body
     assert "Not commit any offence." in body
-    assert "Exclusion zone:" in body and "Attend the drug intervention programme" in body
+    assert "Exclusion zone:" in body
+    assert "Attend the drug intervention programme" in body
     assert "Add a licence condition" in body
 
 
@@ -126,7 +135,8 @@ def test_custodial_sentence_without_licence_offers_to_record_release(client, cas
 
     body = client.get(reverse("sentences:sentence-detail", args=[case.crn, sentence.pk])).content.decode()
 
-    assert "Record release on licence" in body and "No release on licence recorded." in body
+    assert "Record release on licence" in body
+    assert "No release on licence recorded." in body
 
 
 def test_panels_registered_for_the_sentence_slot_render_after_the_requirements(client, case, officer_user):

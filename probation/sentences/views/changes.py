@@ -151,12 +151,14 @@ class RequirementAddView(OnceOnlySubmissionMixin, OneSentenceFormView):
             actor=self.request.user,
             crn=self.person.crn,
             sentence_id=self.sentence.pk,
-            requirement_type=data["type"],
-            ordered=data["amount"],
-            start_date=data["start_date"],
-            end_date=data["end_date"],
-            details=data["details"],
-            electronic_monitoring=data["electronic_monitoring"],
+            terms=requirement_services.RequirementTerms(
+                requirement_type=data["type"],
+                ordered=data["amount"],
+                start_date=data["start_date"],
+                end_date=data["end_date"],
+                details=data["details"],
+                electronic_monitoring=data["electronic_monitoring"],
+            ),
         )
 
 
@@ -196,8 +198,13 @@ class LicenceCreateView(OnceOnlySubmissionMixin, OneSentenceFormView):
     page = "licence-create"
 
     def save(self, data: dict[str, Any]) -> None:
+        dates = {name: value for name, value in data.items() if name != "releasing_prison"}
         licence_services.licence_create(
-            actor=self.request.user, crn=self.person.crn, sentence_id=self.sentence.pk, **data
+            actor=self.request.user,
+            crn=self.person.crn,
+            sentence_id=self.sentence.pk,
+            dates=licence_services.LicenceDates(**dates),
+            releasing_prison=data["releasing_prison"],
         )
 
 

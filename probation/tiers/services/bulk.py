@@ -57,6 +57,7 @@ from probation.tiers.selectors import (
     REGISTRATION_FIELDS,
     TIERING_GENDER,
     RegistrationFacts,
+    RequirementFacts,
     ScoreFacts,
     enforcement_facts,
     score_facts,
@@ -332,6 +333,108 @@ def _batch_facts(
     return registrations, needs, previous
 
 
+@dataclass(frozen=True, slots=True)
+class _Batch:
+    """Everything one batch's calculations read, keyed by person id."""
+
+    on: dt.date
+    calculated_at: dt.datetime
+    registrations: dict[int, list[RegistrationFacts]]
+    needs: dict[int, tuple[Any, tiering.NeedsAssessment]]
+    previous: dict[int, _Previous]
+    sentences: dict[int, list[SentenceFacts]]
+    requirements: dict[int, list[RequirementFacts]]
+    requirements_by_sentence: dict[int, list[str]]
+    enforcement: dict[int, list[tiering.EnforcementProcess]]
+    scores: dict[int, ScoreFacts]
+
+
+def _lock_people(after_id: int, batch_size: int, until_id: int | None) -> list[tuple[int, str, str]]:
+    """The next ``batch_size`` people after ``after_id`` as (id, gender, stored tier), locked."""
+    wanted = Person.objects.select_for_update().filter(pk__gt=after_id)
+    if until_id is not None:
+        wanted = wanted.filter(pk__lte=until_id)
+    return list(wanted.order_by("pk").values_list("pk", "gender", "tier")[:batch_size])
+
+
+def _read_batch(first_id: int, last_id: int, calculator: _Calculator) -> _Batch:
+    registrations, needs, previous = _batch_facts(first_id, last_id, calculator.needs)
+    sentences, requirements = sentence_facts(first_id, last_id)
+    by_sentence: dict[int, list[str]] = {}
+    for person_requirements in requirements.values():
+        for sentence_id, requirement_type in person_requirements:
+            by_sentence.setdefault(sentence_id, []).append(requirement_type)
+    on = today_uk()
+    return _Batch(
+        on=on,
+        calculated_at=now(),
+        registrations=registrations,
+        needs=needs,
+        previous=previous,
+        sentences=sentences,
+        requirements=requirements,
+        requirements_by_sentence=by_sentence,
+        enforcement=enforcement_facts(first_id, last_id, on),
+        scores=score_facts(first_id, last_id),
+    )
+
+
+_NO_REQUIREMENTS: tuple[str, ...] = ()
+
+
+def _person_facts(batch: _Batch, person_id: int, gender: str) -> _PersonFacts:
+    """One person's facts as ``_PersonFacts``; sorts their registrations in place (as
+    ``tier_inputs_build`` sorts them) and their sentences oldest first."""
+    person_registrations = batch.registrations.get(person_id)
+    if person_registrations:
+        person_registrations.sort()
+        registration_facts = tuple(person_registrations)
+    else:
+        registration_facts = ()
+    person_sentences = batch.sentences.get(person_id)
+    if person_sentences:
+        if len(person_sentences) > 1:
+            person_sentences.sort(key=_sentence_order)
+        by_sentence = batch.requirements_by_sentence
+        sentence_keys = tuple(
+            (
+                sentence_type,
+                terminated_on,
+                tuple(sorted(by_sentence[sentence_id])) if sentence_id in by_sentence else _NO_REQUIREMENTS,
+            )
+            for sentence_id, _, sentence_type, terminated_on in person_sentences
+        )
+    else:
+        sentence_keys = ()
+    processes = batch.enforcement.get(person_id)
+    active = tiering.has_previous_enforcement_activity(processes, on=batch.on) if processes else False
+    needs_key, person_needs = batch.needs.get(person_id, (None, None))
+    return (
+        gender,
+        registration_facts,
+        sentence_keys,
+        active,
+        needs_key,
+        person_needs,
+        batch.scores.get(person_id, _NO_SCORES),
+    )
+
+
+def _person_inputs(batch: _Batch, person_id: int, gender: str) -> tiering.TierInputs:
+    """One person's ``TierInputs``, built only when the calculator has not seen their facts."""
+    _, person_needs = batch.needs.get(person_id, (None, None))
+    return tier_inputs_build(
+        gender=gender,
+        registrations=batch.registrations.get(person_id, ()),
+        needs=person_needs,
+        sentences=batch.sentences.get(person_id, ()),
+        requirements=batch.requirements.get(person_id, ()),
+        enforcement=batch.enforcement.get(person_id, ()),
+        on=batch.on,
+        scores=batch.scores.get(person_id, _NO_SCORES),
+    )
+
+
 def _recalculate_batch(
     after_id: int, batch_size: int, calculator: _Calculator, totals: BulkResult, until_id: int | None = None
 ) -> int:
@@ -342,81 +445,24 @@ def _recalculate_batch(
     a registration or assessment saved meanwhile waits, and its own recalculation runs after ours
     and wins; without the lock the batch could store a tier from facts read before that change."""
     with transaction.atomic():
-        wanted = Person.objects.select_for_update().filter(pk__gt=after_id)
-        if until_id is not None:
-            wanted = wanted.filter(pk__lte=until_id)
-        people = list(wanted.order_by("pk").values_list("pk", "gender", "tier")[:batch_size])
+        people = _lock_people(after_id, batch_size, until_id)
         if not people:
             return 0
-        first_id, last_id = people[0][0], people[-1][0]
-        registrations, needs, previous = _batch_facts(first_id, last_id, calculator.needs)
-        sentences, requirements = sentence_facts(first_id, last_id)
-        by_sentence: dict[int, list[str]] = {}
-        for person_requirements in requirements.values():
-            for sentence_id, requirement_type in person_requirements:
-                by_sentence.setdefault(sentence_id, []).append(requirement_type)
-        on = today_uk()
-        enforcement = enforcement_facts(first_id, last_id, on)
-        scores = score_facts(first_id, last_id)
-        calculated_at = now()
+        batch = _read_batch(people[0][0], people[-1][0], calculator)
         rows: list[tuple[Any, ...]] = []
         new_tiers: dict[str, list[int]] = defaultdict(list)
         tiers = totals.tiers
-        no_requirements: tuple[str, ...] = ()
         for person_id, gender, stored_tier in people:
-            person_registrations = registrations.get(person_id)
-            if person_registrations:
-                person_registrations.sort()  # as tier_inputs_build sorts them
-                registration_facts = tuple(person_registrations)
-            else:
-                registration_facts = ()
-            person_sentences = sentences.get(person_id)
-            if person_sentences:
-                if len(person_sentences) > 1:
-                    person_sentences.sort(key=_sentence_order)
-                sentence_keys = tuple(
-                    (
-                        sentence_type,
-                        terminated_on,
-                        tuple(sorted(by_sentence[sentence_id]))
-                        if sentence_id in by_sentence
-                        else no_requirements,
-                    )
-                    for sentence_id, _, sentence_type, terminated_on in person_sentences
-                )
-            else:
-                sentence_keys = ()
-            processes = enforcement.get(person_id)
-            active = tiering.has_previous_enforcement_activity(processes, on=on) if processes else False
-            needs_key, person_needs = needs.get(person_id, (None, None))
-            facts = (
-                gender,
-                registration_facts,
-                sentence_keys,
-                active,
-                needs_key,
-                person_needs,
-                scores.get(person_id, _NO_SCORES),
-            )
+            facts = _person_facts(batch, person_id, gender)
             tier, compared, values = calculator.result(
-                facts,
-                lambda person_id=person_id, gender=gender, person_needs=person_needs: tier_inputs_build(
-                    gender=gender,
-                    registrations=registrations.get(person_id, ()),
-                    needs=person_needs,
-                    sentences=sentences.get(person_id, ()),
-                    requirements=requirements.get(person_id, ()),
-                    enforcement=enforcement.get(person_id, ()),
-                    on=on,
-                    scores=scores.get(person_id, _NO_SCORES),
-                ),
+                facts, lambda person_id=person_id, gender=gender: _person_inputs(batch, person_id, gender)
             )
             tiers[tier] = tiers.get(tier, 0) + 1
-            if previous.get(person_id) != compared:  # tiering.should_record: any of the four differs
+            if batch.previous.get(person_id) != compared:  # tiering.should_record: any of the four differs
                 rows.append(
                     (
                         person_id,
-                        calculated_at,
+                        batch.calculated_at,
                         BULK_REASON,
                         None,
                         *values[:_INPUTS_INDEX],

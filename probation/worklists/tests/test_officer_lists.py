@@ -220,7 +220,8 @@ def test_restricted_and_excluded_cases_show_only_restricted_and_crn(client, offi
         (restricted.crn, True, "", ""),
         (excluded.crn, True, "", ""),
     }
-    assert b"Hidden" not in response.content and b"Secret" not in response.content
+    assert b"Hidden" not in response.content
+    assert b"Secret" not in response.content
 
 
 def test_sections_are_bounded_with_a_count(client, officer_user, sentence, frozen):
