@@ -1,4 +1,5 @@
 from crispy_forms_gds.layout import Field
+from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 
 from probation.frontend.forms import GovukFormMixin
@@ -21,3 +22,33 @@ class SignInForm(GovukFormMixin, AuthenticationForm):
             Field.text("username", field_width=20, autocomplete="username", spellcheck="false"),
             Field.text("password", field_width=20, autocomplete="current-password"),
         ]
+
+
+class TwoFactorCodeForm(GovukFormMixin, forms.Form):
+    """The second step of signing in: a code from the authenticator app, or a recovery code."""
+
+    submit_label = "Continue"
+    code = forms.CharField(
+        label="Security code",
+        help_text="The 6-digit code from your authenticator app, or one of your recovery codes.",
+        max_length=32,
+        error_messages={"required": "Enter the security code"},
+    )
+
+    def clean_code(self) -> str:
+        return "".join(self.cleaned_data["code"].split()).lower()
+
+    def layout_fields(self) -> list[object]:
+        return [Field.text("code", field_width=10, autocomplete="one-time-code", spellcheck="false")]
+
+
+class TwoFactorSetUpForm(TwoFactorCodeForm):
+    """Confirming a new authenticator app with the code it shows."""
+
+    submit_label = "Confirm and continue"
+    code = forms.CharField(
+        label="Security code",
+        help_text="The 6-digit code your authenticator app shows for OpenProbation.",
+        max_length=32,
+        error_messages={"required": "Enter the security code"},
+    )

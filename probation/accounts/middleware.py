@@ -4,7 +4,12 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from probation.accounts.two_factor import has_two_factor
 
 TOUCHED_KEY = "_touched"
 
@@ -26,3 +31,33 @@ class SessionIdleMiddleware:
             if now - session.get(TOUCHED_KEY, 0) >= settings.SESSION_RENEW_SECONDS:
                 session[TOUCHED_KEY] = now
         return self.get_response(request)
+
+
+class TwoFactorRequiredMiddleware:
+    """With OTP_REQUIRED (production, ADR 0023), a signed-in user whose session was not verified with
+    a second factor may only set one up or sign out: a user without an authenticator is sent to set
+    one up, and a session that skipped the code it should have asked for is ended."""
+
+    ALLOWED = ("accounts:two-factor-set-up", "accounts:logout", "accounts:session-keepalive")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if (
+            settings.OTP_REQUIRED
+            and user.is_authenticated
+            and not user.is_verified()  # type: ignore[union-attr]
+            and not request.path.startswith(settings.STATIC_URL)
+            and request.path not in self._allowed_paths()
+        ):
+            if has_two_factor(user):  # type: ignore[arg-type]
+                logout(request)
+                return redirect("accounts:login")
+            return redirect("accounts:two-factor-set-up")
+        return self.get_response(request)
+
+    @staticmethod
+    def _allowed_paths() -> set[str]:
+        return {reverse(name) for name in TwoFactorRequiredMiddleware.ALLOWED}
