@@ -1,10 +1,13 @@
-"""Organisation and user administration for system administrators (Django admin).
+"""Organisation reference data for system administrators (Django admin).
 
-Only reference data and accounts are registered: no person or case data is reachable here.
+Only reference data and accounts are registered: no person or case data is reachable here. Users,
+staff and teams are read-only here: roles and teams change on the audited service pages
+(accounts.views.administration, issue 9 item 4), never by raw admin edits.
 """
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 
 from probation.accounts.models import PDU, OfficeLocation, Region, Staff, Team, User
 
@@ -21,8 +24,21 @@ class PDUAdmin(admin.ModelAdmin):
     search_fields = ("code", "name")
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Listed and shown, never added, changed or deleted here."""
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(ReadOnlyAdmin):
     list_display = ("code", "name", "pdu")
     list_select_related = ("pdu",)
     search_fields = ("code", "name")
@@ -35,7 +51,7 @@ class OfficeLocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Staff)
-class StaffAdmin(admin.ModelAdmin):
+class StaffAdmin(ReadOnlyAdmin):
     list_display = ("code", "surname", "forename", "grade", "team", "active")
     list_filter = ("grade", "active")
     list_select_related = ("team",)
@@ -44,7 +60,7 @@ class StaffAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ReadOnlyAdmin, DjangoUserAdmin):
     list_display = ("username", "role", "staff", "agency", "is_active")
     list_filter = ("role", "is_active")
     list_select_related = ("staff",)

@@ -35,6 +35,8 @@ def service(request: HttpRequest) -> dict[str, object]:
             nav.append(("Audit", "audit:search", "/audit"))
         if has_permission(user, Permission.LIMITED_ACCESS_MANAGE):
             nav.append(("Limited access", "people:limited-access-find", "/limited-access"))
+        if has_permission(user, Permission.ACCOUNT_MANAGE):
+            nav.append(("Users", "accounts:user-list", "/users"))
     return {
         "service_name": "Manage a probation case",
         "primary_nav": nav,

@@ -52,3 +52,26 @@ class TwoFactorSetUpForm(TwoFactorCodeForm):
         max_length=32,
         error_messages={"required": "Enter the security code"},
     )
+
+
+class UserChangeForm(GovukFormMixin, forms.Form):
+    """A system administrator changes a user's role and team (audited, accounts.administration)."""
+
+    submit_label = "Save changes"
+    role = forms.ChoiceField(label="Role", error_messages={"required": "Choose a role"})
+    team = forms.ModelChoiceField(label="Team", queryset=None, required=False)
+
+    def __init__(self, *args: object, has_staff: bool = True, **kwargs: object) -> None:
+        from probation.accounts.models import Role, Team
+
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = Role.choices
+        self.fields["team"].queryset = Team.objects.order_by("name")
+        if not has_staff:
+            del self.fields["team"]
+
+    def layout_fields(self) -> list[object]:
+        fields: list[object] = [Field.radios("role", legend_size="s")]
+        if "team" in self.fields:
+            fields.append(Field.select("team"))
+        return fields

@@ -26,6 +26,7 @@ class AuditAction(models.TextChoices):
     TWO_FACTOR_FAILED = "2fa_failed", "Two-factor code refused"
     TWO_FACTOR_SET_UP = "2fa_set_up", "Set up two-factor sign-in"
     ACCOUNT_UNLOCKED = "account_unlocked", "Unlocked an account"
+    TWO_FACTOR_RESET = "2fa_reset", "Reset a user's two-factor sign-in"
     ACCOUNT_CHANGE = "account_change", "Changed a user's role or team"
     ALERT = "alert", "Alert"
 

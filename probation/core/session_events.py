@@ -20,6 +20,8 @@ class SessionEvent(StrEnum):
     TWO_FACTOR_FAILED = "2fa_failed"
     TWO_FACTOR_SET_UP = "2fa_set_up"
     ACCOUNT_UNLOCKED = "account_unlocked"
+    TWO_FACTOR_RESET = "2fa_reset"
+    ACCOUNT_CHANGE = "account_change"
 
 
 class SessionEventRecorder(Protocol):
