@@ -22,6 +22,7 @@ class AuditAction(models.TextChoices):
     SIGN_OUT = "sign_out", "Signed out"
     SIGN_IN_FAILED = "sign_in_failed", "Failed sign-in"
     SIGN_IN_LOCKED_OUT = "sign_in_locked", "Sign-in refused: locked out"
+    SESSION_EXPIRED = "session_expired", "Signed out: session expired"
     TWO_FACTOR_VERIFIED = "2fa_verified", "Two-factor code accepted"
     TWO_FACTOR_FAILED = "2fa_failed", "Two-factor code refused"
     TWO_FACTOR_SET_UP = "2fa_set_up", "Set up two-factor sign-in"

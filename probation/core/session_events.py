@@ -16,6 +16,7 @@ class SessionEvent(StrEnum):
     SIGN_IN_FAILED = "sign_in_failed"
     SIGN_OUT = "sign_out"
     SIGN_IN_LOCKED_OUT = "sign_in_locked"
+    SESSION_EXPIRED = "session_expired"
     TWO_FACTOR_VERIFIED = "2fa_verified"
     TWO_FACTOR_FAILED = "2fa_failed"
     TWO_FACTOR_SET_UP = "2fa_set_up"
