@@ -8,6 +8,7 @@ from datetime import datetime
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -15,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from probation.accounts.lockout import cool_off_after
 from probation.accounts.models import Role, Team, User
 from probation.accounts.policy import Permission, has_permission
+from probation.core.errors import NotFound
 from probation.core.session_events import SessionEvent, session_event_record
 
 
@@ -25,6 +27,21 @@ class AccountAdministrationRefused(Exception):
 def _check(actor: User) -> None:
     if not has_permission(actor, Permission.ACCOUNT_MANAGE):
         raise AccountAdministrationRefused("Only a system administrator may change accounts")
+
+
+def user_list_for_administration(*, actor: User) -> QuerySet[User]:
+    """Every user, with staff record and team, for the users page."""
+    _check(actor)
+    return User.objects.select_related("staff__team").order_by("username")
+
+
+def user_for_administration(*, actor: User, user_id: int) -> User:
+    """One user to administer; NotFound (404) if there is none."""
+    _check(actor)
+    user = User.objects.select_related("staff__team").filter(pk=user_id).first()
+    if user is None:
+        raise NotFound
+    return user
 
 
 @dataclass(frozen=True)

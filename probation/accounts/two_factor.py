@@ -16,6 +16,11 @@ AUTHENTICATOR_NAME = "Authenticator app"
 RECOVERY_NAME = "Recovery codes"
 
 
+def signing_in_user(user_id: object) -> User | None:
+    """The active user part-way through signing in (password given, code not yet)."""
+    return User.objects.filter(pk=user_id, is_active=True).first() if isinstance(user_id, int) else None
+
+
 def has_two_factor(user: User) -> bool:
     """Whether the user has a confirmed authenticator, so signing in asks for a code."""
     return user_has_device(user, confirmed=True)

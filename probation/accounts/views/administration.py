@@ -3,7 +3,7 @@ through the audited services in accounts.administration; others get a 404."""
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from probation.accounts.administration import (
@@ -12,6 +12,8 @@ from probation.accounts.administration import (
     sign_in_unlock,
     two_factor_reset,
     user_change,
+    user_for_administration,
+    user_list_for_administration,
 )
 from probation.accounts.forms import UserChangeForm
 from probation.accounts.models import User
@@ -28,8 +30,7 @@ def _administrator(request: HttpRequest) -> User:
 
 @require_GET
 def user_list(request: HttpRequest) -> HttpResponse:
-    _administrator(request)
-    users = User.objects.select_related("staff__team").order_by("username")
+    users = user_list_for_administration(actor=_administrator(request))
     return render(request, "accounts/users/list.html", {"users": users, "locked": locked_sign_in_list()})
 
 
@@ -46,7 +47,7 @@ def sign_in_unlock_view(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def user_change_view(request: HttpRequest, user_id: int) -> HttpResponse:
     actor = _administrator(request)
-    user = get_object_or_404(User.objects.select_related("staff__team"), pk=user_id)
+    user = user_for_administration(actor=actor, user_id=user_id)
     initial = {"role": user.role, "team": user.staff.team if user.staff else None}
     form = UserChangeForm(request.POST or None, initial=initial, has_staff=user.staff is not None)
     if request.method == "POST" and form.is_valid():
@@ -66,7 +67,7 @@ def user_change_view(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_POST
 def two_factor_reset_view(request: HttpRequest, user_id: int) -> HttpResponse:
     actor = _administrator(request)
-    user = get_object_or_404(User, pk=user_id)
+    user = user_for_administration(actor=actor, user_id=user_id)
     two_factor_reset(actor=actor, user=user)
     messages.success(request, f"Two-factor sign-in reset for {user.username}")
     return redirect("accounts:user-change", user_id=user.pk)

@@ -20,6 +20,7 @@ from probation.accounts.two_factor import (
     has_two_factor,
     pending_authenticator,
     secret_for_manual_entry,
+    signing_in_user,
     verify_code,
 )
 from probation.core.session_events import SessionEvent, session_event_record
@@ -49,7 +50,7 @@ def _pending_user(request: HttpRequest) -> tuple[User | None, dict]:
     if time.time() - pending.get("started", 0) > settings.TWO_FACTOR_PENDING_SECONDS:
         del request.session[PENDING_KEY]
         return None, {}
-    user = User.objects.filter(pk=pending.get("user"), is_active=True).first()
+    user = signing_in_user(pending.get("user"))
     return user, pending
 
 
