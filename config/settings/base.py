@@ -148,6 +148,8 @@ AXES_COOLOFF_TIME = "probation.accounts.lockout.cool_off"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "probation.accounts.lockout.locked_out"
 AXES_RESET_ON_SUCCESS = True
+# Lockouts are ended only on the audited users page, not by deleting records in the admin site.
+AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_FORM_FIELD = "username"

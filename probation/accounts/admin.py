@@ -8,6 +8,8 @@ staff and teams are read-only here: roles and teams change on the audited servic
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.http import HttpRequest
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from probation.accounts.models import PDU, OfficeLocation, Region, Staff, Team, User
 
@@ -73,3 +75,10 @@ class UserAdmin(ReadOnlyAdmin, DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         ("Probation", {"fields": ("role", "staff", "agency")}),
     )
+
+
+# Authenticators and recovery codes hold secrets and are changed only through the audited pages
+# (two-factor set-up, an administrator's reset; ADR 0023), so django-otp's admin pages are removed.
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)

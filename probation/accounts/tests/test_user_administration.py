@@ -104,3 +104,11 @@ def test_the_users_page_is_in_the_system_administrators_navigation(client, admin
     client.force_login(admin_user)
 
     assert 'href="/users"' in client.get(reverse("accounts:user-list")).content.decode()
+
+
+def test_the_admin_site_has_no_pages_for_authenticators_or_lockouts(client):
+    superuser = UserFactory(role=Role.SYSTEM_ADMIN, staff=None, is_staff=True, is_superuser=True)
+    client.force_login(superuser)
+
+    for path in ("otp_totp/totpdevice", "otp_static/staticdevice", "axes/accessattempt"):
+        assert client.get(f"/admin/{path}/").status_code == 404
