@@ -1,11 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from probation.people.views.lists import home
 
 admin.site.site_header = "OpenProbation administration"
 
 urlpatterns = [
+    # The admin site signs in through the service's own audited, two-factor sign-in (ADR 0023).
+    path("admin/login/", RedirectView.as_view(pattern_name="accounts:login", query_string=True)),
     path("admin/", admin.site.urls),
     path("", home, name="home"),
     path("", include("probation.accounts.urls")),

@@ -1,7 +1,6 @@
 """Settings shared by every environment. Secrets come only from the environment."""
 
 import os
-from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -22,6 +21,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     # Before crispy_forms_gds so its templates can override the template pack's (error summary).
     "probation.frontend",
@@ -50,8 +52,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "probation.accounts.middleware.SessionIdleMiddleware",
+    "probation.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -136,17 +140,28 @@ AUTHENTICATION_BACKENDS = [
     "probation.accounts.backends.StaffModelBackend",
 ]
 
-# Lockout after repeated failures (django-axes): 5 failures per username lock it for 30 minutes.
+# Lockout after repeated failures (django-axes, ADR 0023): failures are counted per username *and*
+# source address together, so a stranger elsewhere cannot lock someone else's account, and an office
+# behind one gateway address is not locked out by one person's mistakes. Each further lockout of the
+# same pair doubles the cool-off (probation.accounts.lockout.cool_off), from 5 minutes to a day.
 AXES_FAILURE_LIMIT = 5
-AXES_COOLOFF_TIME = timedelta(minutes=30)
-AXES_LOCKOUT_PARAMETERS = ["username"]
-AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_COOLOFF_TIME = "probation.accounts.lockout.cool_off"
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "probation.accounts.lockout.locked_out"
 AXES_RESET_ON_SUCCESS = True
+# Lockouts are ended only on the audited users page, not by deleting records in the admin site.
+AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
-# Lockout is per username, not per IP address: probation offices sit behind shared gateway addresses,
-# so an IP lockout would lock out a whole office after one person's mistakes.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_FORM_FIELD = "username"
+
+# Two-factor sign-in (django-otp, ADR 0023): TOTP with single-use recovery codes. OTP_REQUIRED makes
+# every user without a confirmed authenticator set one up before using the service; production sets
+# it, the demo and tests run without it and say so on the sign-in page.
+OTP_REQUIRED = False
+OTP_TOTP_ISSUER = "OpenProbation"
+TWO_FACTOR_RECOVERY_CODES = 10
+TWO_FACTOR_PENDING_SECONDS = 5 * 60
 
 # Idle-session expiry: the session is renewed (at most once a minute, SessionIdleMiddleware) while
 # the user is active and ends after 30 idle minutes. The browser shows a GOV.UK timeout warning

@@ -15,6 +15,13 @@ AUDIT_HMAC_KEY = os.environ["AUDIT_HMAC_KEY"]
 if len(AUDIT_HMAC_KEY) < 32:
     raise ImproperlyConfigured("AUDIT_HMAC_KEY must be at least 32 characters")
 AUDIT_ANCHOR_PATH = os.environ["AUDIT_ANCHOR_PATH"]
+# Two-factor sign-in is required for everyone in production (ADR 0023).
+OTP_REQUIRED = True
+# Behind N reverse proxies the sign-in lockout takes the client's address from X-Forwarded-For, not the
+# proxy's (ADR 0023); with none it uses REMOTE_ADDR.
+if _proxies := int(os.environ.get("DJANGO_PROXY_COUNT", "0")):
+    AXES_IPWARE_PROXY_COUNT = _proxies
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "1") == "1"

@@ -1,10 +1,15 @@
-"""Organisation and user administration for system administrators (Django admin).
+"""Organisation reference data for system administrators (Django admin).
 
-Only reference data and accounts are registered: no person or case data is reachable here.
+Only reference data and accounts are registered: no person or case data is reachable here. Users,
+staff and teams are read-only here: roles and teams change on the audited service pages
+(accounts.views.administration, issue 9 item 4), never by raw admin edits.
 """
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from probation.accounts.models import PDU, OfficeLocation, Region, Staff, Team, User
 
@@ -21,8 +26,21 @@ class PDUAdmin(admin.ModelAdmin):
     search_fields = ("code", "name")
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Listed and shown, never added, changed or deleted here."""
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(ReadOnlyAdmin):
     list_display = ("code", "name", "pdu")
     list_select_related = ("pdu",)
     search_fields = ("code", "name")
@@ -35,7 +53,7 @@ class OfficeLocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Staff)
-class StaffAdmin(admin.ModelAdmin):
+class StaffAdmin(ReadOnlyAdmin):
     list_display = ("code", "surname", "forename", "grade", "team", "active")
     list_filter = ("grade", "active")
     list_select_related = ("team",)
@@ -44,7 +62,7 @@ class StaffAdmin(admin.ModelAdmin):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(ReadOnlyAdmin, DjangoUserAdmin):
     list_display = ("username", "role", "staff", "agency", "is_active")
     list_filter = ("role", "is_active")
     list_select_related = ("staff",)
@@ -57,3 +75,10 @@ class UserAdmin(DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         ("Probation", {"fields": ("role", "staff", "agency")}),
     )
+
+
+# Authenticators and recovery codes hold secrets and are changed only through the audited pages
+# (two-factor set-up, an administrator's reset; ADR 0023), so django-otp's admin pages are removed.
+for _model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(_model):
+        admin.site.unregister(_model)

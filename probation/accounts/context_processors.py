@@ -56,6 +56,7 @@ _NAV: tuple[tuple[Permission, Callable[[User], bool], tuple[tuple[str, str, str]
         _anyone,
         (("Limited access", "people:limited-access-find", "/limited-access"),),
     ),
+    (Permission.ACCOUNT_MANAGE, _anyone, (("Users", "accounts:user-list", "/users"),)),
 )
 
 

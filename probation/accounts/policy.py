@@ -23,6 +23,7 @@ class Permission(StrEnum):
     TEAM_CASELOAD_VIEW = "team.caseload_view"
     LIMITED_ACCESS_MANAGE = "case.limited_access_manage"
     AUDIT_VIEW = "audit.view"
+    ACCOUNT_MANAGE = "accounts.manage"
     PREDICTOR_CALCULATE = "risk.predictor_calculate"
     REGISTRATION_VIEW = "risk.registration_view"
     REGISTRATION_MANAGE = "risk.registration_manage"
@@ -131,7 +132,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # MAPPA meetings and actions they take part in.
     Role.PARTNER: frozenset({P.CASE_VIEW, P.REGISTRATION_VIEW, P.MAPPA_VIEW}),
     # Administrators run the service; they do not read case records.
-    Role.SYSTEM_ADMIN: frozenset({P.AUDIT_VIEW, P.LIMITED_ACCESS_MANAGE}),
+    Role.SYSTEM_ADMIN: frozenset({P.AUDIT_VIEW, P.LIMITED_ACCESS_MANAGE, P.ACCOUNT_MANAGE}),
 }
 
 

@@ -1,11 +1,19 @@
 from django.urls import path
 
-from probation.accounts.views import auth
+from probation.accounts.views import administration, auth, two_factor
 
 app_name = "accounts"
 
 urlpatterns = [
     path("sign-in", auth.SignInView.as_view(), name="login"),
+    path("sign-in/security-code", two_factor.two_factor, name="two-factor"),
+    path("account/two-factor", two_factor.two_factor_set_up, name="two-factor-set-up"),
     path("sign-out", auth.SignOutView.as_view(), name="logout"),
+    path("users", administration.user_list, name="user-list"),
+    path("users/unlock", administration.sign_in_unlock_view, name="sign-in-unlock"),
+    path("users/<int:user_id>", administration.user_change_view, name="user-change"),
+    path(
+        "users/<int:user_id>/two-factor/reset", administration.two_factor_reset_view, name="two-factor-reset"
+    ),
     path("session/keepalive", auth.session_keepalive, name="session-keepalive"),
 ]

@@ -85,6 +85,9 @@ def audit_case_refusal(
     )
 
 
-def audit_session_event(*, actor: User | None, event: SessionEvent, username: str = "") -> AuditEvent:
-    """The audit entry for a sign-in, failed sign-in or sign-out (registered in AuditConfig.ready)."""
-    return audit_record(actor=actor, action=AuditAction(event.value), username=username)
+def audit_session_event(
+    *, actor: User | None, event: SessionEvent, username: str = "", detail: dict[str, Any] | None = None
+) -> AuditEvent:
+    """The audit entry for a sign-in, failed sign-in, lockout, two-factor step, unlock or sign-out
+    (registered in AuditConfig.ready)."""
+    return audit_record(actor=actor, action=AuditAction(event.value), username=username, detail=detail)

@@ -15,10 +15,20 @@ class SessionEvent(StrEnum):
     SIGN_IN = "sign_in"
     SIGN_IN_FAILED = "sign_in_failed"
     SIGN_OUT = "sign_out"
+    SIGN_IN_LOCKED_OUT = "sign_in_locked"
+    SESSION_EXPIRED = "session_expired"
+    TWO_FACTOR_VERIFIED = "2fa_verified"
+    TWO_FACTOR_FAILED = "2fa_failed"
+    TWO_FACTOR_SET_UP = "2fa_set_up"
+    ACCOUNT_UNLOCKED = "account_unlocked"
+    TWO_FACTOR_RESET = "2fa_reset"
+    ACCOUNT_CHANGE = "account_change"
 
 
 class SessionEventRecorder(Protocol):
-    def __call__(self, *, actor: Any, event: SessionEvent, username: str = "") -> object: ...
+    def __call__(
+        self, *, actor: Any, event: SessionEvent, username: str = "", detail: dict[str, Any] | None = None
+    ) -> object: ...
 
 
 _recorders: list[SessionEventRecorder] = []
@@ -31,10 +41,13 @@ def register_session_event_recorder(fn: SessionEventRecorder) -> SessionEventRec
     return fn
 
 
-def session_event_record(*, actor: Any, event: SessionEvent, username: str = "") -> None:
-    """Record a sign-in, failed sign-in or sign-out with every registered recorder. ``actor`` is the
-    user (None for a failed sign-in, which records the ``username`` tried instead)."""
+def session_event_record(
+    *, actor: Any, event: SessionEvent, username: str = "", detail: dict[str, Any] | None = None
+) -> None:
+    """Record a sign-in, failed sign-in, lockout, two-factor step, unlock or sign-out with every
+    registered recorder. ``actor`` is the user (None for a failed sign-in, which records the
+    ``username`` tried instead); ``detail`` says more (a recovery code used, the account unlocked)."""
     if not _recorders:
         raise RuntimeError("No session event recorder is registered: is probation.audit installed?")
     for fn in tuple(_recorders):
-        fn(actor=actor, event=event, username=username)
+        fn(actor=actor, event=event, username=username, detail=detail)

@@ -137,3 +137,26 @@ def test_unknown_pages_get_the_govuk_not_found_page(client, officer_user):
 
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_a_session_that_expired_is_audited_once_when_the_browser_comes_back(client, officer_user):
+    client.force_login(officer_user)
+    session = client.session
+    session.set_expiry(-1)
+    session.save()
+
+    assert client.get(reverse("people:caseload")).status_code == 302
+    client.get(reverse("accounts:login"))
+
+    expired = AuditEvent.objects.filter(action="session_expired")
+    assert expired.count() == 1
+    assert expired.get().username == "officer"
+
+
+def test_signing_out_is_not_counted_as_an_expired_session(client, officer_user):
+    client.force_login(officer_user)
+    client.post(reverse("accounts:logout"))
+
+    client.get(reverse("accounts:login"))
+
+    assert not AuditEvent.objects.filter(action="session_expired").exists()

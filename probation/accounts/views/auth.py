@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.forms import AuthenticationForm
@@ -6,6 +7,8 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_GET
 
 from probation.accounts.forms import SignInForm
+from probation.accounts.two_factor import has_two_factor
+from probation.accounts.views.two_factor import start_two_factor
 from probation.core.session_events import SessionEvent, session_event_record
 
 
@@ -15,7 +18,13 @@ class SignInView(auth_views.LoginView):
     form_class = SignInForm
     redirect_authenticated_user = True
 
-    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        return {**super().get_context_data(**kwargs), "otp_required": settings.OTP_REQUIRED}
+
+    def form_valid(self, form: SignInForm) -> HttpResponse:
+        if has_two_factor(form.get_user()):
+            # The password was right; the code from the authenticator app comes next (ADR 0023).
+            return start_two_factor(self.request, form.get_user(), self.get_success_url())
         response = super().form_valid(form)
         session_event_record(actor=form.get_user(), event=SessionEvent.SIGN_IN)
         return response
