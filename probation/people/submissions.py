@@ -24,11 +24,12 @@ class OnceOnlySubmissionMixin:
 
     request: HttpRequest
 
-    def show(self, form: GovukForm, conflict: ConflictError | None = None) -> HttpResponse:
+    def form_context(self, form: GovukForm, conflict: ConflictError | None = None) -> dict[str, Any]:
+        """Every showing of the form (the first GET and a re-shown invalid POST) carries a new key."""
         form.fields[SUBMISSION_FIELD] = forms.UUIDField(
             widget=forms.HiddenInput, required=False, initial=uuid.uuid4
         )
-        return super().show(form, conflict)  # type: ignore[misc]
+        return super().form_context(form, conflict)  # type: ignore[misc]
 
     def _submission_key(self) -> uuid.UUID | None:
         try:
