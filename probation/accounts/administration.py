@@ -102,7 +102,8 @@ def user_change(*, actor: User, user: User, role: str, team: Team | None) -> dic
     _check(actor)
     if role not in Role.values:
         raise AccountAdministrationRefused("Choose a role")
-    user = User.objects.select_for_update().select_related("staff__team").get(pk=user.pk)
+    # Lock only the user row: PostgreSQL refuses FOR UPDATE on the nullable side of the staff join.
+    user = User.objects.select_for_update(of=("self",)).select_related("staff__team").get(pk=user.pk)
     if user.pk == actor.pk and role != user.role:
         raise AccountAdministrationRefused(
             "You cannot change your own role: ask another system administrator"
