@@ -10,11 +10,13 @@ never a name, and for limited-access cases not even the type or location.
 import datetime as dt
 import hashlib
 import secrets
+from typing import cast
 
 from icalendar import Calendar, Event
 
 from probation.accounts.models import Staff
 from probation.contacts.models import Contact
+from probation.people.policy import ListedPerson
 from probation.rules.contacts.outcomes import contact_type
 
 # A calendar needs recent history and what is coming; older appointments are in the diary page.
@@ -37,7 +39,7 @@ def feed_calendar(staff: Staff, contacts: list[Contact], *, generated_at: dt.dat
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", "Probation appointments")
     for contact in contacts:
-        person = contact.person
+        person = cast(ListedPerson, contact.person)  # marked by contacts.selectors.diary_list
         restricted = person.lao_excluded or person.lao_restricted
         event = Event()
         event.add("uid", f"contact-{contact.pk}@openprobation")

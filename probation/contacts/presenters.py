@@ -2,13 +2,14 @@
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from django.urls import reverse
 
 from probation.contacts.models import Contact
 from probation.contacts.services.checks import RESCHEDULED
 from probation.contacts.times import clock, local
-from probation.people.policy import limited_access_message
+from probation.people.policy import ListedPerson, limited_access_message
 from probation.risk.presenters.tags import Tag
 from probation.rules.contacts.outcomes import OUTCOMES, OutcomeCode, contact_type
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
@@ -126,7 +127,7 @@ class OfficerRow:
 
 
 def officer_row(contact: Contact, *, today: dt.date | None = None, action: str = "outcome") -> OfficerRow:
-    person = contact.person
+    person = cast(ListedPerson, contact.person)  # marked by contacts.selectors.with_access
     overdue = OVERDUE if today and contact.evidence_due_on and contact.evidence_due_on < today else None
     if person.lao_excluded or person.lao_restricted:
         return OfficerRow(

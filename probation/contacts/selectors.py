@@ -7,6 +7,7 @@ so a person with thousands of contacts costs the same as one with ten, and no CO
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import cast
 
 from django.db.models import Q, QuerySet
 
@@ -16,7 +17,7 @@ from probation.contacts.services.checks import RESCHEDULED
 from probation.contacts.times import london_datetime
 from probation.core.errors import NotFound
 from probation.people.models import Person
-from probation.people.policy import people_listable_to
+from probation.people.policy import ListedPerson, people_listable_to
 from probation.risk.models import Registration
 from probation.risk.models.rosh import RoshAssessment
 from probation.rules.contacts.outcomes import OutcomeCode
@@ -178,7 +179,8 @@ def _with_access(user: User, contacts: list[Contact]) -> list[Contact]:
     }
     for contact in contacts:
         excluded, restricted = access.get(contact.person_id, (True, True))
-        contact.person.lao_excluded, contact.person.lao_restricted = excluded, restricted
+        person = cast(ListedPerson, contact.person)
+        person.lao_excluded, person.lao_restricted = excluded, restricted
     return contacts
 
 

@@ -10,6 +10,7 @@ Order of checks (deny by default):
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 
@@ -17,6 +18,22 @@ from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission, is_partner
 from probation.core.clock import today_uk
 from probation.people.models import Exclusion, PartnerShare, Person, Restriction
+
+
+class LimitedAccess(TypedDict):
+    """What ``people_listable_to`` adds to each person: this user is locked out by an exclusion or
+    by a restriction."""
+
+    lao_excluded: bool
+    lao_restricted: bool
+
+
+if TYPE_CHECKING:  # WithAnnotations takes two arguments only for the type checker
+    from django_stubs_ext import WithAnnotations
+
+    ListedPerson = WithAnnotations[Person, LimitedAccess]
+else:
+    ListedPerson = Person
 
 
 @dataclass(frozen=True)
@@ -57,7 +74,7 @@ def people_visible_to(user: User, queryset: QuerySet[Person] | None = None) -> Q
     return people_in_scope(user, queryset).exclude(limited_access_denied_q(user))
 
 
-def people_listable_to(user: User, queryset: QuerySet[Person] | None = None) -> QuerySet[Person]:
+def people_listable_to(user: User, queryset: QuerySet[Person] | None = None) -> QuerySet[ListedPerson]:
     """Cases in scope, annotated ``lao_excluded``/``lao_restricted``: lists show those rows only as
     "restricted" with the CRN and the case's message (see limited_access_message)."""
     return people_in_scope(user, queryset).annotate(
@@ -68,7 +85,7 @@ def people_listable_to(user: User, queryset: QuerySet[Person] | None = None) -> 
     )
 
 
-def limited_access_message(person: Person) -> str:
+def limited_access_message(person: ListedPerson) -> str:
     """The message a denied user sees beside the CRN (person annotated by people_listable_to)."""
     if person.lao_excluded:
         return person.exclusion_message or "You are excluded from viewing this case."

@@ -10,7 +10,7 @@ from probation.core.case_sections import case_section, case_sections
 from probation.core.clock import age_on, today_uk
 from probation.people.models import Address, Person
 from probation.people.models.person import RoshLevel
-from probation.people.policy import can_change_case, limited_access_message
+from probation.people.policy import ListedPerson, can_change_case, limited_access_message
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class PersonRow:
     tier: str = ""  # "" = not calculated yet
 
 
-def person_row(person: Person, *, alias: str = "") -> PersonRow:
+def person_row(person: ListedPerson, *, alias: str = "") -> PersonRow:
     if person.lao_excluded or person.lao_restricted:
         return PersonRow(crn=person.crn, restricted=True, message=limited_access_message(person))
     main = getattr(person, "main_addresses", None)

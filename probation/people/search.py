@@ -12,7 +12,12 @@ from rapidfuzz import fuzz
 
 from probation.accounts.models import User
 from probation.people.models import Alias, Person, SearchKey
-from probation.people.policy import limited_access_denied_q, people_listable_to, people_visible_to
+from probation.people.policy import (
+    ListedPerson,
+    limited_access_denied_q,
+    people_listable_to,
+    people_visible_to,
+)
 from probation.people.search_keys import normalise, normalise_pnc, query_keys, tokens
 
 CRN = re.compile(r"^[A-Z][0-9]{6}$")
@@ -22,7 +27,7 @@ MIN_SCORE = 60
 
 @dataclass(frozen=True)
 class SearchResult:
-    person: Person
+    person: ListedPerson
     score: float
     matched_alias: str = ""
 
@@ -108,7 +113,11 @@ def _any_word(words: list[str]) -> str:
 
 
 def _exact_matches(
-    user: User, visible: QuerySet[Person], query_tokens: list[str], date_of_birth: date | None, limit: int
+    user: User,
+    visible: QuerySet[ListedPerson],
+    query_tokens: list[str],
+    date_of_birth: date | None,
+    limit: int,
 ) -> list[SearchResult] | None:
     """When at least a page of people match every query token exactly (a common name), nothing
     fuzzier can outrank them: list those in name order straight from the database."""
@@ -126,7 +135,7 @@ def _exact_matches(
 
 
 def _ranked(
-    user: User, visible: QuerySet[Person], query_tokens: list[str], ids: list[int], limit: int
+    user: User, visible: QuerySet[ListedPerson], query_tokens: list[str], ids: list[int], limit: int
 ) -> list[SearchResult]:
     """Score candidates on their names alone (cheap rows), then load full rows for the best only."""
     names = people_visible_to(user, Person.objects.filter(id__in=ids)).values_list(
@@ -140,10 +149,10 @@ def _ranked(
         "crn",
     )
     aliases: dict[int, list[tuple[str, str, str]]] = {}
-    for person_id, *alias_names in Alias.objects.filter(person_id__in=ids).values_list(
-        "person_id", "first_name", "middle_names", "surname"
-    ):
-        aliases.setdefault(person_id, []).append(tuple(alias_names))
+    for person_id, alias_first, alias_middle, alias_surname in Alias.objects.filter(
+        person_id__in=ids
+    ).values_list("person_id", "first_name", "middle_names", "surname"):
+        aliases.setdefault(person_id, []).append((alias_first, alias_middle, alias_surname))
     scored: list[tuple[float, int, str, str, str, int, str]] = []
     for person_id, first, middle, surname, preferred, previous, surname_key, crn in names:
         best, matched = _score(query_tokens, [first, middle, surname, preferred, previous]), ""

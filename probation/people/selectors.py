@@ -15,7 +15,7 @@ from probation.people.models import (
     PersonChange,
     Restriction,
 )
-from probation.people.policy import people_listable_to, people_visible_to
+from probation.people.policy import ListedPerson, people_listable_to, people_visible_to
 from probation.people.search_keys import normalise, normalise_pnc
 
 # Each sort is (field, descending). The id breaks ties so pages are stable.
@@ -102,7 +102,9 @@ def person_change_history(*, person: Person, limit: int = 50) -> QuerySet[Person
     return person.changes.select_related("changed_by__staff").order_by("-changed_at", "-id")[:limit]
 
 
-def caseload_list(*, user: User, officer: Staff, query: str = "", sort: str = "name") -> QuerySet[Person]:
+def caseload_list(
+    *, user: User, officer: Staff, query: str = "", sort: str = "name"
+) -> QuerySet[ListedPerson]:
     """An officer's caseload as the user may see it: restricted cases appear as CRN only.
 
     Rows the user is denied must not act as an oracle: the filter matches them only on the exact

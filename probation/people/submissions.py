@@ -8,28 +8,28 @@ from typing import Any
 
 from django import forms
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 
+from probation.accounts.http import AuthenticatedHttpRequest
 from probation.core.errors import ConflictError
 from probation.frontend.forms import GovukForm
 from probation.people.models import FormSubmission
+from probation.people.shell import CaseFormView
 
 SUBMISSION_FIELD = "submission_key"
 
 
-class OnceOnlySubmissionMixin:
+class OnceOnlySubmissionMixin(CaseFormView):
     """Put first in a CaseFormView subclass's bases: ``class XAddView(OnceOnlySubmissionMixin,
     XFormView)``. It wraps ``post`` and ``show``, so the view's own ``get_form`` and ``save`` stay."""
-
-    request: HttpRequest
 
     def form_context(self, form: GovukForm, conflict: ConflictError | None = None) -> dict[str, Any]:
         """Every showing of the form (the first GET and a re-shown invalid POST) carries a new key."""
         form.fields[SUBMISSION_FIELD] = forms.UUIDField(
             widget=forms.HiddenInput, required=False, initial=uuid.uuid4
         )
-        return super().form_context(form, conflict)  # type: ignore[misc]
+        return super().form_context(form, conflict)
 
     def _submission_key(self) -> uuid.UUID | None:
         try:
@@ -41,15 +41,15 @@ class OnceOnlySubmissionMixin:
         earlier = FormSubmission.objects.filter(actor=self.request.user, key=key).first()
         return redirect(earlier.redirect_to) if earlier else None
 
-    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         key = self._submission_key()
         if key is None:
-            return super().post(request, *args, **kwargs)  # type: ignore[misc]
+            return super().post(request, *args, **kwargs)
         if (earlier := self._earlier(key)) is not None:
             return earlier
         try:
             with transaction.atomic():
-                response = super().post(request, *args, **kwargs)  # type: ignore[misc]
+                response = super().post(request, *args, **kwargs)
                 if isinstance(response, HttpResponseRedirect):  # saved
                     FormSubmission.objects.create(
                         actor=request.user, key=key, redirect_to=response["Location"]

@@ -12,8 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from probation.core.clock import LONDON
-from probation.people.models import Person
-from probation.people.policy import limited_access_message
+from probation.people.policy import ListedPerson, limited_access_message
 from probation.rules.enforcement.actions import is_overdue
 from probation.rules.worklists.deadlines import UnpaidWorkOutlook, UnpaidWorkStatus, outcome_due_on
 from probation.worklists.selectors import OfficerCounts, Worklist, section_person_id, section_titles
@@ -130,7 +129,7 @@ def _unpaid_work_tag(outlook: UnpaidWorkOutlook) -> Tag:
     return Tag("At risk", "govuk-tag govuk-tag--orange")
 
 
-def _row(person: Person | None, section: str, item: Any, today: dt.date) -> WorkRow:
+def _row(person: ListedPerson | None, section: str, item: Any, today: dt.date) -> WorkRow:
     if person is None:  # outside the user's scope altogether: nothing but the fact of a row
         return WorkRow(crn="", restricted=True)
     if person.lao_excluded or person.lao_restricted:

@@ -19,7 +19,7 @@ from django.db.models import Count, Q, QuerySet, Window
 
 from probation.accounts.models import Staff, Team, User
 from probation.people.models import Person
-from probation.people.policy import people_listable_to
+from probation.people.policy import ListedPerson, people_listable_to
 from probation.risk.models import Registration
 from probation.rules.worklists.deadlines import (
     UnpaidWorkStatus,
@@ -154,7 +154,7 @@ class Worklist:
     officer: Staff
     today: dt.date
     sections: list[Section]
-    people: dict[int, Person]  # annotated by people_listable_to: lao_excluded / lao_restricted
+    people: dict[int, ListedPerson]  # annotated by people_listable_to: lao_excluded / lao_restricted
     reviews_overdue: int
 
 
