@@ -63,7 +63,7 @@ _NAV: tuple[tuple[Permission, Callable[[User], bool], tuple[tuple[str, str, str]
 def service(request: HttpRequest) -> dict[str, object]:
     """Navigation (by role) and session-timeout values for the layout (frontend/base.html)."""
     user = request.user
-    nav = []
+    nav: list[tuple[str, str, str]] = []
     if user.is_authenticated:
         for permission, applies, items in _NAV:
             if has_permission(user, permission) and applies(user):

@@ -1,4 +1,4 @@
-from typing import Any
+from typing import Any, cast
 
 from crispy_forms_gds.layout import Field
 from django import forms
@@ -68,14 +68,14 @@ class UserChangeForm(GovukFormMixin, forms.Form):
 
     submit_label = "Save changes"
     role = forms.ChoiceField(label="Role", error_messages={"required": "Choose a role"})
-    team = forms.ModelChoiceField(label="Team", queryset=None, required=False)
+    team: forms.ModelChoiceField = forms.ModelChoiceField(label="Team", queryset=None, required=False)
 
     def __init__(self, *args: object, has_staff: bool = True, **kwargs: object) -> None:
         from probation.accounts.models import Role, Team
 
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = Role.choices
-        self.fields["team"].queryset = Team.objects.order_by("name")
+        cast(forms.ChoiceField, self.fields["role"]).choices = Role.choices
+        cast(forms.ModelChoiceField, self.fields["team"]).queryset = Team.objects.order_by("name")
         if not has_staff:
             del self.fields["team"]
 

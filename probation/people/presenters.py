@@ -1,5 +1,6 @@
 """Display formatting for people so templates hold no logic."""
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -76,7 +77,7 @@ class PersonRow:
     restricted: bool
     message: str = ""
     name: str = ""
-    date_of_birth: object = None
+    date_of_birth: dt.date | None = None  # None only on restricted rows
     officer: str = ""
     location: str = ""
     alias: str = ""

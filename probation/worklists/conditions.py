@@ -6,6 +6,7 @@ Every function here is pure ORM (no rows fetched), so each is one SQL statement 
 """
 
 import datetime as dt
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import DateField, F, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
@@ -17,6 +18,18 @@ from probation.rules.contacts.outcomes import OutcomeCode
 from probation.rules.sentences.requirements import RequirementType
 from probation.rules.worklists.deadlines import ENDING_SOON_DAYS, last_appointment_day_overdue
 from probation.sentences.models import Requirement, Sentence
+
+
+class _EndsOn(TypedDict):
+    ends_on: dt.date | None
+
+
+if TYPE_CHECKING:  # WithAnnotations takes two arguments only for the type checker
+    from django_stubs_ext import WithAnnotations
+
+    SentenceWithEnd = WithAnnotations[Sentence, _EndsOn]
+else:
+    SentenceWithEnd = Sentence
 
 
 def start_of_day(day: dt.date) -> dt.datetime:
@@ -78,7 +91,7 @@ def unpaid_work_open() -> QuerySet[Requirement]:
     )
 
 
-def current_sentences_with_end() -> QuerySet[Sentence]:
+def current_sentences_with_end() -> QuerySet[SentenceWithEnd]:
     """Current sentences annotated ``ends_on``: supervision ends at the end of post-sentence supervision,
     else at licence expiry, else at the sentence's expected end date (orders)."""
     return (
@@ -95,11 +108,11 @@ def current_sentences_with_end() -> QuerySet[Sentence]:
     )
 
 
-def sentences_ending(*, today: dt.date) -> QuerySet[Sentence]:
+def sentences_ending(*, today: dt.date) -> QuerySet[SentenceWithEnd]:
     """Ending in the next ENDING_SOON_DAYS days, or already past the end and still current."""
     return current_sentences_with_end().filter(ends_on__lte=today + dt.timedelta(days=ENDING_SOON_DAYS))
 
 
-def sentences_past_end(*, today: dt.date) -> QuerySet[Sentence]:
+def sentences_past_end(*, today: dt.date) -> QuerySet[SentenceWithEnd]:
     """Past the end date and still current: "terminate or extend"."""
     return current_sentences_with_end().filter(ends_on__lt=today)

@@ -22,10 +22,10 @@ from probation.accounts.two_factor import has_two_factor
 
 
 def _administrator(request: HttpRequest) -> User:
-    if not has_permission(request.user, Permission.ACCOUNT_MANAGE):
+    user = request.user
+    if not isinstance(user, User) or not has_permission(user, Permission.ACCOUNT_MANAGE):
         raise Http404
-    assert isinstance(request.user, User)
-    return request.user
+    return user
 
 
 @require_GET

@@ -21,7 +21,7 @@ class SignInView(auth_views.LoginView):
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         return {**super().get_context_data(**kwargs), "otp_required": settings.OTP_REQUIRED}
 
-    def form_valid(self, form: SignInForm) -> HttpResponse:
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
         if has_two_factor(form.get_user()):
             # The password was right; the code from the authenticator app comes next (ADR 0023).
             return start_two_factor(self.request, form.get_user(), self.get_success_url())

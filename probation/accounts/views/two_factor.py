@@ -35,7 +35,7 @@ def start_two_factor(request: HttpRequest, user: User, next_url: str) -> HttpRes
     request.session.cycle_key()
     request.session[PENDING_KEY] = {
         "user": user.pk,
-        "backend": user.backend,
+        "backend": user.backend,  # type: ignore[attr-defined]  # set by authenticate()
         "next": next_url,
         "started": int(time.time()),
         "wrong": 0,

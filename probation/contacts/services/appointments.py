@@ -187,7 +187,7 @@ def appointment_reschedule(
     contact_id: int,
     expected_version: int,
     starts_at: dt.datetime,
-    ends_at: dt.datetime,
+    ends_at: dt.datetime | None,
     requested_by: str,
 ) -> Contact:
     """Move an appointment: a new appointment (same type, links, notes and reminder) at the new time,

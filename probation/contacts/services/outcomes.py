@@ -27,6 +27,7 @@ from probation.people.services.person import person_for_change
 from probation.rules.contacts.outcomes import (
     ACCEPTABLE_ABSENCE_CODES,
     ContactRecord,
+    ContactTypeCode,
     OutcomeCode,
     check_outcome_allowed,
     counts_as_failure_to_comply,
@@ -97,7 +98,7 @@ def _credit(contact: Contact, code: OutcomeCode, hours: int | None) -> int:
     counts = kind in CREDIT_TYPES
     if counts:
         try:
-            check_progress_contact(kind, contact.type, code)
+            check_progress_contact(kind, ContactTypeCode(contact.type), code)
         except SentenceRuleError:
             counts = False  # e.g. a home visit linked to unpaid work, or an absence: nothing to credit
     if hours and (not counts or kind is not RequirementType.UNPAID_WORK):
@@ -115,12 +116,12 @@ def _credit(contact: Contact, code: OutcomeCode, hours: int | None) -> int:
     elif kind is RequirementType.REHABILITATION_ACTIVITY:
         # RAR days are distinct dates (rar_days_used): a second activity on a used day costs nothing.
         previous = [
-            ContactRecord(local(c.starts_at).date(), c.type, OutcomeCode(c.outcome))
+            ContactRecord(local(c.starts_at).date(), ContactTypeCode(c.type), OutcomeCode(c.outcome))
             for c in Contact.objects.filter(requirement=requirement)
             .exclude(outcome="")
             .exclude(pk=contact.pk)
         ]
-        new = ContactRecord(local(contact.starts_at).date(), contact.type, code)
+        new = ContactRecord(local(contact.starts_at).date(), ContactTypeCode(contact.type), code)
         used = _raise_as_field(lambda: check_rar_day(previous, new, maximum=ordered), "outcome")
         credited, requirement.done = used - requirement.done, used
     else:

@@ -84,7 +84,7 @@ class DiaryView(View):
 class DiaryFeedLinkView(View):
     """Make a new calendar link (shown once, on this response only) or turn the link off."""
 
-    def post(self, request: HttpRequest) -> HttpResponse:
+    def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         staff = _own_staff(request)
         if request.POST.get("action") == "turn-off":
             diary_feed_link_revoke(actor=request.user, staff=staff)

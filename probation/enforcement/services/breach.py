@@ -316,6 +316,7 @@ def breach_record_outcome(
 def _conclude_sentence(*, actor: User, person: Person, breach: Breach, outcome: BreachStatus) -> bool:
     """Reset the FTC window (enforcement.md "Breach": a concluded breach sets the breach end date) and
     end a revoked order with its active requirements. Returns True when the sentence was ended."""
+    assert breach.ended_on is not None  # breach_record_outcome has just set it to the outcome date
     sentence = _sentence_for_change(person=person, sentence_id=breach.sentence_id)
     data: dict[str, object] = {"last_breach_ended_on": breach.ended_on}
     reason = ORDER_ENDING.get(outcome)

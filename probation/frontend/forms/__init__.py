@@ -12,7 +12,7 @@ class GovukFormMixin:
     submit_label = "Save"
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[call-arg]
+        super().__init__(*args, **kwargs)
         bound_inputs(self.fields)  # type: ignore[attr-defined]
 
     def full_clean(self) -> None:

@@ -29,7 +29,8 @@ def person_detail(request: AuthenticatedHttpRequest, crn: str) -> JsonResponse:
     except NotFound:
         return _not_found(request)
     case_view_record(actor=request.user, person=person, section="api")
-    main = person.main_addresses[0] if person.main_addresses else None
+    main_addresses = getattr(person, "main_addresses", [])  # prefetched by person_get
+    main = main_addresses[0] if main_addresses else None
     return JsonResponse(
         {
             "crn": person.crn,
@@ -79,7 +80,7 @@ def person_search_api(request: AuthenticatedHttpRequest) -> JsonResponse:
                     "crn": row.crn,
                     "restricted": False,
                     "name": row.name,
-                    "date_of_birth": row.date_of_birth.isoformat(),
+                    "date_of_birth": row.date_of_birth.isoformat() if row.date_of_birth else None,
                     "matched_alias": row.alias or None,
                 }
                 for row in rows

@@ -123,10 +123,12 @@ class LimitedAccessView(View):
                 )
                 messages.success(request, "User removed")
             elif action == "messages":
-                form = MessagesForm(request.POST)
-                if not form.is_valid():
-                    return self._show(request, person, messages_form=form)
-                access_services.limited_access_messages_set(actor=request.user, crn=crn, **form.cleaned_data)
+                messages_form = MessagesForm(request.POST)
+                if not messages_form.is_valid():
+                    return self._show(request, person, messages_form=messages_form)
+                access_services.limited_access_messages_set(
+                    actor=request.user, crn=crn, **messages_form.cleaned_data
+                )
                 messages.success(request, "Messages saved")
             else:
                 raise Http404

@@ -96,7 +96,12 @@ class CaseloadExportView(View):
                 *(
                     [row.crn, "Restricted", "", ""]
                     if row.restricted
-                    else [row.crn, row.name, row.date_of_birth.isoformat(), row.location]
+                    else [
+                        row.crn,
+                        row.name,
+                        row.date_of_birth.isoformat() if row.date_of_birth else "",
+                        row.location,
+                    ]
                     for row in rows
                 ),
             ],

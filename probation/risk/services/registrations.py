@@ -148,6 +148,7 @@ def registration_add(
     _check_category_and_level(register, category=category, level=level)
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.REGISTRATION_MANAGE)
+        assert actor.staff is not None  # person_for_change: only staff may change a case (can_change_case)
         same = (
             Registration.objects.select_for_update()
             .active()
@@ -199,6 +200,7 @@ def registration_review(
     _date(reviewed_on, field="reviewed_on", label="Review date")
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.REGISTRATION_MANAGE)
+        assert actor.staff is not None  # person_for_change: only staff may change a case (can_change_case)
         registration = _registration_for_change(person=person, registration_id=registration_id)
         if reviewed_on < registration.registered_on:
             raise ServiceError(

@@ -96,6 +96,7 @@ def rosh_assessment_create(
     overall = overall_rosh([ratings[name] for name in COMMUNITY_FIELDS])
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.ROSH_MANAGE)
+        assert actor.staff is not None  # person_for_change: only staff may change a case (can_change_case)
         latest = RoshAssessment.objects.filter(person=person).order_by("-assessed_on", "-id").first()
         if latest is not None and assessed_on < latest.assessed_on:
             raise ServiceError(

@@ -23,6 +23,7 @@ transaction described above.
 """
 
 import datetime as dt
+import functools
 import json
 import multiprocessing
 import os
@@ -323,13 +324,13 @@ def _batch_facts(
                     known_needs[answers] = found
             needs[person_id] = found
     previous: dict[int, _Previous] = {}
-    for person_id, *values in (
+    for person_id, tier, protect_level, change_level, unsupervised in (
         TierCalculation.objects.filter(person_id__gte=first_id, person_id__lte=last_id)
         .order_by("person_id", "-calculated_at", "-id")
         .values_list("person_id", "tier", "protect_level", "change_level", "unsupervised")
     ):
         if person_id not in previous:
-            previous[person_id] = tuple(values)
+            previous[person_id] = (tier, protect_level, change_level, unsupervised)
     return registrations, needs, previous
 
 
@@ -455,7 +456,7 @@ def _recalculate_batch(
         for person_id, gender, stored_tier in people:
             facts = _person_facts(batch, person_id, gender)
             tier, compared, values = calculator.result(
-                facts, lambda person_id=person_id, gender=gender: _person_inputs(batch, person_id, gender)
+                facts, functools.partial(_person_inputs, batch, person_id, gender)
             )
             tiers[tier] = tiers.get(tier, 0) + 1
             if batch.previous.get(person_id) != compared:  # tiering.should_record: any of the four differs

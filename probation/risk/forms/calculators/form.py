@@ -3,6 +3,7 @@ numbers, an answer for every always-required input); the predictor checks everyt
 its problems are attached to the fields they name."""
 
 from collections.abc import Iterable
+from enum import Enum
 from typing import Any
 
 from crispy_forms_gds.layout import HTML, Field, Fieldset, Size
@@ -33,7 +34,7 @@ def _yes_no(value: str) -> bool:
 
 
 def _choice_field(question: Question, what: str, kind: InputKind) -> forms.Field:
-    if kind.is_enum:
+    if issubclass(kind.type, Enum):  # kind.is_enum, narrowed for the type checker
         labels = CHOICE_LABELS[kind.type]
         choices: list[tuple[str, str]] = [(member.value, labels[member.value]) for member in kind.type]
         coerce: Any = kind.type
