@@ -52,7 +52,7 @@ GRADE_FOR_ROLE = {
 }
 
 
-class UserFactory(DjangoModelFactory):
+class UserFactory(DjangoModelFactory[User]):
     class Meta:
         model = User
         skip_postgeneration_save = True

@@ -3,6 +3,7 @@ change rows (ADR 0020). Used by test modules that connect as the owner (the ``da
 fixture); on SQLite, where anyone with the file is the owner, the triggers are dropped instead."""
 
 from importlib import import_module
+from typing import Any
 
 from django.db import connection
 
@@ -15,7 +16,7 @@ SQLITE_TRIGGERS = import_module(
 ).SQLITE_UP
 
 
-def owner_execute(sql: str, params: list[object] | None = None) -> None:
+def owner_execute(sql: str, params: list[Any] | None = None) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # ALTER TABLE refuses while deferred foreign-key checks are pending in the transaction.

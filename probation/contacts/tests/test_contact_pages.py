@@ -301,7 +301,9 @@ def test_ical_feed_refuses_a_bad_or_forged_token(client, officer_user, colleague
 
 
 def _feed_url_from(response) -> str:
-    return re.search(r"<code>https?://[^/]+(/diary/[^<]+\.ics)</code>", response.content.decode())[1]
+    found = re.search(r"<code>https?://[^/]+(/diary/[^<]+\.ics)</code>", response.content.decode())
+    assert found is not None
+    return found[1]
 
 
 def test_calendar_link_is_shown_once_rotated_and_turned_off_from_the_diary(client, officer_user):

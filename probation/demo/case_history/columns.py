@@ -1,5 +1,7 @@
 """The columns each table is written with, in the order the generator builds its rows."""
 
+from django.db import models
+
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep
 from probation.demo.case_history.load import BREACH_FAILURES, RECALL_CONDITIONS
 from probation.enforcement.models import Breach as BreachModel
@@ -11,7 +13,7 @@ STAMPS = ("created_at", "updated_at", "version")
 STEP = ("from_status", "to_status", "actor_id", "at", "note")
 
 # Parents first (the order they are written in, chunk by chunk).
-WRITERS = {
+WRITERS: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
     "event": (Event, ("id", "person_id", "number", "conviction_date", "court", "created_by_id", *STAMPS)),
     "eventoffence": (EventOffence, ("event_id", "ho_code", "description", "offence_date", "main", "counts")),
     "sentence": (

@@ -218,7 +218,8 @@ def _places() -> tuple[dict[int, str], dict[int, list[str]], dict[int, str]]:
     """PDU id -> main town, the towns of the PDU's region (for courts) and, where the PDU has
     approved premises, a name for them."""
     places = {place.name: place for region in REGIONS for place in region.pdus}
-    towns, by_region, aps, region_of = {}, {}, {}, {}
+    towns, aps, region_of = {}, {}, {}
+    by_region: dict[int, list[str]] = {}
     for pdu_id, name, region_id in PDU.objects.values_list("id", "name", "region_id"):
         place = places.get(name)
         towns[pdu_id] = place.town if place else name

@@ -10,6 +10,7 @@ historical ``auto_now_add`` times of the workflow status rows with the time of t
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 from django.db import connection, models
 
@@ -49,7 +50,7 @@ class Writer:
     def __init__(self, model: type[models.Model], columns: Sequence[str]) -> None:
         self.model, self.columns, self.written = model, tuple(columns), 0
         qn = connection.ops.quote_name
-        fields = [model._meta.get_field(c) for c in self.columns]
+        fields = [cast(models.Field, model._meta.get_field(c)) for c in self.columns]
         names = ", ".join(qn(f.column) for f in fields)
         table = qn(model._meta.db_table)
         self.copy_sql = f"COPY {table} ({names}) FROM STDIN"
@@ -98,7 +99,7 @@ def history_flush() -> dict[str, int]:
     """Delete every row of the tables this command fills (and reminders sent about its contacts)."""
     counts = {"events": Event.objects.count(), "contacts": Contact.objects.count()}
     qn = connection.ops.quote_name
-    tables = [NotificationMessage, *TABLES]
+    tables: list[type[models.Model]] = [NotificationMessage, *TABLES]
     with connection.cursor() as cursor:
         if is_postgresql():
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -107,14 +108,15 @@ def history_flush() -> dict[str, int]:
         else:
             # rescheduled_to points contacts at contacts: unlink before deleting.
             cursor.execute(f"UPDATE {qn(Contact._meta.db_table)} SET rescheduled_to_id = NULL")  # noqa: S608
-            for model in [NotificationMessage, *reversed(TABLES)]:
+            in_order: list[type[models.Model]] = [NotificationMessage, *reversed(TABLES)]
+            for model in in_order:
                 cursor.execute(f"DELETE FROM {qn(model._meta.db_table)}")  # noqa: S608
     return counts
 
 
 def next_ids() -> dict[type[models.Model], int]:
     """The first free id of every table (explicit ids are written, then the sequences moved on)."""
-    return {m: (m.objects.aggregate(top=models.Max("id"))["top"] or 0) + 1 for m in TABLES}
+    return {m: (m._default_manager.aggregate(top=models.Max("id"))["top"] or 0) + 1 for m in TABLES}
 
 
 @dataclass

@@ -8,6 +8,7 @@ import bisect
 import datetime as dt
 import itertools
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 from functools import cache
@@ -21,7 +22,7 @@ from probation.rules.predictors.offences import NEED_DETAILS_OF_EXACT_OFFENCE, o
 class Weighted:
     """A fixed weighted choice, drawn with one ``random()`` call and a bisect."""
 
-    def __init__(self, weights: dict) -> None:
+    def __init__(self, weights: Mapping) -> None:
         # Enum members become their plain values: rows must carry str, not StrEnum (a database
         # adapter may write an enum by name).
         self.values = [w.value if isinstance(w, Enum) else w for w in weights]

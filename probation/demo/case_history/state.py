@@ -3,6 +3,7 @@ the current chunk, and which workflow states have been produced so far."""
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from random import Random
@@ -56,7 +57,7 @@ class RunState:
         self.ids[name] = value + 1
         return value
 
-    def prefer(self, rng: Random, workflow: str, options: dict[str, float]) -> str:
+    def prefer(self, rng: Random, workflow: str, options: Mapping[str, float]) -> str:
         for option in options:
             if options[option] > 0 and f"{workflow}:{option}" not in self.seen:
                 return option

@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 from django.apps import apps
 from django.core.management.color import no_style
@@ -33,7 +34,7 @@ class TableWriter:
         self.columns = tuple(columns)
         self.written = 0
         qn = connection.ops.quote_name
-        db_columns = ", ".join(qn(model._meta.get_field(c).column) for c in self.columns)
+        db_columns = ", ".join(qn(cast(models.Field, model._meta.get_field(c)).column) for c in self.columns)
         self.copy_sql = f"COPY {qn(model._meta.db_table)} ({db_columns}) FROM STDIN"
 
     def write(self, rows: Sequence[dict] | Sequence[tuple]) -> None:
@@ -43,10 +44,12 @@ class TableWriter:
             self._copy(rows)
         else:
             as_dicts = (
-                rows if isinstance(rows[0], dict) else [dict(zip(self.columns, r, strict=True)) for r in rows]
+                cast(Sequence[dict[str, Any]], rows)
+                if isinstance(rows[0], dict)
+                else [dict(zip(self.columns, r, strict=True)) for r in rows]
             )
-            self.model.objects.bulk_create(
-                (self.model(**{c: row[c] for c in self.columns}) for row in as_dicts),  # type: ignore[index]
+            self.model._default_manager.bulk_create(
+                (self.model(**{c: row[c] for c in self.columns}) for row in as_dicts),
                 batch_size=BULK_CREATE_BATCH,
             )
         self.written += len(rows)
@@ -56,8 +59,8 @@ class TableWriter:
         columns = self.columns
         with connection.connection.cursor() as cursor, cursor.copy(self.copy_sql) as copy:
             if isinstance(rows[0], dict):
-                for row in rows:
-                    copy.write_row(tuple(row[c] for c in columns))  # type: ignore[index]
+                for named in cast(Sequence[dict[str, Any]], rows):
+                    copy.write_row(tuple(named[c] for c in columns))
             else:
                 for row in rows:
                     copy.write_row(row)
@@ -150,7 +153,7 @@ def person_tables() -> list[type[models.Model]]:
             if f.auto_created and not f.concrete and (f.one_to_many or f.one_to_one)
         ]
         for relation in relations:
-            related = relation.related_model
+            related = cast(type[models.Model], relation.related_model)  # a reverse relation's model
             if related not in found and related is not AuditEvent and not related._meta.auto_created:
                 found.append(related)
         index += 1
@@ -158,7 +161,7 @@ def person_tables() -> list[type[models.Model]]:
     # reference rows above and must be truncated with them.
     for model in list(found):
         for m2m in model._meta.many_to_many:
-            through = m2m.remote_field.through
+            through = cast(type[models.Model], m2m.remote_field.through)  # set once models are loaded
             if through._meta.auto_created and through not in found:
                 found.append(through)
     return found
@@ -176,13 +179,15 @@ def flush_generated_data() -> dict[str, int]:
     qn = connection.ops.quote_name
     with connection.cursor() as cursor:
         if is_postgresql():
-            names = ", ".join(qn(m._meta.db_table) for m in [*tables, CrnSequence])
+            everything: list[type[models.Model]] = [*tables, CrnSequence]
+            names = ", ".join(qn(m._meta.db_table) for m in everything)
             # TRUNCATE refuses while deferred foreign-key checks are pending in this transaction.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"TRUNCATE {names} RESTART IDENTITY")
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         else:
-            for model in [CrnSequence, *reversed(tables)]:
+            in_order: list[type[models.Model]] = [CrnSequence, *reversed(tables)]
+            for model in in_order:
                 cursor.execute(f"DELETE FROM {qn(model._meta.db_table)}")  # noqa: S608 - table names from models
     audited = set(AuditEvent.objects.exclude(user=None).values_list("user_id", flat=True).distinct())
     for user in User.objects.filter(pk__in=audited):

@@ -131,8 +131,8 @@ def _regions_pdus_teams(rng: Random) -> list[PduInfo]:
             team = TeamInfo(0, code, name, info)
             info.teams.append(team)
             team_infos.append(team)
-    for team, row in zip(team_infos, Team.objects.bulk_create(team_rows), strict=True):
-        team.id = row.pk
+    for team, team_row in zip(team_infos, Team.objects.bulk_create(team_rows), strict=True):
+        team.id = team_row.pk
     return infos
 
 
@@ -195,7 +195,7 @@ def _staffing_plan(rng: Random, pdus: list[PduInfo], practitioners: int) -> dict
     return {team.id: n for team, n in zip(staffed, counts, strict=True)}
 
 
-def _team_grades(rng: Random, team: TeamInfo, practitioners: int) -> list[str]:
+def _team_grades(rng: Random, team: TeamInfo, practitioners: int) -> list[Grade]:
     pqip = 0 if practitioners < 4 else (1 if practitioners < 14 else 2)
     pso = max(1, round((practitioners - pqip) * 0.4)) if practitioners >= 2 else 0
     po = practitioners - pqip - pso
@@ -252,7 +252,7 @@ def _staff_and_users(rng: Random, fake: Faker, pdus: list[PduInfo], staffing: di
             User(
                 username=row.code.lower(),
                 password=unusable,
-                role=ROLE_FOR_GRADE[row.grade],
+                role=ROLE_FOR_GRADE[Grade(row.grade)],
                 staff_id=row.pk,
                 first_name=row.forename,
                 last_name=row.surname,

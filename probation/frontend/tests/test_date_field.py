@@ -15,7 +15,7 @@ class _Form(GovukForm):
 def _errors(day: str, month: str, year: str) -> list[str]:
     form = _Form(data={"on_0": day, "on_1": month, "on_2": year})
     assert not form.is_valid()
-    return form.errors["on"]
+    return [str(error) for error in form.errors["on"]]
 
 
 @pytest.mark.parametrize(

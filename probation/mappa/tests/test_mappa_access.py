@@ -24,7 +24,7 @@ VIEW_PAGES = ["mappa:case"]
 CHANGE_PAGES = ["mappa:meeting-add", "mappa:meeting-update", "mappa:action-add", "mappa:action-complete"]
 ALL_PAGES = VIEW_PAGES + CHANGE_PAGES
 MATRIX_URLS = [*ALL_PAGES, "mappa:actions-due"]
-VALID_POSTS = {
+VALID_POSTS: dict[str, dict[str, object]] = {
     "mappa:meeting-add": {
         "held_on_0": "10",
         "held_on_1": "2",

@@ -9,6 +9,7 @@ token)."""
 
 import datetime as dt
 import re
+from typing import cast
 from urllib.parse import urlsplit
 
 from django.http import HttpResponse
@@ -35,7 +36,7 @@ def get(client: Client, user: User | None, url: str) -> HttpResponse:
     if user is not None:
         client.force_login(user)
     last = AuditEvent.objects.order_by("-seq").values_list("seq", flat=True).first() or 0
-    response = client.get(url)
+    response = cast(HttpResponse, client.get(url))  # the view's own response, with test extras
     if user is not None:
         assert_audited(url, response, since=last)
     return response
@@ -96,7 +97,7 @@ def restrict(person: Person, *, to: User) -> None:
 
 def restrict_to_someone_else(person: Person) -> None:
     """Restrict the case to a new user, so that nobody else may see it."""
-    restrict(person, to=UserFactory())
+    restrict(person, to=UserFactory.create())
 
 
 def share(
@@ -114,14 +115,14 @@ def share(
 
 def partner_user(**fields: object) -> User:
     """A partner agency user (no staff record)."""
-    return UserFactory(role=Role.PARTNER, staff=None, **fields)
+    return UserFactory.create(role=Role.PARTNER, staff=None, **fields)
 
 
 def other_pdu_user() -> User:
     """A senior probation officer in a different PDU."""
-    return UserFactory(role=Role.SENIOR_PO)
+    return UserFactory.create(role=Role.SENIOR_PO)
 
 
 def team_user(role: str, person: Person, **staff_fields: object) -> User:
     """A user with ``role`` in the team that manages ``person``."""
-    return UserFactory(role=role, staff=StaffFactory(team=person.team, **staff_fields))
+    return UserFactory.create(role=role, staff=StaffFactory(team=person.team, **staff_fields))

@@ -33,7 +33,7 @@ from probation.rules.predictors import (
 )
 
 MALE, SOME, NONE, SIGNIFICANT = Gender.MALE, ProblemLevel.SOME, ProblemLevel.NONE, ProblemLevel.SIGNIFICANT
-_CONVICTION = {
+_CONVICTION: dict[str, Any] = {
     "gender": MALE,
     "date_of_birth": dt.date(1985, 3, 2),
     "date_of_current_conviction": dt.date(2021, 5, 1),
@@ -44,7 +44,7 @@ _CONVICTION = {
     "age_at_first_sanction": 20,
     "current_offence_code": "00100",
 }
-_SNSV_DYNAMIC = {
+_SNSV_DYNAMIC: dict[str, Any] = {
     "weapon_in_offence": True,
     "accommodation_suitability": SOME,
     "unemployed": True,
@@ -176,7 +176,7 @@ INVALID: dict[str, dict[str, object]] = {
 
 def form_data(inputs: object) -> dict[str, str]:
     """The POST data a person filling in the calculator page would send for `inputs`."""
-    data = {}
+    data: dict[str, str] = {}
     for field in fields(inputs):  # type: ignore[arg-type]
         value = getattr(inputs, field.name)
         if value is None:

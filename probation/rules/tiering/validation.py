@@ -12,6 +12,7 @@ from probation.rules.tiering.errors import InputProblem, TieringInputError
 from probation.rules.tiering.inputs import (
     Gender,
     NeedsAssessment,
+    NeedSection,
     Registration,
     Requirement,
     Sentence,
@@ -176,7 +177,7 @@ def _check_assessment(assessment: object, problems: Problems) -> None:
         return
     for section_key, answers in assessment.answers.items():
         path = f"needs_assessment.answers.{section_key}"
-        rule = NEED_SECTIONS.get(section_key) if isinstance(section_key, str) else None
+        rule = NEED_SECTIONS[NeedSection(section_key)] if section_key in NEED_SECTIONS else None
         if rule is None:
             sections = ", ".join(NEED_SECTIONS)
             problems.append(

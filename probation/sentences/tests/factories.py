@@ -43,7 +43,7 @@ class SentenceFactory(DjangoModelFactory):
     person = factory.LazyAttribute(lambda o: o.event.person)
     type = "community_order"
     sentence_date = factory.LazyAttribute(lambda o: o.event.conviction_date)
-    length_months = 12
+    length_months: int | None = 12
     start_date = factory.LazyAttribute(lambda o: o.sentence_date)
     expected_end_date = factory.LazyAttribute(lambda o: o.start_date.replace(year=o.start_date.year + 1))
 

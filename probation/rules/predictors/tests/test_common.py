@@ -177,8 +177,14 @@ def test_input_error_lists_each_problem_once_and_serialises() -> None:
 
 def test_type_problems_treat_bools_as_not_numbers_and_datetimes_as_not_dates() -> None:
     case = Ogrs3Inputs(
-        Gender.MALE, dt.datetime(1990, 1, 1), dt.date(2020, 1, 1), dt.date(2020, 1, 1), True, 16, 2700
-    )  # type: ignore[arg-type]
+        Gender.MALE,
+        dt.datetime(1990, 1, 1),
+        dt.date(2020, 1, 1),
+        dt.date(2020, 1, 1),
+        True,
+        16,
+        2700,  # type: ignore[arg-type]  # deliberately wrong types
+    )
     assert type_problems(case) == [
         InputProblem("date_of_birth", "Date of birth must be a date (YYYY-MM-DD)."),
         InputProblem("total_sanctions", "Total sanctions must be a whole number."),

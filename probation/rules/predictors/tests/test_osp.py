@@ -434,6 +434,6 @@ def test_osp_from_json_payloads() -> None:
     iic_output = calculate("osp-iic", {"gender": "male", "sexual_offence_history": "yes", "contact_adult_sanctions": 0,
                                        "contact_child_sanctions": 0, "non_contact_sanctions": 0,
                                        "indecent_image_sanctions": 1})  # fmt: skip
-    assert iic_output["result"] == {  # type: ignore[comparison-overlap]
+    assert iic_output["result"] == {
         "applicable": True, "band": "medium", "percent": 3.328, "rsr_percent": 3.33, "rule": "exactly 1 indecent-image sanction",
     }  # fmt: skip

@@ -3,6 +3,7 @@
 import dataclasses
 import datetime as dt
 import math
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -210,13 +211,13 @@ NEEDS = {"temper_control": SIGNIFICANT, "unemployed": True, "in_psychiatric_trea
     ],
 )
 def test_ovp_band_changes_at_the_published_percents(
-    violent: int, answers: dict[str, object], total: int, two_year: int, band: Band
+    violent: int, answers: dict[str, Any], total: int, two_year: int, band: Band
 ) -> None:
     # given a 19-year-old man (20 age points) with 30 sanctions, `violent` of them violent
     case = dataclasses.replace(
         LOWEST, gender=Gender.MALE, date_of_birth=dt.date(2000, 6, 1), total_sanctions=30, violent_sanctions=violent,
         **answers,
-    )  # type: ignore[arg-type]  # fmt: skip
+    )  # fmt: skip
     result = calculate_ovp(case)
     assert (result.total_points, result.two_year_percent, result.band) == (total, two_year, band)
 

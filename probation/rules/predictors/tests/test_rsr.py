@@ -61,7 +61,7 @@ DYNAMIC_ANSWERS: dict[str, object] = {
 }  # fmt: skip
 
 
-def rsr(base: RsrInputs = MALE, **changes: object) -> RsrInputs:
+def rsr(base: RsrInputs = MALE, /, **changes: object) -> RsrInputs:
     return dataclasses.replace(base, **changes)  # type: ignore[arg-type]
 
 

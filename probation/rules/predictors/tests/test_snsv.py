@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 import math
 from decimal import Decimal, localcontext
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -50,7 +51,7 @@ DYNAMIC_ANSWERS: dict[str, object] = {
 }  # fmt: skip
 
 # predictors.md § SNSV table: (static, dynamic) per term; pairs inside are (male, female).
-T = {
+T: dict[str, Any] = {
     "intercept": (3.60407707356772, 2.39022796091603),
     "female": (-16.6220270089011, -16.6927292697847),
     "male_age": ((-0.546062410902905, 0.0170043887737295, -0.000232716989498981, 0.000001094922933981),
@@ -320,7 +321,7 @@ def cases(draw: st.DrawFn) -> SnsvInputs:
             name: draw(levels if isinstance(value, ProblemLevel) else st.booleans())
             for name, value in DYNAMIC_ANSWERS.items()
         }
-        case = dataclasses.replace(case, **answers)  # type: ignore[arg-type]
+        case = dataclasses.replace(case, **answers)
     return case
 
 

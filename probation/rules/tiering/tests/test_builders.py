@@ -1,6 +1,7 @@
 """Builders shared by the tiering tests (no tests here): terse, readable construction of inputs."""
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 
 from probation.rules.tiering import (
@@ -39,7 +40,7 @@ def custody(terminated: dt.date | None = None) -> Sentence:
 
 
 def assessment(
-    answers: dict[str, dict[str, str | None]] | None = None,
+    answers: Mapping[str, Mapping[str, str | None]] | None = None,
     parenting: str | None = None,
     impulsivity: str | None = None,
     temper: str | None = None,

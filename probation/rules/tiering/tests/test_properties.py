@@ -1,6 +1,7 @@
 """Property tests: invariants of tiering.md that must hold for every combination of inputs."""
 
 import dataclasses
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -8,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from probation.rules.tiering import (
+    Axis,
     Gender,
     NeedsAssessment,
     Registration,
@@ -111,8 +113,8 @@ def test_tier_is_always_one_of_the_32_tiers(case: TierInputs) -> None:
 @given(tier_inputs)
 def test_breakdown_lines_sum_to_the_points_of_each_axis(case: TierInputs) -> None:
     result = calculate_tier(case)
-    assert sum(line.points for line in result.contributions("protect")) == result.protect_points >= 0
-    change_sum = sum(line.points for line in result.contributions("change"))
+    assert sum(line.points for line in result.contributions(Axis.PROTECT)) == result.protect_points >= 0
+    change_sum = sum(line.points for line in result.contributions(Axis.CHANGE))
     assert change_sum == (result.change_points or 0)
     assert all(line.reason for line in result.breakdown)
 
@@ -158,7 +160,7 @@ def test_adding_a_registration_no_newer_than_existing_ones_never_lowers_protect_
 @NO_DEADLINE
 @given(tier_inputs, st.sampled_from(OTHER_CODES), dates)
 def test_adding_a_non_rosh_non_mappa_registration_never_lowers_protect_points(
-    case: TierInputs, code: str, on: object
+    case: TierInputs, code: str, on: dt.date
 ) -> None:
     before = calculate_tier(case).protect_points
     after = calculate_tier(dataclasses.replace(case, registrations=(*case.registrations, reg(code, on=on))))

@@ -42,7 +42,7 @@ def test_gender_accepts_plain_strings(gender: str) -> None:
 
 
 @pytest.mark.parametrize("rsr", [6.99, True, "6.99"])
-def test_rsr_must_be_decimal_or_int(rsr: object) -> None:
+def test_rsr_must_be_decimal_or_int(rsr: Any) -> None:
     bad = dataclasses.replace(inputs(), rsr_percentage=rsr)
     assert problems_for(bad) == {
         "rsr_percentage": f"must be a Decimal or int (not float, to keep 2 d.p. exact), got {rsr!r}"
