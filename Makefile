@@ -13,9 +13,10 @@ run: ## Set up, load demo data and serve on http://localhost:8000
 test: ## Run the whole suite: lint, checks, tests on SQLite and PostgreSQL, browser journeys
 	scripts/test.sh
 
-lint: ## Lint and check formatting
+lint: ## Lint, check formatting, import contracts and types
 	.venv/bin/ruff check . && .venv/bin/ruff format --check . && .venv/bin/lint-imports --no-cache
 	.venv/bin/python scripts/lint_model_usage_in_views.py
+	.venv/bin/mypy
 
 format: ## Format and fix lint
 	.venv/bin/ruff format . && .venv/bin/ruff check --fix .

@@ -14,6 +14,7 @@ echo "== lint"
 .venv/bin/ruff format --check .
 .venv/bin/lint-imports --no-cache
 $py scripts/lint_model_usage_in_views.py
+.venv/bin/mypy  # [tool.mypy] in pyproject.toml; its cache is .mypy_cache/ (git-ignored)
 
 echo "== migrations and deploy checks"
 DJANGO_SETTINGS_MODULE=config.settings.test $py manage.py makemigrations --check --dry-run -v0
