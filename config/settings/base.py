@@ -241,6 +241,8 @@ AUDIT_UNKEYED_UNTIL = int(os.environ.get("AUDIT_UNKEYED_UNTIL", "0"))
 
 SEARCH_RESULT_LIMIT = 50
 PAGE_SIZE = 25
+# A set-password link a system administrator issues works once, for 3 days (accounts.administration).
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60
 
 # Appointment reminders (ADR 0016): the recording backend stores messages and sends nothing.
 NOTIFICATION_BACKEND = "probation.contacts.notify.RecordingBackend"

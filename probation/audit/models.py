@@ -29,6 +29,11 @@ class AuditAction(models.TextChoices):
     ACCOUNT_UNLOCKED = "account_unlocked", "Unlocked an account"
     TWO_FACTOR_RESET = "2fa_reset", "Reset a user's two-factor sign-in"
     ACCOUNT_CHANGE = "account_change", "Changed a user's role or team"
+    ACCOUNT_CREATED = "account_created", "Created a user account"
+    ACCOUNT_DEACTIVATED = "account_disabled", "Deactivated a user account"
+    ACCOUNT_REACTIVATED = "account_enabled", "Reactivated a user account"
+    SIGN_IN_LINK_ISSUED = "sign_in_link", "Issued a set-password link"
+    PASSWORD_SET = "password_set", "Set a password with a link"
     ALERT = "alert", "Alert"
     REFUSED = "refused", "Refused"
 

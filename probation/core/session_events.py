@@ -23,6 +23,11 @@ class SessionEvent(StrEnum):
     ACCOUNT_UNLOCKED = "account_unlocked"
     TWO_FACTOR_RESET = "2fa_reset"
     ACCOUNT_CHANGE = "account_change"
+    ACCOUNT_CREATED = "account_created"
+    ACCOUNT_DEACTIVATED = "account_disabled"
+    ACCOUNT_REACTIVATED = "account_enabled"
+    SIGN_IN_LINK_ISSUED = "sign_in_link"
+    PASSWORD_SET = "password_set"  # noqa: S105 - an audit event name, not a password
 
 
 class SessionEventRecorder(Protocol):

@@ -4,12 +4,17 @@ anyone else gets the page a missing user gets, and nobody signed out gets past s
 import pytest
 from django.urls import reverse
 
-from probation.accounts.models import Role
+from probation.accounts.models import Role, User
 from probation.accounts.tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-MATRIX_URLS = ["accounts:user-change", "accounts:two-factor-reset"]
+MATRIX_URLS = [
+    "accounts:user-change",
+    "accounts:two-factor-reset",
+    "accounts:sign-in-link",
+    "accounts:user-active",
+]
 
 OTHER_ROLES = [role for role in Role.values if role != Role.SYSTEM_ADMIN]
 
@@ -43,8 +48,17 @@ def test_every_other_role_gets_not_found(client, subject, role):
     )
     assert client.post(reverse("accounts:two-factor-reset", args=[subject.pk])).status_code == 404
     assert client.post(reverse("accounts:sign-in-unlock"), {"username": "x"}).status_code == 404
+    assert client.get(reverse("accounts:user-create")).status_code == 404
+    assert (
+        client.post(reverse("accounts:user-create"), {"username": "x", "role": "system_admin"}).status_code
+        == 404
+    )
+    assert client.post(reverse("accounts:sign-in-link", args=[subject.pk])).status_code == 404
+    assert client.post(reverse("accounts:user-active", args=[subject.pk]), {"active": "0"}).status_code == 404
     subject.refresh_from_db()
     assert subject.role == Role.PRACTITIONER
+    assert subject.is_active
+    assert not User.objects.filter(username="x").exists()
 
 
 def test_a_system_administrator_may_open_them(client, subject, admin_user):

@@ -1,21 +1,27 @@
 """Account administration pages for system administrators (issue 9 item 4): every change goes
 through the audited services in accounts.administration; others get a 404."""
 
+from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from probation.accounts.administration import (
     AccountAdministrationRefused,
+    NewAccount,
     locked_sign_in_list,
+    sign_in_link_issue,
     sign_in_unlock,
     two_factor_reset,
+    user_active_set,
     user_change,
+    user_create,
     user_for_administration,
     user_list_for_administration,
 )
-from probation.accounts.forms import UserChangeForm
+from probation.accounts.forms import UserChangeForm, UserCreateForm, UserSearchForm
 from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
 from probation.accounts.two_factor import has_two_factor
@@ -30,8 +36,76 @@ def _administrator(request: HttpRequest) -> User:
 
 @require_GET
 def user_list(request: HttpRequest) -> HttpResponse:
-    users = user_list_for_administration(actor=_administrator(request))
-    return render(request, "accounts/users/list.html", {"users": users, "locked": locked_sign_in_list()})
+    actor = _administrator(request)
+    search = UserSearchForm(request.GET)
+    criteria = search.cleaned_data if search.is_valid() else {}
+    users = user_list_for_administration(
+        actor=actor, query=criteria.get("q", ""), role=criteria.get("role", "")
+    )
+    page = Paginator(users, settings.PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"search": search, "page": page, "locked": locked_sign_in_list()}
+    return render(request, "accounts/users/list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def user_create_view(request: HttpRequest) -> HttpResponse:
+    actor = _administrator(request)
+    form = UserCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        account = NewAccount(
+            username=data["username"],
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            role=data["role"],
+            team=data.get("team"),
+            grade=data.get("grade", ""),
+            agency=data.get("agency", ""),
+        )
+        try:
+            user = user_create(actor=actor, account=account)
+        except AccountAdministrationRefused as refused:
+            form.add_error("username" if "username" in str(refused) else None, str(refused))
+        else:
+            return _show_link(request, user, sign_in_link_issue(actor=actor, user=user), created=True)
+    return render(request, "accounts/users/create.html", {"form": form})
+
+
+def _show_link(request: HttpRequest, user: User, path: str, *, created: bool) -> HttpResponse:
+    context = {
+        "subject": user,
+        "link": request.build_absolute_uri(path),
+        "created": created,
+        "valid_days": settings.PASSWORD_RESET_TIMEOUT // 86400,
+    }
+    return render(request, "accounts/users/link.html", context)
+
+
+@require_POST
+def sign_in_link_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    actor = _administrator(request)
+    user = user_for_administration(actor=actor, user_id=user_id)
+    try:
+        path = sign_in_link_issue(actor=actor, user=user)
+    except AccountAdministrationRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("accounts:user-change", user_id=user.pk)
+    return _show_link(request, user, path, created=False)
+
+
+@require_POST
+def user_active_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    actor = _administrator(request)
+    user = user_for_administration(actor=actor, user_id=user_id)
+    active = request.POST.get("active") == "1"
+    try:
+        user_active_set(actor=actor, user=user, active=active)
+    except AccountAdministrationRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, f"{user.username} {'reactivated' if active else 'deactivated'}")
+    return redirect("accounts:user-change", user_id=user.pk)
 
 
 @require_POST
