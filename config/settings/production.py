@@ -32,6 +32,16 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
+# One cache for every worker process, so the search rate limits and probing alerts (ADR 0021) count
+# each user once whatever worker serves them. In the database: no extra service to run; the table is
+# made by migration accounts/0002.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "openprobation_cache",
+    }
+}
+
 # GOV.UK Notify in production; the API key and template ids come only from the environment
 # (NOTIFY_API_KEY, NOTIFY_TEMPLATE_APPOINTMENT_{BOOKED,REMINDER}_{SMS,EMAIL}).
 NOTIFICATION_BACKEND = os.environ.get("NOTIFICATION_BACKEND", "probation.contacts.notify.GovukNotifyBackend")

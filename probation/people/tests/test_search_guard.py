@@ -156,3 +156,32 @@ def test_administrators_can_filter_the_audit_for_alerts(client, officer_user, ad
 
     assert [e.action for e in response.context["page"].object_list] == ["alert"]
     assert '<option value="alert" selected>Alert</option>' in response.content.decode()
+
+
+def test_production_counts_searches_in_one_cache_every_worker_shares(
+    client, officer_user, small_limits, monkeypatch
+):
+    """With a per-process cache, N gunicorn workers would allow N times the rate (ADR 0021)."""
+    import importlib
+
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test import override_settings
+
+    monkeypatch.setenv("DJANGO_SECRET_KEY", "test-only-not-secret")
+    monkeypatch.setenv("AUDIT_HMAC_KEY", "test-only-not-a-real-audit-key-0123456789")
+    monkeypatch.setenv("AUDIT_ANCHOR_PATH", "/dev/null")
+    production = importlib.import_module("config.settings.production")
+    client.force_login(officer_user)
+
+    with override_settings(CACHES=production.CACHES):
+        assert production.CACHES["default"]["BACKEND"].endswith("DatabaseCache")
+        for _ in range(3):
+            assert _search(client).status_code == 200
+            caches.close_all()
+            del caches["default"]  # the next request is served by another worker's cache object
+
+        assert _search(client).status_code == 429
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM {production.CACHES['default']['LOCATION']}")
+            assert cursor.fetchone()[0] > 0
