@@ -183,5 +183,6 @@ def test_production_counts_searches_in_one_cache_every_worker_shares(
 
         assert _search(client).status_code == 429
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {production.CACHES['default']['LOCATION']}")
+            assert production.CACHES["default"]["LOCATION"] == "openprobation_cache"
+            cursor.execute("SELECT COUNT(*) FROM openprobation_cache")
             assert cursor.fetchone()[0] > 0
