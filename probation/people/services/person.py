@@ -118,20 +118,19 @@ def person_create(
     validate_date_of_birth(data["date_of_birth"])
     reason = (duplicate_reason or "").strip()
     fields = {k: v for k, v in data.items() if k in PERSON_EDITABLE_FIELDS}
+    check = person_possible_duplicates(
+        user=actor,
+        first_name=data["first_name"],
+        surname=data["surname"],
+        date_of_birth=data["date_of_birth"],
+        pnc_number=data.get("pnc_number", ""),
+    )
+    if check.matches:
+        unseen = duplicates_seen is not None and not set(check.crns) <= set(duplicates_seen)
+        if duplicate_reason is None or unseen or not reason:
+            _possible_duplicates_shown(actor=actor, check=check)
+            raise PossibleDuplicates(check, reason_missing=not (duplicate_reason is None or unseen))
     with transaction.atomic():
-        check = person_possible_duplicates(
-            user=actor,
-            first_name=data["first_name"],
-            surname=data["surname"],
-            date_of_birth=data["date_of_birth"],
-            pnc_number=data.get("pnc_number", ""),
-        )
-        if check.matches:
-            unseen = duplicates_seen is not None and not set(check.crns) <= set(duplicates_seen)
-            if duplicate_reason is None or unseen:
-                raise PossibleDuplicates(check)
-            if not reason:
-                raise PossibleDuplicates(check, reason_missing=True)
         person = Person(
             crn=crn_issue()[0],
             pdu=actor.staff.team.pdu,
@@ -153,6 +152,20 @@ def person_create(
         if check.matches:
             _duplicate_override_record(actor=actor, person=person, reason=reason, check=check)
     return person
+
+
+def _possible_duplicates_shown(*, actor: User, check: DuplicateCheck) -> None:
+    """The matches shown are people's records seen, like a search's results: audited as a search."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.SEARCH,
+        object_type="person_duplicates",
+        detail={
+            "results": len(check.matches),
+            "restricted_results": sum(1 for m in check.matches if m.restricted),
+            "crns": check.crns,
+        },
+    )
 
 
 def _duplicate_override_record(*, actor: User, person: Person, reason: str, check: DuplicateCheck) -> None:

@@ -141,6 +141,17 @@ def test_a_blank_reason_is_refused_and_nothing_is_created(officer_user, reason):
     assert not AuditEvent.objects.filter(action="create").exists()
 
 
+def test_the_matches_shown_are_audited_as_a_search(officer_user, excluded):
+    seen = PersonFactory(first_name="Kyle", surname="Other", pnc_number="2001/0012345K")
+
+    with pytest.raises(PossibleDuplicates):
+        person_create(actor=officer_user, data=NEW | {"pnc_number": "2001/0012345K"})
+
+    audit = AuditEvent.objects.get(action="search")
+    assert (audit.object_type, audit.username) == ("person_duplicates", "officer")
+    assert audit.detail == {"results": 2, "restricted_results": 1, "crns": sorted([seen.crn, excluded.crn])}
+
+
 def test_a_reason_does_not_cover_a_match_the_user_was_not_shown(officer_user):
     shown = PersonFactory(first_name="Jonathan", surname="Whitfield", date_of_birth=DOB)
     unseen = PersonFactory(first_name="Kyle", surname="Other", pnc_number="2004/0046583U")

@@ -5,6 +5,8 @@ the description) resolves to one offence, or to an error naming the choices."""
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from probation.core.errors import ServiceError
 from probation.rules.offences.descriptions import DATA_FILE as DESCRIPTIONS_FILE
@@ -130,3 +132,18 @@ def test_search_finds_words_in_any_order_and_word_starts_and_leaves_out_general_
     assert "08800" not in [o.ho_code for o in offence_search("088")]
     assert [o.ho_code for o in offence_search("0460")] == ["04600"]
     assert offence_search("") == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=60))
+def test_anything_typed_resolves_to_an_offence_or_a_clear_error(text):
+    refused: ServiceError | None = None
+    try:
+        found = offence_resolve(text)
+    except ServiceError as error:
+        refused = error
+    if refused is not None:
+        assert (bool(refused.message), refused.field) == (True, "ho_code")
+    else:
+        assert found.ho_code in offences()
+        assert not found.general_category
