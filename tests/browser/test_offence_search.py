@@ -33,6 +33,14 @@ def _sign_in(page, username: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
+def _fits_320_px(page) -> None:
+    """No horizontal scrolling on a phone (320 CSS pixels wide)."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": 320, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    page.set_viewport_size(size)
+
+
 def _fill_date(page, legend: str, value: dt.date) -> None:
     group = page.get_by_role("group", name=legend)
     group.get_by_label("Day").fill(str(value.day))
@@ -59,6 +67,7 @@ def test_typing_words_of_an_offence_and_choosing_it(page, po_case):
     expect(options.first).to_have_text("Making threats to kill (00301)")
     expect(offence).to_have_attribute("aria-expanded", "true")
     assert axe_violations(page) == []
+    _fits_320_px(page)
 
     offence.press("ArrowDown")
     expect(options.first).to_have_attribute("aria-selected", "true")
@@ -107,6 +116,7 @@ def test_adding_someone_already_recorded_shows_the_match_first(page, po_case):
     expect(table).to_contain_text(crn)
     expect(table).to_contain_text("Same date of birth and same name")
     assert axe_violations(page) == []
+    _fits_320_px(page)
 
     page.get_by_role("button", name="Add as a new person").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
