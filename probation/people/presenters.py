@@ -9,6 +9,7 @@ from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
 from probation.core.case_sections import case_section, case_sections
 from probation.core.clock import age_on, today_uk
+from probation.people.duplicates import PossibleMatch
 from probation.people.models import Address, Person
 from probation.people.models.person import RoshLevel
 from probation.people.policy import ListedPerson, can_change_case, limited_access_message
@@ -111,3 +112,44 @@ def _location(address: Address) -> str:
     if address.address_type == "nfa":
         return "No fixed abode"
     return ", ".join(p for p in (address.town_city, address.postcode) if p)
+
+
+@dataclass(frozen=True)
+class DuplicateRow:
+    """A possible match shown before a new CRN is issued; a restricted one shows its CRN only."""
+
+    crn: str
+    restricted: bool
+    message: str = ""
+    name: str = ""
+    url: str = ""
+    date_of_birth: dt.date | None = None
+    pnc_number: str = ""
+    officer: str = ""
+    why: str = ""
+
+
+def duplicate_rows(matches: list[PossibleMatch]) -> list[DuplicateRow]:
+    rows = []
+    for match in matches:
+        person = match.person
+        why = "; ".join(match.reasons)
+        why = why[:1].upper() + why[1:]
+        if match.restricted:
+            rows.append(
+                DuplicateRow(crn=person.crn, restricted=True, message=match.restricted_message, why=why)
+            )
+            continue
+        rows.append(
+            DuplicateRow(
+                crn=person.crn,
+                restricted=False,
+                name=person.full_name,
+                url=reverse("people:case-overview", args=[person.crn]),
+                date_of_birth=person.date_of_birth,
+                pnc_number=person.pnc_number,
+                officer=person.officer.name if person.officer is not None else "Unallocated",
+                why=why,
+            )
+        )
+    return rows

@@ -123,7 +123,7 @@ def _record_conviction_and_order(page, case: Case, convicted_on: dt.date) -> str
     for message in (
         "Enter the date of conviction",
         "Enter the convicting court",
-        "Enter the main offence code",
+        "Enter the main offence",
         "Enter the main offence date",
         "Select the type of sentence",
         "Enter the date of sentence",
@@ -133,7 +133,7 @@ def _record_conviction_and_order(page, case: Case, convicted_on: dt.date) -> str
 
     _fill_date(page, "Date of conviction", convicted_on)
     page.get_by_label("Convicting court").fill("Leeds Magistrates' Court")
-    page.get_by_label("Main offence code").fill("10400")
+    page.get_by_label("Main offence", exact=True).fill("10400")
     _fill_date(page, "Main offence date", convicted_on - dt.timedelta(days=60))
     page.get_by_label("Community order", exact=True).check()
     _fill_date(page, "Date of sentence", convicted_on)
