@@ -12,37 +12,45 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import TruncDate
 
 from probation.contacts.models import Contact, EnforcementCase
+from probation.contacts.models.contacts import UNACCEPTABLE_OUTCOMES
 from probation.contacts.models.enforcement import OPEN_STATUSES, WARNING_STATUSES
 from probation.core.clock import LONDON
 from probation.enforcement.models import Breach
-from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES
 from probation.sentences.models import Sentence
 
-# Only NS contacts with an unacceptable outcome are failures to comply (enforcement.md, "Failures to
-# comply"); the SQL filter narrows to them and the domain rule (counts_as_failure_to_comply) decides.
-NS_TYPES = tuple(code.value for code, kind in CONTACT_TYPES.items() if kind.national_standard)
-UNACCEPTABLE_OUTCOMES = tuple(code.value for code, result in OUTCOMES.items() if not result.acceptable)
 
-
-def failure_day_rows(*, sentence: Sentence, since: dt.date) -> list[tuple[dt.date, str, str]]:
-    """Distinct (UK date, contact type, outcome) of the sentence's NS contacts with an unacceptable
-    outcome on or after ``since``: a handful of rows however many contacts the sentence has."""
+def failure_day_rows(*, sentence: Sentence, since: dt.date) -> list[tuple[dt.date, str, str, bool]]:
+    """Distinct (UK date, contact type, outcome, carries out a requirement) of the sentence's failures
+    to comply (enforceable contacts with an unacceptable outcome, ``Contact.objects.failures_to_comply``)
+    on or after ``since``: a handful of rows however many contacts the sentence has. The SQL narrows to
+    them; the domain rule (counts_as_failure_to_comply) decides again on the rows."""
     rows = (
-        Contact.objects.filter(sentence=sentence, type__in=NS_TYPES, outcome__in=UNACCEPTABLE_OUTCOMES)
+        Contact.objects.failures_to_comply()
+        .filter(sentence=sentence)
+        .with_carries_out_requirement()
         .annotate(day=TruncDate("starts_at", tzinfo=LONDON))
         .filter(day__gte=since)
-        .values_list("day", "type", "outcome")
+        .values_list("day", "type", "outcome", "carries_out_requirement")
         .distinct()
     )
     return list(rows)
 
 
 def failure_list(*, sentence: Sentence) -> QuerySet[Contact]:
-    """Every contact on the sentence with an unacceptable outcome, NS or not, newest first (the
+    """Every contact on the sentence with an unacceptable outcome, enforceable or not, newest first (the
     compliance page marks which count)."""
     return (
         Contact.objects.filter(sentence=sentence, outcome__in=UNACCEPTABLE_OUTCOMES)
-        .only("id", "type", "outcome", "starts_at", "sentence_id", "person_id")
+        .only(
+            "id",
+            "type",
+            "outcome",
+            "starts_at",
+            "sentence_id",
+            "person_id",
+            "requirement_id",
+            "licence_condition_id",
+        )
         .order_by("-starts_at", "-id")
     )
 
