@@ -9,6 +9,7 @@ from django.urls import reverse
 from probation.contacts.models import Contact
 from probation.contacts.services.checks import RESCHEDULED
 from probation.contacts.times import clock, local
+from probation.frontend.return_url import with_next
 from probation.people.policy import ListedPerson, limited_access_message
 from probation.risk.presenters.tags import Tag
 from probation.rules.contacts.outcomes import OUTCOMES, OutcomeCode, contact_type
@@ -126,7 +127,10 @@ class OfficerRow:
     overdue: Tag | None
 
 
-def officer_row(contact: Contact, *, today: dt.date | None = None, action: str = "outcome") -> OfficerRow:
+def officer_row(
+    contact: Contact, *, today: dt.date | None = None, action: str = "outcome", return_to: str = ""
+) -> OfficerRow:
+    """``return_to`` is the list's own address: the action link carries it as ``?next=``."""
     person = cast(ListedPerson, contact.person)  # marked by contacts.selectors.with_access
     overdue = OVERDUE if today and contact.evidence_due_on and contact.evidence_due_on < today else None
     if person.lao_excluded or person.lao_restricted:
@@ -152,7 +156,7 @@ def officer_row(contact: Contact, *, today: dt.date | None = None, action: str =
         when=when(contact),
         location=contact.location,
         url=reverse("contacts:list", args=[person.crn]),
-        outcome_url=reverse(f"contacts:{action}", args=[person.crn, contact.pk]),
+        outcome_url=with_next(reverse(f"contacts:{action}", args=[person.crn, contact.pk]), return_to),
         evidence_due_on=contact.evidence_due_on,
         overdue=overdue,
     )
