@@ -75,3 +75,29 @@ def warning_dates(*, sentence: Sentence, exclude_case_id: int | None = None) -> 
 
 def breach_in_progress(*, sentence: Sentence) -> bool:
     return Breach.objects.in_progress().filter(sentence=sentence).exists()
+
+
+def failure_day_rows_by_sentence(
+    *, since: dict[int, dt.date]
+) -> dict[int, list[tuple[dt.date, str, str, bool]]]:
+    """``failure_day_rows`` for several sentences at once ({sentence id: reset date}), in one query, by
+    the same rule (``Contact.objects.failures_to_comply``): a case page showing every current sentence's
+    compliance runs one query whatever their number."""
+    result: dict[int, list[tuple[dt.date, str, str, bool]]] = {pk: [] for pk in since}
+    if not since:
+        return result
+    on_or_after = Q()
+    for pk, day in since.items():
+        on_or_after |= Q(sentence_id=pk, day__gte=day)
+    rows = (
+        Contact.objects.failures_to_comply()
+        .filter(sentence_id__in=since)
+        .with_carries_out_requirement()
+        .annotate(day=TruncDate("starts_at", tzinfo=LONDON))
+        .filter(on_or_after)
+        .values_list("sentence_id", "day", "type", "outcome", "carries_out_requirement")
+        .distinct()
+    )
+    for pk, day, kind, code, linked in rows:
+        result[pk].append((day, kind, code, linked))
+    return result

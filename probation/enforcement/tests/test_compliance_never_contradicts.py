@@ -11,6 +11,7 @@ from probation.contacts.tests.factories import ContactFactory
 from probation.core import clock
 from probation.enforcement.models import Breach
 from probation.enforcement.selectors.breach import breach_candidate_failures
+from probation.enforcement.selectors.compliance import failure_day_rows_by_sentence
 from probation.people.tests.factories import PersonFactory
 from probation.sentences.tests.factories import RequirementFactory, SentenceFactory
 
@@ -91,3 +92,25 @@ def test_a_breach_may_rely_only_on_what_the_count_counts(sentence):
     )
 
     assert list(breach_candidate_failures(sentence=sentence)) == counted
+
+
+def test_several_sentences_are_counted_by_the_same_rule_in_one_query(sentence, django_assert_num_queries):
+    other = SentenceFactory(event__person=sentence.person)
+    _absences(sentence, None, (6, 13))
+    _absences(other, RequirementFactory(sentence=other), (20,))
+    ContactFactory(
+        sentence=other,
+        type="doorstep_contact",
+        outcome="UAAB",
+        starts_at=dt.datetime(2026, 6, 21, 9, tzinfo=dt.UTC),
+    )
+
+    with django_assert_num_queries(1):
+        rows = failure_day_rows_by_sentence(
+            since={sentence.pk: dt.date(2026, 6, 7), other.pk: dt.date(2026, 1, 1)}
+        )
+
+    assert rows == {
+        sentence.pk: [(dt.date(2026, 6, 13), "unpaid_work_session", "UAAB", False)],
+        other.pk: [(dt.date(2026, 6, 20), "unpaid_work_session", "UAAB", True)],
+    }
