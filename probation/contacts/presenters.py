@@ -74,8 +74,15 @@ class ContactRow:
 
 
 def contact_row(
-    contact: Contact, *, crn: str, now: dt.datetime, can_read_sensitive: bool, can_manage: bool
+    contact: Contact,
+    *,
+    crn: str,
+    now: dt.datetime,
+    can_read_sensitive: bool,
+    can_manage: bool,
+    return_to: str = "",
 ) -> ContactRow:
+    """``return_to`` (the log page as filtered) is where the change forms send the user back."""
     links = []
     if contact.sentence is not None:
         links.append(sentence_label(contact.sentence))
@@ -88,7 +95,9 @@ def contact_row(
     started = contact.starts_at <= now
 
     def url(name: str, show: bool) -> str:
-        return reverse(f"contacts:{name}", args=[crn, contact.pk]) if show and can_manage else ""
+        if not (show and can_manage):
+            return ""
+        return with_next(reverse(f"contacts:{name}", args=[crn, contact.pk]), return_to)
 
     return ContactRow(
         pk=contact.pk,

@@ -250,7 +250,10 @@ class OutcomeForm(GovukForm):
     outcome = forms.ChoiceField(
         label="What was the outcome?",
         widget=forms.RadioSelect,
-        error_messages={"required": "Select the outcome"},
+        error_messages={
+            "required": "Select the outcome",
+            "invalid_choice": "Select an outcome allowed for this appointment",
+        },
     )
     hours = forms.IntegerField(
         label="Hours worked (unpaid work only)",

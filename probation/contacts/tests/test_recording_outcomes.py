@@ -90,7 +90,7 @@ def _groups(page: str) -> list[tuple[str, list[str]]]:
     """(heading, radio values) for each group, in page order."""
     groups = []
     for heading, body in re.findall(
-        r'<h2 class="govuk-heading-s app-radios-group__heading"[^>]*>([^<]+)</h2>(.*?)</div>\s*(?=<h2|</fieldset>)',
+        r'<h2 class="govuk-heading-s app-radios-group__heading[^"]*"[^>]*>([^<]+)</h2>(.*?)</div>\s*(?=<h2|</fieldset>)',
         page,
         re.S,
     ):
@@ -159,3 +159,28 @@ def test_a_drug_test_offers_the_test_results_as_attended(client, officer_user, c
     groups = _groups(client.get(_outcome_url(case, test)).content.decode())
 
     assert groups[0] == ("Attended", ["TCLN", "TDRT", "TADM", "TRFS", "TNTD"])
+
+
+def test_recording_from_the_filtered_contact_log_returns_to_it_filtered(
+    client, officer_user, case, appointment
+):
+    client.force_login(officer_user)
+    log = reverse("contacts:list", args=[case.crn]) + "?outcome=needs"
+
+    page = client.get(log).content.decode()
+    url = with_next(reverse("contacts:outcome", args=[case.crn, appointment.pk]), log)
+    response = client.post(url, {"outcome": "AAME", "version": appointment.version})
+
+    assert f'href="{url}"' in page
+    assert response["Location"] == log
+
+
+def test_an_outcome_the_type_does_not_allow_is_refused_with_a_sentence(
+    client, officer_user, case, appointment
+):
+    client.force_login(officer_user)
+
+    page = client.post(_outcome_url(case, appointment), {"outcome": "TCLN", "version": appointment.version})
+
+    assert "Select an outcome allowed for this appointment" in page.content.decode()
+    assert Contact.objects.get(pk=appointment.pk).outcome == ""

@@ -54,8 +54,16 @@ class ContactLogView(CasePageView):
         )
         can_manage = can_change_case(request.user, person, Permission.CONTACT_MANAGE)
         read_sensitive = has_permission(request.user, Permission.CONTACT_VIEW_SENSITIVE)
+        here = request.get_full_path()  # a filtered log ("needs an outcome") is returned to as filtered
         rows = [
-            contact_row(c, crn=person.crn, now=at, can_read_sensitive=read_sensitive, can_manage=can_manage)
+            contact_row(
+                c,
+                crn=person.crn,
+                now=at,
+                can_read_sensitive=read_sensitive,
+                can_manage=can_manage,
+                return_to=here,
+            )
             for c in page.contacts
         ]
         self.shown = {"filters": filters.as_detail(), "shown": [r.pk for r in rows], "after": bool(after)}
