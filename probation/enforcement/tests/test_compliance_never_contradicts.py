@@ -68,6 +68,7 @@ def test_a_breach_relying_on_three_unpaid_work_absences_shows_three_failures(cli
     assert "Breach in progress" in html
     assert html.count("Unacceptable absence (UAAB)") == 3
     assert _failures_shown(html) == "3"
+    assert re.findall(r"(Yes|No)\s*</td>\s*</tr>", html) == ["Yes", "Yes", "Yes"]
 
 
 def test_unpaid_work_absences_not_linked_to_the_requirement_still_count(client, officer_user, sentence):
