@@ -164,11 +164,35 @@ def team_members_with_caseloads(*, team: Team) -> list[tuple[Staff, int]]:
 
 
 def allocation_candidates(*, user: User) -> QuerySet[Staff]:
-    """Officers in the allocating user's PDU who may hold cases, team first."""
+    """Officers in the allocating user's PDU who may hold cases, team first, each with
+    ``case_count`` (their current caseload, counted in the same query)."""
     if user.staff is None:
         return Staff.objects.none()
     return (
         Staff.objects.filter(team__pdu_id=user.staff.team.pdu_id, active=True, grade__in=CASE_HOLDING_GRADES)
         .select_related("team")
+        .annotate(case_count=Count("caseload"))
         .order_by("team__name", "surname", "forename")
+    )
+
+
+def transfer_teams() -> QuerySet[Team]:
+    """Every team a case may be transferred to, nationally, by region, PDU and name."""
+    return Team.objects.select_related("pdu__region").order_by("pdu__region__name", "pdu__name", "name", "id")
+
+
+def transfer_team_get(*, code: str) -> Team:
+    team = transfer_teams().filter(code=code).first()
+    if team is None:
+        raise NotFound(code)
+    return team
+
+
+def transfer_candidates(*, team: Team) -> QuerySet[Staff]:
+    """The officers of ``team`` who may hold cases, each with ``case_count``: one query, however many."""
+    return (
+        Staff.objects.filter(team=team, active=True, grade__in=CASE_HOLDING_GRADES)
+        .select_related("team")
+        .annotate(case_count=Count("caseload"))
+        .order_by("surname", "forename", "id")
     )
