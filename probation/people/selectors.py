@@ -15,6 +15,7 @@ from probation.people.models import (
     PersonChange,
     Restriction,
 )
+from probation.people.models.allocation import SupportingOfficer
 from probation.people.policy import ListedPerson, people_listable_to, people_visible_to
 from probation.people.search_keys import normalise, normalise_pnc
 
@@ -94,6 +95,12 @@ def team_member_get(*, team: Team | None, code: str) -> Staff:
 
 def person_allocation_history(*, person: Person) -> QuerySet[Allocation]:
     return person.allocations.select_related("officer", "team__pdu", "allocated_by__staff").order_by(
+        "-started_at", "-id"
+    )
+
+
+def person_supporting_officers(*, person: Person) -> QuerySet[SupportingOfficer]:
+    return person.supporting_officers.select_related("staff", "team", "added_by__staff").order_by(
         "-started_at", "-id"
     )
 

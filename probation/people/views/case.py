@@ -46,5 +46,6 @@ class CaseAllocationView(CasePageView):
 
     def page_context(self) -> dict[str, Any]:
         return {
-            "allocations": allocation_history_rows(selectors.person_allocation_history(person=self.person))
+            "allocations": allocation_history_rows(selectors.person_allocation_history(person=self.person)),
+            "supporting": selectors.person_supporting_officers(person=self.person),
         }
