@@ -199,3 +199,18 @@ def test_an_unallocated_release_says_so(client, spo_user):
     [row] = client.get(reverse("worklists:unallocated")).context["section"].rows
 
     assert row.what.startswith("Release from custody on ")
+
+
+def test_the_unallocated_list_narrows_to_the_managers_team(client, spo_user):
+    pdu = spo_user.staff.team.pdu
+    new_case = PersonFactory(pdu=pdu)
+    other_team = TeamFactory(pdu=pdu)
+    waiting_elsewhere = PersonFactory(pdu=pdu, team=other_team)
+    waiting_here = PersonFactory(team=spo_user.staff.team)
+    client.force_login(spo_user)
+
+    everyone = client.get(reverse("worklists:unallocated")).context["section"].rows
+    mine = client.get(reverse("worklists:unallocated") + "?team=mine").context["section"].rows
+
+    assert {r.crn for r in everyone} == {new_case.crn, waiting_elsewhere.crn, waiting_here.crn}
+    assert {r.crn for r in mine} == {new_case.crn, waiting_here.crn}
