@@ -118,6 +118,7 @@ def journey(live_url: str, live_database: Path) -> dict[str, str]:
 def _check(page) -> None:
     assert axe_violations(page) == []
     page.set_viewport_size({"width": 320, "height": 800})
+    # What sticks out past 320 px, to name it if the page scrolls sideways.
     wide = page.evaluate(
         "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 321)"
         ".slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))"
