@@ -21,6 +21,7 @@ from probation.rules.contacts.outcomes import (
     OUTCOMES,
     ContactTypeCode,
     check_outcome_allowed,
+    counts_as_failure_to_comply,
 )
 from probation.rules.enforcement.transitions import BreachStatus, EnforcementStatus, RecallStatus
 from probation.rules.sentences.licences import STANDARD_LICENCE_CONDITIONS
@@ -146,7 +147,14 @@ def test_outcomes_are_allowed_and_every_failure_has_its_enforcement_case(people:
     ):
         check_outcome_allowed(type_, outcome, sentence_months=sentence_months.get(sentence_id))
     unacceptable = [code.value for code, row in OUTCOMES.items() if not row.acceptable]
-    failures = set(Contact.objects.filter(outcome__in=unacceptable).values_list("id", flat=True))
+    # Enforcement rests only on failures to comply: unacceptable outcomes of enforceable appointments.
+    failures = {
+        pk
+        for pk, type_, outcome in Contact.objects.filter(outcome__in=unacceptable).values_list(
+            "id", "type", "outcome"
+        )
+        if counts_as_failure_to_comply(type_, outcome)
+    }
     assert set(EnforcementCase.objects.values_list("contact_id", flat=True)) == failures
     for failure_date, respond_by in EnforcementCase.objects.values_list("failure_date", "respond_by"):
         assert respond_by == add_working_days(failure_date, 10)
