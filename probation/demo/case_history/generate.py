@@ -27,7 +27,7 @@ from probation.demo.people import bulk
 from probation.demo.people.places import REGIONS
 from probation.enforcement.models import Breach, Recall
 from probation.mappa.models import MappaMeeting
-from probation.people.models import Person
+from probation.people.models import PartnerShare, Person
 from probation.risk.models import Registration
 from probation.sentences.models import Event, Licence, LicenceCondition, Requirement, Sentence
 
@@ -141,6 +141,7 @@ def _load(seed, mean, heavy_contacts, staffing, chunk, log, result) -> tuple[lis
     done, last_id, started = 0, 0, time.perf_counter()
     history = HistoryWriter(state)
     risk = RiskWriter(state)
+    shared = set(PartnerShare.objects.values_list("person_id", flat=True))
     extra = 0.0  # seconds spent on risk, needs and scores
     while True:
         batch = list(Person.objects.filter(id__gt=last_id).order_by("id").values_list(*fields)[:chunk])
@@ -185,7 +186,9 @@ def _load(seed, mean, heavy_contacts, staffing, chunk, log, result) -> tuple[lis
             extra_rng = Random((seed * 1_000_003 + person_id) * 31 + 7)  # noqa: S311 - as above
             group = offence_group(plans)
             planned_current = plans[-1] if plans and plans[-1].terminated_on is None else None
-            risk_person = RiskPerson(person_id, officer, officer_user, senior_user, officer in staffing.pso)
+            risk_person = RiskPerson(
+                person_id, officer, officer_user, senior_user, officer in staffing.pso, person_id in shared
+            )
             risk_result = risk.person(extra_rng, risk_person, plans, group, planned_current)
             person.rosh = risk_result.rosh
             extra += time.perf_counter() - started_extra

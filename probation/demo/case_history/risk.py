@@ -7,9 +7,10 @@ levels 2 and 3.
   offences. Cases held by a PSO are low or medium (reference-data.md § Organisation: high and very
   high RoSH cases are held by POs).
 - MAPPA (``mappa_category``): category 1 for a sexual offence (registered sexual offenders), category 2
-  for a violent or sexual offence with 12 months' custody or more (the statutory threshold for
-  violent offenders), category 3 only at level 2 or 3 for another offence with high or very high
-  RoSH. Levels mostly 1, some 2, few 3, higher with higher RoSH.
+  for a violent offence with 12 months' custody or more (the threshold for violent offenders),
+  category 3 only at level 2 or 3, for another offence with high or very high RoSH (and for the cases
+  the demo police partner shares "for MAPPA level 2"). Levels mostly 1, some 2, few 3, higher with
+  higher RoSH. Sentences of the latest conviction only.
 """
 
 import datetime as dt
@@ -85,6 +86,9 @@ class RiskPerson:
     officer_user: int
     senior_user: int
     pso: bool  # held by a PSO: RoSH low or medium
+    # Shared with the demo police partner "for MAPPA level 2" (probation.demo.people.access): managed
+    # at level 2, in category 3 (other dangerous offenders) unless the offence gives 1 or 2.
+    shared: bool = False
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,8 @@ class RiskWriter:
             rosh = ROSH_BY_GROUP[_rosh_group(group, current)].pick(rng)
             if person.pso and LEVEL_RANK[rosh] > 2:
                 rosh = "medium"
+            elif person.shared and LEVEL_RANK[rosh] < 3:
+                rosh = "high"
             code = REGISTER_FOR_LEVEL[rosh]  # type: ignore[index]
             self._rosh(rng, person, rosh, self._register(rng, person, code, start), group)
             flags.add(code)
@@ -160,10 +166,12 @@ class RiskWriter:
         category = mappa_category(group, current)
         if category == "" and rosh in ("high", "very_high") and current is not None and rng.random() < 0.02:
             category = "M3"
+        if person.shared:
+            category = category or "M3"
         if not category:
             return None
         level = MAPPA_LEVEL_BY_ROSH[rosh or "low"].pick(rng)
-        if category == "M3" and level == "M1":
+        if (category == "M3" or person.shared) and level == "M1":
             level = "M2"  # category 3 is only ever managed at level 2 or 3
         registered = self._register(rng, person, "MAPP", start, category=category, level=level)
         if level != "M1":

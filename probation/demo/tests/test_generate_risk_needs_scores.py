@@ -19,7 +19,7 @@ from probation.enforcement.models import Breach
 from probation.enforcement.models.breach import BREACH_OPEN
 from probation.enforcement.services.compliance import sentence_compliance
 from probation.mappa.models import MappaAction, MappaMeeting
-from probation.people.models import Person
+from probation.people.models import PartnerShare, Person
 from probation.risk.models import Registration, RoshAssessment
 from probation.rules.contacts.outcomes import counts_as_failure_to_comply
 from probation.rules.predictors import PREDICTORS, parse_inputs
@@ -49,7 +49,9 @@ def caseload(django_db_setup, django_db_blocker) -> Iterator[None]:
     """200 people with their case history and tiers, generated once for the module in a transaction
     rolled back at its end."""
     with django_db_blocker.unblock(), transaction.atomic():
-        call_command("generate_data", "--people", str(PEOPLE), "--seed", "11", stdout=_Quiet())
+        call_command(
+            "generate_data", "--people", str(PEOPLE), "--seed", "11", "--demo-users", stdout=_Quiet()
+        )
         with (
             mock.patch("probation.demo.case_history.generate.now", return_value=FROZEN),
             mock.patch("probation.demo.case_history.generate.today_uk", return_value=FROZEN.date()),
@@ -137,6 +139,15 @@ def test_mappa_only_for_eligible_offences_mostly_level_1(caseload: None) -> None
     if managed:
         assert MappaMeeting.objects.exists()
         assert MappaAction.objects.exists()
+
+
+def test_cases_shared_with_the_police_partner_are_managed_at_mappa_level_2_or_3(caseload: None) -> None:
+    shared = set(PartnerShare.objects.values_list("person_id", flat=True))
+    assert shared
+    levels = dict(
+        Registration.objects.active().filter(register_type="MAPP").values_list("person_id", "level")
+    )
+    assert all(levels.get(person_id) in ("M2", "M3") for person_id in shared)
 
 
 def test_most_people_have_a_needs_assessment_with_a_range_of_needs(caseload: None) -> None:
