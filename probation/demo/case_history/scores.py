@@ -194,14 +194,36 @@ def _inputs(slug: str, g: Gathered, calculated: dict[str, Any]) -> Any:
     return inputs_type(**values)
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def plain(value: Any) -> Any:
+    """Exactly ``rules.predictors.to_jsonable`` (a test checks it), with each dataclass's field names
+    looked up once per type rather than once per value: it serialises every stored score."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind not in _FIELD_NAMES:
+        _FIELD_NAMES[kind] = (
+            tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+        )
+    names = _FIELD_NAMES[kind]
+    if names is not None:
+        return {name: plain(getattr(value, name)) for name in names}
+    if isinstance(value, tuple | list):
+        return [plain(item) for item in value]
+    return to_jsonable(value)  # enums, decimals, dates
+
+
 def _score_row(person: ScoresPerson, slug: str, inputs: Any, result: Any, moment: dt.datetime) -> list:
-    data = to_jsonable(result)
+    data = plain(result)
     assert isinstance(data, dict)
     headline = {k: data[k] for k in HEADLINE_FIELDS if k in data}
     if "rsr_percent" in data:
         headline["rsr_percent"] = data["rsr_percent"]
     features = {k: v for k, v in data.items() if k not in headline}
-    return [person.id, slug, json.dumps(to_jsonable(inputs)), json.dumps(features), json.dumps(headline),
+    return [person.id, slug, json.dumps(plain(inputs)), json.dumps(features), json.dumps(headline),
             moment, person.user]  # fmt: skip
 
 

@@ -15,6 +15,7 @@ from django.db.models import Count
 
 from probation.assessments.models import Assessment
 from probation.contacts.models import Contact, EnforcementCase
+from probation.demo.case_history.scores import plain
 from probation.enforcement.models import Breach
 from probation.enforcement.models.breach import BREACH_OPEN
 from probation.enforcement.services.compliance import sentence_compliance
@@ -22,7 +23,7 @@ from probation.mappa.models import MappaAction, MappaMeeting
 from probation.people.models import PartnerShare, Person
 from probation.risk.models import Registration, RoshAssessment
 from probation.rules.contacts.outcomes import counts_as_failure_to_comply
-from probation.rules.predictors import PREDICTORS, parse_inputs
+from probation.rules.predictors import PREDICTORS, parse_inputs, to_jsonable
 from probation.rules.predictors.offences import offence_weightings
 from probation.scores.models import PredictorScore
 from probation.scores.services.record import SEXUAL_CATEGORIES, VIOLENT_CATEGORIES
@@ -171,7 +172,10 @@ def test_scores_are_the_calculators_own_results_from_the_stored_inputs(caseload:
     assert scores["rsr"] >= PEOPLE * 0.6
     for score in PredictorScore.objects.order_by("id")[:60]:
         predictor = PREDICTORS[score.predictor]
-        result = predictor.calculate(parse_inputs(predictor.inputs_type, score.inputs))
+        inputs = parse_inputs(predictor.inputs_type, score.inputs)
+        result = predictor.calculate(inputs)
+        assert plain(result) == to_jsonable(result)
+        assert plain(inputs) == to_jsonable(inputs) == score.inputs
         if hasattr(result, "percent") and "percent" in score.result:
             assert score.result["percent"] == float(result.percent)
         if hasattr(result, "two_year_percent"):
