@@ -22,6 +22,7 @@ from probation.rules.tiering.tables import UNKNOWN_ANSWER, QuestionKind
 ASSESSED_CURRENT = 0.88
 ASSESSED_ENDED = 0.5
 UNKNOWN_SHARE = 0.03
+HIGH_NEED_SHARE = 0.12
 # How an offence group moves a section's level of need (added to the person's level, 0–1).
 OFFENCE_SECTIONS: dict[str, dict[str, float]] = {
     "drug": {"drug_misuse": 0.35, "lifestyle_associates": 0.15},
@@ -69,6 +70,8 @@ def _answer(rng: Random, kind: QuestionKind, level: float) -> str:
 def needs_answers(rng: Random, person: NeedsPerson) -> dict[str, dict[str, str]]:
     """Answers for every section asked of the person: ``{section: {question: answer}}``."""
     general = min(0.97, rng.betavariate(2.2, 2.7))
+    if rng.random() < HIGH_NEED_SHARE:  # many severe needs at once (change level 3 with a high OGRS)
+        general = rng.uniform(0.75, 0.97)
     shifts = OFFENCE_SECTIONS.get(person.offence_group, {})
     answers: dict[str, dict[str, str]] = {}
     for section in sections_for(person.gender):

@@ -4,7 +4,8 @@ reviews (some overdue), and MAPPA where the law puts a person under it, with mee
 levels 2 and 3.
 
 - RoSH: about a fifth of people are high or very high, more of those convicted of sexual or violent
-  offences. Cases held by a PSO are low or medium (reference-data.md § Organisation: high and very
+  offences (the draws are a little higher, since cases held by a PSO are capped). Cases held by a PSO
+  are low or medium (reference-data.md § Organisation: high and very
   high RoSH cases are held by POs).
 - MAPPA (``mappa_category``): category 1 for a sexual offence (registered sexual offenders), category 2
   for a violent offence with 12 months' custody or more (the threshold for violent offenders),
@@ -27,10 +28,10 @@ from probation.risk.registers import REGISTER_TYPES_BY_CODE, add_months, next_re
 
 LEVELS = ("low", "medium", "high", "very_high")
 ROSH_BY_GROUP = {
-    "sexual": ref.Weighted({"low": 3, "medium": 35, "high": 47, "very_high": 15}),
-    "violent_custody": ref.Weighted({"low": 4, "medium": 38, "high": 46, "very_high": 12}),
-    "violent": ref.Weighted({"low": 14, "medium": 50, "high": 31, "very_high": 5}),
-    "other": ref.Weighted({"low": 40, "medium": 43, "high": 15, "very_high": 2}),
+    "sexual": ref.Weighted({"low": 3, "medium": 30, "high": 50, "very_high": 17}),
+    "violent_custody": ref.Weighted({"low": 4, "medium": 32, "high": 50, "very_high": 14}),
+    "violent": ref.Weighted({"low": 12, "medium": 44, "high": 37, "very_high": 7}),
+    "other": ref.Weighted({"low": 38, "medium": 40, "high": 19.5, "very_high": 2.5}),
 }
 MAPPA_LEVEL_BY_ROSH = {
     "very_high": ref.Weighted({"M1": 35, "M2": 45, "M3": 20}),
