@@ -18,9 +18,7 @@ from probation.contacts.models import Contact, EnforcementCase
 from probation.core.clock import now, today_uk
 from probation.demo.case_history import columns, load
 from probation.demo.case_history.history import HistoryWriter, PersonInput
-from probation.demo.case_history.needs import NeedsPerson, needs_assessment_add
-from probation.demo.case_history.risk import RiskPerson, RiskWriter
-from probation.demo.case_history.scores import ScoresPerson, current_plan, offence_group, scores_add
+from probation.demo.case_history.records import CaseRecords, Who
 from probation.demo.case_history.state import RunState
 from probation.demo.case_history.timeline import TimelinePlanner
 from probation.demo.people import bulk
@@ -140,14 +138,12 @@ def _load(seed, mean, heavy_contacts, staffing, chunk, log, result) -> tuple[lis
     heavy: list[tuple[str, int]] = []
     done, last_id, started = 0, 0, time.perf_counter()
     history = HistoryWriter(state)
-    risk = RiskWriter(state)
+    records = CaseRecords(state, seed)
     shared = set(PartnerShare.objects.values_list("person_id", flat=True))
-    extra = 0.0  # seconds spent on risk, needs and scores
     while True:
         batch = list(Person.objects.filter(id__gt=last_id).order_by("id").values_list(*fields)[:chunk])
         if not batch:
             break
-        rosh_levels: dict[str, list[int]] = {}
         for person_id, crn, dob, officer, team, pdu, gender in batch:
             rng = Random(seed * 1_000_003 + person_id)  # noqa: S311 - reproducible fiction, not secrets
             officer = officer or _fallback_officer(rng, staffing, team, pdu)
@@ -180,46 +176,26 @@ def _load(seed, mean, heavy_contacts, staffing, chunk, log, result) -> tuple[lis
                 ap_name=aps.get(pdu, ""),
             )
             plans = planner.plan(rng, dob=dob, allocated=bool(team))
-            # Risk, needs and scores draw from their own stream, so the history above is the same
-            # with or without them.
-            started_extra = time.perf_counter()
-            extra_rng = Random((seed * 1_000_003 + person_id) * 31 + 7)  # noqa: S311 - as above
-            group = offence_group(plans)
-            planned_current = plans[-1] if plans and plans[-1].terminated_on is None else None
-            risk_person = RiskPerson(
-                person_id, officer, officer_user, senior_user, officer in staffing.pso, person_id in shared
-            )
-            risk_result = risk.person(extra_rng, risk_person, plans, group, planned_current)
-            person.rosh = risk_result.rosh
-            extra += time.perf_counter() - started_extra
+            who = Who(person_id, dob, gender, officer, officer_user, senior_user, officer in staffing.pso,
+                      person_id in shared)  # fmt: skip
+            extra_rng, risk = records.before_history(who, plans)
+            person.rosh = risk.rosh if risk else ""
             contacts = history.person(rng, person, plans)
-            started_extra = time.perf_counter()
-            current = current_plan(plans)
-            answers = needs_assessment_add(
-                extra_rng,
-                state,
-                NeedsPerson(
-                    person_id, gender, group, current is not None, officer_user,
-                    (current or plans[-1]).supervision_start if plans else state.today,
-                ),
-            )  # fmt: skip
-            scores_person = ScoresPerson(person_id, dob, gender, officer_user, "ADVP" in risk_result.flags)
-            scores_add(extra_rng, state, scores_person, plans, answers)
-            rosh_levels.setdefault(risk_result.rosh, []).append(person_id)
-            extra += time.perf_counter() - started_extra
+            records.after_history(who, plans, extra_rng, risk)
             if is_heavy:
                 heavy.append((crn, contacts))
         for name, writer in writers.items():
             writer.write(state.rows.pop(name, []))
         state.rows.clear()
-        for level, ids in rosh_levels.items():  # mirrored on the person, as the RoSH service does
+        for level, ids in records.rosh_levels.items():  # mirrored on the person, as the RoSH service does
             Person.objects.filter(pk__in=ids).update(rosh_level=level)
+        records.rosh_levels.clear()
         done += len(batch)
         last_id = batch[-1][0]
         rate = done / (time.perf_counter() - started)
         log(f"  {done:,} people, {writers['contact'].written:,} contacts ({rate:,.0f} people/s)")
     result.totals = {name: writer.written for name, writer in writers.items()}
-    result.timings["risk/needs/scores"] = extra  # part of "history": drawing them (not writing)
+    result.timings["risk/needs/scores"] = records.seconds  # part of "history": drawing them
     return heavy, done
 
 
