@@ -36,7 +36,10 @@ EVIDENCE = dt.timedelta(days=EVIDENCE_DAYS)
 # Enforcement (warnings, breach, recall) rests only on the failures the compliance count counts:
 # unacceptable outcomes of enforceable appointments (enforcement.md, "Enforceable"), decided by the
 # same rule (counts_as_failure_to_comply), so a breach in progress never shows 0 failures.
-ENFORCEABLE = {code.value: counts_as_failure_to_comply(code, "UAAB") for code in CONTACT_TYPES}
+ENFORCEABLE = {
+    code.value: counts_as_failure_to_comply(code, "UAAB", carries_out_requirement=False)
+    for code in CONTACT_TYPES
+}
 ATTENDED = {code.value: o.attended is True for code, o in OUTCOMES.items()}
 ACCEPTABLE = {code.value: o.acceptable for code, o in OUTCOMES.items()}
 CREDITS_HOURS = {"ATTC": 7, "AFDA": 7, "ATSS": 3}
@@ -345,8 +348,14 @@ class SentenceContacts:
             self.waiting.pop(kind)[RESCHEDULED_TO] = contact.id
         if outcome in ref.RESCHEDULED:
             self.waiting[kind] = row
-        if outcome and counts_as_failure_to_comply(kind, outcome):
+        if outcome and counts_as_failure_to_comply(
+            kind, outcome, carries_out_requirement=self._carries_out(contact)
+        ):
             self.enforcer.failure(contact.id, contact.day, contact.recorded)
+
+    def _carries_out(self, contact: _Contact) -> bool:
+        """Linked to a requirement or a licence condition, as ``Contact.links_requirement`` reads the row."""
+        return contact.link is not None or self.conditions.get(contact.kind) is not None
 
     def _row(self, contact: _Contact) -> list:
         # The draws in this list happen left to right: keep their order, or every seed's data changes.

@@ -164,10 +164,12 @@ def test_outcomes_are_allowed_and_every_failure_has_its_enforcement_case(people:
     # Enforcement rests only on failures to comply: unacceptable outcomes of enforceable appointments.
     failures = {
         pk
-        for pk, type_, outcome in Contact.objects.filter(outcome__in=unacceptable).values_list(
-            "id", "type", "outcome"
+        for pk, type_, outcome, requirement, condition in Contact.objects.filter(
+            outcome__in=unacceptable
+        ).values_list("id", "type", "outcome", "requirement_id", "licence_condition_id")
+        if counts_as_failure_to_comply(
+            type_, outcome, carries_out_requirement=requirement is not None or condition is not None
         )
-        if counts_as_failure_to_comply(type_, outcome)
     }
     assert set(EnforcementCase.objects.values_list("contact_id", flat=True)) == failures
     for failure_date, respond_by in EnforcementCase.objects.values_list("failure_date", "respond_by"):

@@ -22,7 +22,6 @@ from probation.enforcement.services.compliance import sentence_compliance
 from probation.mappa.models import MappaAction, MappaMeeting
 from probation.people.models import PartnerShare, Person
 from probation.risk.models import Registration, RoshAssessment
-from probation.rules.contacts.outcomes import counts_as_failure_to_comply
 from probation.rules.predictors import PREDICTORS, parse_inputs, to_jsonable
 from probation.rules.predictors.offences import offence_weightings
 from probation.scores.models import PredictorScore
@@ -197,10 +196,10 @@ def test_no_breach_or_warning_without_recorded_failures(caseload: None) -> None:
         relied_on = breach.failures.all()
         assert min(c.outcome_recorded_at.date() for c in relied_on) <= breach.initiated_on
         for contact in relied_on:
-            assert counts_as_failure_to_comply(contact.type, contact.outcome)
+            assert contact.is_failure_to_comply
     for case in EnforcementCase.objects.select_related("contact"):
         failure: Contact = case.contact
-        assert counts_as_failure_to_comply(failure.type, failure.outcome)
+        assert failure.is_failure_to_comply
         assert failure.outcome_recorded_at is not None
         if case.decided_on is not None:
             assert failure.outcome_recorded_at.date() <= case.decided_on
