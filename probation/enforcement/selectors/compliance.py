@@ -67,3 +67,42 @@ def warning_dates(*, sentence: Sentence, exclude_case_id: int | None = None) -> 
 
 def breach_in_progress(*, sentence: Sentence) -> bool:
     return Breach.objects.in_progress().filter(sentence=sentence).exists()
+
+
+def failure_day_rows_by_sentence(*, since: dict[int, dt.date]) -> dict[int, list[tuple[dt.date, str, str]]]:
+    """``failure_day_rows`` for several sentences at once ({sentence id: reset date}), in one query:
+    the case overview shows every current sentence's compliance whatever their number."""
+    result: dict[int, list[tuple[dt.date, str, str]]] = {pk: [] for pk in since}
+    if not since:
+        return result
+    on_or_after = Q()
+    for pk, day in since.items():
+        on_or_after |= Q(sentence_id=pk, day__gte=day)
+    rows = (
+        Contact.objects.filter(sentence_id__in=since, type__in=NS_TYPES, outcome__in=UNACCEPTABLE_OUTCOMES)
+        .annotate(day=TruncDate("starts_at", tzinfo=LONDON))
+        .filter(on_or_after)
+        .values_list("sentence_id", "day", "type", "outcome")
+        .distinct()
+    )
+    for pk, day, kind, code in rows:
+        result[pk].append((day, kind, code))
+    return result
+
+
+def warning_dates_by_sentence(*, sentence_ids: list[int]) -> dict[int, list[dt.date]]:
+    """``warning_dates`` for several sentences, in one query."""
+    result: dict[int, list[dt.date]] = {pk: [] for pk in sentence_ids}
+    cases = EnforcementCase.objects.warnings().filter(sentence_id__in=sentence_ids, decided_on__isnull=False)
+    for pk, day in cases.order_by("decided_on").values_list("sentence_id", "decided_on"):
+        result[pk].append(day)
+    return result
+
+
+def breaches_in_progress(*, sentence_ids: list[int]) -> set[int]:
+    """Which of these sentences have a breach in progress, in one query."""
+    return set(
+        Breach.objects.in_progress()
+        .filter(sentence_id__in=sentence_ids)
+        .values_list("sentence_id", flat=True)
+    )
