@@ -2,6 +2,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 
 from probation.accounts.models import User
@@ -54,9 +55,9 @@ _NAV: tuple[NavItem, ...] = (
 )
 
 
-def primary_nav(user: User) -> list[NavItem]:
+def primary_nav(user: User | AnonymousUser) -> list[NavItem]:
     """The navigation items this user sees, in order."""
-    if not user.is_authenticated:
+    if not isinstance(user, User) or not user.is_authenticated:
         return []
     return [item for item in _NAV if has_permission(user, item.permission) and item.applies(user)]
 

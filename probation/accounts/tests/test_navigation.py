@@ -4,7 +4,7 @@ on one line at desktop width); what an officer works through is in My work, not 
 import pytest
 from django.test import RequestFactory
 
-from probation.accounts.context_processors import service
+from probation.accounts.context_processors import primary_nav, service
 from probation.accounts.models import Role
 from probation.accounts.tests.factories import StaffFactory, UserFactory
 
@@ -23,9 +23,7 @@ EXPECTED = {
 
 
 def _labels(user) -> list[str]:
-    request = RequestFactory().get("/")
-    request.user = user
-    return [item.label for item in service(request)["primary_nav"]]
+    return [item.label for item in primary_nav(user)]
 
 
 @pytest.mark.parametrize("role", list(Role))
