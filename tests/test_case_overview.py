@@ -134,10 +134,15 @@ def test_the_overview_is_audited_once(client, case, officer_user):
 
     client.get(reverse("people:case-overview", args=[case.crn]))
 
-    events = list(AuditEvent.objects.filter(action="view"))
-    assert [(e.object_type, e.object_id, e.detail) for e in events] == [
-        ("person", str(case.pk), {"section": "overview"})
-    ]
+    (event,) = AuditEvent.objects.filter(action="view")
+    assert (event.object_type, event.object_id) == ("person", str(case.pk))
+    assert event.detail["section"] == "overview"
+    # Newest sentence first; the contacts shown (3 next, 3 needing an outcome, 3 latest, overlapping).
+    assert event.detail["sentences"] == list(
+        case.sentences.order_by("-sentence_date").values_list("pk", flat=True)
+    )
+    assert 3 <= len(event.detail["contacts"]) <= 9
+    assert set(event.detail["contacts"]) <= set(case.contacts.values_list("pk", flat=True))
 
 
 def test_a_partner_sees_only_the_parts_partners_may_see(client, case, officer_user):

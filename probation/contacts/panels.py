@@ -48,5 +48,8 @@ def contacts_overview_panel(
             "needs_outcome_url": f"{log_url}?outcome={selectors.NEEDS_OUTCOME}",
             "book_url": reverse("contacts:book", args=[person.crn]) if can_manage else "",
             "shown": SHOWN,
+            "audit": {
+                "contacts": sorted({c.pk for c in (*found.upcoming, *found.needing_outcome, *found.recent)})
+            },
         },
     )

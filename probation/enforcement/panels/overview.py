@@ -86,5 +86,6 @@ def sentences_overview_panel(
                 sentence_summary(s, compliance[s.pk], crn=person.crn, today=today) for s in sentences
             ],
             "list_url": reverse("sentences:list", args=[person.crn]),
+            "audit": {"sentences": [s.pk for s in sentences]},
         },
     )

@@ -17,10 +17,17 @@ class CaseOverviewView(CasePageView):
     template_name = "people/case/overview.html"
 
     def page_context(self) -> dict[str, Any]:
+        self.shown: dict[str, Any] = {}
         return {
             "summary_panels": render_panels(OVERVIEW_SUMMARY_SLOT, request=self.request, person=self.person),
-            "panels": render_panels(OVERVIEW_SLOT, request=self.request, person=self.person),
+            "panels": render_panels(
+                OVERVIEW_SLOT, audit=self.shown, request=self.request, person=self.person
+            ),
         }
+
+    def audit_detail(self) -> dict[str, Any]:
+        """The records the panels showed: {"sentences": [ids], "contacts": [ids]}."""
+        return self.shown
 
 
 class CasePersonalDetailsView(CasePageView):
