@@ -95,3 +95,19 @@ def test_every_roles_navigation_fits_one_line_on_a_desktop(page, username):
     assert axe_violations(page) == []
 
     assert len(_nav_rows(page)) == 1
+
+
+def test_the_case_tabs_fit_one_line_on_a_desktop(page, live_database):
+    crn, _, _ = _po_case_and_outstanding_contact(live_database)
+    page.set_viewport_size(DESKTOP)
+    _sign_in(page, "po")
+    page.goto(f"/cases/{crn}/rosh")
+
+    tabs = page.evaluate(
+        "() => [...document.querySelectorAll('.app-case-tabs .moj-sub-navigation__item')]"
+        ".map(li => Math.round(li.getBoundingClientRect().top))"
+    )
+    assert len(tabs) == 6
+    assert len(set(tabs)) == 1
+    expect(page.locator(".app-case-sections")).to_contain_text("RoSH and RMP")
+    assert axe_violations(page) == []
