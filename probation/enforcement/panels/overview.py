@@ -58,11 +58,9 @@ def sentence_summary(
         main_offence=main.description if main else "",
         length=sentence_length(sentence),
         dates=_dates(sentence),
-        requirements=[
-            card
-            for card in requirement_cards(sentence.requirements.all(), crn=crn, today=today, can_manage=False)
-            if card.status.label == "Active"
-        ],
+        requirements=requirement_cards(
+            [r for r in sentence.requirements.all() if r.is_active], crn=crn, today=today, can_manage=False
+        ),
         compliance=summary_tag(compliance),
         failure_count=compliance.failure_count,
         warning_in_force_until=compliance.in_force.expires_on if compliance.in_force else None,
