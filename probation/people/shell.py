@@ -42,14 +42,14 @@ OVERVIEW_SLOT = "case-overview"  # sections below it
 
 
 def render_panels(slot: str, *, audit: dict[str, Any] | None = None, **kwargs: Any) -> list[str]:
-    """Each registered panel of ``slot`` rendered with its own context, in order. A panel names the
+    """Each registered panel of ``slot`` rendered with its own context only, in order (no request: the
+    context processors have run once for the page, and a panel holds no form). A panel names the
     records it showed (ids, never text) in its context's ``audit``; they are added to ``audit``."""
-    request = kwargs["request"]
     panels = panels_for(slot, **kwargs)
     if audit is not None:
         for panel in panels:
             audit.update(panel.context.get("audit", {}))
-    return [render_to_string(panel.template, panel.context, request) for panel in panels]
+    return [render_to_string(panel.template, panel.context) for panel in panels]
 
 
 def case_get(*, user: User, crn: str, permission: Permission) -> Person:
