@@ -12,7 +12,7 @@ from probation.core.panels import Panel
 from probation.people.models import Person
 from probation.risk.presenters.rosh import level_tag
 from probation.risk.presenters.tags import flag_tags
-from probation.risk.selectors.registrations import active_flags
+from probation.risk.selectors.registrations import person_active_flags
 from probation.risk.selectors.rosh import rosh_assessment_list
 
 
@@ -41,7 +41,7 @@ def flags_overview_row(*, request: AuthenticatedHttpRequest, person: Person, **k
     return Panel(
         "risk/overview/_flags_row.html",
         {
-            "flags": flag_tags(active_flags(person_id=person.pk)),
+            "flags": flag_tags(person_active_flags(person=person)),
             "url": reverse("risk:registration-list", args=[person.crn]),
         },
     )
