@@ -160,7 +160,10 @@ def scenarios(user: User) -> list[tuple[str, list[str], str | None]]:
     pncs = [pnc for _, pnc, *_ in sample if pnc][:50]
     partial = [f"{first[:3]} {surname[:4]}".lower() for _, _, first, surname in sample][:50]
     return [
+        # The overview a case opens on (issue 10): sentences and compliance, appointments, outcomes
+        # needed, recent contacts, RoSH, flags, MAPPA and tier, from every app's panel.
         ("Case overview", [f"/cases/{crn}/" for crn in caseload], None),
+        ("Personal details", [f"/cases/{crn}/personal-details" for crn in caseload], None),
         ("Caseload (my cases)", ["/cases/mine"], None),
         ("Search: surname (smith)", ["/search?q=smith"], "smith"),
         ("Search: typo (jonhson)", ["/search?q=jonhson"], "jonhson"),
@@ -200,6 +203,7 @@ def case_work_scenarios(user: User, caseload: list[str]) -> list[tuple[str, list
     scenarios = [("Sentence page", [f"/cases/{crn}/sentences/{sid}" for crn, sid in sentences], None)]
     if heavy:
         scenarios.append((f"Contact log ({heavy}, ~2,000 contacts)", [f"/cases/{heavy}/contacts"], None))
+        scenarios.append((f"Case overview ({heavy}, ~2,000 contacts)", [f"/cases/{heavy}/"], None))
     scenarios += [
         ("Contact log (own cases)", [f"/cases/{crn}/contacts" for crn in caseload[:50]], None),
         ("Needs an outcome", ["/contacts/outstanding"], None),

@@ -1,6 +1,8 @@
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 
 from probation.accounts.models import User
@@ -19,59 +21,53 @@ def _anyone(user: User) -> bool:
     return True
 
 
-# The primary navigation in order: each group shows when the user has the permission and passes the
-# extra check (their own worklist and diary need a staff record; shared cases are partners' view).
-_NAV: tuple[tuple[Permission, Callable[[User], bool], tuple[tuple[str, str, str], ...]], ...] = (
-    (Permission.WORKLIST_TEAM, _has_staff, (("Decisions", "worklists:decisions", "/work/decisions"),)),
-    (Permission.WORKLIST_OWN, _has_staff, (("My work", "worklists:mine", "/work"),)),
-    (Permission.CASELOAD_OWN, _anyone, (("My cases", "people:caseload", "/cases/mine"),)),
-    (
-        Permission.DIARY_OWN,
-        _has_staff,
-        (
-            ("Diary", "contacts:diary", "/diary"),
-            ("Needs an outcome", "contacts:outstanding", "/contacts/outstanding"),
-        ),
-    ),
-    (Permission.CASE_SEARCH, _anyone, (("Search", "people:search", "/search"),)),
-    (Permission.PERSON_CREATE, _anyone, (("Add a person", "people:person-create", "/cases/new"),)),
-    (
-        Permission.CASELOAD_OWN,
-        _anyone,
-        (
-            ("Reviews due", "risk:registration-reviews-due", "/risk/reviews-due"),
-            ("MAPPA actions", "mappa:actions-due", "/mappa/actions-due"),
-        ),
-    ),
-    (
-        Permission.PREDICTOR_CALCULATE,
-        _anyone,
-        (("Risk calculators", "risk:calculator-list", "/risk/calculators"),),
-    ),
-    (Permission.TEAM_CASELOAD_VIEW, _anyone, (("My team", "people:team", "/teams/mine"),)),
-    (Permission.WORKLIST_TEAM, _anyone, (("Team work", "worklists:team", "/work/team"),)),
-    (Permission.CASE_VIEW, _is_partner, (("Shared cases", "people:shared", "/cases/shared"),)),
-    (Permission.AUDIT_VIEW, _anyone, (("Audit", "audit:search", "/audit"),)),
-    (
-        Permission.LIMITED_ACCESS_MANAGE,
-        _anyone,
-        (("Limited access", "people:limited-access-find", "/limited-access"),),
-    ),
-    (Permission.ACCOUNT_MANAGE, _anyone, (("Users", "accounts:user-list", "/users"),)),
+def _without_team_work(user: User) -> bool:
+    """A manager reaches the team's caseloads from Team work, which links to them."""
+    return not has_permission(user, Permission.WORKLIST_TEAM)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    permission: Permission
+    applies: Callable[[User], bool] = _anyone
+
+
+# The primary navigation in order, one item a line: each shows when the user has the permission and
+# passes the extra check (their own worklist and diary need a staff record; shared cases are partners'
+# view). Every role's list fits on one line at desktop width (tests/browser/test_layout.py): what an
+# officer works through (needing an outcome, reviews due, MAPPA actions) is a section of My work,
+# and a manager's team caseloads are a link from Team work.
+_NAV: tuple[NavItem, ...] = (
+    NavItem("Decisions", "worklists:decisions", Permission.WORKLIST_TEAM, _has_staff),
+    NavItem("My work", "worklists:mine", Permission.WORKLIST_OWN, _has_staff),
+    NavItem("My cases", "people:caseload", Permission.CASELOAD_OWN),
+    NavItem("Diary", "contacts:diary", Permission.DIARY_OWN, _has_staff),
+    NavItem("Search", "people:search", Permission.CASE_SEARCH),
+    NavItem("Add a person", "people:person-create", Permission.PERSON_CREATE),
+    NavItem("Calculators", "risk:calculator-list", Permission.PREDICTOR_CALCULATE),
+    NavItem("My team", "people:team", Permission.TEAM_CASELOAD_VIEW, _without_team_work),
+    NavItem("Team work", "worklists:team", Permission.WORKLIST_TEAM),
+    NavItem("Shared cases", "people:shared", Permission.CASE_VIEW, _is_partner),
+    NavItem("Audit", "audit:search", Permission.AUDIT_VIEW),
+    NavItem("Limited access", "people:limited-access-find", Permission.LIMITED_ACCESS_MANAGE),
+    NavItem("Users", "accounts:user-list", Permission.ACCOUNT_MANAGE),
 )
+
+
+def primary_nav(user: User | AnonymousUser) -> list[NavItem]:
+    """The navigation items this user sees, in order."""
+    if not isinstance(user, User) or not user.is_authenticated:
+        return []
+    return [item for item in _NAV if has_permission(user, item.permission) and item.applies(user)]
 
 
 def service(request: HttpRequest) -> dict[str, object]:
     """Navigation (by role) and session-timeout values for the layout (frontend/base.html)."""
-    user = request.user
-    nav: list[tuple[str, str, str]] = []
-    if user.is_authenticated:
-        for permission, applies, items in _NAV:
-            if has_permission(user, permission) and applies(user):
-                nav.extend(items)
     return {
         "service_name": "Manage a probation case",
-        "primary_nav": nav,
+        "primary_nav": primary_nav(request.user),
         "session_timeout_seconds": settings.SESSION_COOKIE_AGE,
         "session_warning_seconds": settings.SESSION_WARNING_SECONDS,
     }

@@ -16,6 +16,11 @@ class AssessmentsConfig(AppConfig):
 
         register_case_section(
             CaseSection(
-                "assessments", "Needs assessments", "assessments:list", Permission.ASSESSMENT_VIEW, order=100
+                "assessments",
+                "Needs assessments",
+                "assessments:list",
+                Permission.ASSESSMENT_VIEW,
+                order=100,
+                group="assessments",
             )
         )

@@ -231,3 +231,24 @@ def diary_list(*, user: User, staff: Staff, start: dt.datetime, end: dt.datetime
         .order_by("starts_at", "id")
     )
     return _with_access(user, contacts)
+
+
+@dataclass(frozen=True)
+class CaseOverviewContacts:
+    upcoming: list[Contact]
+    needing_outcome: list[Contact]
+    needing_outcome_more: bool  # more than were read
+    recent: list[Contact]
+
+
+def case_overview_contacts(*, person: Person, now: dt.datetime, size: int) -> CaseOverviewContacts:
+    """For the case overview: the next booked appointments (soonest first), past appointments still
+    needing an outcome (oldest first) and the latest contacts that have happened (newest first). Three
+    queries whatever the number of contacts (contact_person_time_idx)."""
+    contacts = Contact.objects.filter(person=person).select_related(
+        "officer", "sentence", "requirement", "licence_condition"
+    )
+    upcoming = list(contacts.appointments().filter(starts_at__gte=now).order_by("starts_at", "id")[:size])
+    needing = list(contacts.outstanding(now=now).order_by("starts_at", "id")[: size + 1])
+    recent = list(contacts.filter(starts_at__lt=now).order_by("-starts_at", "-id")[:size])
+    return CaseOverviewContacts(upcoming, needing[:size], len(needing) > size, recent)

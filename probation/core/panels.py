@@ -18,16 +18,19 @@ class Panel:
 
 
 PanelBuilder = Callable[..., Panel | None]
-_registry: dict[str, list[PanelBuilder]] = {}
+_registry: dict[str, list[tuple[int, PanelBuilder]]] = {}
 
 
-def register_panel(slot: str, builder: PanelBuilder) -> PanelBuilder:
+def register_panel(slot: str, builder: PanelBuilder, *, order: int = 0) -> PanelBuilder:
+    """``order`` places the panel on a page filled by several apps (lowest first; equal orders keep
+    the order of registration, which follows INSTALLED_APPS)."""
     builders = _registry.setdefault(slot, [])
-    if builder not in builders:
-        builders.append(builder)
+    if all(existing is not builder for _, existing in builders):
+        builders.append((order, builder))
+        builders.sort(key=lambda entry: entry[0])
     return builder
 
 
 def panels_for(slot: str, **kwargs: Any) -> list[Panel]:
     """Each registered builder is called with the page's keyword arguments; None means "nothing to show"."""
-    return [panel for builder in _registry.get(slot, ()) if (panel := builder(**kwargs)) is not None]
+    return [panel for _, builder in _registry.get(slot, ()) if (panel := builder(**kwargs)) is not None]

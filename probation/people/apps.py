@@ -13,11 +13,33 @@ class PeopleConfig(AppConfig):
 
         register_case_section(
             CaseSection(
-                "overview", "Personal details", "people:case-overview", Permission.CASE_VIEW, order=10
+                "overview",
+                "Overview",
+                "people:case-overview",
+                Permission.CASE_VIEW,
+                order=5,
+                group="overview",
             )
         )
         register_case_section(
-            CaseSection("addresses", "Addresses", "people:case-addresses", Permission.CASE_VIEW, order=20)
+            CaseSection(
+                "personal-details",
+                "Personal details",
+                "people:case-personal-details",
+                Permission.CASE_VIEW,
+                order=10,
+                group="personal",
+            )
+        )
+        register_case_section(
+            CaseSection(
+                "addresses",
+                "Addresses",
+                "people:case-addresses",
+                Permission.CASE_VIEW,
+                order=20,
+                group="personal",
+            )
         )
         register_case_section(
             CaseSection(
@@ -26,6 +48,7 @@ class PeopleConfig(AppConfig):
                 "people:case-circumstances",
                 Permission.CASE_VIEW_CIRCUMSTANCES,
                 order=30,
+                group="personal",
             )
         )
         register_case_section(
@@ -35,5 +58,6 @@ class PeopleConfig(AppConfig):
                 "people:case-allocation",
                 Permission.CASE_VIEW_CIRCUMSTANCES,
                 order=40,
+                group="personal",
             )
         )

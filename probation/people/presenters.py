@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
-from probation.core.case_sections import case_section, case_sections
+from probation.core.case_sections import case_groups, case_section
 from probation.core.clock import age_on, today_uk
 from probation.people.duplicates import PossibleMatch
 from probation.people.models import Address, Person
@@ -24,13 +24,33 @@ class NavItem:
     active: bool
 
 
-def case_sub_navigation(*, user: User, person: Person, active: str) -> list[NavItem]:
-    """One item per registered section (probation.core.case_sections) the user may see, in order."""
-    return [
-        NavItem(section.label, reverse(section.url_name, args=[person.crn]), section.key == active)
-        for section in case_sections()
-        if has_permission(user, section.permission)
-    ]
+@dataclass(frozen=True)
+class CaseNavigation:
+    """The case's tabs (one per group) and the active group's own sections, when it has several."""
+
+    tabs: list[NavItem]
+    sections: list[NavItem]
+    group_label: str
+
+
+def case_sub_navigation(*, user: User, person: Person, active: str) -> CaseNavigation:
+    """One tab per group (probation.core.case_sections) with a section the user may see, opening its
+    first such section; under the active tab, its sections if there are more than one."""
+    tabs: list[NavItem] = []
+    sections: list[NavItem] = []
+    group_label = ""
+    for group, members in case_groups():
+        visible = [s for s in members if has_permission(user, s.permission)]
+        if not visible:
+            continue
+        is_active = any(s.key == active for s in visible)
+        tabs.append(NavItem(group.label, reverse(visible[0].url_name, args=[person.crn]), is_active))
+        if is_active and len(visible) > 1:
+            group_label = group.label
+            sections = [
+                NavItem(s.label, reverse(s.url_name, args=[person.crn]), s.key == active) for s in visible
+            ]
+    return CaseNavigation(tabs, sections, group_label)
 
 
 def section_permission(section: str) -> Permission:

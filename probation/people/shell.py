@@ -19,6 +19,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views import View
 
@@ -26,12 +27,29 @@ from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import ConflictError, NotFound, ServiceError
+from probation.core.panels import panels_for
 from probation.frontend.forms import GovukForm
 from probation.people import selectors
 from probation.people.models import Person
 from probation.people.policy import can_change_case
 from probation.people.presenters import case_header, case_sub_navigation, section_permission
 from probation.people.services.person import case_view_record
+
+# The case overview's panel slots (probation.core.panels): the apps above people fill the page. Each
+# builder is called with ``request`` and ``person`` (already loaded through the policy).
+OVERVIEW_SUMMARY_SLOT = "case-overview-summary"  # rows of the summary list at the top
+OVERVIEW_SLOT = "case-overview"  # sections below it
+
+
+def render_panels(slot: str, *, audit: dict[str, Any] | None = None, **kwargs: Any) -> list[str]:
+    """Each registered panel of ``slot`` rendered with its own context only, in order (no request: the
+    context processors have run once for the page, and a panel holds no form). A panel names the
+    records it showed (ids, never text) in its context's ``audit``; they are added to ``audit``."""
+    panels = panels_for(slot, **kwargs)
+    if audit is not None:
+        for panel in panels:
+            audit.update(panel.context.get("audit", {}))
+    return [render_to_string(panel.template, panel.context) for panel in panels]
 
 
 def case_get(*, user: User, crn: str, permission: Permission) -> Person:
@@ -123,7 +141,7 @@ class CaseFormView(CaseView):
     form_class: type[GovukForm] = GovukForm
     template_name = "people/case/form.html"
     title = ""
-    section = "overview"
+    section = "personal-details"
     success_message = ""
 
     def may_open(self) -> bool:
@@ -193,4 +211,4 @@ class CaseFormView(CaseView):
         raise NotImplementedError
 
     def success_url(self) -> str:
-        return reverse("people:case-overview", args=[self.person.crn])
+        return reverse("people:case-personal-details", args=[self.person.crn])

@@ -16,6 +16,11 @@ urlpatterns = [
         "teams/mine/officers/<str:staff_code>", lists.OfficerCaseloadView.as_view(), name="officer-caseload"
     ),
     path("cases/<str:crn>/", case.CaseOverviewView.as_view(), name="case-overview"),
+    path(
+        "cases/<str:crn>/personal-details",
+        case.CasePersonalDetailsView.as_view(),
+        name="case-personal-details",
+    ),
     path("cases/<str:crn>/addresses", case.CaseAddressesView.as_view(), name="case-addresses"),
     path("cases/<str:crn>/circumstances", case.CaseCircumstancesView.as_view(), name="case-circumstances"),
     path("cases/<str:crn>/allocation", case.CaseAllocationView.as_view(), name="case-allocation"),

@@ -16,6 +16,11 @@ class SafeguardingConfig(AppConfig):
 
         register_case_section(
             CaseSection(
-                "safeguarding", "Safeguarding", "safeguarding:case", Permission.SAFEGUARDING_VIEW, order=110
+                "safeguarding",
+                "Safeguarding",
+                "safeguarding:case",
+                Permission.SAFEGUARDING_VIEW,
+                order=110,
+                group="risk",
             )
         )

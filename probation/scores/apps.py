@@ -14,5 +14,12 @@ class ScoresConfig(AppConfig):
         from probation.core.case_sections import CaseSection, register_case_section
 
         register_case_section(
-            CaseSection("scores", "Predictor scores", "scores:case", Permission.ROSH_VIEW, order=120)
+            CaseSection(
+                "scores",
+                "Predictor scores",
+                "scores:case",
+                Permission.ROSH_VIEW,
+                order=120,
+                group="assessments",
+            )
         )

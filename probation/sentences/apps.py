@@ -14,5 +14,12 @@ class SentencesConfig(AppConfig):
         from probation.core.case_sections import CaseSection, register_case_section
 
         register_case_section(
-            CaseSection("sentences", "Sentences", "sentences:list", Permission.SENTENCE_VIEW, order=50)
+            CaseSection(
+                "sentences",
+                "Sentences",
+                "sentences:list",
+                Permission.SENTENCE_VIEW,
+                order=50,
+                group="sentences",
+            )
         )

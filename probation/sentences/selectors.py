@@ -62,3 +62,20 @@ def licence_of(sentence: Sentence) -> Licence | None:
         return sentence.licence
     except Licence.DoesNotExist:
         return None
+
+
+def current_sentence_list(*, person: Person) -> QuerySet[Sentence]:
+    """The person's current sentences, newest first, with their event, main offences and requirements
+    in three queries whatever their number (the case overview)."""
+    return (
+        Sentence.objects.current()
+        .filter(person=person)
+        .select_related("event")
+        .prefetch_related(
+            Prefetch(
+                "event__offences", queryset=EventOffence.objects.order_by("-main", "offence_date", "id")
+            ),
+            Prefetch("requirements", queryset=Requirement.objects.order_by("start_date", "id")),
+        )
+        .order_by("-sentence_date", "-id")
+    )

@@ -20,4 +20,11 @@ class TiersConfig(AppConfig):
         from probation.accounts.policy import Permission
         from probation.core.case_sections import CaseSection, register_case_section
 
-        register_case_section(CaseSection("tier", "Tier", "tiers:case", Permission.TIER_VIEW, order=130))
+        register_case_section(
+            CaseSection("tier", "Tier", "tiers:case", Permission.TIER_VIEW, order=130, group="assessments")
+        )
+        # The tier in the case overview's summary (probation.core.panels).
+        from probation.core.panels import register_panel
+        from probation.tiers.panels import tier_overview_row
+
+        register_panel("case-overview-summary", tier_overview_row, order=10)

@@ -18,9 +18,11 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Window
 
 from probation.accounts.models import Staff, Team, User
+from probation.mappa.models import MappaAction
 from probation.people.models import Person
 from probation.people.policy import ListedPerson, people_listable_to
 from probation.risk.models import Registration
+from probation.risk.selectors.registrations import REVIEWS_DUE_WITHIN_DAYS
 from probation.rules.worklists.deadlines import (
     UnpaidWorkStatus,
     last_appointment_day_overdue,
@@ -156,6 +158,29 @@ class Worklist:
     sections: list[Section]
     people: dict[int, ListedPerson]  # annotated by people_listable_to: lao_excluded / lao_restricted
     reviews_overdue: int
+    reviews_due: int = 0  # overdue ones included, as on the reviews-due page
+    mappa_actions: int = 0  # open
+    mappa_overdue: int = 0
+
+
+def _reviews_and_mappa_counts(person_ids: list[int], today: dt.date) -> dict[str, int]:
+    """Registration reviews due (and overdue) and open MAPPA actions (and overdue) on the caseload, in
+    two queries: My work's sections that link to the reviews-due and MAPPA actions pages."""
+    if not person_ids:
+        return {"reviews_due": 0, "reviews_overdue": 0, "mappa_actions": 0, "mappa_overdue": 0}
+    reviews = (
+        Registration.objects.active()
+        .filter(
+            person_id__in=person_ids, next_review_on__lte=today + dt.timedelta(days=REVIEWS_DUE_WITHIN_DAYS)
+        )
+        .aggregate(reviews_due=Count("pk"), reviews_overdue=Count("pk", filter=Q(next_review_on__lt=today)))
+    )
+    actions = (
+        MappaAction.objects.open()
+        .filter(meeting__person_id__in=person_ids)
+        .aggregate(mappa_actions=Count("pk"), mappa_overdue=Count("pk", filter=Q(due_on__lt=today)))
+    )
+    return reviews | actions
 
 
 def officer_person_ids(officer: Staff) -> list[int]:
@@ -244,12 +269,7 @@ def worklist_for_officer(*, user: User, officer: Staff, today: dt.date, now: dt.
             "restriction_message",
         )
     }
-    reviews_overdue = (
-        Registration.objects.active().filter(person_id__in=person_ids, next_review_on__lt=today).count()
-        if person_ids
-        else 0
-    )
-    return Worklist(officer, today, ordered, people, reviews_overdue)
+    return Worklist(officer, today, ordered, people, **_reviews_and_mappa_counts(person_ids, today))
 
 
 @dataclass

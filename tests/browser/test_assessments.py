@@ -37,7 +37,7 @@ def _sign_in(page, username: str) -> None:
 
 
 def _open_assessments(page) -> None:
-    page.locator(".moj-sub-navigation").get_by_role("link", name="Needs assessments").click()
+    page.locator(".app-case-tabs").get_by_role("link", name="Assessments").click()
     expect(page.get_by_role("heading", name="Assessments", exact=True)).to_be_visible()
 
 
@@ -45,7 +45,7 @@ def test_practitioner_completes_a_needs_assessment_and_sees_severities(page):
     _sign_in(page, "po")
     expect(page.get_by_role("heading", name="My cases")).to_be_visible()
     page.locator("tbody tr td a").first.click()
-    expect(page.get_by_role("heading", name="Personal details")).to_be_visible()
+    expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible()
     _open_assessments(page)
     _check_accessible(page)
 

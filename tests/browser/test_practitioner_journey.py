@@ -50,6 +50,10 @@ def test_practitioner_searches_opens_a_case_and_edits_an_address(page):
     _check_accessible(page)
 
     page.get_by_role("link", name=name).first.click()
+    expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible()
+    _check_accessible(page)
+
+    page.locator(".app-case-tabs").get_by_role("link", name="Personal details").click()
     expect(page.get_by_role("heading", name="Personal details")).to_be_visible()
     _check_accessible(page)
 

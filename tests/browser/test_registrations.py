@@ -39,7 +39,7 @@ def test_practitioner_adds_reviews_and_deregisters_a_risk_flag(page):
     _sign_in(page, "po")
     expect(page.get_by_role("heading", name="My cases")).to_be_visible()
     page.locator("tbody tr td a").first.click()
-    expect(page.get_by_role("heading", name="Personal details")).to_be_visible()
+    expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible()
 
     page.get_by_role("link", name="Risk flags").click()
     expect(page.get_by_role("heading", name="Risk flags")).to_be_visible()

@@ -42,7 +42,7 @@ def test_officer_records_high_rosh_and_plan_then_pso_allocation_is_refused(page)
     _sign_in(page, "po")
     expect(page.get_by_role("heading", name="My cases")).to_be_visible()
     page.locator("tbody tr td a").first.click()
-    expect(page.get_by_role("heading", name="Personal details")).to_be_visible()
+    expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible()
     crn = page.url.rstrip("/").rsplit("/", 1)[-1]
 
     page.goto(f"/cases/{crn}/rosh")

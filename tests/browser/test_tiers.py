@@ -31,7 +31,7 @@ def test_practitioner_adds_very_high_rosh_and_sees_why_the_tier_is_a(page):
     _check_accessible(page)
     # The second case: the registrations journey uses the first one.
     page.locator("tbody tr td a").nth(1).click()
-    expect(page.get_by_role("heading", name="Personal details")).to_be_visible()
+    expect(page.get_by_role("heading", name="Overview", exact=True)).to_be_visible()
     _check_accessible(page)
 
     page.get_by_role("link", name="Risk flags").click()

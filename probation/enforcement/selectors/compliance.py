@@ -101,3 +101,21 @@ def failure_day_rows_by_sentence(
     for pk, day, kind, code, linked in rows:
         result[pk].append((day, kind, code, linked))
     return result
+
+
+def warning_dates_by_sentence(*, sentence_ids: list[int]) -> dict[int, list[dt.date]]:
+    """``warning_dates`` for several sentences, in one query."""
+    result: dict[int, list[dt.date]] = {pk: [] for pk in sentence_ids}
+    cases = EnforcementCase.objects.warnings().filter(sentence_id__in=sentence_ids, decided_on__isnull=False)
+    for pk, day in cases.order_by("decided_on").values_list("sentence_id", "decided_on"):
+        result[pk].append(day)
+    return result
+
+
+def breaches_in_progress(*, sentence_ids: list[int]) -> set[int]:
+    """Which of these sentences have a breach in progress, in one query."""
+    return set(
+        Breach.objects.in_progress()
+        .filter(sentence_id__in=sentence_ids)
+        .values_list("sentence_id", flat=True)
+    )

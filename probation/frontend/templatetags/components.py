@@ -19,11 +19,13 @@ Tags that take data: ``{% summary_rows rows %}``, ``{% conflict_summary conflict
 ``{% status_tag label colour %}`` and ``{% panel title body %}``. Attribute values are escaped.
 """
 
+import html
+import re
 from collections.abc import Callable
 
 from django import template
 from django.template.base import FilterExpression, Parser, Token
-from django.utils.html import format_html
+from django.utils.html import format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -83,6 +85,55 @@ def _block(name: str) -> Callable[[Callable[..., SafeString]], Callable[..., Saf
 # Table ---------------------------------------------------------------------------------------------
 
 
+_HEAD = re.compile(r'<thead class="govuk-table__head">(.*?)</thead>', re.S)
+_BODY = re.compile(r'(<tbody class="govuk-table__body">)(.*?)(</tbody>)', re.S)
+_COLUMN_HEADER = re.compile(r'<th\b[^>]*scope="col"[^>]*>(.*?)</th>', re.S)
+_HIDDEN = re.compile(r'<span class="govuk-visually-hidden">.*?</span>', re.S)
+_ROW = re.compile(r"<tr\b[^>]*>.*?</tr>", re.S)
+_CELL = re.compile(r"<(td|th)\b([^>]*)>")
+_COLSPAN = re.compile(r'colspan="(\d+)"')
+
+
+def _label(heading: str) -> str:
+    """A column's heading as the label its cells show when the table stacks (a heading only screen
+    readers hear, such as "Link", labels nothing)."""
+    return " ".join(html.unescape(strip_tags(_HIDDEN.sub("", heading))).split())
+
+
+def _labelled_row(row: str, labels: list[str]) -> str:
+    column = 0
+
+    def label_cell(match: re.Match[str]) -> str:
+        nonlocal column
+        attrs = match.group(2)
+        span = int(found.group(1)) if (found := _COLSPAN.search(attrs)) else 1
+        text = labels[column] if span == 1 and column < len(labels) else ""
+        column += span
+        if not text or "data-label=" in attrs:
+            return match.group(0)
+        return format_html('<{}{} data-label="{}">', match.group(1), mark_safe(attrs), text)  # noqa: S308 - our own markup
+
+    return _CELL.sub(label_cell, row)
+
+
+def _with_cell_labels(content: str) -> str:
+    """Each body cell gets its column's heading as ``data-label``: below the tablet breakpoint the
+    table stacks into label and value rows (frontend/scss/_components.scss, .app-table--stacked), so
+    a phone never scrolls sideways."""
+    head = _HEAD.search(content)
+    if head is None:
+        return content
+    labels = [_label(h) for h in _COLUMN_HEADER.findall(head.group(1))]
+    return _BODY.sub(
+        lambda body: (
+            body.group(1)
+            + _ROW.sub(lambda row: _labelled_row(row.group(0), labels), body.group(2))
+            + body.group(3)
+        ),
+        content,
+    )
+
+
 @_block("table")
 def table(
     content: str,
@@ -91,11 +142,20 @@ def table(
     classes: str = "",
     id: str = "",
     small_text: bool = False,
+    stacked: bool = True,
 ) -> SafeString:
-    """A table, with a plain-text caption (size s, m or l) if given; ``{% caption %}`` for more."""
+    """A table, with a plain-text caption (size s, m or l) if given; ``{% caption %}`` for more.
+    ``stacked`` (the default) shows each row as label and value pairs on a phone."""
     if caption:
         content = caption_block(caption, size=caption_size) + content
-    css = _classes("govuk-table", small_text and "govuk-table--small-text-until-tablet", classes)
+    if stacked:
+        content = mark_safe(_with_cell_labels(content))  # noqa: S308 - rendered markup, labels escaped
+    css = _classes(
+        "govuk-table",
+        small_text and "govuk-table--small-text-until-tablet",
+        stacked and "app-table--stacked",
+        classes,
+    )
     return _element("table", css, content, id=id)
 
 

@@ -23,16 +23,43 @@ def test_a_table_has_its_caption_head_and_rows():
     )
 
     assert html == (
-        '<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--m">Events</caption>'
+        '<table class="govuk-table app-table--stacked">'
+        '<caption class="govuk-table__caption govuk-table__caption--m">Events</caption>'
         '<thead class="govuk-table__head"><tr class="govuk-table__row">'
         '<th scope="col" class="govuk-table__header">Event</th>'
         '<th scope="col" class="govuk-table__header govuk-table__header--numeric">Hours</th></tr></thead>'
         '<tbody class="govuk-table__body">'
-        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">Theft</th>'
-        '<td class="govuk-table__cell govuk-table__cell--numeric">40</td></tr>'
-        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">&lt;Burglary&gt;</th>'
-        '<td class="govuk-table__cell govuk-table__cell--numeric">8</td></tr></tbody></table>'
+        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header" data-label="Event">Theft</th>'
+        '<td class="govuk-table__cell govuk-table__cell--numeric" data-label="Hours">40</td></tr>'
+        '<tr class="govuk-table__row"><th scope="row" class="govuk-table__header" data-label="Event">&lt;Burglary&gt;</th>'
+        '<td class="govuk-table__cell govuk-table__cell--numeric" data-label="Hours">8</td></tr></tbody></table>'
     )
+
+
+def test_on_a_phone_each_cell_is_labelled_with_its_column_heading():
+    html = _render(
+        "{% table %}{% thead %}{% row %}{% header_cell %}Name &amp; CRN{% endheader_cell %}"
+        '{% header_cell %}Due{% endheader_cell %}{% header_cell %}<span class="govuk-visually-hidden">Link</span>'
+        "{% endheader_cell %}{% endrow %}{% endthead %}"
+        '{% tbody %}{% row %}{% cell %}A "B"{% endcell %}{% cell %}Today{% endcell %}{% cell %}<a href="/">Open</a>'
+        '{% endcell %}{% endrow %}{% row %}{% cell colspan="3" %}Nothing else{% endcell %}{% endrow %}'
+        "{% endtbody %}{% endtable %}"
+    )
+
+    assert '<td class="govuk-table__cell" data-label="Name &amp; CRN">A "B"</td>' in html
+    assert '<td class="govuk-table__cell" data-label="Due">Today</td>' in html
+    assert '<td class="govuk-table__cell"><a href="/">Open</a></td>' in html  # a heading only heard
+    assert '<td class="govuk-table__cell" colspan="3">Nothing else</td>' in html
+
+
+def test_a_table_can_keep_its_columns_on_a_phone():
+    html = _render(
+        "{% table stacked=False %}{% thead %}{% row %}{% header_cell %}Name{% endheader_cell %}{% endrow %}"
+        "{% endthead %}{% tbody %}{% row %}{% cell %}A{% endcell %}{% endrow %}{% endtbody %}{% endtable %}"
+    )
+
+    assert html.startswith('<table class="govuk-table">')
+    assert "data-label" not in html
 
 
 def test_a_sortable_header_cell_carries_aria_sort():
@@ -91,12 +118,15 @@ def test_the_conflict_summary_says_what_changed_who_changed_it_and_when():
         '<div class="govuk-error-summary" data-module="govuk-error-summary"><div role="alert">'
         '<h2 class="govuk-error-summary__title">Your action was not saved</h2>'
         '<div class="govuk-error-summary__body"><p class="govuk-body">Someone else changed this record.</p>'
-        '<table class="govuk-table"><caption class="govuk-table__caption govuk-table__caption--s">What changed</caption>'
+        '<table class="govuk-table app-table--stacked">'
+        '<caption class="govuk-table__caption govuk-table__caption--s">What changed</caption>'
         '<thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Field</th>'
         '<th scope="col" class="govuk-table__header">Now</th><th scope="col" class="govuk-table__header">Changed by</th>'
         '</tr></thead><tbody class="govuk-table__body"><tr class="govuk-table__row">'
-        '<td class="govuk-table__cell">Telephone</td><td class="govuk-table__cell">0113 496 0000</td>'
-        '<td class="govuk-table__cell">Ruth Griffiths, 5 January 2026 at 2:15pm</td></tr></tbody></table>'
+        '<td class="govuk-table__cell" data-label="Field">Telephone</td>'
+        '<td class="govuk-table__cell" data-label="Now">0113 496 0000</td>'
+        '<td class="govuk-table__cell" data-label="Changed by">Ruth Griffiths, 5 January 2026 at 2:15pm</td>'
+        "</tr></tbody></table>"
         "</div></div></div>"
     )
 

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 
 CASE_PAGES = [
     "people:case-overview",
+    "people:case-personal-details",
     "people:case-addresses",
     "people:case-circumstances",
     "people:case-allocation",
@@ -154,7 +155,7 @@ def test_partner_does_not_see_equality_information(client, case, officer_user):
     partner = access.partner_user()
     access.share(case, partner, granted_by=officer_user)
 
-    body = _get(client, partner, "people:case-overview", case.crn).content.decode()
+    body = _get(client, partner, "people:case-personal-details", case.crn).content.decode()
 
     assert "Equality information" not in body
     assert case.surname in body

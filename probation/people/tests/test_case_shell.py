@@ -20,43 +20,97 @@ def _without_nonce(response):
     return re.sub(r'nonce="[^"]*"|name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
 
 
-# The sub-navigation as people/presenters.py named it before the sections registered themselves.
-BEFORE = (
-    ("overview", "Personal details", "people:case-overview", Permission.CASE_VIEW),
-    ("addresses", "Addresses", "people:case-addresses", Permission.CASE_VIEW),
-    ("circumstances", "Circumstances", "people:case-circumstances", Permission.CASE_VIEW_CIRCUMSTANCES),
-    ("allocation", "Allocation", "people:case-allocation", Permission.CASE_VIEW_CIRCUMSTANCES),
-    ("sentences", "Sentences", "sentences:list", Permission.SENTENCE_VIEW),
-    ("contacts", "Contacts", "contacts:list", Permission.CONTACT_VIEW),
-    ("registrations", "Risk flags", "risk:registration-list", Permission.REGISTRATION_VIEW),
-    ("rosh", "RoSH and RMP", "risk:rosh-summary", Permission.ROSH_VIEW),
-    ("mappa", "MAPPA", "mappa:case", Permission.MAPPA_VIEW),
-    ("assessments", "Needs assessments", "assessments:list", Permission.ASSESSMENT_VIEW),
-    ("safeguarding", "Safeguarding", "safeguarding:case", Permission.SAFEGUARDING_VIEW),
-    ("scores", "Predictor scores", "scores:case", Permission.ROSH_VIEW),
-    ("tier", "Tier", "tiers:case", Permission.TIER_VIEW),
+# The thirteen sections (and the overview) as each app registers them, in their groups.
+SECTIONS = (
+    ("overview", "Overview", "people:case-overview", Permission.CASE_VIEW, "overview"),
+    (
+        "personal-details",
+        "Personal details",
+        "people:case-personal-details",
+        Permission.CASE_VIEW,
+        "personal",
+    ),
+    ("addresses", "Addresses", "people:case-addresses", Permission.CASE_VIEW, "personal"),
+    (
+        "circumstances",
+        "Circumstances",
+        "people:case-circumstances",
+        Permission.CASE_VIEW_CIRCUMSTANCES,
+        "personal",
+    ),
+    ("allocation", "Allocation", "people:case-allocation", Permission.CASE_VIEW_CIRCUMSTANCES, "personal"),
+    ("sentences", "Sentences", "sentences:list", Permission.SENTENCE_VIEW, "sentences"),
+    ("contacts", "Contacts", "contacts:list", Permission.CONTACT_VIEW, "contacts"),
+    ("registrations", "Risk flags", "risk:registration-list", Permission.REGISTRATION_VIEW, "risk"),
+    ("rosh", "RoSH and RMP", "risk:rosh-summary", Permission.ROSH_VIEW, "risk"),
+    ("mappa", "MAPPA", "mappa:case", Permission.MAPPA_VIEW, "risk"),
+    ("assessments", "Needs assessments", "assessments:list", Permission.ASSESSMENT_VIEW, "assessments"),
+    ("safeguarding", "Safeguarding", "safeguarding:case", Permission.SAFEGUARDING_VIEW, "risk"),
+    ("scores", "Predictor scores", "scores:case", Permission.ROSH_VIEW, "assessments"),
+    ("tier", "Tier", "tiers:case", Permission.TIER_VIEW, "assessments"),
 )
+TABS = ("Overview", "Personal details", "Sentences", "Contacts", "Risk", "Assessments")
 
 
-def test_every_app_registers_its_sections_in_the_same_order_as_before():
-    registered = [(s.key, s.label, s.url_name, s.permission) for s in case_sections()]
+def test_every_app_registers_its_sections_in_order_and_in_a_group():
+    registered = [(s.key, s.label, s.url_name, s.permission, s.group) for s in case_sections()]
 
-    assert registered == list(BEFORE)
+    assert registered == list(SECTIONS)
 
 
 @pytest.mark.parametrize("role", list(Role))
-def test_each_role_sees_the_same_sub_navigation_as_before(role):
+def test_each_role_sees_one_tab_per_group_opening_its_first_visible_section(role):
     user = UserFactory(role=role)
     person = PersonFactory()
 
-    items = case_sub_navigation(user=user, person=person, active="tier")
+    navigation = case_sub_navigation(user=user, person=person, active="rosh")
 
-    expected = [
-        (label, reverse(url_name, args=[person.crn]), key == "tier")
-        for key, label, url_name, permission in BEFORE
-        if has_permission(user, permission)
+    visible = [s for s in SECTIONS if has_permission(user, s[3])]
+    firsts = {}
+    for key, _, url_name, _, group in visible:
+        firsts.setdefault(group, (key, url_name))
+    tabs = [(i.label, i.url, i.active) for i in navigation.tabs]
+    assert [label for label, _, _ in tabs] == [
+        t for t in TABS if any(t == label for label in _labels(visible))
     ]
-    assert [(i.label, i.url, i.active) for i in items] == expected
+    assert [url for _, url, _ in tabs] == [
+        reverse(url_name, args=[person.crn]) for _, url_name in firsts.values()
+    ]
+    risk = [s for s in visible if s[4] == "risk"]
+    assert [label for label, _, active in tabs if active] == (
+        ["Risk"] if "rosh" in [s[0] for s in risk] else []
+    )
+
+
+def _labels(visible):
+    groups = {"overview": "Overview", "personal": "Personal details", "sentences": "Sentences"}
+    groups |= {"contacts": "Contacts", "risk": "Risk", "assessments": "Assessments"}
+    return [groups[s[4]] for s in visible]
+
+
+def test_a_group_page_lists_its_sections_under_the_tabs(client, officer_user):
+    person = PersonFactory(officer=officer_user.staff)
+    client.force_login(officer_user)
+
+    body = client.get(reverse("risk:rosh-summary", args=[person.crn])).content.decode()
+
+    secondary = body.split('aria-label="Risk"')[1].split("</nav>")[0]
+    assert re.findall(r">([^<>]+)</a>", secondary) == ["Risk flags", "RoSH and RMP", "MAPPA", "Safeguarding"]
+    assert (
+        f'href="{reverse("risk:rosh-summary", args=[person.crn])}" aria-current="page">RoSH and RMP'
+        in secondary
+    )
+    tabs = body.split('aria-label="Case record"')[1].split("</nav>")[0]
+    assert re.findall(r">([^<>]+)</a>", tabs) == list(TABS)
+
+
+def test_a_group_of_one_section_shows_no_second_navigation(client, officer_user):
+    person = PersonFactory(officer=officer_user.staff)
+    client.force_login(officer_user)
+
+    body = client.get(reverse("people:case-overview", args=[person.crn])).content.decode()
+
+    assert "app-case-sections" not in body
 
 
 def test_a_form_page_about_one_record_audits_the_view_once_with_its_page_and_object(client, officer_user):

@@ -5,12 +5,35 @@ from typing import Any
 from probation.accounts.policy import Permission, has_permission
 from probation.people import selectors
 from probation.people.presenters import allocation_history_rows
-from probation.people.shell import CasePageView
+from probation.people.shell import OVERVIEW_SLOT, OVERVIEW_SUMMARY_SLOT, CasePageView, render_panels
 
 
 class CaseOverviewView(CasePageView):
+    """What a practitioner reads before an appointment. The apps above people fill the page through
+    panels (probation.core.panels): "case-overview-summary" rows (RoSH, flags, MAPPA, tier) and
+    "case-overview" sections (sentences and compliance, appointments, recent contacts), each with a
+    constant number of queries and only what this user may see."""
+
     section = "overview"
     template_name = "people/case/overview.html"
+
+    def page_context(self) -> dict[str, Any]:
+        self.shown: dict[str, Any] = {}
+        return {
+            "summary_panels": render_panels(OVERVIEW_SUMMARY_SLOT, request=self.request, person=self.person),
+            "panels": render_panels(
+                OVERVIEW_SLOT, audit=self.shown, request=self.request, person=self.person
+            ),
+        }
+
+    def audit_detail(self) -> dict[str, Any]:
+        """The records the panels showed: {"sentences": [ids], "contacts": [ids]}."""
+        return self.shown
+
+
+class CasePersonalDetailsView(CasePageView):
+    section = "personal-details"
+    template_name = "people/case/personal_details.html"
 
     def page_context(self) -> dict[str, Any]:
         return {

@@ -120,7 +120,11 @@ class TeamView(View):
         return render(
             request,
             "people/team.html",
-            {"team": team, "members": selectors.team_members_with_caseloads(team=team)},
+            {
+                "team": team,
+                "members": selectors.team_members_with_caseloads(team=team),
+                "show_team_work": has_permission(request.user, Permission.WORKLIST_TEAM),
+            },
         )
 
 

@@ -46,6 +46,16 @@ def active_flags(*, person_id: int) -> list[Registration]:
     )
 
 
+def person_active_flags(*, person: Person) -> list[Registration]:
+    """``active_flags`` read once per loaded person: the case header, the overview's flags row and its
+    MAPPA row (a MAPP registration is one of the flags) share one query."""
+    cached = getattr(person, "_active_flags", None)
+    if cached is None:
+        cached = active_flags(person_id=person.pk)
+        person._active_flags = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def registration_reviews_due(
     *, user: User, officer: Staff, on: dt.date, within_days: int = REVIEWS_DUE_WITHIN_DAYS
 ) -> QuerySet[Registration]:

@@ -8,7 +8,7 @@ from django import template
 from probation.accounts.policy import Permission, has_permission
 from probation.people.models import Person
 from probation.risk.presenters.tags import flag_tags
-from probation.risk.selectors.registrations import active_flags
+from probation.risk.selectors.registrations import person_active_flags
 
 register = template.Library()
 
@@ -21,4 +21,4 @@ def risk_flags(context: template.Context, person: Person) -> dict[str, Any]:
     user = getattr(request, "user", None)
     if user is None or not has_permission(user, Permission.REGISTRATION_VIEW):
         return {"flags": []}
-    return {"flags": flag_tags(active_flags(person_id=person.pk))}
+    return {"flags": flag_tags(person_active_flags(person=person))}

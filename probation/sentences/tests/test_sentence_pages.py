@@ -152,7 +152,7 @@ def test_panels_registered_for_the_sentence_slot_render_after_the_requirements(c
         client.force_login(officer_user)
         response = client.get(reverse("sentences:sentence-detail", args=[case.crn, sentence.pk]))
     finally:
-        panel_registry["sentence"].remove(builder)
+        panel_registry["sentence"].remove((0, builder))
 
     assert response.status_code == 200
     assert seen["args"] == (case.pk, sentence.pk)

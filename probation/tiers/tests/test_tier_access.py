@@ -121,4 +121,4 @@ def test_the_caseload_shows_the_tier(client, case, officer_user):
     page = client.get(reverse("people:caseload")).content.decode()
 
     assert '<th scope="col" class="govuk-table__header">Tier</th>' in page
-    assert '<td class="govuk-table__cell">A0</td>' in page
+    assert '<td class="govuk-table__cell" data-label="Tier">A0</td>' in page

@@ -49,6 +49,11 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
             "officer": officer,
             "sections": sections,
             "reviews_overdue": worklist.reviews_overdue,
+            "reviews_due": worklist.reviews_due,
+            "mappa_actions": worklist.mappa_actions,
+            "mappa_overdue": worklist.mappa_overdue,
+            # The lists behind these sections are the signed-in officer's own pages.
+            "show_mappa": has_permission(request.user, Permission.MAPPA_VIEW),
             "section_limit": selectors.SECTION_LIMIT,
         },
     )

@@ -1,0 +1,59 @@
+"""The top navigation by role: one short list each (tests/browser/test_layout.py checks that it fits
+on one line at desktop width); what an officer works through is in My work, not the navigation."""
+
+import pytest
+from django.test import RequestFactory
+
+from probation.accounts.context_processors import primary_nav, service
+from probation.accounts.models import Role
+from probation.accounts.tests.factories import StaffFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+EXPECTED = {
+    Role.PRACTITIONER: ["My work", "My cases", "Diary", "Search", "Add a person", "Calculators"],
+    Role.SENIOR_PO: [
+        "Decisions",
+        "My work",
+        "My cases",
+        "Diary",
+        "Search",
+        "Add a person",
+        "Calculators",
+        "Team work",
+    ],
+    Role.CASE_ADMIN: ["Search", "Add a person", "Calculators"],
+    Role.COURT_OFFICER: ["Search", "Add a person", "Calculators"],
+    Role.VLO: ["Search", "Calculators"],
+    Role.AP_STAFF: ["Search", "Calculators"],
+    Role.PARTNER: ["Shared cases"],
+    Role.SYSTEM_ADMIN: ["Audit", "Limited access", "Users"],
+}
+
+
+def _labels(user) -> list[str]:
+    return [item.label for item in primary_nav(user)]
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_each_role_has_a_short_navigation(role):
+    staff = None if role in (Role.PARTNER, Role.SYSTEM_ADMIN) else StaffFactory()
+    user = UserFactory(role=role, staff=staff)
+
+    assert _labels(user) == EXPECTED[role]
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_lists_an_officer_works_through_are_not_in_the_navigation(role):
+    user = UserFactory(role=role, staff=StaffFactory())
+
+    assert not {"Needs an outcome", "Reviews due", "MAPPA actions", "My team"} & set(_labels(user))
+
+
+def test_nobody_signed_in_has_no_navigation():
+    from django.contrib.auth.models import AnonymousUser
+
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+
+    assert service(request)["primary_nav"] == []
