@@ -54,10 +54,10 @@ def test_a_senior_po_lands_on_decisions_and_finds_it_first_in_the_navigation(cli
     client.force_login(spo_user)
     assert client.get("/")["Location"] == reverse("worklists:decisions")
     nav = client.get(reverse("worklists:decisions")).context["primary_nav"]
-    assert nav[0] == ("Decisions", "worklists:decisions", "/work/decisions")
+    assert (nav[0].label, nav[0].url_name) == ("Decisions", "worklists:decisions")
 
     client.force_login(officer_user)
     assert client.get("/")["Location"] == reverse("people:caseload")
     assert "Decisions" not in [
-        label for label, _, _ in client.get(reverse("people:caseload")).context["primary_nav"]
+        item.label for item in client.get(reverse("people:caseload")).context["primary_nav"]
     ]
