@@ -10,6 +10,9 @@ from probation.frontend.forms.bounds import bound_inputs, long_text_fields
 
 class GovukFormMixin:
     submit_label = "Save"
+    # "get" for a form that only finds things (search): crispy-forms then renders no CSRF token, which
+    # a GET form would otherwise put in the URL, the browser history and the server logs.
+    method = "post"
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
@@ -41,6 +44,7 @@ class GovukFormMixin:
     def build_helper(self) -> FormHelper:
         helper = FormHelper()
         helper.form_tag = False
+        helper.form_method = self.method
         helper.render_hidden_fields = True  # keys added by views (people.submissions) render too
         helper.label_size = "s"
         helper.legend_size = "s"

@@ -133,6 +133,7 @@ class SupportingOfficerForm(GovukForm):
 
 class SearchForm(GovukForm):
     submit_label = "Search"
+    method = "get"
     q = forms.CharField(
         label="CRN, PNC number or name",
         max_length=100,
