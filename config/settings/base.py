@@ -183,7 +183,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 # No STATIC_ROOT outside production: WhiteNoise serves from the finders there, and a STATIC_ROOT that
 # collectstatic never filled made it warn "No directory at: staticfiles/" on every start (issue 10).
-STATIC_ROOT = None
+STATIC_ROOT: Path | None = None
 STATICFILES_DIRS = [
     ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
     ("moj", BASE_DIR / "node_modules" / "@ministryofjustice" / "frontend" / "moj"),

@@ -6,7 +6,7 @@ import warnings
 
 from django.conf import settings
 from django.http import HttpResponse
-from whitenoise.middleware import WhiteNoiseMiddleware
+from whitenoise.middleware import WhiteNoiseMiddleware  # type: ignore[import-untyped]
 
 
 def test_starting_the_app_outside_production_warns_of_no_missing_static_directory():

@@ -8,9 +8,11 @@ from typing import Any
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 
+from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
 from probation.sentences.models.choices import SENTENCE_KIND_CHOICES, SentenceType, TerminationReason
+from probation.sentences.services.events import OffenceDraft, SentenceDraft, event_create_errors
 
 EXAMPLE = "For example, 27 3 2026"
 ADDITIONAL_SLOTS = 2  # more offences can be added from the sentence page afterwards
@@ -84,6 +86,28 @@ class EventForm(GovukForm):
         initial="standard_determinate",
         help_text="Custodial sentences only; leave as standard determinate for other sentences.",
     )
+
+    def rule_errors(self, data: dict[str, Any]) -> tuple[ServiceError, ...]:
+        """The service's rules on what the form could read, so every problem shows at once."""
+        additional = [  # every slot, so a message names the slot it is about; an empty one is skipped
+            OffenceDraft(data.get(f"additional_{slot}_code") or None, data.get(f"additional_{slot}_date"))
+            for slot in range(1, ADDITIONAL_SLOTS + 1)
+        ]
+        return event_create_errors(
+            conviction_date=data.get("conviction_date"),
+            court=data.get("court"),
+            main_offence=OffenceDraft(data.get("main_code"), data.get("main_date")),
+            additional_offences=additional,
+            sentence=SentenceDraft(
+                type=data.get("sentence_type"),
+                sentence_date=data.get("sentence_date"),
+                start_date=data.get("start_date"),
+                length_months=data.get("length_months"),
+                custodial_months=data.get("custodial_months"),
+                kind=data.get("kind"),
+                lengths_read=("length_months" in data, "custodial_months" in data),
+            ),
+        )
 
     def clean(self) -> dict[str, Any]:
         super().clean()

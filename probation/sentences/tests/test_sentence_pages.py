@@ -247,3 +247,44 @@ def test_a_stale_termination_form_shows_what_changed(client, case, officer_user)
     assert response.status_code == 409
     assert "Your changes were not saved" in response.content.decode()
     assert Sentence.objects.get().terminated_on is None
+
+
+def test_the_conviction_form_shows_every_problem_at_once_and_saves_nothing(client, case, officer_user):
+    client.force_login(officer_user)
+    tomorrow = today_uk() + dt.timedelta(days=1)
+    data = {
+        "conviction_date_0": "2", "conviction_date_1": "3", "conviction_date_2": "2026", "court": "",
+        "main_code": "99999", **date_fields("main_date", dt.date(2026, 3, 3)),
+        "sentence_type": "community_order", "length_months": "", "kind": "standard_determinate",
+        **date_fields("sentence_date", tomorrow), **date_fields("start_date", tomorrow),
+    }  # fmt: skip
+
+    response = client.post(reverse("sentences:event-create", args=[case.crn]), data)
+
+    body = response.content.decode()
+    summary = body.split("govuk-error-summary__list", 1)[1].split("</ul>", 1)[0]
+    for message in (
+        "Enter the convicting court",
+        "Main offence code 99999 is not a known Home Office offence code",
+        "Main offence date must be on or before the date of conviction (2 March 2026)",
+        "Date of sentence must be today or in the past",
+        "Enter the length of the order",
+    ):
+        assert message in summary
+    assert Event.objects.count() == 0
+
+
+def test_a_second_additional_offence_alone_is_named_by_its_slot(client, case, officer_user):
+    client.force_login(officer_user)
+    data = {
+        "conviction_date_0": "2", "conviction_date_1": "3", "conviction_date_2": "2026", "court": "Leeds",
+        "main_code": "10400", **date_fields("main_date", dt.date(2026, 1, 15)),
+        "additional_2_code": "1", **date_fields("additional_2_date", dt.date(2026, 1, 15)),
+        "sentence_type": "community_order", "length_months": "12", "kind": "standard_determinate",
+        **date_fields("sentence_date", dt.date(2026, 3, 2)), **date_fields("start_date", dt.date(2026, 3, 2)),
+    }  # fmt: skip
+
+    response = client.post(reverse("sentences:event-create", args=[case.crn]), data)
+
+    assert "Additional offence 2 code must be a 5-digit Home Office offence code" in response.content.decode()
+    assert Event.objects.count() == 0
