@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from probation.core.errors import ServiceError
+from probation.frontend.forms.messages import enter
 from probation.rules.predictors.offences import DATA_FILE
 
 # The reference's marker for general category codes: which exact offence it was decides how the
@@ -51,7 +52,7 @@ def offence_get(code: str, *, field: str = "ho_code", label: str = "Offence code
     """The offence for a code a user typed, or a clear error naming the input."""
     code = code.strip()
     if not code:
-        raise ServiceError(f"Enter the {label.lower()}", field=field)
+        raise ServiceError(enter(label), field=field)
     if not _CODE.fullmatch(code):
         raise ServiceError(
             f"{label} must be a 5-digit Home Office offence code, like 10400; {code} was given", field=field

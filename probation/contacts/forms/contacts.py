@@ -13,6 +13,7 @@ from probation.contacts.presenters import condition_label, requirement_label, se
 from probation.contacts.selectors import NEEDS_OUTCOME, NO_OUTCOME
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
+from probation.frontend.forms.messages import enter, select
 from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES, OutcomeCode
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 
@@ -30,7 +31,7 @@ def time_field(label: str, *, required: bool = True) -> forms.TimeField:
         input_formats=TIME_FORMATS,
         help_text="Use the 24-hour clock or am/pm, for example 14:30 or 2:30pm",
         error_messages={
-            "required": f"Enter the {label.lower()}",
+            "required": enter(label),
             "invalid": f"{label} must be a real time, like 14:30",
         },
     )
@@ -46,7 +47,7 @@ def _choice(
         empty_value=None,
         required=required,
         error_messages={
-            "required": message or f"Select the {label.lower()}",
+            "required": message or select(label),
             "invalid_choice": f"Select a valid {label.lower()}",
         },
     )

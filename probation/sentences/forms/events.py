@@ -11,6 +11,7 @@ from django import forms
 from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
+from probation.frontend.forms.messages import enter
 from probation.sentences.models.choices import SENTENCE_KIND_CHOICES, SentenceType, TerminationReason
 from probation.sentences.services.events import OffenceDraft, SentenceDraft, event_create_errors
 
@@ -34,7 +35,7 @@ def code_field(label: str, *, required: bool = True) -> forms.CharField:
         max_length=5,
         required=required,
         help_text="The 5-digit Home Office offence code, for example 10400",
-        error_messages={"required": f"Enter the {label.lower()}"},
+        error_messages={"required": enter(label)},
     )
 
 
