@@ -13,28 +13,15 @@ from probation.contacts.presenters import condition_label, requirement_label, se
 from probation.contacts.selectors import NEEDS_OUTCOME, NO_OUTCOME
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
-from probation.frontend.forms.messages import enter, select
+from probation.frontend.forms.messages import select
+from probation.frontend.forms.times import time_field
 from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES, OutcomeCode
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 
 EXAMPLE = "For example, 14 4 2026"
-TIME_FORMATS = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p", "%I:%M %p", "%I %p"]
 TYPE_CHOICES = [(code.value, t.description) for code, t in CONTACT_TYPES.items()]
 APPOINTMENT_TYPE_CHOICES = [(code.value, t.description) for code, t in CONTACT_TYPES.items() if t.attendance]
 NOT_LINKED = ("", "Not linked")
-
-
-def time_field(label: str, *, required: bool = True) -> forms.TimeField:
-    return forms.TimeField(
-        label=label,
-        required=required,
-        input_formats=TIME_FORMATS,
-        help_text="Use the 24-hour clock or am/pm, for example 14:30 or 2:30pm",
-        error_messages={
-            "required": enter(label),
-            "invalid": f"{label} must be a real time, like 14:30",
-        },
-    )
 
 
 def _choice(
