@@ -140,6 +140,13 @@ def _record_conviction_and_order(page, case: Case, convicted_on: dt.date) -> str
     _fill_date(page, "Start date", convicted_on)
     page.get_by_label("Length (months)").fill("12")
     page.get_by_role("button", name="Save conviction and sentence").click()
+    # A community order needs at least one requirement (issue 10 item 9): refused until one is chosen.
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "A community order must have at least one requirement"
+    )
+    page.get_by_label("First requirement").select_option(label="Rehabilitation activity (RAR)")
+    page.get_by_label("Amount ordered").fill("20")
+    page.get_by_role("button", name="Save conviction and sentence").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Conviction and sentence recorded")
     match = re.search(rf"/cases/{case.crn}/sentences/(\d+)$", page.url)
     assert match, f"the new sentence's page is shown, not {page.url}"

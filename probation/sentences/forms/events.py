@@ -12,8 +12,18 @@ from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
 from probation.frontend.forms.messages import enter
-from probation.sentences.models.choices import SENTENCE_KIND_CHOICES, SentenceType, TerminationReason
-from probation.sentences.services.events import OffenceDraft, SentenceDraft, event_create_errors
+from probation.sentences.models.choices import (
+    REQUIREMENT_TYPE_CHOICES,
+    SENTENCE_KIND_CHOICES,
+    SentenceType,
+    TerminationReason,
+)
+from probation.sentences.services.events import (
+    OffenceDraft,
+    RequirementInput,
+    SentenceDraft,
+    event_create_errors,
+)
 
 EXAMPLE = "For example, 27 3 2026"
 ADDITIONAL_SLOTS = 2  # more offences can be added from the sentence page afterwards
@@ -88,6 +98,45 @@ class EventForm(GovukForm):
         help_text="Custodial sentences only; leave as standard determinate for other sentences.",
     )
 
+    requirement_type = forms.ChoiceField(
+        label="First requirement",
+        choices=[("", "None (not a community or suspended sentence order)"), *REQUIREMENT_TYPE_CHOICES],
+        required=False,
+        help_text="A community order, or a suspended sentence order with a supervision period, has at "
+        "least one. Add any others from the sentence page afterwards.",
+    )
+    requirement_amount = forms.IntegerField(
+        label="Amount ordered",
+        required=False,
+        min_value=0,
+        max_value=1000,
+        help_text="Unpaid work: hours (40 to 300). RAR: maximum days. Accredited programme: sessions. "
+        "Curfew: hours a day. Leave blank for other requirements.",
+        error_messages={
+            "invalid": "Amount ordered must be a whole number",
+            "min_value": "Amount ordered must be 0 or more",
+            "max_value": "Amount ordered must be 1,000 or fewer",
+        },
+    )
+    requirement_details = forms.CharField(
+        label="Requirement details",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The court's wording: curfew address and times, exclusion place and period, residence, "
+        "prohibited activity, programme or treatment provider.",
+    )
+
+    @staticmethod
+    def requirements(data: dict[str, Any]) -> list[RequirementInput]:
+        """The requirement made with the sentence, if one was chosen."""
+        if not data.get("requirement_type"):
+            return []
+        return [
+            RequirementInput(
+                data["requirement_type"], data.get("requirement_amount"), data.get("requirement_details", "")
+            )
+        ]
+
     def rule_errors(self, data: dict[str, Any]) -> tuple[ServiceError, ...]:
         """The service's rules on what the form could read, so every problem shows at once."""
         additional = [  # every slot, so a message names the slot it is about; an empty one is skipped
@@ -108,6 +157,7 @@ class EventForm(GovukForm):
                 kind=data.get("kind"),
                 lengths_read=("length_months" in data, "custodial_months" in data),
             ),
+            requirements=self.requirements(data) if "requirement_type" in data else None,
         )
 
     def clean(self) -> dict[str, Any]:
@@ -147,6 +197,13 @@ class EventForm(GovukForm):
                 Field.text("custodial_months", field_width=4),
                 Field.radios("kind"),
                 legend="Sentence",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.select("requirement_type"),
+                Field.text("requirement_amount", field_width=4),
+                Field.textarea("requirement_details", rows=3),
+                legend="Requirements",
                 legend_size=Size.MEDIUM,
             ),
         ]

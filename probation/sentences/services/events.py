@@ -37,6 +37,11 @@ from probation.sentences.services.locks import (
     event_for_change,
     sentence_for_change,
 )
+from probation.sentences.services.requirements import (
+    RequirementTerms,
+    check_requirement_shape,
+    requirement_create_on,
+)
 
 # Sentencing Act 2020: a community order lasts at most 3 years (s.209); a suspended sentence order
 # suspends a custodial term of at most 2 years with a supervision period of at most 2 years
@@ -65,6 +70,51 @@ class SentenceInput:
     length_months: int | None = None  # order length / SSO supervision period / PSS period
     custodial_months: int | None = None  # SSO custodial term / custodial sentence
     kind: str = SentenceKind.STANDARD_DETERMINATE
+
+
+@dataclass(frozen=True)
+class RequirementInput:
+    """A requirement made with the sentence; it starts with the order (more are added on the sentence
+    page, with their own dates)."""
+
+    requirement_type: str
+    ordered: int | None = None
+    details: str = ""
+
+
+# A community order must include at least one community order requirement (Sentencing Act 2020,
+# s.204); a suspended sentence order has a supervision period only when it imposes community
+# requirements (s.288), and this service records every SSO with its supervision period.
+NEEDS_A_REQUIREMENT = {
+    SentenceType.COMMUNITY_ORDER: "A community order must have at least one requirement: "
+    "select its first requirement",
+    SentenceType.SUSPENDED_SENTENCE_ORDER: "A suspended sentence order with a supervision period must "
+    "have at least one requirement: select its first requirement",
+}
+ORDER_TYPES = {SentenceType.COMMUNITY_ORDER, SentenceType.SUSPENDED_SENTENCE_ORDER}
+
+
+def _check_requirements(
+    sentence_type: str | None, requirements: Sequence[RequirementInput] | None, errors: RuleErrorCollector
+) -> None:
+    """``None``: the form could not read the requirement, and says so itself."""
+    if requirements is None:
+        return
+    if not requirements and sentence_type in NEEDS_A_REQUIREMENT:
+        errors.add(NEEDS_A_REQUIREMENT[SentenceType(sentence_type)], field="requirement_type")
+    if requirements and sentence_type is not None and sentence_type not in ORDER_TYPES:
+        errors.add(
+            "Only community and suspended sentence orders have requirements: leave the requirement blank",
+            field="requirement_type",
+        )
+        return
+    for requirement in requirements:
+        try:
+            check_requirement_shape(
+                requirement.requirement_type, requirement.ordered, requirement.details.strip(), False
+            )
+        except ServiceError as error:
+            errors.add(error.message, field=f"requirement_{error.field}")
 
 
 @dataclass(frozen=True)
@@ -213,6 +263,7 @@ def event_create_errors(
     main_offence: OffenceDraft,
     sentence: SentenceDraft,
     additional_offences: Sequence[OffenceDraft] = (),
+    requirements: Sequence[RequirementInput] | None = (),
 ) -> tuple[ServiceError, ...]:
     """Every rule a conviction and its sentence break, found together so the form shows all of them
     at once (issue 10 item 8); ``None`` is an input the form already refused, and is not checked."""
@@ -238,6 +289,7 @@ def event_create_errors(
             errors=errors,
         )
     _check_sentence(sentence, conviction_date=conviction_date, errors=errors)
+    _check_requirements(sentence.type, requirements, errors)
     return errors.errors
 
 
@@ -274,6 +326,7 @@ def event_create(
     main_offence: OffenceInput,
     sentence: SentenceInput,
     additional_offences: Sequence[OffenceInput] = (),
+    requirements: Sequence[RequirementInput] = (),
 ) -> Event:
     """Record a conviction with its offences and the sentence passed; the event number is the
     person's next, issued under the person lock so two recordings never share one."""
@@ -291,6 +344,7 @@ def event_create(
                 custodial_months=sentence.custodial_months,
                 kind=sentence.kind,
             ),
+            requirements=requirements,
         )
     )
     court = court.strip()
@@ -307,6 +361,18 @@ def event_create(
             offence.event = event
         EventOffence.objects.bulk_create(offences)
         record = Sentence.objects.create(event=event, person=person, **sentence_fields)
+        for requirement in requirements:
+            requirement_create_on(
+                actor=actor,
+                person=person,
+                sentence=record,
+                terms=RequirementTerms(
+                    requirement_type=requirement.requirement_type,
+                    ordered=requirement.ordered,
+                    start_date=record.start_date,
+                    details=requirement.details,
+                ),
+            )
         audit_record(
             actor=actor,
             action=AuditAction.CREATE,
@@ -320,6 +386,7 @@ def event_create(
                 "sentence": record.pk,
                 "sentence_type": record.type,
                 "sentence_date": record.sentence_date.isoformat(),
+                "requirements": len(requirements),
             },
         )
         case_inputs_changed(person_id=person.pk, reason="sentence recorded", actor=actor)

@@ -40,7 +40,7 @@ DETAILS_REQUIRED = {
 ELECTRONIC_MONITORING_TYPES = {RequirementType.CURFEW, RequirementType.EXCLUSION}
 
 
-def _check_shape(
+def check_requirement_shape(
     requirement_type: str, ordered: int | None, details: str, electronic_monitoring: bool
 ) -> RequirementType:
     if requirement_type not in {t.value for t in RequirementType}:
@@ -107,37 +107,50 @@ class RequirementTerms:
 
 def requirement_add(*, actor: User, crn: str, sentence_id: int, terms: RequirementTerms) -> Requirement:
     """Add a requirement the court made to an order, with its measure where it has one."""
-    ordered, start_date, end_date = terms.ordered, terms.start_date, terms.end_date
-    details = terms.details.strip()
-    electronic_monitoring = terms.electronic_monitoring
-    kind = _check_shape(terms.requirement_type, ordered, details, electronic_monitoring)
+    check_requirement_shape(
+        terms.requirement_type, terms.ordered, terms.details.strip(), terms.electronic_monitoring
+    )
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.SENTENCE_MANAGE)
         sentence = sentence_for_change(person=person, sentence_id=sentence_id)
-        _check_inside_order(sentence, person, kind, start_date, end_date)
-        requirement = Requirement.objects.create(
-            sentence=sentence,
-            type=kind.value,
-            ordered=ordered,
-            start_date=start_date,
-            end_date=end_date,
-            details=details,
-            electronic_monitoring=electronic_monitoring,
-        )
-        audit_record(
-            actor=actor,
-            action=AuditAction.CREATE,
-            crn=crn,
-            object_type=REQUIREMENT,
-            object_id=requirement.pk,
-            detail={
-                "sentence": sentence.pk,
-                "type": kind.value,
-                "ordered": ordered,
-                "start_date": start_date.isoformat(),
-            },
-        )
+        requirement = requirement_create_on(actor=actor, person=person, sentence=sentence, terms=terms)
         case_inputs_changed(person_id=person.pk, reason="requirement added", actor=actor)
+    return requirement
+
+
+def requirement_create_on(
+    *, actor: User, person: Person, sentence: Sentence, terms: RequirementTerms
+) -> Requirement:
+    """Write one requirement on an order the caller has locked, with its audit (no tier hook: the
+    caller calls it once for everything it changed)."""
+    ordered, start_date, end_date = terms.ordered, terms.start_date, terms.end_date
+    details = terms.details.strip()
+    electronic_monitoring = terms.electronic_monitoring
+    kind = check_requirement_shape(terms.requirement_type, ordered, details, electronic_monitoring)
+    crn = person.crn
+    _check_inside_order(sentence, person, kind, start_date, end_date)
+    requirement = Requirement.objects.create(
+        sentence=sentence,
+        type=kind.value,
+        ordered=ordered,
+        start_date=start_date,
+        end_date=end_date,
+        details=details,
+        electronic_monitoring=electronic_monitoring,
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        crn=crn,
+        object_type=REQUIREMENT,
+        object_id=requirement.pk,
+        detail={
+            "sentence": sentence.pk,
+            "type": kind.value,
+            "ordered": ordered,
+            "start_date": start_date.isoformat(),
+        },
+    )
     return requirement
 
 

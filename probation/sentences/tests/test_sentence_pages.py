@@ -205,6 +205,7 @@ def test_recording_a_conviction_through_the_form_goes_to_the_new_sentence(client
         "sentence_date_0": "2", "sentence_date_1": "3", "sentence_date_2": "2026",
         "start_date_0": "2", "start_date_1": "3", "start_date_2": "2026",
         "length_months": "18", "custodial_months": "6", "kind": "standard_determinate",
+        "requirement_type": "unpaid_work", "requirement_amount": "120",
     }  # fmt: skip
 
     response = client.post(reverse("sentences:event-create", args=[case.crn]), data)
@@ -213,6 +214,7 @@ def test_recording_a_conviction_through_the_form_goes_to_the_new_sentence(client
     assert response.status_code == 302
     assert response["Location"] == reverse("sentences:sentence-detail", args=[case.crn, sentence.pk])
     assert (sentence.custodial_months, sentence.length_months, sentence.event.offences.count()) == (6, 18, 2)
+    assert list(sentence.requirements.values_list("type", "ordered")) == [("unpaid_work", 120)]
 
 
 def test_an_unknown_offence_code_is_shown_next_to_its_field_and_nothing_is_saved(client, case, officer_user):
@@ -287,4 +289,22 @@ def test_a_second_additional_offence_alone_is_named_by_its_slot(client, case, of
     response = client.post(reverse("sentences:event-create", args=[case.crn]), data)
 
     assert "Additional offence 2 code must be a 5-digit Home Office offence code" in response.content.decode()
+    assert Event.objects.count() == 0
+
+
+def test_a_community_order_with_no_requirement_is_refused_on_the_form(client, case, officer_user):
+    client.force_login(officer_user)
+    data = {
+        "conviction_date_0": "2", "conviction_date_1": "3", "conviction_date_2": "2026", "court": "Leeds",
+        "main_code": "10400", **date_fields("main_date", dt.date(2026, 1, 15)),
+        "sentence_type": "community_order", "length_months": "12", "kind": "standard_determinate",
+        **date_fields("sentence_date", dt.date(2026, 3, 2)), **date_fields("start_date", dt.date(2026, 3, 2)),
+        "requirement_type": "",
+    }  # fmt: skip
+
+    response = client.post(reverse("sentences:event-create", args=[case.crn]), data)
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<a href="#id_requirement_type">A community order must have at least one requirement' in body
     assert Event.objects.count() == 0
