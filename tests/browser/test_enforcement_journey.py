@@ -17,6 +17,7 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from probation.core.clock import now, today_uk
+from probation.rules.calendar.working_days import is_bank_holiday
 from tests.browser.conftest import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -167,6 +168,13 @@ def _record_conviction_and_order(page, case: Case, convicted_on: dt.date) -> str
     return page.url
 
 
+def _not_a_bank_holiday(day: dt.date) -> dt.date:
+    """Booking on a bank holiday asks for a confirmation this journey does not test."""
+    while is_bank_holiday(day):
+        day += dt.timedelta(days=1)
+    return day
+
+
 def _book_appointment(page, case: Case, day: dt.date) -> None:
     at = case.free_time(day, [dt.time(h, m) for h in range(10, 17) for m in (0, 30)], minutes=30)
     ends = (dt.datetime.combine(day, at) + dt.timedelta(minutes=30)).time()
@@ -237,7 +245,7 @@ def test_officer_books_records_failures_warns_and_initiates_breach(page, live_da
     _sign_in(page, "po")
 
     sentence_url = _record_conviction_and_order(page, case, convicted_on)
-    _book_appointment(page, case, today + dt.timedelta(days=1))
+    _book_appointment(page, case, _not_a_bank_holiday(today + dt.timedelta(days=1)))
 
     at = case.free_time(first_failure, [dt.time(h, m) for h in range(10, 17) for m in (0, 30)], minutes=1)
     _record_failure(page, case, first_failure, at, sentence_label)

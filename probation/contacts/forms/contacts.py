@@ -5,12 +5,15 @@ back as field errors."""
 from collections.abc import Iterable
 from typing import Any, cast
 
-from crispy_forms_gds.layout import Field
+from crispy_forms_gds.layout import HTML, Field
 from django import forms
+from django.utils.html import format_html
 
 from probation.accounts.models import Staff
 from probation.contacts.presenters import condition_label, requirement_label, sentence_label
 from probation.contacts.selectors import NEEDS_OUTCOME, NO_OUTCOME
+from probation.contacts.services.appointments import bank_holiday_warning
+from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
 from probation.frontend.forms.messages import select
@@ -143,9 +146,37 @@ class AppointmentForm(ContactForm):
         widget=forms.RadioSelect,
         required=False,
     )
+    confirm_bank_holiday = forms.BooleanField(label="Yes, book it on the bank holiday", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        day = data.get("date")
+        self.bank_holiday = bank_holiday_warning(day) if day else None
+        return data
+
+    def rule_errors(self, data: dict[str, Any]) -> list[ServiceError]:
+        """A bank holiday is a warning the user confirms, shown with the form's other errors."""
+        day = data.get("date")
+        warning = bank_holiday_warning(day) if day else None
+        if warning and not data.get("confirm_bank_holiday"):
+            return [ServiceError(warning, field="confirm_bank_holiday")]
+        return []
 
     def layout_fields(self) -> list[object]:
-        return [*super().layout_fields(), Field.radios("reminder")]
+        fields: list[object] = [*super().layout_fields(), Field.radios("reminder")]
+        if getattr(self, "bank_holiday", None):  # only once a bank holiday date was entered
+            fields += [
+                HTML(
+                    format_html(
+                        '<div class="govuk-warning-text"><span class="govuk-warning-text__icon" '
+                        'aria-hidden="true">!</span><strong class="govuk-warning-text__text">'
+                        '<span class="govuk-visually-hidden">Warning</span>{}</strong></div>',
+                        self.bank_holiday,
+                    )
+                ),
+                Field.checkbox("confirm_bank_holiday"),
+            ]
+        return fields
 
 
 class RescheduleForm(GovukForm):
