@@ -113,8 +113,9 @@ def _check_requirements(
             check_requirement_shape(
                 requirement.requirement_type, requirement.ordered, requirement.details.strip(), False
             )
-        except ServiceError as error:
-            errors.add(error.message, field=f"requirement_{error.field}")
+        except ServiceError as refused:
+            for error in refused.errors:
+                errors.add(error.message, field=f"requirement_{error.field}")
 
 
 @dataclass(frozen=True)

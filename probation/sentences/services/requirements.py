@@ -22,6 +22,7 @@ from probation.core.errors import ServiceError
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
+from probation.rules.errors import RuleErrorCollector, raise_all
 from probation.rules.sentences.requirements import REQUIREMENT_RULES, RequirementType, check_ordered_amount
 from probation.sentences.models import Requirement, Sentence
 from probation.sentences.models.choices import RequirementTerminationReason
@@ -43,19 +44,33 @@ ELECTRONIC_MONITORING_TYPES = {RequirementType.CURFEW, RequirementType.EXCLUSION
 def check_requirement_shape(
     requirement_type: str, ordered: int | None, details: str, electronic_monitoring: bool
 ) -> RequirementType:
+    """The requirement's own inputs; every problem is reported together (issue 10 item 8)."""
+    raise_all(requirement_shape_errors(requirement_type, ordered, details, electronic_monitoring))
+    return RequirementType(requirement_type)
+
+
+def requirement_shape_errors(
+    requirement_type: str | None, ordered: int | None, details: str | None, electronic_monitoring: bool
+) -> tuple[ServiceError, ...]:
+    """Every rule the requirement's own inputs break; ``None`` is an input the form already refused."""
+    errors = RuleErrorCollector()
+    if requirement_type is None:
+        return errors.errors
     if requirement_type not in {t.value for t in RequirementType}:
-        raise ServiceError("Select the type of requirement", field="type")
+        errors.add("Select the type of requirement", field="type")
+        return errors.errors
     kind = RequirementType(requirement_type)
-    check_ordered_amount(kind, ordered)
-    if kind in DETAILS_REQUIRED and not details:
-        raise ServiceError(DETAILS_REQUIRED[kind], field="details")
+    with errors.check():
+        check_ordered_amount(kind, ordered)
+    if details is not None and kind in DETAILS_REQUIRED and not details.strip():
+        errors.add(DETAILS_REQUIRED[kind], field="details")
     if electronic_monitoring and kind not in ELECTRONIC_MONITORING_TYPES:
-        raise ServiceError(
+        errors.add(
             f"Electronic monitoring applies to curfew and exclusion requirements, not "
             f"{REQUIREMENT_RULES[kind].label.lower()}",
             field="electronic_monitoring",
         )
-    return kind
+    return errors.errors
 
 
 def _check_inside_order(

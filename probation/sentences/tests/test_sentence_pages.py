@@ -308,3 +308,19 @@ def test_a_community_order_with_no_requirement_is_refused_on_the_form(client, ca
     assert response.status_code == 200
     assert '<a href="#id_requirement_type">A community order must have at least one requirement' in body
     assert Event.objects.count() == 0
+
+
+def test_the_requirement_form_shows_every_problem_at_once(client, case, officer_user):
+    sentence = _order(case, dt.date(2026, 1, 5))
+    client.force_login(officer_user)
+
+    response = client.post(
+        reverse("sentences:requirement-add", args=[case.crn, sentence.pk]),
+        {"type": "exclusion", "amount": "5", "details": "", "electronic_monitoring": ""},
+    )
+
+    summary = response.content.decode().split("govuk-error-summary__list", 1)[1].split("</ul>", 1)[0]
+    assert "Enter the start date" in summary
+    assert "Exclusion requirements have no amount to order." in summary
+    assert "Enter the place and period of the exclusion" in summary
+    assert sentence.requirements.count() == 0
