@@ -168,11 +168,21 @@ def _record_conviction_and_order(page, case: Case, convicted_on: dt.date) -> str
     return page.url
 
 
-def _not_a_bank_holiday(day: dt.date) -> dt.date:
-    """Booking on a bank holiday asks for a confirmation this journey does not test."""
-    while is_bank_holiday(day):
-        day += dt.timedelta(days=1)
-    return day
+def _bookable_day(case: Case, day: dt.date) -> dt.date:
+    """The first day from ``day`` that is not a bank holiday (booking one asks for a confirmation this
+    journey does not test) and has a free half hour for the officer and the person (the demo diary can
+    be full)."""
+    slots = [dt.time(h, m) for h in range(10, 17) for m in (0, 30)]
+    for offset in range(14):
+        candidate = day + dt.timedelta(days=offset)
+        if is_bank_holiday(candidate):
+            continue
+        try:
+            case.free_time(candidate, slots, minutes=30)
+        except pytest.fail.Exception:
+            continue
+        return candidate
+    pytest.fail(f"no bookable day for po and {case.crn} in the fortnight from {day}")
 
 
 def _book_appointment(page, case: Case, day: dt.date) -> None:
@@ -245,7 +255,7 @@ def test_officer_books_records_failures_warns_and_initiates_breach(page, live_da
     _sign_in(page, "po")
 
     sentence_url = _record_conviction_and_order(page, case, convicted_on)
-    _book_appointment(page, case, _not_a_bank_holiday(today + dt.timedelta(days=1)))
+    _book_appointment(page, case, _bookable_day(case, today + dt.timedelta(days=1)))
 
     at = case.free_time(first_failure, [dt.time(h, m) for h in range(10, 17) for m in (0, 30)], minutes=1)
     _record_failure(page, case, first_failure, at, sentence_label)
