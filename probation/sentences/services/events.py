@@ -362,7 +362,7 @@ def event_create(
             offence.event = event
         EventOffence.objects.bulk_create(offences)
         record = Sentence.objects.create(event=event, person=person, **sentence_fields)
-        for requirement in requirements:
+        made = [
             requirement_create_on(
                 actor=actor,
                 person=person,
@@ -373,7 +373,10 @@ def event_create(
                     start_date=record.start_date,
                     details=requirement.details,
                 ),
-            )
+                audit=False,  # recorded in the event's own audit row below
+            ).pk
+            for requirement in requirements
+        ]
         audit_record(
             actor=actor,
             action=AuditAction.CREATE,
@@ -387,7 +390,7 @@ def event_create(
                 "sentence": record.pk,
                 "sentence_type": record.type,
                 "sentence_date": record.sentence_date.isoformat(),
-                "requirements": len(requirements),
+                "requirements": made,
             },
         )
         case_inputs_changed(person_id=person.pk, reason="sentence recorded", actor=actor)

@@ -134,10 +134,10 @@ def requirement_add(*, actor: User, crn: str, sentence_id: int, terms: Requireme
 
 
 def requirement_create_on(
-    *, actor: User, person: Person, sentence: Sentence, terms: RequirementTerms
+    *, actor: User, person: Person, sentence: Sentence, terms: RequirementTerms, audit: bool = True
 ) -> Requirement:
-    """Write one requirement on an order the caller has locked, with its audit (no tier hook: the
-    caller calls it once for everything it changed)."""
+    """Write one requirement on an order the caller has locked, with its audit unless the caller
+    audits it in its own record (no tier hook: the caller calls it once for everything it changed)."""
     ordered, start_date, end_date = terms.ordered, terms.start_date, terms.end_date
     details = terms.details.strip()
     electronic_monitoring = terms.electronic_monitoring
@@ -153,6 +153,8 @@ def requirement_create_on(
         details=details,
         electronic_monitoring=electronic_monitoring,
     )
+    if not audit:
+        return requirement
     audit_record(
         actor=actor,
         action=AuditAction.CREATE,
