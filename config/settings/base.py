@@ -181,7 +181,9 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# No STATIC_ROOT outside production: WhiteNoise serves from the finders there, and a STATIC_ROOT that
+# collectstatic never filled made it warn "No directory at: staticfiles/" on every start (issue 10).
+STATIC_ROOT: Path | None = None
 STATICFILES_DIRS = [
     ("govuk", BASE_DIR / "node_modules" / "govuk-frontend" / "dist" / "govuk"),
     ("moj", BASE_DIR / "node_modules" / "@ministryofjustice" / "frontend" / "moj"),

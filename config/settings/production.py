@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from config.settings.base import *  # noqa: F403
-from config.settings.base import MIDDLEWARE
+from config.settings.base import BASE_DIR, MIDDLEWARE
 
 SECRET_KEY = os.environ["DJANGO_SECRET_KEY"]
 ALLOWED_HOSTS = [h for h in os.environ.get("DJANGO_ALLOWED_HOSTS", "").split(",") if h]
@@ -15,6 +15,8 @@ AUDIT_HMAC_KEY = os.environ["AUDIT_HMAC_KEY"]
 if len(AUDIT_HMAC_KEY) < 32:
     raise ImproperlyConfigured("AUDIT_HMAC_KEY must be at least 32 characters")
 AUDIT_ANCHOR_PATH = os.environ["AUDIT_ANCHOR_PATH"]
+# collectstatic writes here; WhiteNoise serves the compressed files from it.
+STATIC_ROOT = BASE_DIR / "staticfiles"
 # Two-factor sign-in is required for everyone in production (ADR 0023).
 OTP_REQUIRED = True
 # Behind N reverse proxies the sign-in lockout takes the client's address from X-Forwarded-For, not the

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from probation.core.errors import ServiceError
+from probation.frontend.forms.messages import enter
 from probation.rules.offences.descriptions import code_in_text, offence_label, words
 from probation.rules.offences.descriptions import offence_search as description_search
 from probation.rules.predictors.offences import NEED_DETAILS_OF_EXACT_OFFENCE, offence_weightings
@@ -68,7 +69,7 @@ def offence_get(code: str, *, field: str = "ho_code", label: str = "Offence code
     """The offence for a code a user typed, or a clear error naming the input."""
     code = code.strip()
     if not code:
-        raise ServiceError(f"Enter the {label.lower()}", field=field)
+        raise ServiceError(enter(label), field=field)
     if not re.fullmatch(r"\d{5}", code):
         raise ServiceError(
             f"{label} must be a 5-digit Home Office offence code, like 10400; {code} was given", field=field

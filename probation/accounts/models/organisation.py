@@ -46,6 +46,8 @@ class OfficeLocation(models.Model):
     name = models.CharField(max_length=100)
     address = models.CharField(max_length=300)
     postcode = models.CharField(max_length=8)
+    # The number letters give for the office (warning letters are signed from it, issue 10 item 9).
+    phone = models.CharField(max_length=20, blank=True)
     teams = models.ManyToManyField(Team, related_name="offices", blank=True)
 
     class Meta:

@@ -6,14 +6,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, cast
 
-from crispy_forms_gds.layout import Field
+from crispy_forms_gds.layout import HTML, Field
 from django import forms
+from django.utils.html import format_html
 
 from probation.accounts.models import Staff
 from probation.contacts.presenters import condition_label, requirement_label, sentence_label
 from probation.contacts.selectors import NEEDS_OUTCOME, NO_OUTCOME
+from probation.contacts.services.appointments import bank_holiday_warning
+from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
+from probation.frontend.forms.messages import select
+from probation.frontend.forms.times import time_field
 from probation.rules.contacts.outcome_groups import HINTS, grouped_outcomes
 from probation.rules.contacts.outcomes import (
     CONTACT_TYPES,
@@ -24,23 +29,9 @@ from probation.rules.contacts.outcomes import (
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 
 EXAMPLE = "For example, 14 4 2026"
-TIME_FORMATS = ["%H:%M", "%H.%M", "%I:%M%p", "%I.%M%p", "%I%p", "%I:%M %p", "%I %p"]
 TYPE_CHOICES = [(code.value, t.description) for code, t in CONTACT_TYPES.items()]
 APPOINTMENT_TYPE_CHOICES = [(code.value, t.description) for code, t in CONTACT_TYPES.items() if t.attendance]
 NOT_LINKED = ("", "Not linked")
-
-
-def time_field(label: str, *, required: bool = True) -> forms.TimeField:
-    return forms.TimeField(
-        label=label,
-        required=required,
-        input_formats=TIME_FORMATS,
-        help_text="Use the 24-hour clock or am/pm, for example 14:30 or 2:30pm",
-        error_messages={
-            "required": f"Enter the {label.lower()}",
-            "invalid": f"{label} must be a real time, like 14:30",
-        },
-    )
 
 
 def _choice(
@@ -53,7 +44,7 @@ def _choice(
         empty_value=None,
         required=required,
         error_messages={
-            "required": message or f"Select the {label.lower()}",
+            "required": message or select(label),
             "invalid_choice": f"Select a valid {label.lower()}",
         },
     )
@@ -162,9 +153,37 @@ class AppointmentForm(ContactForm):
         widget=forms.RadioSelect,
         required=False,
     )
+    confirm_bank_holiday = forms.BooleanField(label="Yes, book it on the bank holiday", required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        day = data.get("date")
+        self.bank_holiday = bank_holiday_warning(day) if day else None
+        return data
+
+    def rule_errors(self, data: dict[str, Any]) -> list[ServiceError]:
+        """A bank holiday is a warning the user confirms, shown with the form's other errors."""
+        day = data.get("date")
+        warning = bank_holiday_warning(day) if day else None
+        if warning and not data.get("confirm_bank_holiday"):
+            return [ServiceError(warning, field="confirm_bank_holiday")]
+        return []
 
     def layout_fields(self) -> list[object]:
-        return [*super().layout_fields(), Field.radios("reminder")]
+        fields: list[object] = [*super().layout_fields(), Field.radios("reminder")]
+        if getattr(self, "bank_holiday", None):  # only once a bank holiday date was entered
+            fields += [
+                HTML(
+                    format_html(
+                        '<div class="govuk-warning-text"><span class="govuk-warning-text__icon" '
+                        'aria-hidden="true">!</span><strong class="govuk-warning-text__text">'
+                        '<span class="govuk-visually-hidden">Warning</span>{}</strong></div>',
+                        self.bank_holiday,
+                    )
+                ),
+                Field.checkbox("confirm_bank_holiday"),
+            ]
+        return fields
 
 
 class RescheduleForm(GovukForm):

@@ -29,6 +29,7 @@ from probation.core.clock import now
 from probation.core.errors import NotFound, ServiceError
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
+from probation.rules.calendar.working_days import bank_holiday_name
 from probation.rules.contacts.outcomes import OutcomeCode, contact_type
 
 REMINDERS = ("", "sms", "email")
@@ -137,9 +138,28 @@ def contact_record(*, actor: User, crn: str, details: ContactDetails) -> Contact
     return contact
 
 
-def appointment_book(*, actor: User, crn: str, details: ContactDetails, reminder: str = "") -> Contact:
+def bank_holiday_warning(day: dt.date) -> str | None:
+    """The warning to confirm before booking on an England and Wales bank holiday, if ``day`` is one
+    (offices are usually closed; the person may not be able to travel)."""
+    name = bank_holiday_name(day)
+    if name is None:
+        return None
+    return (
+        f"{day:%A} {day.day} {day:%B %Y} is a bank holiday ({name}): confirm you want to book it on that day"
+    )
+
+
+def appointment_book(
+    *,
+    actor: User,
+    crn: str,
+    details: ContactDetails,
+    reminder: str = "",
+    bank_holiday_confirmed: bool = False,
+) -> Contact:
     """Book an appointment: an attendance contact in the future, clash-checked for the officer and
-    the person. A reminder, if asked for, is sent after the booking commits."""
+    the person. One on a bank holiday is booked only when the user confirms it. A reminder, if asked
+    for, is sent after the booking commits."""
     kind = contact_type(details.type_code)
     if not kind.attendance:
         raise ServiceError(f"{kind.description} is not an appointment type", field="type")
@@ -149,6 +169,9 @@ def appointment_book(*, actor: User, crn: str, details: ContactDetails, reminder
         )
     if details.ends_at is None:
         raise ServiceError("Enter the end time", field="end_time")
+    warning = bank_holiday_warning(local(details.starts_at).date())
+    if warning and not bank_holiday_confirmed:
+        raise ServiceError(warning, field="confirm_bank_holiday")
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.CONTACT_MANAGE)
         _check_reminder(person, reminder)

@@ -32,7 +32,10 @@ def _book(user, person, start, end=None, **kwargs):
         location="Leeds Probation Office",
         **kwargs,
     )
-    return appointment_book(actor=user, crn=person.crn, details=details, reminder=reminder)
+    confirmed = kwargs.pop("bank_holiday_confirmed", True)  # relative dates may fall on one
+    return appointment_book(
+        actor=user, crn=person.crn, details=details, reminder=reminder, bank_holiday_confirmed=confirmed
+    )
 
 
 def test_booking_creates_an_appointment_with_the_case_officer_by_default(officer_user, case, sentence):

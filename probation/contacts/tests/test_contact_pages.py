@@ -197,6 +197,7 @@ def test_booking_through_the_page_books_and_redirects(client, officer_user, case
         "officer": officer_user.staff.pk,
         "location": "Home",
         "reminder": "",
+        "confirm_bank_holiday": "on",  # five days ahead may be a bank holiday
     }
 
     response = client.post(reverse("contacts:book", args=[case.crn]), data)

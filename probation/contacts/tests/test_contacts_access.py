@@ -65,6 +65,7 @@ def _posts(name, officer):
             "start_time": "10:00",
             "end_time": "11:00",
             "officer": officer.pk,
+            "confirm_bank_holiday": "on",  # a relative date may fall on one
         },
         "contacts:outcome": {"outcome": "ATTC", "version": 1},
         "contacts:decide": {"outcome": "AAME", "version": 1},

@@ -34,7 +34,12 @@ def test_a_contact_or_booking_posted_twice_with_its_key_is_created_once(client, 
     day = today_uk()
     data = {
         "contacts:record": {"type": "case_note", "start_time": "00:01", "notes": "Called"},
-        "contacts:book": {"type": "home_visit", "start_time": "10:00", "end_time": "11:00"},
+        "contacts:book": {
+            "type": "home_visit",
+            "start_time": "10:00",
+            "end_time": "11:00",
+            "confirm_bank_holiday": "on",  # a year from today may be a bank holiday
+        },
     }[name] | {
         "date_0": day.day,
         "date_1": day.month,

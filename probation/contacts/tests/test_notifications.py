@@ -27,7 +27,9 @@ def _book(user, case, start, reminder="sms", **kwargs):
         location="Leeds Probation Office",
         **kwargs,
     )
-    return appointment_book(actor=user, crn=case.crn, details=details, reminder=reminder)
+    return appointment_book(
+        actor=user, crn=case.crn, details=details, reminder=reminder, bank_holiday_confirmed=True
+    )
 
 
 def test_reminder_is_sent_on_commit_with_only_the_allowed_details(

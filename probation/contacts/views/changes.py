@@ -80,6 +80,7 @@ class AppointmentBookView(ContactRecordView):
             crn=self.person.crn,
             details=_details(data),
             reminder=data.get("reminder") or "",
+            bank_holiday_confirmed=data.get("confirm_bank_holiday", False),
         )
 
 

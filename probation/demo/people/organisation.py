@@ -137,7 +137,8 @@ def _regions_pdus_teams(rng: Random) -> list[PduInfo]:
 
 
 def _offices(rng: Random, pdus: list[PduInfo]) -> None:
-    rows, links = [], []
+    rows: list[OfficeLocation] = []
+    links: list[list[int]] = []
     for pdu in pdus:
         town = pdu.place.town
         kinds = [f"{town} Probation Office", f"{town} Magistrates' Court", f"{pdu.place.name} Community Hub"]
@@ -149,6 +150,9 @@ def _offices(rng: Random, pdus: list[PduInfo]) -> None:
                     name=name,
                     address=f"{rng.randint(1, 120)} {street}, {town}",
                     postcode=names.postcode(rng, pdu.place.postcode_area),
+                    # Ofcom's range for drama (0113 496 0000-0999): never a real line. Not drawn from
+                    # rng, so the rest of the generated data stays as it was.
+                    phone=f"0113 496 {len(rows) % 1000:04d}",
                 )
             )
             links.append([t.id for j, t in enumerate(pdu.teams) if i == 0 or j % 3 == i])

@@ -154,6 +154,14 @@ def test_organisation_has_the_twelve_regions_and_about_a_hundred_pdus(generated)
         assert 8 <= len(region.pdus) <= 9
 
 
+def test_every_office_has_a_telephone_number_for_its_letters(generated):
+    from probation.accounts.models import OfficeLocation
+
+    phones = list(OfficeLocation.objects.values_list("phone", flat=True))
+    assert phones
+    assert all(phone.startswith("0113 496 ") for phone in phones)
+
+
 def test_staffed_teams_have_a_senior_po_case_admin_and_practitioners(generated):
     staffed = Team.objects.annotate(n=Count("staff")).filter(n__gt=0)
     assert staffed.exists()

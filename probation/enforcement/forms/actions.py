@@ -2,9 +2,10 @@
 service (``enforcement_action_options``) and passed in; the rules (the one-warning-in-12-months rule,
 the workflow, reasons and circumstances required) come back from the service as field errors.
 
-The questions that apply to some actions only follow the radios with "(if you selected …)" labels
-rather than being revealed under a radio: GOV.UK Frontend's conditional reveal puts ``aria-expanded``
-on the input, which axe reports (ADR 0008)."""
+The questions of an action show under its radio only (GOV.UK conditional reveal, ``reveal_radios``;
+issue 10 item 8). Each action has its own inputs, so no name appears twice; without JavaScript all
+show, and ``clean`` keeps only the chosen action's answers (under the names the service takes) and
+drops the others' values and errors."""
 
 from collections.abc import Iterable
 from typing import Any, cast
@@ -13,6 +14,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 
 from probation.frontend.forms import GovukForm
+from probation.frontend.forms.reveal import reveal_radios
 from probation.rules.enforcement.actions import ACTION_LABELS, EnforcementAction
 
 
@@ -20,6 +22,46 @@ def _text(label: str, *, help_text: str = "", rows: int = 4) -> forms.CharField:
     return forms.CharField(
         label=label, help_text=help_text, required=False, widget=forms.Textarea(attrs={"rows": rows})
     )
+
+
+def _circumstances() -> forms.CharField:
+    return _text(
+        "Circumstances of the failure",
+        help_text="Printed in the letter, for example: you did not attend your appointment at Leeds "
+        "Probation Office on 14 April 2026 and gave no reason.",
+    )
+
+
+def _respond_within() -> forms.IntegerField:
+    return forms.IntegerField(
+        label="New respond-by date in working days (optional)",
+        help_text="For example, 5. Bank holidays in England and Wales are not counted.",
+        required=False,
+        min_value=1,
+        max_value=10,
+        error_messages={
+            "invalid": "Working days to respond must be a whole number, like 5",
+            "min_value": "Working days to respond must be between 1 and 10",
+            "max_value": "Working days to respond must be between 1 and 10",
+        },
+    )
+
+
+# Each action's own questions (the inputs revealed under its radio).
+ACTION_INPUTS: dict[str, tuple[str, ...]] = {
+    EnforcementAction.FIRST_WARNING_LETTER: ("circumstances",),
+    EnforcementAction.SECOND_WARNING_LETTER: ("second_circumstances",),
+    EnforcementAction.REFER_TO_OFFENDER_MANAGER: ("respond_within",),
+    EnforcementAction.DECISION_PENDING_RESPONSE: ("pending_respond_within",),
+    EnforcementAction.NO_FURTHER_ACTION: ("reason",),
+    EnforcementAction.WITHDRAW_WARNING: ("withdraw_reason",),
+}
+# An input's name in the service's terms (two actions ask the same question under their own inputs).
+SERVICE_NAME = {
+    "second_circumstances": "circumstances",
+    "pending_respond_within": "respond_within",
+    "withdraw_reason": "reason",
+}
 
 
 class EnforcementActionForm(GovukForm):
@@ -32,25 +74,13 @@ class EnforcementActionForm(GovukForm):
             "invalid_choice": "Select one of the actions allowed for this failure",
         },
     )
-    circumstances = _text(
-        "Circumstances of the failure (if you selected a warning letter)",
-        help_text="Printed in the letter, for example: you did not attend your appointment at Leeds "
-        "Probation Office on 14 April 2026 and gave no reason.",
-    )
-    reason = _text("Reason (if you selected no further action or withdraw warning)", rows=3)
+    circumstances = _circumstances()
+    second_circumstances = _circumstances()
+    reason = _text("Reason for taking no further action", rows=3)
+    withdraw_reason = _text("Reason for withdrawing the warning", rows=3)
+    respond_within = _respond_within()
+    pending_respond_within = _respond_within()
     note = _text("Note (optional)", rows=3)
-    respond_within = forms.IntegerField(
-        label="New respond-by date in working days (optional, for a referral or a pending decision)",
-        help_text="For example, 5. Bank holidays in England and Wales are not counted.",
-        required=False,
-        min_value=1,
-        max_value=10,
-        error_messages={
-            "invalid": "Working days to respond must be a whole number, like 5",
-            "min_value": "Working days to respond must be between 1 and 10",
-            "max_value": "Working days to respond must be between 1 and 10",
-        },
-    )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, actions: Iterable[EnforcementAction] = (), **kwargs: Any) -> None:
@@ -59,12 +89,29 @@ class EnforcementActionForm(GovukForm):
             (a.value, ACTION_LABELS[a]) for a in actions
         ]
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        chosen = ACTION_INPUTS.get(data.get("action", ""), ())
+        for inputs in ACTION_INPUTS.values():
+            for name in inputs:
+                if name not in chosen:  # another action's question: not asked, so not answered
+                    self.errors.pop(name, None)
+                    data.pop(name, None)
+        for name in chosen:
+            if name in data:
+                data[SERVICE_NAME.get(name, name)] = data.pop(name)
+        return {"reason": "", "circumstances": "", "respond_within": None} | data
+
     def layout_fields(self) -> list[object]:
+        choices = cast(list[tuple[str, str]], cast(forms.ChoiceField, self.fields["action"]).choices)
+        revealed = {
+            action: [
+                Field.text(n, field_width=2) if "respond_within" in n else Field.textarea(n) for n in inputs
+            ]
+            for action, inputs in ACTION_INPUTS.items()
+        }
         return [
-            Field.radios("action"),
-            Field.textarea("circumstances"),
-            Field.textarea("reason"),
+            reveal_radios("action", [(str(v), str(label)) for v, label in choices], revealed),
             Field.textarea("note"),
-            Field.text("respond_within", field_width=2),
             "version",
         ]

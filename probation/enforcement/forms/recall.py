@@ -15,6 +15,7 @@ from probation.enforcement.presenters.recall import (
 )
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
+from probation.frontend.forms.messages import enter
 from probation.rules.enforcement.recall import AlternativeTried, RecallType
 from probation.sentences.models import LicenceCondition
 
@@ -149,7 +150,7 @@ class RecallDateForm(GovukForm):
         field.label = label
         field.error_messages.update(
             {
-                "required": f"Enter the {label.lower()}",
+                "required": enter(label),
                 "incomplete": f"{label} must include a day, month and year",
                 "invalid": f"{label} must be a real date",
             }

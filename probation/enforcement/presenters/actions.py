@@ -7,6 +7,7 @@ from typing import Any
 
 from django.urls import reverse
 
+from probation.accounts.models import OfficeLocation
 from probation.contacts.models import EnforcementCase
 from probation.contacts.models.enforcement import OPEN_STATUSES
 from probation.enforcement.presenters.compliance import (
@@ -109,10 +110,23 @@ def case_history_row(case: EnforcementCase, *, crn: str, today: dt.date, can_act
     )
 
 
+def office_lines(office: OfficeLocation | None) -> list[str]:
+    """The office's name and postal address, one line each, for a letter's sender block."""
+    if office is None:
+        return []
+    return [line for line in (office.name, *office.address.split(", "), office.postcode) if line]
+
+
 def warning_letter_context(
-    *, person: Person, case: EnforcementCase, kind: OrderKind, address: list[str]
+    *,
+    person: Person,
+    case: EnforcementCase,
+    kind: OrderKind,
+    address: list[str],
+    office: OfficeLocation | None = None,
 ) -> dict[str, Any]:
-    """Only this person's name and main address, this failure and the officer who gave the warning."""
+    """Only this person's name and main address, this failure, and the officer who gave the warning:
+    signed with their name and grade, from their office's address and telephone number."""
     given_on = case.decided_on or case.failure_date
     officer = case.decided_by.staff if case.decided_by is not None else None
     return {
@@ -129,7 +143,10 @@ def warning_letter_context(
             licence=kind is OrderKind.LICENCE,
         ),
         "officer": str(officer) if officer else str(case.decided_by or ""),
+        "role": officer.get_grade_display() if officer else "",
         "team": officer.team.name if officer else "",
+        "office": office_lines(office),
+        "office_phone": office.phone if office else "",
         "licence": kind is OrderKind.LICENCE,
         "second": case.status == EnforcementStatus.SECOND_WARNING_SENT,
     }

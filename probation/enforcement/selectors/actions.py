@@ -5,6 +5,7 @@ or ``person_for_change``; every read is tied to that person, so another person's
 
 from django.db.models import Prefetch, QuerySet
 
+from probation.accounts.models import OfficeLocation, Staff
 from probation.contacts.models import EnforcementCase, EnforcementStep
 from probation.core.errors import NotFound
 from probation.people.models import Person
@@ -32,6 +33,13 @@ def enforcement_case_get(*, person: Person, case_id: int) -> EnforcementCase:
     if case is None:
         raise NotFound(case_id)
     return case
+
+
+def letter_office(*, staff: Staff | None) -> OfficeLocation | None:
+    """The office a letter from ``staff`` gives as its return address: their team's first office."""
+    if staff is None:
+        return None
+    return OfficeLocation.objects.filter(teams=staff.team_id).order_by("code").first()
 
 
 def main_address_lines(*, person: Person) -> list[str]:

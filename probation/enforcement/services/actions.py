@@ -311,6 +311,7 @@ def warning_letter_export(*, actor: User, person: Person, case_id: int) -> tuple
         case=case,
         kind=order_kind(case.sentence),
         address=selectors.main_address_lines(person=person),
+        office=selectors.letter_office(staff=case.decided_by.staff if case.decided_by else None),
     )
     with transaction.atomic():
         audit_record(

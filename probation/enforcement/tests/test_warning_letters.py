@@ -163,3 +163,26 @@ def test_letter_is_not_found_for_users_who_may_not_send_it(client, officer_user,
 
     assert _letter(client, user, person, case).status_code == 404
     assert not AuditEvent.objects.filter(action="export").exists()
+
+
+def test_letter_is_signed_with_the_officers_grade_and_gives_their_office(client, officer_user):
+    from probation.accounts.models import OfficeLocation
+
+    staff = officer_user.staff
+    staff.grade = "PSO"
+    staff.save()
+    office = OfficeLocation.objects.create(
+        code="LDSO1", name="Leeds Probation Office", address="1 Park Row, Leeds", postcode="LS1 5HD",
+        phone="0113 496 0000",
+    )  # fmt: skip
+    office.teams.add(staff.team)
+    person = _person(officer_user, "Alfred", "Wharf Street")
+    case = _warned_case(officer_user, person)
+
+    text = _text(_letter(client, officer_user, person, case))
+
+    assert f"Yours sincerely, {staff.name} Probation Services Officer {staff.team.name}" in text
+    assert "Probation officer" not in text
+    assert "Leeds Probation Office 1 Park Row Leeds LS1 5HD" in text
+    assert "Telephone: 0113 496 0000" in text
+    assert "contact me on 0113 496 0000" in text

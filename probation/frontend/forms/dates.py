@@ -7,6 +7,8 @@ from datetime import date
 from crispy_forms_gds.fields import DateInputField
 from django import forms
 
+from probation.frontend.forms.messages import enter
+
 # Nothing the service records (births, sentences, reviews, expiry dates) falls outside these years;
 # keeping well inside `date`'s range also lets services add days or years without overflowing.
 MIN_YEAR = 1900
@@ -37,7 +39,7 @@ def date_field(
     label: str, *, required: bool = True, help_text: str = "For example, 27 3 1985"
 ) -> DateInputField:
     field = GovukDateField(label=label, required=required, help_text=help_text, require_all_fields=False)
-    field.error_messages["required"] = f"Enter the {label.lower()}"
+    field.error_messages["required"] = enter(label)
     field.error_messages["incomplete"] = f"{label} must include a day, month and year"
     field.error_messages["invalid"] = f"{label} must be a real date"
     field.error_messages["year"] = "Year must include 4 numbers"

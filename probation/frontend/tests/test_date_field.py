@@ -44,3 +44,18 @@ def test_the_years_at_the_edges_are_accepted(year: str) -> None:
     form = _Form(data={"on_0": "1", "on_1": "1", "on_2": year})
     assert form.is_valid()
     assert form.cleaned_data["on"] == dt.date(int(year), 1, 1)
+
+
+def test_a_stored_time_is_shown_without_seconds():
+    import datetime as dt
+
+    from probation.frontend.forms import GovukForm
+    from probation.frontend.forms.times import time_field
+
+    class TimeForm(GovukForm):
+        start_time = time_field("Start time")
+
+    form = TimeForm(initial={"start_time": dt.time(14, 30)})
+
+    assert 'value="14:30"' in str(form["start_time"])
+    assert TimeForm(data={"start_time": "2:30pm"}).is_valid()

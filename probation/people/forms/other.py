@@ -134,6 +134,7 @@ class SupportingOfficerForm(GovukForm):
 
 class SearchForm(GovukForm):
     submit_label = "Search"
+    form_method = "get"
     q = forms.CharField(
         label="CRN, PNC number or name",
         max_length=100,

@@ -279,3 +279,17 @@ def test_an_officer_excluded_from_a_case_cannot_support_it(spo_user, excluded_po
 
     assert refused.value.field == "staff"
     assert _state() == before
+
+
+def test_the_allocation_page_title_is_plain_text(client, spo_user, officer_user):
+    person = _case(officer_user, "high")
+    pso = StaffFactory(team=officer_user.staff.team, grade="PSO")
+    client.force_login(spo_user)
+    client.post(
+        reverse("people:supporting-officers", args=[person.crn]), {"staff": pso.pk, "reason": "Support"}
+    )
+
+    page = client.get(reverse("people:case-allocation", args=[person.crn])).content.decode()
+
+    title = " ".join(page.split("<title>", 1)[1].split("</title>", 1)[0].split())
+    assert title == f"Allocation – {person.full_name} ({person.crn}) – Manage a probation case"

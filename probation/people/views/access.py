@@ -21,6 +21,7 @@ from probation.people.services.person import case_view_record
 
 class FindCaseForm(GovukForm):
     submit_label = "Find case"
+    form_method = "get"
     crn = forms.CharField(label="CRN", max_length=7, error_messages={"required": "Enter a CRN"})
 
     def layout_fields(self) -> list[object]:

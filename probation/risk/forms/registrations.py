@@ -12,6 +12,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 from django.template.loader import render_to_string
 
+from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
 from probation.risk.registers import (
@@ -19,8 +20,10 @@ from probation.risk.registers import (
     MAPPA_LEVEL_CHOICES,
     REGISTER_TYPES,
     FlagGroup,
+    RegisterType,
     register_types_by_group,
 )
+from probation.risk.services.registrations import registration_add_errors, registration_deregister_errors
 
 GROUP_HINTS = {
     FlagGroup.ROSH: "A person has one RoSH registration at a time: adding one ends the current one.",
@@ -108,11 +111,20 @@ class RegistrationAddForm(GovukForm):
     registered_on = date_field("Registration date", help_text="For example, 27 3 2026")
     notes = notes_field()
 
-    def __init__(self, *args: Any, with_category_and_level: bool, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, register: RegisterType, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        if not with_category_and_level:
+        self.register = register
+        if not register.has_category_and_level:
             del self.fields["category"]
             del self.fields["level"]
+
+    def rule_errors(self, data: dict[str, Any]) -> tuple[ServiceError, ...]:
+        return registration_add_errors(
+            self.register,
+            registered_on=data.get("registered_on"),
+            category=data.get("category", ""),
+            level=data.get("level", ""),
+        )
 
     def layout_fields(self) -> list[object]:
         selects = [Field.select(name) for name in ("category", "level") if name in self.fields]
@@ -157,6 +169,11 @@ class RegistrationDeregisterForm(GovukForm):
         error_messages={"required": "Enter the reason for deregistering"},
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def rule_errors(self, data: dict[str, Any]) -> tuple[ServiceError, ...]:
+        return registration_deregister_errors(
+            deregistered_on=data.get("deregistered_on"), reason=data.get("reason")
+        )
 
     def layout_fields(self) -> list[object]:
         return [Field("deregistered_on"), Field.textarea("reason"), "version"]

@@ -6,12 +6,14 @@ from typing import Any
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 
+from probation.core.errors import ServiceError
 from probation.core.models import concrete_field
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
+from probation.frontend.forms.messages import enter, select
 from probation.people.models.person import RoshLevel
 from probation.risk.models.rosh import COMMUNITY_FIELDS, CUSTODY_FIELDS, EVIDENCE_FIELDS, RoshAssessment
-from probation.risk.services.rosh import RMP_FIELDS
+from probation.risk.services.rosh import RMP_FIELDS, risk_management_plan_errors, rosh_assessment_errors
 
 
 def _label(name: str) -> str:
@@ -27,8 +29,8 @@ def _rating_field(name: str, *, required: bool) -> forms.ChoiceField:
         required=required,
         widget=forms.RadioSelect,
         error_messages={
-            "required": f"Select the {label[0].lower()}{label[1:]}",
-            "invalid_choice": f"Select the {label[0].lower()}{label[1:]}",
+            "required": select(label),
+            "invalid_choice": select(label),
         },
     )
 
@@ -39,7 +41,7 @@ def _text(label: str, *, required: bool, help_text: str = "") -> forms.CharField
         required=required,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": f"Enter the {label[0].lower()}{label[1:]}"},
+        error_messages={"required": enter(label)},
     )
 
 
@@ -56,6 +58,9 @@ class RoshAssessmentForm(GovukForm):
         for name in EVIDENCE_FIELDS:
             required = name in ("nature_of_risk", "who_is_at_risk")
             self.fields[name] = _text(_label(name), required=required)
+
+    def rule_errors(self, data: dict[str, Any]) -> tuple[ServiceError, ...]:
+        return rosh_assessment_errors(assessed_on=data.get("assessed_on"), ratings=None, evidence=None)
 
     def layout_fields(self) -> list[object]:
         def radios(name: str) -> Field:
@@ -104,6 +109,9 @@ class RiskManagementPlanForm(GovukForm):
             "Next review date", help_text="Must be in the future. For example, 27 9 2026"
         )
         self.order_fields([*RMP_FIELDS, "version"])
+
+    def rule_errors(self, data: dict[str, Any]) -> tuple[ServiceError, ...]:
+        return risk_management_plan_errors(next_review_on=data.get("next_review_on"))
 
     def layout_fields(self) -> list[object]:
         return [*(Field.textarea(n, rows=4) for n in RMP_LABELS), Field("next_review_on"), "version"]

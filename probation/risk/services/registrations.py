@@ -31,6 +31,7 @@ from probation.risk.registers import (
     RegisterType,
     next_review_date,
 )
+from probation.rules.errors import RuleErrorCollector, raise_all
 
 ENTITY = "registration"  # PersonChange.entity: the change history and conflicts (ADR 0005)
 
@@ -44,7 +45,8 @@ def _date(value: dt.date, *, field: str, label: str) -> None:
 
 
 def _check_category_and_level(register: RegisterType, *, category: str, level: str) -> None:
-    """MAPPA needs both its category and its level; no other type has either."""
+    """MAPPA needs both its category and its level (both missing: both messages); no other type has
+    either."""
     if not register.has_category_and_level:
         if category or level:
             raise ServiceError(
@@ -52,10 +54,26 @@ def _check_category_and_level(register: RegisterType, *, category: str, level: s
                 field="category" if category else "level",
             )
         return
+    errors = RuleErrorCollector()
     if category not in MAPPA_CATEGORIES:
-        raise ServiceError(f"Select the {register.description} category", field="category")
+        errors.add(f"Select the {register.description} category", field="category")
     if level not in MAPPA_LEVELS:
-        raise ServiceError(f"Select the {register.description} level", field="level")
+        errors.add(f"Select the {register.description} level", field="level")
+    errors.raise_any()
+
+
+def registration_add_errors(
+    register: RegisterType, *, registered_on: dt.date | None, category: str, level: str
+) -> tuple[ServiceError, ...]:
+    """Every rule a new registration's own inputs break, found together so the form shows them at
+    once; a missing date (the form's own error) is not checked."""
+    errors = RuleErrorCollector()
+    if registered_on is not None:
+        with errors.check():
+            _date(registered_on, field="registered_on", label="Registration date")
+    with errors.check():
+        _check_category_and_level(register, category=category, level=level)
+    return errors.errors
 
 
 def _registration_for_change(*, person: Person, registration_id: int) -> Registration:
@@ -144,8 +162,7 @@ def registration_add(
     register = registers.register_type(register_type)
     if register is None:
         raise ServiceError("Select the type of registration", field="register_type")
-    _date(registered_on, field="registered_on", label="Registration date")
-    _check_category_and_level(register, category=category, level=level)
+    raise_all(registration_add_errors(register, registered_on=registered_on, category=category, level=level))
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.REGISTRATION_MANAGE)
         assert actor.staff is not None  # person_for_change: only staff may change a case (can_change_case)
@@ -297,10 +314,8 @@ def registration_deregister(
     reason: str,
 ) -> Registration:
     """End a registration, with the date and the reason (reference-data.md: deregistration)."""
+    raise_all(registration_deregister_errors(deregistered_on=deregistered_on, reason=reason))
     reason = reason.strip()
-    if not reason:
-        raise ServiceError("Enter the reason for deregistering", field="reason")
-    _date(deregistered_on, field="deregistered_on", label="Deregistration date")
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.REGISTRATION_MANAGE)
         registration = _registration_for_change(person=person, registration_id=registration_id)
@@ -322,6 +337,19 @@ def registration_deregister(
             _mirror_rosh_level(person=person, level="")
         case_inputs_changed(person_id=person.pk, reason="registration ended", actor=actor)
     return registration
+
+
+def registration_deregister_errors(
+    *, deregistered_on: dt.date | None, reason: str | None
+) -> tuple[ServiceError, ...]:
+    """The reason and the date, checked together (``None``: the form's own error, not checked)."""
+    errors = RuleErrorCollector()
+    if reason is not None and not reason.strip():
+        errors.add("Enter the reason for deregistering", field="reason")
+    if deregistered_on is not None:
+        with errors.check():
+            _date(deregistered_on, field="deregistered_on", label="Deregistration date")
+    return errors.errors
 
 
 def _mirror_rosh_level(*, person: Person, level: str) -> None:

@@ -19,6 +19,7 @@ from probation.core.case_changes import case_inputs_changed
 from probation.core.clock import today_uk
 from probation.core.errors import ServiceError
 from probation.core.models import concrete_field
+from probation.frontend.forms.messages import enter, select
 from probation.people.models import Person, PersonChange
 from probation.people.models.person import RoshLevel
 from probation.people.services.person import person_for_change
@@ -33,6 +34,7 @@ from probation.risk.models.rosh import (
 )
 from probation.risk.registers import ROSH_CODES
 from probation.risk.services.registrations import registration_add
+from probation.rules.errors import RuleErrorCollector, raise_all
 
 RMP_ENTITY = "rmp"  # PersonChange.entity: the plan's version history and conflicts (ADR 0005)
 RMP_FIELDS = (
@@ -47,14 +49,31 @@ RMP_FIELDS = (
 LEVELS = {level.value for level in RoshLevel}
 
 
-def _check_ratings(ratings: dict[str, str]) -> None:
+def _check_ratings(ratings: dict[str, str], errors: RuleErrorCollector) -> None:
     for name in COMMUNITY_FIELDS:
         if ratings.get(name) not in LEVELS:
             label = concrete_field(RoshAssessment, name).verbose_name
-            raise ServiceError(f"Select the {str(label)[0].lower()}{str(label)[1:]}", field=name)
+            errors.add(select(str(label)), field=name)
     for name in CUSTODY_FIELDS:
         if ratings.get(name, "") not in LEVELS | {""}:
-            raise ServiceError("Select a level or leave it blank", field=name)
+            errors.add("Select a level or leave it blank", field=name)
+
+
+def rosh_assessment_errors(
+    *, assessed_on: dt.date | None, ratings: dict[str, str] | None, evidence: dict[str, str] | None
+) -> tuple[ServiceError, ...]:
+    """Every rule the assessment's own inputs break, found together; ``None`` is an input the form
+    already checked, and is not checked again."""
+    errors = RuleErrorCollector()
+    if assessed_on is not None and assessed_on > today_uk():
+        errors.add("Assessment date must be today or in the past", field="assessed_on")
+    if ratings is not None:
+        _check_ratings(ratings, errors)
+    if evidence is not None:
+        for name in ("nature_of_risk", "who_is_at_risk"):
+            if not evidence.get(name, "").strip():
+                errors.add(enter(str(concrete_field(RoshAssessment, name).verbose_name)), field=name)
+    return errors.errors
 
 
 def _keep_registration_in_step(*, actor: User, person: Person, level: str, assessed_on: dt.date) -> str:
@@ -85,14 +104,8 @@ def rosh_assessment_create(
     evidence: dict[str, str],
 ) -> RoshAssessment:
     """Record a RoSH assessment and bring the person's RoSH level and registration into step."""
-    if assessed_on > today_uk():
-        raise ServiceError("Assessment date must be today or in the past", field="assessed_on")
-    _check_ratings(ratings)
+    raise_all(rosh_assessment_errors(assessed_on=assessed_on, ratings=ratings, evidence=evidence))
     evidence = {name: evidence.get(name, "").strip() for name in EVIDENCE_FIELDS}
-    for name in ("nature_of_risk", "who_is_at_risk"):
-        if not evidence[name]:
-            label = str(concrete_field(RoshAssessment, name).verbose_name)
-            raise ServiceError(f"Enter the {label[0].lower()}{label[1:]}", field=name)
     overall = overall_rosh([ratings[name] for name in COMMUNITY_FIELDS])
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.ROSH_MANAGE)
@@ -126,9 +139,15 @@ def rosh_assessment_create(
     return assessment
 
 
+def risk_management_plan_errors(*, next_review_on: dt.date | None) -> tuple[ServiceError, ...]:
+    errors = RuleErrorCollector()
+    if next_review_on is not None and next_review_on <= today_uk():
+        errors.add("Next review date must be in the future", field="next_review_on")
+    return errors.errors
+
+
 def _check_plan(data: dict[str, Any]) -> None:
-    if data["next_review_on"] <= today_uk():
-        raise ServiceError("Next review date must be in the future", field="next_review_on")
+    raise_all(risk_management_plan_errors(next_review_on=data["next_review_on"]))
 
 
 def risk_management_plan_save(

@@ -384,3 +384,45 @@ def test_restricted_case_i_may_see_is_listed(client, officer_user):
     client.force_login(officer_user)
 
     assert person.crn in client.get(reverse("risk:registration-reviews-due")).content.decode()
+
+
+def test_the_mappa_details_page_shows_every_problem_at_once(client, case, officer_user):
+    client.force_login(officer_user)
+
+    response = client.post(_details(case, "MAPP"), {"notes": ""})
+
+    body = response.content.decode()
+    summary = body.split('govuk-error-summary__list"', 1)[1].split("</ul>", 1)[0]
+    assert "Select the MAPPA category" in summary
+    assert "Select the MAPPA level" in summary
+    assert "Enter the registration date" in summary
+    assert Registration.objects.count() == 0
+
+
+def test_a_future_date_and_a_missing_level_show_together(client, case, officer_user):
+    client.force_login(officer_user)
+    tomorrow = TODAY + dt.timedelta(days=1)
+
+    response = client.post(
+        _details(case, "MAPP"), {"category": "M1"} | date_fields("registered_on", tomorrow)
+    )
+
+    body = response.content.decode()
+    assert "Registration date must be today or in the past" in body
+    assert "Select the MAPPA level" in body
+    assert Registration.objects.count() == 0
+
+
+def test_deregistering_with_no_reason_and_a_future_date_shows_both(client, case, officer_user):
+    registration = RegistrationFactory(person=case, register_type="ALSH")
+    client.force_login(officer_user)
+
+    response = client.post(
+        reverse("risk:registration-deregister", args=[case.crn, registration.pk]),
+        {"version": "1", "reason": ""} | date_fields("deregistered_on", TODAY + dt.timedelta(days=3)),
+    )
+
+    body = response.content.decode()
+    assert "Enter the reason for deregistering" in body
+    assert "Deregistration date must be today or in the past" in body
+    assert Registration.objects.get().is_active

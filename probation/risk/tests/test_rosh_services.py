@@ -152,7 +152,7 @@ def test_invalid_assessments_are_refused_and_nothing_written(case, officer_user,
 
 
 def test_evidence_of_nature_and_who_is_at_risk_is_required(case, officer_user):
-    with pytest.raises(ServiceError, match="Enter the who is at risk") as refused:
+    with pytest.raises(ServiceError, match="Enter who is at risk") as refused:
         rosh_assessment_create(
             actor=officer_user,
             crn=case.crn,
@@ -323,3 +323,20 @@ def test_a_rosh_flag_added_or_ended_on_the_risk_flags_pages_moves_the_caseload_r
         reason="Risk reduced",
     )
     assert Person.objects.get(pk=person.pk).rosh_level == ""
+
+
+def test_a_future_date_missing_ratings_and_evidence_are_refused_together(case, officer_user):
+    with pytest.raises(ServiceError) as refused:
+        rosh_assessment_create(
+            actor=officer_user,
+            crn=case.crn,
+            assessed_on=today_uk() + dt.timedelta(days=1),
+            ratings={},
+            evidence={},
+        )
+
+    fields = [e.field for e in refused.value.errors]
+    assert fields[0] == "assessed_on"
+    assert {"nature_of_risk", "who_is_at_risk"} <= set(fields)
+    assert len(fields) > 3  # the community ratings too
+    assert RoshAssessment.objects.count() == 0

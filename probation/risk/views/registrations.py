@@ -120,7 +120,7 @@ class RegistrationAddDetailsView(RegistrationFormView):
         }
 
     def get_form(self, data: Any = None) -> GovukForm:
-        return RegistrationAddForm(data=data, with_category_and_level=self.register.has_category_and_level)
+        return RegistrationAddForm(data=data, register=self.register)
 
     def save(self, data: dict[str, Any]) -> None:
         services.registration_add(

@@ -33,6 +33,13 @@ def is_bank_holiday(day: dt.date) -> bool:
     return day in _bank_holidays(day.year)
 
 
+def bank_holiday_name(day: dt.date) -> str | None:
+    """The name of the England and Wales bank holiday on ``day`` ("Christmas Day"), or None."""
+    if not is_bank_holiday(day):
+        return None
+    return str(holidays.UK(subdiv="ENG", years=day.year).get(day))
+
+
 def is_working_day(day: dt.date) -> bool:
     """True if ``day`` is a Monday to Friday that is not an England and Wales bank holiday."""
     return day.weekday() < _SATURDAY and not is_bank_holiday(day)

@@ -9,9 +9,22 @@ from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.urls import reverse_lazy
 
+from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
-from probation.sentences.models.choices import SENTENCE_KIND_CHOICES, SentenceType, TerminationReason
+from probation.frontend.forms.messages import enter
+from probation.sentences.models.choices import (
+    REQUIREMENT_TYPE_CHOICES,
+    SENTENCE_KIND_CHOICES,
+    SentenceType,
+    TerminationReason,
+)
+from probation.sentences.services.events import (
+    OffenceDraft,
+    RequirementInput,
+    SentenceDraft,
+    event_create_errors,
+)
 
 EXAMPLE = "For example, 27 3 2026"
 ADDITIONAL_SLOTS = 2  # more offences can be added from the sentence page afterwards
@@ -41,7 +54,7 @@ def code_field(label: str, *, required: bool = True) -> forms.CharField:
         required=required,
         help_text="Type words from the offence or its 5-digit Home Office offence code, for example "
         "shoplifting or 04600",
-        error_messages={"required": f"Enter the {label.lower()}"},
+        error_messages={"required": enter(label)},
         widget=forms.TextInput(
             attrs={
                 "data-module": "app-offence-search",
@@ -102,6 +115,68 @@ class EventForm(GovukForm):
         help_text="Custodial sentences only; leave as standard determinate for other sentences.",
     )
 
+    requirement_type = forms.ChoiceField(
+        label="First requirement",
+        choices=[("", "None (not a community or suspended sentence order)"), *REQUIREMENT_TYPE_CHOICES],
+        required=False,
+        help_text="A community order, or a suspended sentence order with a supervision period, has at "
+        "least one. Add any others from the sentence page afterwards.",
+    )
+    requirement_amount = forms.IntegerField(
+        label="Amount ordered",
+        required=False,
+        min_value=0,
+        max_value=1000,
+        help_text="Unpaid work: hours (40 to 300). RAR: maximum days. Accredited programme: sessions. "
+        "Curfew: hours a day. Leave blank for other requirements.",
+        error_messages={
+            "invalid": "Amount ordered must be a whole number",
+            "min_value": "Amount ordered must be 0 or more",
+            "max_value": "Amount ordered must be 1,000 or fewer",
+        },
+    )
+    requirement_details = forms.CharField(
+        label="Requirement details",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="The court's wording: curfew address and times, exclusion place and period, residence, "
+        "prohibited activity, programme or treatment provider.",
+    )
+
+    @staticmethod
+    def requirements(data: dict[str, Any]) -> list[RequirementInput]:
+        """The requirement made with the sentence, if one was chosen."""
+        if not data.get("requirement_type"):
+            return []
+        return [
+            RequirementInput(
+                data["requirement_type"], data.get("requirement_amount"), data.get("requirement_details", "")
+            )
+        ]
+
+    def rule_errors(self, data: dict[str, Any]) -> tuple[ServiceError, ...]:
+        """The service's rules on what the form could read, so every problem shows at once."""
+        additional = [  # every slot, so a message names the slot it is about; an empty one is skipped
+            OffenceDraft(data.get(f"additional_{slot}_code") or None, data.get(f"additional_{slot}_date"))
+            for slot in range(1, ADDITIONAL_SLOTS + 1)
+        ]
+        return event_create_errors(
+            conviction_date=data.get("conviction_date"),
+            court=data.get("court"),
+            main_offence=OffenceDraft(data.get("main_code"), data.get("main_date")),
+            additional_offences=additional,
+            sentence=SentenceDraft(
+                type=data.get("sentence_type"),
+                sentence_date=data.get("sentence_date"),
+                start_date=data.get("start_date"),
+                length_months=data.get("length_months"),
+                custodial_months=data.get("custodial_months"),
+                kind=data.get("kind"),
+                lengths_read=("length_months" in data, "custodial_months" in data),
+            ),
+            requirements=self.requirements(data) if "requirement_type" in data else None,
+        )
+
     def clean(self) -> dict[str, Any]:
         super().clean()
         data = self.cleaned_data
@@ -139,6 +214,13 @@ class EventForm(GovukForm):
                 Field.text("custodial_months", field_width=4),
                 Field.radios("kind"),
                 legend="Sentence",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.select("requirement_type"),
+                Field.text("requirement_amount", field_width=4),
+                Field.textarea("requirement_details", rows=3),
+                legend="Requirements",
                 legend_size=Size.MEDIUM,
             ),
         ]

@@ -1,9 +1,12 @@
 """Requirement and licence forms: shape only; limits, dates inside the order or licence and the
 condition rules are the services' (and the domain's) and come back as field errors."""
 
+from typing import Any
+
 from crispy_forms_gds.layout import Field
 from django import forms
 
+from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
 from probation.sentences.forms.events import EXAMPLE, radios
@@ -12,6 +15,7 @@ from probation.sentences.models.choices import (
     REQUIREMENT_TYPE_CHOICES,
     RequirementTerminationReason,
 )
+from probation.sentences.services.requirements import requirement_shape_errors
 
 
 def _text(label: str, *, required: bool = False, message: str = "", help_text: str = "") -> forms.CharField:
@@ -49,6 +53,19 @@ class RequirementForm(GovukForm):
         "prohibited activity, programme or treatment provider.",
     )
     electronic_monitoring = forms.BooleanField(label="Electronically monitored", required=False)
+
+    def rule_errors(self, data: dict[str, Any]) -> tuple[ServiceError, ...]:
+        if "amount" not in data:  # the form refused the amount: check the rest
+            return tuple(
+                e
+                for e in requirement_shape_errors(
+                    data.get("type"), None, data.get("details"), data.get("electronic_monitoring", False)
+                )
+                if e.field != "amount"
+            )
+        return requirement_shape_errors(
+            data.get("type"), data["amount"], data.get("details"), data.get("electronic_monitoring", False)
+        )
 
     def layout_fields(self) -> list[object]:
         return [

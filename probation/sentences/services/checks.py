@@ -4,6 +4,7 @@
 import datetime as dt
 
 from probation.core.errors import ServiceError
+from probation.frontend.forms.messages import enter
 
 
 def day(value: dt.date) -> str:
@@ -17,7 +18,7 @@ def date_not_before(value: dt.date, earliest: dt.date, *, field: str, label: str
 
 def months_between(value: int | None, low: int, high: int, *, field: str, label: str) -> int:
     if value is None:
-        raise ServiceError(f"Enter the {label.lower()}", field=field)
+        raise ServiceError(enter(label), field=field)
     if not low <= value <= high:
         raise ServiceError(f"{label} must be between {low} and {high} months; {value} was given", field=field)
     return value

@@ -23,6 +23,7 @@ from probation.core.errors import ServiceError
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
 from probation.rules.calendar.periods import period_end
+from probation.rules.errors import RuleErrorCollector, raise_all
 from probation.rules.sentences.licences import SentenceKind
 from probation.sentences.models import Event, EventOffence, Requirement, Sentence
 from probation.sentences.models.choices import RequirementTerminationReason, SentenceType, TerminationReason
@@ -35,6 +36,11 @@ from probation.sentences.services.locks import (
     SENTENCE,
     event_for_change,
     sentence_for_change,
+)
+from probation.sentences.services.requirements import (
+    RequirementTerms,
+    check_requirement_shape,
+    requirement_create_on,
 )
 
 # Sentencing Act 2020: a community order lasts at most 3 years (s.209); a suspended sentence order
@@ -66,18 +72,104 @@ class SentenceInput:
     kind: str = SentenceKind.STANDARD_DETERMINATE
 
 
-def _check_offence(
-    offence: OffenceInput, *, conviction_date: dt.date, prefix: str, label: str
-) -> EventOffence:
-    found = offence_resolve(offence.ho_code, field=f"{prefix}code", label=label)
-    date_not_future(offence.offence_date, field=f"{prefix}date", label=f"{label} date")
-    if offence.offence_date > conviction_date:
-        raise ServiceError(
-            f"{label} date must be on or before the date of conviction ({day(conviction_date)})",
-            field=f"{prefix}date",
+@dataclass(frozen=True)
+class RequirementInput:
+    """A requirement made with the sentence; it starts with the order (more are added on the sentence
+    page, with their own dates)."""
+
+    requirement_type: str
+    ordered: int | None = None
+    details: str = ""
+
+
+# A community order must include at least one community order requirement (Sentencing Act 2020,
+# s.204); a suspended sentence order has a supervision period only when it imposes community
+# requirements (s.288), and this service records every SSO with its supervision period.
+NEEDS_A_REQUIREMENT = {
+    SentenceType.COMMUNITY_ORDER: "A community order must have at least one requirement: "
+    "select its first requirement",
+    SentenceType.SUSPENDED_SENTENCE_ORDER: "A suspended sentence order with a supervision period must "
+    "have at least one requirement: select its first requirement",
+}
+ORDER_TYPES = {SentenceType.COMMUNITY_ORDER, SentenceType.SUSPENDED_SENTENCE_ORDER}
+
+
+def _check_requirements(
+    sentence_type: str | None, requirements: Sequence[RequirementInput] | None, errors: RuleErrorCollector
+) -> None:
+    """``None``: the form could not read the requirement, and says so itself."""
+    if requirements is None:
+        return
+    if not requirements and sentence_type in NEEDS_A_REQUIREMENT:
+        errors.add(NEEDS_A_REQUIREMENT[SentenceType(sentence_type)], field="requirement_type")
+    if requirements and sentence_type is not None and sentence_type not in ORDER_TYPES:
+        errors.add(
+            "Only community and suspended sentence orders have requirements: leave the requirement blank",
+            field="requirement_type",
         )
+        return
+    for requirement in requirements:
+        try:
+            check_requirement_shape(
+                requirement.requirement_type, requirement.ordered, requirement.details.strip(), False
+            )
+        except ServiceError as refused:
+            for error in refused.errors:
+                errors.add(error.message, field=f"requirement_{error.field}")
+
+
+@dataclass(frozen=True)
+class OffenceDraft:
+    """An offence as far as a form could read it: ``None`` is an input the form already refused."""
+
+    ho_code: str | None
+    offence_date: dt.date | None
+    counts: int = 1
+
+
+@dataclass(frozen=True)
+class SentenceDraft:
+    """A sentence as far as a form could read it: ``None`` dates and type are inputs the form already
+    refused; ``lengths_read`` is False when a length was not a number (so "Enter…" is not added)."""
+
+    type: str | None
+    sentence_date: dt.date | None
+    start_date: dt.date | None
+    length_months: int | None = None
+    custodial_months: int | None = None
+    kind: str | None = SentenceKind.STANDARD_DETERMINATE
+    lengths_read: tuple[bool, bool] = (True, True)  # length_months, custodial_months
+
+
+def _draft(offence: OffenceInput) -> OffenceDraft:
+    return OffenceDraft(offence.ho_code, offence.offence_date, offence.counts)
+
+
+def _check_offence(
+    offence: OffenceDraft,
+    *,
+    conviction_date: dt.date | None,
+    prefix: str,
+    label: str,
+    errors: RuleErrorCollector,
+) -> None:
+    if offence.ho_code is not None:
+        with errors.check():
+            offence_resolve(offence.ho_code, field=f"{prefix}code", label=label)
+    if offence.offence_date is not None:
+        with errors.check():
+            date_not_future(offence.offence_date, field=f"{prefix}date", label=f"{label} date")
+        if conviction_date is not None and offence.offence_date > conviction_date:
+            errors.add(
+                f"{label} date must be on or before the date of conviction ({day(conviction_date)})",
+                field=f"{prefix}date",
+            )
     if offence.counts < 1:
-        raise ServiceError(f"{label} counts must be at least 1", field=f"{prefix}counts")
+        errors.add(f"{label} counts must be at least 1", field=f"{prefix}counts")
+
+
+def _event_offence(offence: OffenceInput) -> EventOffence:
+    found = offence_resolve(offence.ho_code)  # checked already: only its description is wanted
     return EventOffence(
         ho_code=found.ho_code,
         description=found.description,
@@ -86,60 +178,130 @@ def _check_offence(
     )
 
 
-def _check_sentence(sentence: SentenceInput, *, conviction_date: dt.date) -> dict[str, object]:
-    """The sentence's fields with its expected end, or the first rule it breaks."""
-    if sentence.type not in SentenceType.values:
-        raise ServiceError("Select the type of sentence", field="sentence_type")
-    date_not_future(sentence.sentence_date, field="sentence_date", label="Date of sentence")
-    date_not_before(
-        sentence.sentence_date,
-        conviction_date,
-        field="sentence_date",
-        label="Date of sentence",
-        what="conviction",
-    )
-    date_not_before(
-        sentence.start_date,
-        sentence.sentence_date,
-        field="start_date",
-        label="Start date",
-        what="the date of sentence",
-    )
-    if sentence.kind not in {k.value for k in SentenceKind}:
-        raise ServiceError("Select the kind of custodial sentence", field="kind")
-    custodial = sentence.type == SentenceType.CUSTODIAL
-    if not custodial and sentence.kind != SentenceKind.STANDARD_DETERMINATE:
-        raise ServiceError("The kind of sentence applies to custodial sentences only", field="kind")
+def _check_sentence_dates(
+    sentence: SentenceDraft, *, conviction_date: dt.date | None, errors: RuleErrorCollector
+) -> None:
+    if sentence.sentence_date is not None:
+        with errors.check():
+            date_not_future(sentence.sentence_date, field="sentence_date", label="Date of sentence")
+        if conviction_date is not None:
+            with errors.check():
+                date_not_before(
+                    sentence.sentence_date,
+                    conviction_date,
+                    field="sentence_date",
+                    label="Date of sentence",
+                    what="conviction",
+                )
+        if sentence.start_date is not None:
+            with errors.check():
+                date_not_before(
+                    sentence.start_date,
+                    sentence.sentence_date,
+                    field="start_date",
+                    label="Start date",
+                    what="the date of sentence",
+                )
+
+
+def _check_lengths(sentence: SentenceDraft, errors: RuleErrorCollector) -> None:
+    """The lengths each sentence type needs (or must not have)."""
     length, term = sentence.length_months, sentence.custodial_months
+    length_read, term_read = sentence.lengths_read
+
+    def months(value: int | None, read: bool, high: int, *, field: str, label: str) -> None:
+        if read:
+            with errors.check():
+                months_between(value, 1, high, field=field, label=label)
+
     if sentence.type == SentenceType.COMMUNITY_ORDER:
-        months_between(
-            length, 1, COMMUNITY_ORDER_MAX_MONTHS, field="length_months", label="Length of the order"
+        months(
+            length,
+            length_read,
+            COMMUNITY_ORDER_MAX_MONTHS,
+            field="length_months",
+            label="Length of the order",
         )
         if term is not None:
-            raise ServiceError("A community order has no custodial term", field="custodial_months")
+            errors.add("A community order has no custodial term", field="custodial_months")
     elif sentence.type == SentenceType.SUSPENDED_SENTENCE_ORDER:
-        months_between(term, 1, SSO_MAX_MONTHS, field="custodial_months", label="Custodial term")
-        months_between(length, 1, SSO_MAX_MONTHS, field="length_months", label="Supervision period")
+        months(term, term_read, SSO_MAX_MONTHS, field="custodial_months", label="Custodial term")
+        months(length, length_read, SSO_MAX_MONTHS, field="length_months", label="Supervision period")
     elif sentence.type == SentenceType.POST_SENTENCE_SUPERVISION:
-        months_between(length, 1, PSS_MAX_MONTHS, field="length_months", label="Supervision period")
+        months(length, length_read, PSS_MAX_MONTHS, field="length_months", label="Supervision period")
         if term is not None:
-            raise ServiceError(
-                "Post-sentence supervision has no custodial term here", field="custodial_months"
-            )
-    else:
-        months_between(term, 1, CUSTODIAL_MAX_MONTHS, field="custodial_months", label="Custodial term")
+            errors.add("Post-sentence supervision has no custodial term here", field="custodial_months")
+    elif sentence.type == SentenceType.CUSTODIAL:
+        months(term, term_read, CUSTODIAL_MAX_MONTHS, field="custodial_months", label="Custodial term")
         if length is not None:
-            raise ServiceError(
+            errors.add(
                 "Leave the length blank for a custodial sentence: licence dates are recorded on release",
                 field="length_months",
             )
+
+
+def _check_sentence(
+    sentence: SentenceDraft, *, conviction_date: dt.date | None, errors: RuleErrorCollector
+) -> None:
+    """Every rule the sentence breaks (inputs the form refused are not checked again)."""
+    if sentence.type is not None and sentence.type not in SentenceType.values:
+        errors.add("Select the type of sentence", field="sentence_type")
+    _check_sentence_dates(sentence, conviction_date=conviction_date, errors=errors)
+    if sentence.kind is not None:
+        if sentence.kind not in {k.value for k in SentenceKind}:
+            errors.add("Select the kind of custodial sentence", field="kind")
+        elif sentence.type not in {None, SentenceType.CUSTODIAL} and (
+            sentence.kind != SentenceKind.STANDARD_DETERMINATE
+        ):
+            errors.add("The kind of sentence applies to custodial sentences only", field="kind")
+    _check_lengths(sentence, errors)
+
+
+def event_create_errors(
+    *,
+    conviction_date: dt.date | None,
+    court: str | None,
+    main_offence: OffenceDraft,
+    sentence: SentenceDraft,
+    additional_offences: Sequence[OffenceDraft] = (),
+    requirements: Sequence[RequirementInput] | None = (),
+) -> tuple[ServiceError, ...]:
+    """Every rule a conviction and its sentence break, found together so the form shows all of them
+    at once (issue 10 item 8); ``None`` is an input the form already refused, and is not checked."""
+    errors = RuleErrorCollector()
+    if court is not None:
+        court = court.strip()
+        if not court:
+            errors.add("Enter the convicting court", field="court")
+        elif len(court) > COURT_MAX_LENGTH:
+            errors.add(f"Court must be {COURT_MAX_LENGTH} characters or fewer", field="court")
+    if conviction_date is not None:
+        with errors.check():
+            date_not_future(conviction_date, field="conviction_date", label="Date of conviction")
+    _check_offence(
+        main_offence, conviction_date=conviction_date, prefix="main_", label="Main offence", errors=errors
+    )
+    for i, offence in enumerate(additional_offences, start=1):
+        _check_offence(
+            offence,
+            conviction_date=conviction_date,
+            prefix=f"additional_{i}_",
+            label=f"Additional offence {i}",
+            errors=errors,
+        )
+    _check_sentence(sentence, conviction_date=conviction_date, errors=errors)
+    _check_requirements(sentence.type, requirements, errors)
+    return errors.errors
+
+
+def _sentence_fields(sentence: SentenceInput) -> dict[str, object]:
     return {
         "type": sentence.type,
         "kind": sentence.kind,
         "sentence_date": sentence.sentence_date,
         "start_date": sentence.start_date,
-        "length_months": length,
-        "custodial_months": term,
+        "length_months": sentence.length_months,
+        "custodial_months": sentence.custodial_months,
         "expected_end_date": expected_end(sentence),
     }
 
@@ -165,25 +327,30 @@ def event_create(
     main_offence: OffenceInput,
     sentence: SentenceInput,
     additional_offences: Sequence[OffenceInput] = (),
+    requirements: Sequence[RequirementInput] = (),
 ) -> Event:
     """Record a conviction with its offences and the sentence passed; the event number is the
     person's next, issued under the person lock so two recordings never share one."""
-    court = court.strip()
-    if not court:
-        raise ServiceError("Enter the convicting court", field="court")
-    if len(court) > COURT_MAX_LENGTH:
-        raise ServiceError(f"Court must be {COURT_MAX_LENGTH} characters or fewer", field="court")
-    date_not_future(conviction_date, field="conviction_date", label="Date of conviction")
-    offences = [
-        _check_offence(main_offence, conviction_date=conviction_date, prefix="main_", label="Main offence")
-    ]
-    offences += [
-        _check_offence(
-            o, conviction_date=conviction_date, prefix=f"additional_{i}_", label=f"Additional offence {i}"
+    raise_all(
+        event_create_errors(
+            conviction_date=conviction_date,
+            court=court,
+            main_offence=_draft(main_offence),
+            additional_offences=[_draft(o) for o in additional_offences],
+            sentence=SentenceDraft(
+                type=sentence.type,
+                sentence_date=sentence.sentence_date,
+                start_date=sentence.start_date,
+                length_months=sentence.length_months,
+                custodial_months=sentence.custodial_months,
+                kind=sentence.kind,
+            ),
+            requirements=requirements,
         )
-        for i, o in enumerate(additional_offences, start=1)
-    ]
-    sentence_fields = _check_sentence(sentence, conviction_date=conviction_date)
+    )
+    court = court.strip()
+    offences = [_event_offence(o) for o in (main_offence, *additional_offences)]
+    sentence_fields = _sentence_fields(sentence)
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.SENTENCE_MANAGE)
         last = Event.objects.filter(person=person).aggregate(last=Max("number"))["last"] or 0
@@ -195,6 +362,21 @@ def event_create(
             offence.event = event
         EventOffence.objects.bulk_create(offences)
         record = Sentence.objects.create(event=event, person=person, **sentence_fields)
+        made = [
+            requirement_create_on(
+                actor=actor,
+                person=person,
+                sentence=record,
+                terms=RequirementTerms(
+                    requirement_type=requirement.requirement_type,
+                    ordered=requirement.ordered,
+                    start_date=record.start_date,
+                    details=requirement.details,
+                ),
+                audit=False,  # recorded in the event's own audit row below
+            ).pk
+            for requirement in requirements
+        ]
         audit_record(
             actor=actor,
             action=AuditAction.CREATE,
@@ -208,6 +390,7 @@ def event_create(
                 "sentence": record.pk,
                 "sentence_type": record.type,
                 "sentence_date": record.sentence_date.isoformat(),
+                "requirements": made,
             },
         )
         case_inputs_changed(person_id=person.pk, reason="sentence recorded", actor=actor)
@@ -221,12 +404,16 @@ def offence_add(
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.SENTENCE_MANAGE)
         event = event_for_change(person=person, event_id=event_id)
-        offence = _check_offence(
-            OffenceInput(ho_code, offence_date, counts),
+        errors = RuleErrorCollector()
+        _check_offence(
+            OffenceDraft(ho_code, offence_date, counts),
             conviction_date=event.conviction_date,
             prefix="",
             label="Offence",
+            errors=errors,
         )
+        errors.raise_any()
+        offence = _event_offence(OffenceInput(ho_code, offence_date, counts))
         offence.event = event
         offence.save()
         audit_record(

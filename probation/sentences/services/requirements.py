@@ -22,6 +22,7 @@ from probation.core.errors import ServiceError
 from probation.people.models import Person
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
+from probation.rules.errors import RuleErrorCollector, raise_all
 from probation.rules.sentences.requirements import REQUIREMENT_RULES, RequirementType, check_ordered_amount
 from probation.sentences.models import Requirement, Sentence
 from probation.sentences.models.choices import RequirementTerminationReason
@@ -40,22 +41,36 @@ DETAILS_REQUIRED = {
 ELECTRONIC_MONITORING_TYPES = {RequirementType.CURFEW, RequirementType.EXCLUSION}
 
 
-def _check_shape(
+def check_requirement_shape(
     requirement_type: str, ordered: int | None, details: str, electronic_monitoring: bool
 ) -> RequirementType:
+    """The requirement's own inputs; every problem is reported together (issue 10 item 8)."""
+    raise_all(requirement_shape_errors(requirement_type, ordered, details, electronic_monitoring))
+    return RequirementType(requirement_type)
+
+
+def requirement_shape_errors(
+    requirement_type: str | None, ordered: int | None, details: str | None, electronic_monitoring: bool
+) -> tuple[ServiceError, ...]:
+    """Every rule the requirement's own inputs break; ``None`` is an input the form already refused."""
+    errors = RuleErrorCollector()
+    if requirement_type is None:
+        return errors.errors
     if requirement_type not in {t.value for t in RequirementType}:
-        raise ServiceError("Select the type of requirement", field="type")
+        errors.add("Select the type of requirement", field="type")
+        return errors.errors
     kind = RequirementType(requirement_type)
-    check_ordered_amount(kind, ordered)
-    if kind in DETAILS_REQUIRED and not details:
-        raise ServiceError(DETAILS_REQUIRED[kind], field="details")
+    with errors.check():
+        check_ordered_amount(kind, ordered)
+    if details is not None and kind in DETAILS_REQUIRED and not details.strip():
+        errors.add(DETAILS_REQUIRED[kind], field="details")
     if electronic_monitoring and kind not in ELECTRONIC_MONITORING_TYPES:
-        raise ServiceError(
+        errors.add(
             f"Electronic monitoring applies to curfew and exclusion requirements, not "
             f"{REQUIREMENT_RULES[kind].label.lower()}",
             field="electronic_monitoring",
         )
-    return kind
+    return errors.errors
 
 
 def _check_inside_order(
@@ -107,37 +122,52 @@ class RequirementTerms:
 
 def requirement_add(*, actor: User, crn: str, sentence_id: int, terms: RequirementTerms) -> Requirement:
     """Add a requirement the court made to an order, with its measure where it has one."""
-    ordered, start_date, end_date = terms.ordered, terms.start_date, terms.end_date
-    details = terms.details.strip()
-    electronic_monitoring = terms.electronic_monitoring
-    kind = _check_shape(terms.requirement_type, ordered, details, electronic_monitoring)
+    check_requirement_shape(
+        terms.requirement_type, terms.ordered, terms.details.strip(), terms.electronic_monitoring
+    )
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.SENTENCE_MANAGE)
         sentence = sentence_for_change(person=person, sentence_id=sentence_id)
-        _check_inside_order(sentence, person, kind, start_date, end_date)
-        requirement = Requirement.objects.create(
-            sentence=sentence,
-            type=kind.value,
-            ordered=ordered,
-            start_date=start_date,
-            end_date=end_date,
-            details=details,
-            electronic_monitoring=electronic_monitoring,
-        )
-        audit_record(
-            actor=actor,
-            action=AuditAction.CREATE,
-            crn=crn,
-            object_type=REQUIREMENT,
-            object_id=requirement.pk,
-            detail={
-                "sentence": sentence.pk,
-                "type": kind.value,
-                "ordered": ordered,
-                "start_date": start_date.isoformat(),
-            },
-        )
+        requirement = requirement_create_on(actor=actor, person=person, sentence=sentence, terms=terms)
         case_inputs_changed(person_id=person.pk, reason="requirement added", actor=actor)
+    return requirement
+
+
+def requirement_create_on(
+    *, actor: User, person: Person, sentence: Sentence, terms: RequirementTerms, audit: bool = True
+) -> Requirement:
+    """Write one requirement on an order the caller has locked, with its audit unless the caller
+    audits it in its own record (no tier hook: the caller calls it once for everything it changed)."""
+    ordered, start_date, end_date = terms.ordered, terms.start_date, terms.end_date
+    details = terms.details.strip()
+    electronic_monitoring = terms.electronic_monitoring
+    kind = check_requirement_shape(terms.requirement_type, ordered, details, electronic_monitoring)
+    crn = person.crn
+    _check_inside_order(sentence, person, kind, start_date, end_date)
+    requirement = Requirement.objects.create(
+        sentence=sentence,
+        type=kind.value,
+        ordered=ordered,
+        start_date=start_date,
+        end_date=end_date,
+        details=details,
+        electronic_monitoring=electronic_monitoring,
+    )
+    if not audit:
+        return requirement
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        crn=crn,
+        object_type=REQUIREMENT,
+        object_id=requirement.pk,
+        detail={
+            "sentence": sentence.pk,
+            "type": kind.value,
+            "ordered": ordered,
+            "start_date": start_date.isoformat(),
+        },
+    )
     return requirement
 
 

@@ -16,6 +16,7 @@ from probation.people.tests.factories import PersonFactory
 from probation.sentences.models import Event, EventOffence, Requirement, Sentence
 from probation.sentences.services.events import (
     OffenceInput,
+    RequirementInput,
     SentenceInput,
     event_create,
     offence_add,
@@ -25,6 +26,7 @@ from probation.sentences.tests.factories import RequirementFactory, SentenceFact
 
 pytestmark = pytest.mark.django_db
 CONVICTED = dt.date(2026, 3, 2)
+ORDERS = ("community_order", "suspended_sentence_order")
 TOMORROW = today_uk() + dt.timedelta(days=1)
 
 
@@ -51,13 +53,15 @@ def _sentence(**overrides):
 
 
 def _create(actor, case, *, sentence=None, additional=(), **overrides):
+    sentence = sentence or _sentence()
     kwargs = {
         "conviction_date": CONVICTED,
         "court": " Leeds Magistrates' Court ",
         "main_offence": OffenceInput("10400", dt.date(2026, 1, 15)),
+        "requirements": [RequirementInput("unpaid_work", 100)] if sentence.type in ORDERS else [],
     } | overrides
     return event_create(
-        actor=actor, crn=case.crn, sentence=sentence or _sentence(), additional_offences=additional, **kwargs
+        actor=actor, crn=case.crn, sentence=sentence, additional_offences=additional, **kwargs
     )
 
 
@@ -96,13 +100,10 @@ def test_recording_a_community_order_computes_its_end_numbers_the_event_and_audi
         ),
         ("02700", False, 2, "Soliciting by a man"),
     ]
-    audit = AuditEvent.objects.get()
-    assert (audit.action, audit.object_type, audit.object_id, audit.crn) == (
-        "create",
-        "event",
-        str(event.pk),
-        case.crn,
-    )
+    requirement = sentence.requirements.get()
+    assert (requirement.type, requirement.ordered, requirement.start_date) == ("unpaid_work", 100, CONVICTED)
+    audit = AuditEvent.objects.get()  # one record of the change, the requirement in it
+    assert (audit.action, audit.object_id, audit.crn) == ("create", str(event.pk), case.crn)
     assert audit.detail == {
         "number": 1,
         "conviction_date": "2026-03-02",
@@ -110,6 +111,7 @@ def test_recording_a_community_order_computes_its_end_numbers_the_event_and_audi
         "sentence": sentence.pk,
         "sentence_type": "community_order",
         "sentence_date": "2026-03-02",
+        "requirements": [requirement.pk],
     }
     assert hook_calls == [(case.pk, "sentence recorded")]
 
@@ -403,3 +405,46 @@ def test_terminating_an_ended_sentence_again_says_when_it_ended(case, officer_us
         _terminate(officer_user, case, sentence)
 
     assert refused.value.message == "This sentence already ended on 1 August 2026"
+
+
+@pytest.mark.parametrize(
+    ("sentence_type", "message"),
+    [
+        ("community_order", "A community order must have at least one requirement"),
+        ("suspended_sentence_order", "A suspended sentence order with a supervision period must have"),
+    ],
+)
+def test_an_order_with_no_requirements_is_refused_and_nothing_is_saved(
+    case, officer_user, sentence_type, message
+):
+    before = _state()
+
+    with pytest.raises(ServiceError) as refused:
+        _create(
+            officer_user,
+            case,
+            sentence=_sentence(
+                type=sentence_type, custodial_months=6 if "suspended" in sentence_type else None
+            ),
+            requirements=[],
+        )
+
+    assert refused.value.field == "requirement_type"
+    assert refused.value.message.startswith(message)
+    assert _state() == before
+
+
+def test_a_custodial_sentence_needs_no_requirement_and_may_have_none(case, officer_user):
+    custodial = _sentence(type="custodial", custodial_months=12, length_months=None)
+
+    assert _create(officer_user, case, sentence=custodial).sentence.requirements.count() == 0
+    with pytest.raises(ServiceError, match="Only community and suspended sentence orders"):
+        _create(officer_user, case, sentence=custodial, requirements=[RequirementInput("curfew", 8)])
+
+
+def test_a_requirement_breaking_its_rules_is_named_on_the_conviction_form_fields(case, officer_user):
+    with pytest.raises(ServiceError) as refused:
+        _create(officer_user, case, requirements=[RequirementInput("unpaid_work", 500)])
+
+    assert refused.value.field == "requirement_amount"
+    assert Event.objects.count() == 0

@@ -48,6 +48,8 @@ VALID_POSTS = {
         "sentence_type": "community_order",
         "length_months": "12",
         "kind": "standard_determinate",
+        "requirement_type": "unpaid_work",
+        "requirement_amount": "100",
         **_date("conviction_date", 2, 3, 2026),
         **_date("main_date", 15, 1, 2026),
         **_date("sentence_date", 2, 3, 2026),

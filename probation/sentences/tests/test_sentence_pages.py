@@ -205,6 +205,7 @@ def test_recording_a_conviction_through_the_form_goes_to_the_new_sentence(client
         "sentence_date_0": "2", "sentence_date_1": "3", "sentence_date_2": "2026",
         "start_date_0": "2", "start_date_1": "3", "start_date_2": "2026",
         "length_months": "18", "custodial_months": "6", "kind": "standard_determinate",
+        "requirement_type": "unpaid_work", "requirement_amount": "120",
     }  # fmt: skip
 
     response = client.post(reverse("sentences:event-create", args=[case.crn]), data)
@@ -213,6 +214,7 @@ def test_recording_a_conviction_through_the_form_goes_to_the_new_sentence(client
     assert response.status_code == 302
     assert response["Location"] == reverse("sentences:sentence-detail", args=[case.crn, sentence.pk])
     assert (sentence.custodial_months, sentence.length_months, sentence.event.offences.count()) == (6, 18, 2)
+    assert list(sentence.requirements.values_list("type", "ordered")) == [("unpaid_work", 120)]
 
 
 def test_an_unknown_offence_code_is_shown_next_to_its_field_and_nothing_is_saved(client, case, officer_user):
@@ -247,3 +249,78 @@ def test_a_stale_termination_form_shows_what_changed(client, case, officer_user)
     assert response.status_code == 409
     assert "Your changes were not saved" in response.content.decode()
     assert Sentence.objects.get().terminated_on is None
+
+
+def test_the_conviction_form_shows_every_problem_at_once_and_saves_nothing(client, case, officer_user):
+    client.force_login(officer_user)
+    tomorrow = today_uk() + dt.timedelta(days=1)
+    data = {
+        "conviction_date_0": "2", "conviction_date_1": "3", "conviction_date_2": "2026", "court": "",
+        "main_code": "99999", **date_fields("main_date", dt.date(2026, 3, 3)),
+        "sentence_type": "community_order", "length_months": "", "kind": "standard_determinate",
+        **date_fields("sentence_date", tomorrow), **date_fields("start_date", tomorrow),
+    }  # fmt: skip
+
+    response = client.post(reverse("sentences:event-create", args=[case.crn]), data)
+
+    body = response.content.decode()
+    summary = body.split("govuk-error-summary__list", 1)[1].split("</ul>", 1)[0]
+    for message in (
+        "Enter the convicting court",
+        "Main offence code 99999 is not a known Home Office offence code",
+        "Main offence date must be on or before the date of conviction (2 March 2026)",
+        "Date of sentence must be today or in the past",
+        "Enter the length of the order",
+    ):
+        assert message in summary
+    assert Event.objects.count() == 0
+
+
+def test_a_second_additional_offence_alone_is_named_by_its_slot(client, case, officer_user):
+    client.force_login(officer_user)
+    data = {
+        "conviction_date_0": "2", "conviction_date_1": "3", "conviction_date_2": "2026", "court": "Leeds",
+        "main_code": "10400", **date_fields("main_date", dt.date(2026, 1, 15)),
+        "additional_2_code": "1", **date_fields("additional_2_date", dt.date(2026, 1, 15)),
+        "sentence_type": "community_order", "length_months": "12", "kind": "standard_determinate",
+        **date_fields("sentence_date", dt.date(2026, 3, 2)), **date_fields("start_date", dt.date(2026, 3, 2)),
+    }  # fmt: skip
+
+    response = client.post(reverse("sentences:event-create", args=[case.crn]), data)
+
+    assert "Additional offence 2 code must be a 5-digit Home Office offence code" in response.content.decode()
+    assert Event.objects.count() == 0
+
+
+def test_a_community_order_with_no_requirement_is_refused_on_the_form(client, case, officer_user):
+    client.force_login(officer_user)
+    data = {
+        "conviction_date_0": "2", "conviction_date_1": "3", "conviction_date_2": "2026", "court": "Leeds",
+        "main_code": "10400", **date_fields("main_date", dt.date(2026, 1, 15)),
+        "sentence_type": "community_order", "length_months": "12", "kind": "standard_determinate",
+        **date_fields("sentence_date", dt.date(2026, 3, 2)), **date_fields("start_date", dt.date(2026, 3, 2)),
+        "requirement_type": "",
+    }  # fmt: skip
+
+    response = client.post(reverse("sentences:event-create", args=[case.crn]), data)
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert '<a href="#id_requirement_type">A community order must have at least one requirement' in body
+    assert Event.objects.count() == 0
+
+
+def test_the_requirement_form_shows_every_problem_at_once(client, case, officer_user):
+    sentence = _order(case, dt.date(2026, 1, 5))
+    client.force_login(officer_user)
+
+    response = client.post(
+        reverse("sentences:requirement-add", args=[case.crn, sentence.pk]),
+        {"type": "exclusion", "amount": "5", "details": "", "electronic_monitoring": ""},
+    )
+
+    summary = response.content.decode().split("govuk-error-summary__list", 1)[1].split("</ul>", 1)[0]
+    assert "Enter the start date" in summary
+    assert "Exclusion requirements have no amount to order." in summary
+    assert "Enter the place and period of the exclusion" in summary
+    assert sentence.requirements.count() == 0

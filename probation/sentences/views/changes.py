@@ -71,6 +71,7 @@ class EventCreateView(OnceOnlySubmissionMixin, SentenceFormView):
                 custodial_months=data["custodial_months"],
                 kind=data["kind"],
             ),
+            requirements=EventForm.requirements(data),
         )
         self.created = event.sentence
 

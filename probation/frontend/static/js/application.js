@@ -4,6 +4,24 @@ import { initOffenceSearch } from './offence-search.js'
 
 initAll()
 
+// Radios that reveal the questions of the option chosen: GOV.UK's conditional reveal markup, without
+// the aria-expanded GOV.UK Frontend puts on each radio (axe reports it, ADR 0008). Without JavaScript
+// every question shows and the server ignores those of options not chosen.
+function revealRadios (group) {
+  const radios = group.querySelectorAll('input[type="radio"]')
+  function sync () {
+    radios.forEach(function (radio) {
+      const target = document.getElementById(radio.getAttribute('aria-controls') || '')
+      if (target) target.classList.toggle('govuk-radios__conditional--hidden', !radio.checked)
+    })
+  }
+  group.addEventListener('change', sync)
+  window.addEventListener('pageshow', sync)
+  sync()
+}
+
+document.querySelectorAll('[data-module="app-reveal-radios"]').forEach(revealRadios)
+
 // GOV.UK timeout warning: the server ends a session after SESSION_COOKIE_AGE idle seconds; this
 // warns SESSION_WARNING_SECONDS before, lets the user stay signed in, and signs them out at zero.
 function startTimeoutWarning () {
