@@ -26,6 +26,7 @@ def _conviction(**offence: str) -> dict[str, str]:
         "sentence_type": "community_order", "length_months": "12", "kind": "standard_determinate",
         "sentence_date_0": "2", "sentence_date_1": "3", "sentence_date_2": "2026",
         "start_date_0": "2", "start_date_1": "3", "start_date_2": "2026",
+        "requirement_type": "unpaid_work", "requirement_amount": "120",
         **offence,
     }  # fmt: skip
 
