@@ -49,6 +49,7 @@ _NAV: tuple[tuple[Permission, Callable[[User], bool], tuple[tuple[str, str, str]
     ),
     (Permission.TEAM_CASELOAD_VIEW, _anyone, (("My team", "people:team", "/teams/mine"),)),
     (Permission.WORKLIST_TEAM, _anyone, (("Team work", "worklists:team", "/work/team"),)),
+    (Permission.COURT_DUTY_VIEW, _has_staff, (("Courts", "court:index", "/courts"),)),
     (Permission.CASE_VIEW, _is_partner, (("Shared cases", "people:shared", "/cases/shared"),)),
     (Permission.AUDIT_VIEW, _anyone, (("Audit", "audit:search", "/audit"),)),
     (
