@@ -46,7 +46,7 @@ def courts(live_url, live_database):
     )
     with sqlite3.connect(live_database) as db:
         return db.execute(
-            "SELECT c.code, c.name, p.crn, p.pnc_number, p.first_name, p.surname, p.date_of_birth "
+            "SELECT c.code, c.name, p.pnc_number, p.first_name, p.surname, p.date_of_birth "
             "FROM court_court c JOIN people_person p ON p.pdu_id = c.pdu_id "
             "JOIN accounts_team t ON t.pdu_id = c.pdu_id JOIN accounts_staff s ON s.team_id = t.id "
             "JOIN accounts_user u ON u.staff_id = s.id "
@@ -71,7 +71,7 @@ def _sign_in(page, username: str) -> None:
 
 
 def test_court_officer_imports_a_list_confirms_a_match_and_prepares(page, courts, tmp_path):
-    code, court_name, crn, pnc, first_name, surname, born = courts
+    code, court_name, pnc, first_name, surname, born = courts
     day = _sitting_day().isoformat()
     good = tmp_path / "list.csv"
     good.write_text(
@@ -106,7 +106,9 @@ def test_court_officer_imports_a_list_confirms_a_match_and_prepares(page, courts
     page.get_by_role("link", name="Check match for listing 1").click()
     expect(page.get_by_text("PNC number matches exactly")).to_be_visible()
     _checked(page)
-    page.get_by_role("button", name=f"This is the defendant: {crn}").click()
+    first_match = page.locator(".govuk-summary-card").first
+    crn = first_match.locator(".govuk-summary-card__title").inner_text().split()[-1]
+    first_match.get_by_role("button", name="This is the defendant").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Match confirmed")
 
     page.get_by_role("link", name="Court duty page for this day").click()
