@@ -23,7 +23,7 @@ STALE = "Someone else decided this match while you were looking at it. Check the
 def hearing_for_change(*, actor: User, hearing_id: int, expected_version: int) -> Hearing:
     """Lock a hearing at a court the officer may manage; "not found" for missing and forbidden."""
     hearing = (
-        Hearing.objects.select_for_update()
+        Hearing.objects.select_for_update(of=("self",))
         .filter(pk=hearing_id, court_list__court__in=courts_manageable_by(actor))
         .first()
     )

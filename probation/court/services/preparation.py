@@ -37,7 +37,8 @@ def hearing_preparation_update(
     status = PreparationStatus(status)
     with transaction.atomic():
         hearing = (
-            Hearing.objects.select_for_update()
+            # Lock the hearing row only: PostgreSQL refuses FOR UPDATE on the nullable side of a join.
+            Hearing.objects.select_for_update(of=("self",))
             .select_related("person", "preparation_updated_by", "matched_by")
             .filter(pk=hearing_id, court_list__court__in=courts_manageable_by(actor))
             .first()

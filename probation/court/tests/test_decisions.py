@@ -140,3 +140,16 @@ def test_only_an_offered_candidate_can_be_confirmed(client, court_officer, heari
 
     assert response.status_code == 404
     assert Hearing.objects.get().person_id is None
+
+
+def test_a_confirmed_defendant_offers_no_more_decisions(client, court_officer, hearing):
+    person = PersonFactory(crn="A200009")
+    _candidate(hearing, person)
+    other = PersonFactory(crn="A200010")
+    _candidate(hearing, other)
+    _decide(client, court_officer, hearing, "confirm", person)
+
+    page = client.get(reverse("court:hearing-match", args=[hearing.pk])).content.decode()
+
+    assert "This defendant’s match has been confirmed: A200009." in page
+    assert "This is the defendant" not in page

@@ -179,3 +179,30 @@ def test_a_list_for_a_court_outside_the_officers_region_is_refused(client, court
         "There is no court with the code B13LY00 that you can import lists for" in response.content.decode()
     )
     assert CourtList.objects.count() == 0
+
+
+def test_the_list_page_runs_the_same_queries_for_two_defendants_or_twenty(client, court_officer, court):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from probation.court.tests.factories import CourtListFactory, HearingFactory
+
+    court_list = CourtListFactory(court=court)
+    for number in (1, 2):
+        hearing = HearingFactory(court_list=court_list, listing_number=number)
+        HearingCandidate.objects.create(hearing=hearing, person=PersonFactory(), matched_on="pnc", score=100)
+    client.force_login(court_officer)
+    url = reverse("court:list-detail", args=[court_list.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as two:
+        client.get(url)
+    for number in range(3, 21):
+        hearing = HearingFactory(court_list=court_list, listing_number=number)
+        HearingCandidate.objects.create(
+            hearing=hearing, person=PersonFactory(), matched_on="name_dob", score=80
+        )
+
+    with CaptureQueriesContext(connection) as twenty:
+        assert client.get(url).status_code == 200
+
+    assert len(twenty.captured_queries) == len(two.captured_queries)

@@ -25,7 +25,7 @@ from probation.court.presenters.lists import hearing_row, person_ids
 from probation.court.selectors import lists as selectors
 from probation.court.selectors.status import people_with_status
 from probation.court.services import decisions
-from probation.court.services.formats import ListFormatError, parse_list_file
+from probation.court.services.formats import MAX_BYTES, ListFormatError, parse_list_file
 from probation.court.services.imports import court_list_import
 
 
@@ -61,6 +61,8 @@ class CourtListImportView(View):
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
+                if upload.size is not None and upload.size > MAX_BYTES:
+                    raise ListFormatError(["The file must be smaller than 2 MB"])
                 parsed = parse_list_file(upload.name or "", upload.read(), today=today_uk())
                 result = court_list_import(actor=request.user, parsed=parsed)
             except ListFormatError as error:
