@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 
-from probation.court.models import Hearing, MatchState
-from probation.court.presenters.status import CandidateView, candidate_view, status_tag
+from probation.court.models import Hearing, HearingCandidate, MatchState
+from probation.court.presenters.status import CandidateView, candidate_view, hidden, status_tag
 from probation.court.selectors.status import StatusPerson
+from probation.court.services.matching import PNC
 from probation.risk.presenters.tags import Tag
 
 
@@ -17,11 +18,23 @@ class HearingRow:
     candidates: list[CandidateView]
 
 
+def shown(candidate: HearingCandidate, people: dict[int, StatusPerson]) -> bool:
+    """Candidates are found with the importing officer's access; another viewer may be denied the case.
+    A case this viewer may not open is offered only when it matched on its exact PNC number (as search
+    finds it, ADR 0021), never because of its name or date of birth."""
+    person = people.get(candidate.person_id)
+    return person is not None and (candidate.matched_on == PNC or not hidden(person))
+
+
+def _offered(hearing: Hearing, people: dict[int, StatusPerson]) -> list[HearingCandidate]:
+    return [c for c in hearing.candidates.all() if shown(c, people)]
+
+
 def _best(hearing: Hearing, people: dict[int, StatusPerson]) -> StatusPerson | None:
     if hearing.person_id is not None:
         return people.get(hearing.person_id)
-    open_candidates = [c for c in hearing.candidates.all() if c.person_id in people]
-    return people[open_candidates[0].person_id] if open_candidates else None
+    offered = _offered(hearing, people)
+    return people[offered[0].person_id] if offered else None
 
 
 def hearing_row(hearing: Hearing, people: dict[int, StatusPerson]) -> HearingRow:
@@ -34,9 +47,7 @@ def hearing_row(hearing: Hearing, people: dict[int, StatusPerson]) -> HearingRow
         tag=status_tag(best, confirmed=confirmed),
         confirmed=confirmed,
         crn=people[hearing.person_id].crn if hearing.person_id in people else "",
-        candidates=[
-            candidate_view(c, people[c.person_id]) for c in hearing.candidates.all() if c.person_id in people
-        ],
+        candidates=[candidate_view(c, people[c.person_id]) for c in _offered(hearing, people)],
     )
 
 

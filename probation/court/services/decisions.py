@@ -5,6 +5,7 @@ Decisions name the version of the hearing the officer saw (ADR 0005)."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 
 from probation.accounts.models import User
 from probation.audit.models import AuditAction
@@ -13,7 +14,9 @@ from probation.core import clock
 from probation.core.errors import NotFound, ServiceError
 from probation.court.models import Hearing, HearingCandidate, MatchState
 from probation.court.policy import courts_manageable_by
+from probation.court.services.matching import PNC
 from probation.people.models.person import Gender
+from probation.people.policy import people_visible_to
 from probation.people.services.person import person_create
 
 ENTITY = "hearing"
@@ -41,13 +44,17 @@ def _unconfirmed(*, actor: User, hearing_id: int, expected_version: int) -> Hear
     return hearing
 
 
-def _candidate(hearing: Hearing, person_id: int) -> HearingCandidate:
+def _candidate(hearing: Hearing, person_id: int, actor: User) -> HearingCandidate:
     candidate = (
         HearingCandidate.objects.filter(hearing=hearing, person_id=person_id, rejected=False)
         .select_related("person")
         .first()
     )
     if candidate is None:
+        raise NotFound(person_id)
+    # A case this officer may not open is offered only on its exact PNC number (ADR 0021), so only
+    # then may they act on it; otherwise it is "not found", as it was never shown to them.
+    if candidate.matched_on != PNC and not people_visible_to(actor).filter(pk=person_id).exists():
         raise NotFound(person_id)
     return candidate
 
@@ -77,7 +84,7 @@ def hearing_match_confirm(*, actor: User, hearing_id: int, expected_version: int
     only when it was offered by its exact PNC number, and stays shown by CRN alone."""
     with transaction.atomic():
         hearing = _unconfirmed(actor=actor, hearing_id=hearing_id, expected_version=expected_version)
-        candidate = _candidate(hearing, person_id)
+        candidate = _candidate(hearing, person_id, actor)
         _confirm(hearing, actor=actor, person_id=candidate.person_id)
         _audit(actor, hearing, candidate.person.crn, "confirmed", matched_on=candidate.matched_on)
     return hearing
@@ -87,7 +94,7 @@ def hearing_match_reject(*, actor: User, hearing_id: int, expected_version: int,
     """This possible match is not the defendant: it is no longer offered."""
     with transaction.atomic():
         hearing = _unconfirmed(actor=actor, hearing_id=hearing_id, expected_version=expected_version)
-        candidate = _candidate(hearing, person_id)
+        candidate = _candidate(hearing, person_id, actor)
         candidate.rejected = True
         candidate.save(update_fields=["rejected"])
         hearing.version += 1
@@ -106,7 +113,12 @@ def hearing_no_record_confirm(*, actor: User, hearing_id: int, expected_version:
     Refused while a possible match is still offered, so a known person is never added twice."""
     with transaction.atomic():
         hearing = _unconfirmed(actor=actor, hearing_id=hearing_id, expected_version=expected_version)
-        if HearingCandidate.objects.filter(hearing=hearing, rejected=False).exists():
+        # Only the matches this officer is offered count: a case they may not open, matched by name,
+        # is never shown to them, and refusing because of it would tell them it exists (ADR 0021).
+        offered = HearingCandidate.objects.filter(hearing=hearing, rejected=False).filter(
+            Q(matched_on=PNC) | Q(person__in=people_visible_to(actor))
+        )
+        if offered.exists():
             raise ServiceError("Confirm or reject each possible match before confirming there is no record")
         if hearing.date_of_birth is None:
             raise ServiceError(

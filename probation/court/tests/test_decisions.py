@@ -153,3 +153,40 @@ def test_a_confirmed_defendant_offers_no_more_decisions(client, court_officer, h
 
     assert "This defendant’s match has been confirmed: A200009." in page
     assert "This is the defendant" not in page
+
+
+def test_a_name_match_another_officer_may_not_open_is_neither_shown_nor_decidable(
+    client, court_officer, hearing
+):
+    from probation.people.tests.access import exclude
+
+    person = PersonFactory(crn="A200011", first_name="Johann", surname="Smith")
+    _candidate(hearing, person, matched_on="name_dob")  # found by an officer who may see the case
+    exclude(person, court_officer)
+    client.force_login(court_officer)
+
+    page = client.get(reverse("court:hearing-match", args=[hearing.pk])).content.decode()
+    response = _decide(client, court_officer, hearing, "confirm", person)
+
+    assert "A200011" not in page
+    assert "Johann" not in page
+    assert response.status_code == 404
+    assert Hearing.objects.get().person_id is None
+
+
+def test_a_pnc_match_the_officer_may_not_open_is_offered_by_crn_and_can_be_confirmed(
+    client, court_officer, hearing
+):
+    from probation.people.tests.access import restrict_to_someone_else
+
+    person = PersonFactory(crn="A200012", first_name="Hidden", pnc_number="2004/0046583U")
+    _candidate(hearing, person, matched_on="pnc")
+    restrict_to_someone_else(person)
+    client.force_login(court_officer)
+
+    page = client.get(reverse("court:hearing-match", args=[hearing.pk])).content.decode()
+    _decide(client, court_officer, hearing, "confirm", person)
+
+    assert "Restricted case A200012" in page
+    assert "Hidden" not in page
+    assert Hearing.objects.get().person_id == person.pk
