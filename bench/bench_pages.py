@@ -209,6 +209,14 @@ def case_work_scenarios(user: User, caseload: list[str]) -> list[tuple[str, list
     return scenarios
 
 
+# The team manager's pages, requested as the demo senior PO (``--manager``): their decisions (team
+# caseload, four decision queries, the unallocated cases) and the PDU's unallocated cases.
+MANAGER_PAGES: list[tuple[str, list[str], str | None]] = [
+    ("Decisions (senior PO)", ["/work/decisions"], None),
+    ("Unallocated cases (PDU)", ["/work/unallocated"], None),
+]
+
+
 def table(measurements: list[Measurement]) -> str:
     lines = [
         "| Page | p50 ms | p95 ms | SQL p50 ms | SQL p95 ms | queries | page/SQL (p50) "
@@ -253,6 +261,7 @@ def main() -> None:
         "--generate-seconds", type=float, default=None, help="generate_data wall time, to report"
     )
     parser.add_argument("--people", type=int, default=None, help="people generated, to report")
+    parser.add_argument("--manager", default="spo", help="the signed-in senior PO (default: the demo spo)")
     parser.add_argument("--only", default="", help="run only pages whose name contains this text")
     args = parser.parse_args()
     if connection.vendor != "postgresql":
@@ -262,12 +271,15 @@ def main() -> None:
     # Sign in through the project's own backend (axes' backend only guards password sign-in).
     backend = next(b for b in settings.AUTHENTICATION_BACKENDS if not b.startswith("axes."))
     client.force_login(user, backend=backend)
+    manager_client = Client()
+    manager_client.force_login(User.objects.get(username=args.manager), backend=backend)
     measurements = []
-    for name, urls, search_text in scenarios(user):
+    runs = [(client, page) for page in scenarios(user)] + [(manager_client, page) for page in MANAGER_PAGES]
+    for who, (name, urls, search_text) in runs:
         if args.only and args.only.lower() not in name.lower():
             continue
         print(f"{name}: {args.iterations} requests...", flush=True)
-        result = measure(client, name, urls, args.iterations)
+        result = measure(who, name, urls, args.iterations)
         if search_text is not None:
             result.results = len(person_search(user=user, text=search_text))
         measurements.append(result)

@@ -38,13 +38,14 @@ CRN_ONLY_URLS = [name for name in CASE_URLS if set(_case_patterns()[name]) == {"
 PERMITTED_USER = {
     "people:allocate": "spo_user",
     "people:supporting-officers": "spo_user",
+    "people:transfer": "spo_user",
     "people:partner-share": "spo_user",
     "people:limited-access": "admin_user",
 }
 
 
 # Words a URL takes besides the CRN (any id will do: a denied user is refused before it is read).
-WORDS = {"register_type": "MAPP", "section": "accommodation"}
+WORDS = {"register_type": "MAPP", "section": "accommodation", "team_code": "N01T01"}
 
 
 def _url(name: str, crn: str) -> str:

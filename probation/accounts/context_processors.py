@@ -22,6 +22,7 @@ def _anyone(user: User) -> bool:
 # The primary navigation in order: each group shows when the user has the permission and passes the
 # extra check (their own worklist and diary need a staff record; shared cases are partners' view).
 _NAV: tuple[tuple[Permission, Callable[[User], bool], tuple[tuple[str, str, str], ...]], ...] = (
+    (Permission.WORKLIST_TEAM, _has_staff, (("Decisions", "worklists:decisions", "/work/decisions"),)),
     (Permission.WORKLIST_OWN, _has_staff, (("My work", "worklists:mine", "/work"),)),
     (Permission.CASELOAD_OWN, _anyone, (("My cases", "people:caseload", "/cases/mine"),)),
     (

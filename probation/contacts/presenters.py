@@ -9,6 +9,7 @@ from django.urls import reverse
 from probation.contacts.models import Contact
 from probation.contacts.services.checks import RESCHEDULED
 from probation.contacts.times import clock, local
+from probation.frontend.return_url import with_next
 from probation.people.policy import ListedPerson, limited_access_message
 from probation.risk.presenters.tags import Tag
 from probation.rules.contacts.outcomes import OUTCOMES, OutcomeCode, contact_type
@@ -73,8 +74,15 @@ class ContactRow:
 
 
 def contact_row(
-    contact: Contact, *, crn: str, now: dt.datetime, can_read_sensitive: bool, can_manage: bool
+    contact: Contact,
+    *,
+    crn: str,
+    now: dt.datetime,
+    can_read_sensitive: bool,
+    can_manage: bool,
+    return_to: str = "",
 ) -> ContactRow:
+    """``return_to`` (the log page as filtered) is where the change forms send the user back."""
     links = []
     if contact.sentence is not None:
         links.append(sentence_label(contact.sentence))
@@ -87,7 +95,9 @@ def contact_row(
     started = contact.starts_at <= now
 
     def url(name: str, show: bool) -> str:
-        return reverse(f"contacts:{name}", args=[crn, contact.pk]) if show and can_manage else ""
+        if not (show and can_manage):
+            return ""
+        return with_next(reverse(f"contacts:{name}", args=[crn, contact.pk]), return_to)
 
     return ContactRow(
         pk=contact.pk,
@@ -126,7 +136,10 @@ class OfficerRow:
     overdue: Tag | None
 
 
-def officer_row(contact: Contact, *, today: dt.date | None = None, action: str = "outcome") -> OfficerRow:
+def officer_row(
+    contact: Contact, *, today: dt.date | None = None, action: str = "outcome", return_to: str = ""
+) -> OfficerRow:
+    """``return_to`` is the list's own address: the action link carries it as ``?next=``."""
     person = cast(ListedPerson, contact.person)  # marked by contacts.selectors.with_access
     overdue = OVERDUE if today and contact.evidence_due_on and contact.evidence_due_on < today else None
     if person.lao_excluded or person.lao_restricted:
@@ -152,7 +165,7 @@ def officer_row(contact: Contact, *, today: dt.date | None = None, action: str =
         when=when(contact),
         location=contact.location,
         url=reverse("contacts:list", args=[person.crn]),
-        outcome_url=reverse(f"contacts:{action}", args=[person.crn, contact.pk]),
+        outcome_url=with_next(reverse(f"contacts:{action}", args=[person.crn, contact.pk]), return_to),
         evidence_due_on=contact.evidence_due_on,
         overdue=overdue,
     )

@@ -1,7 +1,9 @@
 """Display formatting for people so templates hold no logic."""
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.urls import reverse
 
@@ -9,6 +11,7 @@ from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
 from probation.core.case_sections import case_section, case_sections
 from probation.core.clock import age_on, today_uk
+from probation.people.duplicates import PossibleMatch
 from probation.people.models import Address, Person
 from probation.people.models.person import RoshLevel
 from probation.people.policy import ListedPerson, can_change_case, limited_access_message
@@ -111,3 +114,85 @@ def _location(address: Address) -> str:
     if address.address_type == "nfa":
         return "No fixed abode"
     return ", ".join(p for p in (address.town_city, address.postcode) if p)
+
+
+@dataclass(frozen=True)
+class DuplicateRow:
+    """A possible match shown before a new CRN is issued; a restricted one shows its CRN only."""
+
+    crn: str
+    restricted: bool
+    message: str = ""
+    name: str = ""
+    url: str = ""
+    date_of_birth: dt.date | None = None
+    pnc_number: str = ""
+    officer: str = ""
+    why: str = ""
+
+
+def duplicate_rows(matches: list[PossibleMatch]) -> list[DuplicateRow]:
+    rows = []
+    for match in matches:
+        person = match.person
+        why = "; ".join(match.reasons)
+        why = why[:1].upper() + why[1:]
+        if match.restricted:
+            rows.append(
+                DuplicateRow(crn=person.crn, restricted=True, message=match.restricted_message, why=why)
+            )
+            continue
+        rows.append(
+            DuplicateRow(
+                crn=person.crn,
+                restricted=False,
+                name=person.full_name,
+                url=reverse("people:case-overview", args=[person.crn]),
+                date_of_birth=person.date_of_birth,
+                pnc_number=person.pnc_number,
+                officer=person.officer.name if person.officer is not None else "Unallocated",
+                why=why,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class AllocationRow:
+    """One period of the allocation history; a change of team shows where the case came from."""
+
+    officer: str
+    team: str
+    came_from: str  # "Leeds North (Leeds PDU)" when this period moved the case from another team
+    started_at: dt.datetime
+    ended_at: dt.datetime | None
+    reason: str
+    allocated_by: str
+
+
+def _team_text(team: Any) -> str:
+    return f"{team.name} ({team.pdu.name})"
+
+
+def allocation_history_rows(allocations: Iterable[Any]) -> list[AllocationRow]:
+    """Newest first, as read (selectors.person_allocation_history); each row compared with the one
+    before it in time, so a transfer reads "from-team → to-team" with who and when."""
+    periods = list(allocations)
+    rows = []
+    for index, allocation in enumerate(periods):
+        earlier = periods[index + 1] if index + 1 < len(periods) else None
+        moved = earlier is not None and earlier.team_id != allocation.team_id
+        officer = allocation.officer
+        rows.append(
+            AllocationRow(
+                officer=f"{officer.name} ({officer.grade})" if officer is not None else "Not yet allocated",
+                team=_team_text(allocation.team),
+                came_from=_team_text(earlier.team) if moved and earlier is not None else "",
+                started_at=allocation.started_at,
+                ended_at=allocation.ended_at,
+                reason=allocation.get_reason_display()
+                + (f": {allocation.notes}" if allocation.notes else ""),
+                allocated_by=str(allocation.allocated_by) if allocation.allocated_by is not None else "",
+            )
+        )
+    return rows

@@ -64,6 +64,12 @@ def _candidate_ids(name_tokens: list[str], date_of_birth: date | None) -> list[i
     return list(_people_matching([_token_q(t) for t in name_tokens], date_of_birth)[:MAX_CANDIDATES])
 
 
+def name_candidate_ids(name_tokens: list[str], date_of_birth: date) -> list[int]:
+    """Ids of everyone (limited access not applied: callers must) whose names match every token
+    within one edit, by sound or as a prefix, born on ``date_of_birth`` (theirs or an alias's)."""
+    return _candidate_ids(name_tokens, date_of_birth)
+
+
 def _token_score(query_token: str, name_tokens: list[str]) -> float:
     best = 0.0
     for name in name_tokens:

@@ -15,6 +15,7 @@ from probation.people.models import (
     PersonChange,
     Restriction,
 )
+from probation.people.models.allocation import SupportingOfficer
 from probation.people.policy import ListedPerson, people_listable_to, people_visible_to
 from probation.people.search_keys import normalise, normalise_pnc
 
@@ -98,6 +99,12 @@ def person_allocation_history(*, person: Person) -> QuerySet[Allocation]:
     )
 
 
+def person_supporting_officers(*, person: Person) -> QuerySet[SupportingOfficer]:
+    return person.supporting_officers.select_related("staff", "team", "added_by__staff").order_by(
+        "-started_at", "-id"
+    )
+
+
 def person_change_history(*, person: Person, limit: int = 50) -> QuerySet[PersonChange]:
     return person.changes.select_related("changed_by__staff").order_by("-changed_at", "-id")[:limit]
 
@@ -164,11 +171,35 @@ def team_members_with_caseloads(*, team: Team) -> list[tuple[Staff, int]]:
 
 
 def allocation_candidates(*, user: User) -> QuerySet[Staff]:
-    """Officers in the allocating user's PDU who may hold cases, team first."""
+    """Officers in the allocating user's PDU who may hold cases, team first, each with
+    ``case_count`` (their current caseload, counted in the same query)."""
     if user.staff is None:
         return Staff.objects.none()
     return (
         Staff.objects.filter(team__pdu_id=user.staff.team.pdu_id, active=True, grade__in=CASE_HOLDING_GRADES)
         .select_related("team")
+        .annotate(case_count=Count("caseload"))
         .order_by("team__name", "surname", "forename")
+    )
+
+
+def transfer_teams() -> QuerySet[Team]:
+    """Every team a case may be transferred to, nationally, by region, PDU and name."""
+    return Team.objects.select_related("pdu__region").order_by("pdu__region__name", "pdu__name", "name", "id")
+
+
+def transfer_team_get(*, code: str) -> Team:
+    team = transfer_teams().filter(code=code).first()
+    if team is None:
+        raise NotFound(code)
+    return team
+
+
+def transfer_candidates(*, team: Team) -> QuerySet[Staff]:
+    """The officers of ``team`` who may hold cases, each with ``case_count``: one query, however many."""
+    return (
+        Staff.objects.filter(team=team, active=True, grade__in=CASE_HOLDING_GRADES)
+        .select_related("team")
+        .annotate(case_count=Count("caseload"))
+        .order_by("surname", "forename", "id")
     )

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from probation.people.api import views as api
-from probation.people.views import access, case, edit, lists
+from probation.people.views import access, case, edit, lists, transfer
 
 app_name = "people"
 
@@ -33,6 +33,12 @@ urlpatterns = [
     ),
     path("cases/<str:crn>/disabilities/new", edit.DisabilityCreateView.as_view(), name="disability-create"),
     path("cases/<str:crn>/allocate", edit.AllocateView.as_view(), name="allocate"),
+    path("cases/<str:crn>/transfer", transfer.TransferTeamView.as_view(), name="transfer"),
+    path(
+        "cases/<str:crn>/transfer/<str:team_code>",
+        transfer.TransferOfficerView.as_view(),
+        name="transfer-officer",
+    ),
     path(
         "cases/<str:crn>/supporting-officers",
         edit.SupportingOfficerView.as_view(),

@@ -7,6 +7,7 @@ One sub-package per domain (ADR 0018):
 - ``sentences``: requirement amounts and progress, licences and their conditions
 - ``enforcement``: failures to comply (``compliance``), enforcement actions and the one-warning rule
   (``actions``), ``breach``, ``recall``, and the workflows' allowed moves (``transitions``)
+- ``offences``: the official Home Office offence descriptions; finding an offence by words or code
 - ``predictors``: OGRS3, OGP, OVP, OSP, RSR and SNSV (``python -m probation.rules.predictors``)
 - ``tiering``: the tier calculation
 - ``worklists``: the dates and outlooks behind the day lists

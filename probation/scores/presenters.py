@@ -4,6 +4,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from probation.rules.offences.descriptions import offence_description
 from probation.rules.predictors.common import label
 from probation.scores.models import PredictorScore, PredictorSlug
 from probation.scores.services.scores import Problem
@@ -73,6 +74,14 @@ def display(value: Any) -> str:
     return str(value)
 
 
+def input_display(name: str, value: Any) -> str:
+    """An input as shown; the offence code with its official description (issue 10 item 7)."""
+    if name == "current_offence_code" and isinstance(value, str) and value:
+        description = offence_description(value)
+        return f"{value}: {description}" if description else f"{value} (no official description)"
+    return display(value)
+
+
 def headline(predictor: str, result: dict[str, Any]) -> str:
     if result.get("applicable") is False:
         return "Not applicable"
@@ -110,7 +119,7 @@ def score_view(score: PredictorScore) -> ScoreView:
         headline=headline(score.predictor, score.result),
         band_label=band_label,
         band_class=band_class,
-        inputs=[Row(label(name), display(value)) for name, value in score.inputs.items()],
+        inputs=[Row(label(name), input_display(name, value)) for name, value in score.inputs.items()],
         features=feature_rows(score.features),
     )
 

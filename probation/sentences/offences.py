@@ -1,23 +1,30 @@
-"""Home Office offence codes for recording convictions (issue 3 item 1).
+"""Home Office offence codes for recording convictions (issue 3 item 1), by name (issue 10 item 7).
 
-The list is the predictors' table, ``probation/rules/predictors/data/offence_weightings.csv``, an
-unmodified copy of the domain reference's ``offence-weightings.csv``: one copy, in the rules package that
-every app may import (ADR 0018). The reference has no offence names, so an offence's description is
-built from its OGRS3 and SNSV categories and the code.
+The codes that may be recorded are the predictors' table,
+``probation/rules/predictors/data/offence_weightings.csv`` (an unmodified copy of the domain
+reference's ``offence-weightings.csv``); their names are the official descriptions in
+``probation/rules/offences`` (the domain reference's ``offence-descriptions.csv``). Both live in the
+rules package, which every app may import (ADR 0018). A code without an official description is
+shown as "Offence code 12345 (no official description)", never with a made-up name.
+
+A user chooses an offence by typing words of its description or its code: the type-ahead
+(``frontend/static/js/offence-search.js``) asks ``offence_search``; without JavaScript the text is
+resolved on the server by ``offence_resolve``.
 """
 
-import csv
 import functools
 import re
 from dataclasses import dataclass
 
 from probation.core.errors import ServiceError
-from probation.rules.predictors.offences import DATA_FILE
+from probation.rules.offences.descriptions import code_in_text, offence_label, words
+from probation.rules.offences.descriptions import offence_search as description_search
+from probation.rules.predictors.offences import NEED_DETAILS_OF_EXACT_OFFENCE, offence_weightings
 
-# The reference's marker for general category codes: which exact offence it was decides how the
-# predictors weigh it, so a conviction must name the sub-category (predictors.md introduction).
-NEED_DETAILS_OF_EXACT_OFFENCE = "NEED_DETAILS_OF_EXACT_OFFENCE"
-_CODE = re.compile(r"\d{5}")
+# Digits, or a short run of letters and digits (a mistyped code such as 1040A): read as a code.
+_CODE_LIKE = re.compile(r"\d+|(?=\w*\d)\w{1,6}")
+CHOICES_LISTED = 5  # in the error when several offences match the words typed
+SEARCH_LIMIT = 20
 
 
 @dataclass(frozen=True)
@@ -26,25 +33,35 @@ class Offence:
     description: str
     general_category: bool
 
-
-def _description(row: dict[str, str]) -> str:
-    categories = [c for c in (row["ogrs3_category"], row["snsv_category"]) if c]
-    unique = list(dict.fromkeys(categories))
-    return f"{' – '.join(unique)} (code {row['ho_code']})"
+    @property
+    def label(self) -> str:
+        """The description with the code, as the type-ahead shows and fills in."""
+        return f"{self.description} ({self.ho_code})"
 
 
 @functools.cache
 def offences() -> dict[str, Offence]:
     """Every known offence code (read once, then cached)."""
-    with DATA_FILE.open(newline="", encoding="utf-8") as handle:
-        return {
-            row["ho_code"]: Offence(
-                ho_code=row["ho_code"],
-                description=_description(row),
-                general_category=row["error"] == NEED_DETAILS_OF_EXACT_OFFENCE,
-            )
-            for row in csv.DictReader(handle)
-        }
+    return {
+        code: Offence(
+            ho_code=code,
+            description=offence_label(code),
+            general_category=row.error == NEED_DETAILS_OF_EXACT_OFFENCE,
+        )
+        for code, row in offence_weightings().items()
+    }
+
+
+@functools.cache
+def _usable_codes() -> frozenset[str]:
+    return frozenset(code for code, o in offences().items() if not o.general_category)
+
+
+def offence_search(text: str, *, limit: int | None = SEARCH_LIMIT) -> list[Offence]:
+    """Offences that can be recorded whose description has every word typed, or whose code starts
+    with the digits typed; best first."""
+    table = offences()
+    return [table[o.ho_code] for o in description_search(text, usable=_usable_codes(), limit=limit)]
 
 
 def offence_get(code: str, *, field: str = "ho_code", label: str = "Offence code") -> Offence:
@@ -52,7 +69,7 @@ def offence_get(code: str, *, field: str = "ho_code", label: str = "Offence code
     code = code.strip()
     if not code:
         raise ServiceError(f"Enter the {label.lower()}", field=field)
-    if not _CODE.fullmatch(code):
+    if not re.fullmatch(r"\d{5}", code):
         raise ServiceError(
             f"{label} must be a 5-digit Home Office offence code, like 10400; {code} was given", field=field
         )
@@ -64,3 +81,30 @@ def offence_get(code: str, *, field: str = "ho_code", label: str = "Offence code
             f"{label} {code} is a general category: enter the code of the exact offence", field=field
         )
     return offence
+
+
+def offence_resolve(text: str, *, field: str = "ho_code", label: str = "Offence") -> Offence:
+    """The offence a user means by what they typed: a code (alone or with its description, as the
+    type-ahead fills it in) or words of the description. One match is that offence; none or several
+    is an error saying so (several: the first few choices with their codes)."""
+    text = " ".join(text.split())
+    code = code_in_text(text)
+    if code is not None or not text or _CODE_LIKE.fullmatch(text) or not words(text):
+        return offence_get(code or text, field=field, label=f"{label} code")
+    found = offence_search(text, limit=None)
+    exact = [o for o in found if words(o.description) == words(text)]
+    if len(exact) == 1 or len(found) == 1:
+        return (exact or found)[0]
+    if not found:
+        raise ServiceError(
+            f"No offence matches “{text}”: check the spelling, try other words from the offence, or "
+            "enter its 5-digit Home Office offence code",
+            field=field,
+        )
+    choices = "; ".join(o.label for o in found[:CHOICES_LISTED])
+    more = f" and {len(found) - CHOICES_LISTED} more" if len(found) > CHOICES_LISTED else ""
+    raise ServiceError(
+        f"{len(found)} offences match “{text}”: enter more words or the code of the one you mean, "
+        f"for example {choices}{more}",
+        field=field,
+    )

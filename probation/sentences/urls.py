@@ -1,5 +1,6 @@
 from django.urls import path
 
+from probation.sentences.api.offences import offence_search_api
 from probation.sentences.views import changes, pages
 
 app_name = "sentences"
@@ -7,6 +8,7 @@ app_name = "sentences"
 SENTENCE = "cases/<str:crn>/sentences/<int:sentence_id>"
 
 urlpatterns = [
+    path("offences/search", offence_search_api, name="offence-search"),
     path("cases/<str:crn>/sentences", pages.SentenceListView.as_view(), name="list"),
     path("cases/<str:crn>/sentences/new", changes.EventCreateView.as_view(), name="event-create"),
     path(SENTENCE, pages.SentenceDetailView.as_view(), name="sentence-detail"),

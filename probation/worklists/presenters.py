@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from probation.core.clock import LONDON
+from probation.frontend.return_url import with_next
 from probation.people.policy import ListedPerson, limited_access_message
 from probation.rules.enforcement.actions import is_overdue
 from probation.rules.worklists.deadlines import UnpaidWorkOutlook, UnpaidWorkStatus, outcome_due_on
@@ -129,13 +130,25 @@ def _unpaid_work_tag(outlook: UnpaidWorkOutlook) -> Tag:
     return Tag("At risk", "govuk-tag govuk-tag--orange")
 
 
-def _row(person: ListedPerson | None, section: str, item: Any, today: dt.date) -> WorkRow:
+# Sections whose rows open the contact's own form on the user's own list (issue 10: one click to record).
+_CONTACT_FORMS = {
+    "outcomes": ("contacts:outcome", "Record outcome"),
+    "evidence": ("contacts:decide", "Decide"),
+}
+
+
+def _row(
+    person: ListedPerson | None, section: str, item: Any, today: dt.date, return_to: str = ""
+) -> WorkRow:
     if person is None:  # outside the user's scope altogether: nothing but the fact of a row
         return WorkRow(crn="", restricted=True)
     if person.lao_excluded or person.lao_restricted:
         return WorkRow(crn=person.crn, restricted=True, message=limited_access_message(person))
     what, on, tag, link, sentence_id = _detail(section, item, today)
-    if link == "contacts":
+    if return_to and section in _CONTACT_FORMS:
+        name, link_text = _CONTACT_FORMS[section]
+        url = with_next(reverse(name, args=[person.crn, item.pk]), return_to)
+    elif link == "contacts":
         url, link_text = _contacts_url(person.crn), "Contacts"
     elif sentence_id is not None:
         url, link_text = _sentence_url(person.crn, sentence_id), "Sentence"
@@ -154,11 +167,18 @@ def _row(person: ListedPerson | None, section: str, item: Any, today: dt.date) -
     )
 
 
-def worklist_sections(worklist: Worklist) -> list[SectionView]:
+def worklist_sections(worklist: Worklist, *, return_to: str = "") -> list[SectionView]:
+    """``return_to`` (the user's own list) makes outcome rows open the outcome form and come back."""
     views = []
     for section in worklist.sections:
         rows = [
-            _row(worklist.people.get(section_person_id(section, item)), section.key, item, worklist.today)
+            _row(
+                worklist.people.get(section_person_id(section, item)),
+                section.key,
+                item,
+                worklist.today,
+                return_to,
+            )
             for item in section.items
         ]
         views.append(

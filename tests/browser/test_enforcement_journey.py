@@ -107,6 +107,21 @@ class Case:
                 return candidate
         pytest.fail(f"no free time for po and {self.crn} on {day}")
 
+    def first_free_weekday(
+        self, after: dt.date, candidates: list[dt.time], minutes: int
+    ) -> tuple[dt.date, dt.time]:
+        """The first weekday from ``after`` with a free candidate time: a generated unpaid work session
+        can fill the officer's whole day (issue 13)."""
+        for offset in range(14):
+            day = after + dt.timedelta(days=offset)
+            if day.weekday() >= 5:
+                continue
+            try:
+                return day, self.free_time(day, candidates, minutes)
+            except pytest.fail.Exception:
+                continue
+        pytest.fail(f"no free weekday for po and {self.crn} in the 14 days from {after}")
+
 
 def _record_conviction_and_order(page, case: Case, convicted_on: dt.date) -> str:
     page.goto(f"/cases/{case.crn}/sentences")
@@ -123,7 +138,7 @@ def _record_conviction_and_order(page, case: Case, convicted_on: dt.date) -> str
     for message in (
         "Enter the date of conviction",
         "Enter the convicting court",
-        "Enter the main offence code",
+        "Enter the main offence",
         "Enter the main offence date",
         "Select the type of sentence",
         "Enter the date of sentence",
@@ -133,7 +148,7 @@ def _record_conviction_and_order(page, case: Case, convicted_on: dt.date) -> str
 
     _fill_date(page, "Date of conviction", convicted_on)
     page.get_by_label("Convicting court").fill("Leeds Magistrates' Court")
-    page.get_by_label("Main offence code").fill("10400")
+    page.get_by_label("Main offence", exact=True).fill("10400")
     _fill_date(page, "Main offence date", convicted_on - dt.timedelta(days=60))
     page.get_by_label("Community order", exact=True).check()
     _fill_date(page, "Date of sentence", convicted_on)
@@ -160,8 +175,10 @@ def _record_conviction_and_order(page, case: Case, convicted_on: dt.date) -> str
     return page.url
 
 
-def _book_appointment(page, case: Case, day: dt.date) -> None:
-    at = case.free_time(day, [dt.time(h, m) for h in range(10, 17) for m in (0, 30)], minutes=30)
+def _book_appointment(page, case: Case, after: dt.date) -> None:
+    day, at = case.first_free_weekday(
+        after, [dt.time(h, m) for h in range(9, 18) for m in (0, 30)], minutes=30
+    )
     ends = (dt.datetime.combine(day, at) + dt.timedelta(minutes=30)).time()
     page.goto(f"/cases/{case.crn}/contacts")
     expect(page.get_by_role("heading", name="Contacts", exact=True)).to_be_visible()
@@ -232,7 +249,9 @@ def test_officer_books_records_failures_warns_and_initiates_breach(page, live_da
     sentence_url = _record_conviction_and_order(page, case, convicted_on)
     _book_appointment(page, case, today + dt.timedelta(days=1))
 
-    at = case.free_time(first_failure, [dt.time(h, m) for h in range(10, 17) for m in (0, 30)], minutes=1)
+    at = case.free_time(
+        first_failure, [dt.time(h, m) for h in range(8, 20) for m in (0, 15, 30, 45)], minutes=1
+    )
     _record_failure(page, case, first_failure, at, sentence_label)
 
     page.goto(sentence_url)

@@ -3,6 +3,7 @@ date within the sentence, clashes, past/future, allowed outcomes, credit) are th
 back as field errors."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, cast
 
 from crispy_forms_gds.layout import Field
@@ -13,7 +14,13 @@ from probation.contacts.presenters import condition_label, requirement_label, se
 from probation.contacts.selectors import NEEDS_OUTCOME, NO_OUTCOME
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
-from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES, OutcomeCode
+from probation.rules.contacts.outcome_groups import HINTS, grouped_outcomes
+from probation.rules.contacts.outcomes import (
+    CONTACT_TYPES,
+    OUTCOMES,
+    OutcomeCode,
+    counts_as_failure_to_comply,
+)
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 
 EXAMPLE = "For example, 14 4 2026"
@@ -196,12 +203,57 @@ class CancelForm(GovukForm):
         return [Field.text("reason"), "version"]
 
 
+@dataclass(frozen=True)
+class OutcomeChoice:
+    value: str
+    label: str
+    hint: str
+    position: int  # 1, 2, ... across the groups: the radio's id (the error summary links to the first)
+
+
+@dataclass(frozen=True)
+class OutcomeChoiceGroup:
+    key: str
+    heading: str
+    items: list[OutcomeChoice]
+
+
+FAILURE_HINT = " This counts as a failure to comply."
+
+
+def outcome_choice_groups(
+    allowed: Iterable[OutcomeCode], *, type_code: str, carries_out_requirement: bool
+) -> list[OutcomeChoiceGroup]:
+    """The allowed outcomes in their groups, each with its hint, saying which would be a failure to
+    comply for this contact (the one rule, counts_as_failure_to_comply)."""
+    groups, position = [], 0
+    for group in grouped_outcomes(allowed):
+        items = []
+        for code in group.codes:
+            position += 1
+            fails = bool(type_code) and counts_as_failure_to_comply(
+                type_code, code, carries_out_requirement=carries_out_requirement
+            )
+            hint = HINTS[code] + (FAILURE_HINT if fails else "")
+            items.append(
+                OutcomeChoice(code.value, f"{OUTCOMES[code].description} ({code.value})", hint, position)
+            )
+        groups.append(OutcomeChoiceGroup(group.group.value, group.heading, items))
+    return groups
+
+
 class OutcomeForm(GovukForm):
-    """Offers only the outcomes the contact type allows (rescheduling has its own page)."""
+    """Offers only the outcomes the contact type allows (rescheduling has its own page), grouped
+    (attended, did not attend, acceptable absence...) with a plain-English hint for each."""
 
     submit_label = "Save outcome"
     outcome = forms.ChoiceField(
-        label="Outcome", widget=forms.RadioSelect, error_messages={"required": "Select the outcome"}
+        label="What was the outcome?",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the outcome",
+            "invalid_choice": "Select an outcome allowed for this appointment",
+        },
     )
     hours = forms.IntegerField(
         label="Hours worked (unpaid work only)",
@@ -217,16 +269,30 @@ class OutcomeForm(GovukForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(
-        self, *args: Any, allowed: Iterable[OutcomeCode] = (), show_hours: bool = False, **kwargs: Any
+        self,
+        *args: Any,
+        allowed: Iterable[OutcomeCode] = (),
+        show_hours: bool = False,
+        type_code: str = "",
+        carries_out_requirement: bool = False,
+        **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["outcome"]).choices = [
-            (c.value, f"{OUTCOMES[c].description} ({c.value})") for c in allowed
-        ]
+        groups = outcome_choice_groups(
+            allowed, type_code=type_code, carries_out_requirement=carries_out_requirement
+        )
+        field = cast(forms.ChoiceField, self.fields["outcome"])
+        field.choices = [(item.value, item.label) for group in groups for item in group.items]
+        field.groups = groups  # type: ignore[attr-defined]  # read by contacts/fields/grouped_radios.html
         self.show_hours = show_hours
         if not show_hours:
             del self.fields["hours"]
 
     def layout_fields(self) -> list[object]:
         hours = [Field.text("hours", field_width=3)] if self.show_hours else []
-        return [Field.radios("outcome"), *hours, Field.textarea("notes"), "version"]
+        return [
+            Field("outcome", template="contacts/fields/grouped_radios.html"),
+            *hours,
+            Field.textarea("notes"),
+            "version",
+        ]

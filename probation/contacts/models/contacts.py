@@ -8,19 +8,48 @@ probation.rules.contacts.outcomes; ``is_appointment`` copies the type's attendan
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import BooleanField, ExpressionWrapper, F, Q
 
 from probation.accounts.models import Staff
 from probation.core.models import VersionedModel
 from probation.people.models import Person
-from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES
+from probation.rules.contacts.outcomes import (
+    CONTACT_TYPES,
+    OUTCOMES,
+    ContactTypeCode,
+    counts_as_failure_to_comply,
+    is_enforceable,
+)
 from probation.sentences.models import LicenceCondition, Requirement, Sentence
 
 CONTACT_TYPE_CHOICES = [(code.value, t.description) for code, t in CONTACT_TYPES.items()]
 OUTCOME_CHOICES = [(code.value, o.description) for code, o in OUTCOMES.items()]
 
+# The SQL twin of probation.rules.contacts.outcomes.counts_as_failure_to_comply, built from the same data
+# (a test checks it agrees for every contact type and outcome, linked or not).
+UNACCEPTABLE_OUTCOMES = tuple(code.value for code, row in OUTCOMES.items() if not row.acceptable)
+ATTENDANCE_TYPES = tuple(code.value for code, t in CONTACT_TYPES.items() if t.attendance)
+ALWAYS_ENFORCEABLE_TYPES = tuple(
+    code.value for code in ContactTypeCode if is_enforceable(code, carries_out_requirement=False)
+)
+CARRIES_OUT_REQUIREMENT = Q(requirement__isnull=False) | Q(licence_condition__isnull=False)
+FAILURE_TO_COMPLY = Q(outcome__in=UNACCEPTABLE_OUTCOMES) & (
+    Q(type__in=ALWAYS_ENFORCEABLE_TYPES) | (Q(type__in=ATTENDANCE_TYPES) & CARRIES_OUT_REQUIREMENT)
+)
+
 
 class ContactQuerySet(models.QuerySet):
+    def failures_to_comply(self) -> "ContactQuerySet":
+        """Enforceable contacts with an unacceptable outcome (enforcement.md "Failures to comply" and
+        *enforceable*): every count, list and threshold of failures goes through this."""
+        return self.filter(FAILURE_TO_COMPLY)
+
+    def with_carries_out_requirement(self) -> "ContactQuerySet":
+        """Annotate ``carries_out_requirement`` (linked to a requirement or licence condition)."""
+        return self.annotate(
+            carries_out_requirement=ExpressionWrapper(CARRIES_OUT_REQUIREMENT, output_field=BooleanField())
+        )
+
     def appointments(self) -> "ContactQuerySet":
         return self.filter(is_appointment=True, cancelled_at__isnull=True)
 
@@ -119,3 +148,14 @@ class Contact(VersionedModel):
     @property
     def is_cancelled(self) -> bool:
         return self.cancelled_at is not None
+
+    @property
+    def links_requirement(self) -> bool:
+        """Linked to a requirement or licence condition: the appointment carries it out (enforceable)."""
+        return self.requirement_id is not None or self.licence_condition_id is not None
+
+    @property
+    def is_failure_to_comply(self) -> bool:
+        return bool(self.outcome) and counts_as_failure_to_comply(
+            self.type, self.outcome, carries_out_requirement=self.links_requirement
+        )

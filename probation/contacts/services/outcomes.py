@@ -30,7 +30,6 @@ from probation.rules.contacts.outcomes import (
     ContactTypeCode,
     OutcomeCode,
     check_outcome_allowed,
-    counts_as_failure_to_comply,
     outcome,
 )
 from probation.rules.enforcement.actions import enforcement_respond_by
@@ -143,9 +142,9 @@ def _raise_as_field(check, field: str):
 
 
 def _open_enforcement(*, actor: User, contact: Contact, failure_date: dt.date) -> EnforcementCase | None:
-    """An unacceptable outcome on an NS contact linked to a sentence is a failure to comply: open its
-    enforcement case, awaiting action, to be acted on within 10 working days."""
-    if contact.sentence_id is None or not counts_as_failure_to_comply(contact.type, contact.outcome):
+    """An unacceptable outcome on an enforceable contact linked to a sentence is a failure to comply:
+    open its enforcement case, awaiting action, to be acted on within 10 working days."""
+    if contact.sentence_id is None or not contact.is_failure_to_comply:
         return None
     if EnforcementCase.objects.filter(contact=contact).exists():
         return None  # a failed-to-attend decided unacceptable keeps the case opened for it

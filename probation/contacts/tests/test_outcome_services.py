@@ -1,6 +1,6 @@
 """Recording outcomes: allowed outcomes per type, not before the appointment, credit of unpaid work
 hours, RAR days and programme sessions under locks, one winner for two officers, AFTA evidence and
-its decision, and the enforcement case opened only for an NS contact, unacceptable, on a sentence."""
+its decision, and the enforcement case opened only for an enforceable contact, unacceptable, on a sentence."""
 
 import datetime as dt
 
@@ -183,11 +183,14 @@ def test_failed_to_attend_sets_the_evidence_deadline_and_opens_enforcement(offic
         ("planned_office_visit", "AFTC", True, True),
         ("planned_office_visit", "UAAB", False, False),  # not linked to a sentence
         ("planned_office_visit", "AAME", True, False),  # acceptable
-        ("initial_appointment", "UAAB", True, False),  # not an NS contact
+        ("initial_appointment", "UAAB", True, False),  # neither NS nor carrying out a requirement
         ("drug_test", "TDRT", True, True),
+        ("unpaid_work_session", "UAAB", True, True),  # enforceable: carries out the UPW requirement
+        ("unpaid_work_session", "ATSH", True, True),  # sent home for behaviour at a project
+        ("programme_session", "UAAB", True, True),
     ],
 )
-def test_enforcement_case_only_for_ns_unacceptable_on_a_sentence(
+def test_enforcement_case_only_for_enforceable_unacceptable_on_a_sentence(
     officer_user, sentence, type_code, code, linked, opens
 ):
     contact = ContactFactory(
@@ -201,6 +204,15 @@ def test_enforcement_case_only_for_ns_unacceptable_on_a_sentence(
     _record(officer_user, contact, code)
 
     assert EnforcementCase.objects.filter(contact=contact).exists() is opens
+
+
+def test_an_appointment_linked_to_a_requirement_opens_an_enforcement_case(officer_user, sentence):
+    drr = RequirementFactory(sentence=sentence, type="drug_rehabilitation", ordered=6)
+    contact = _contact(officer_user, sentence, type="alcohol_drug_key_worker_session", requirement=drr)
+
+    _record(officer_user, contact, "UAAB")
+
+    assert EnforcementCase.objects.filter(contact=contact).exists()
 
 
 def test_deciding_a_failed_to_attend_acceptable_closes_its_enforcement_case(officer_user, sentence):

@@ -19,6 +19,7 @@ from probation.contacts.presenters import contact_row
 from probation.contacts.services.checks import CONTACT
 from probation.core.clock import now
 from probation.frontend.forms import GovukForm
+from probation.frontend.return_url import safe_return_url
 from probation.people.models import Person
 from probation.people.policy import can_change_case
 from probation.people.shell import CaseFormView, CasePageView
@@ -53,8 +54,16 @@ class ContactLogView(CasePageView):
         )
         can_manage = can_change_case(request.user, person, Permission.CONTACT_MANAGE)
         read_sensitive = has_permission(request.user, Permission.CONTACT_VIEW_SENSITIVE)
+        here = request.get_full_path()  # a filtered log ("needs an outcome") is returned to as filtered
         rows = [
-            contact_row(c, crn=person.crn, now=at, can_read_sensitive=read_sensitive, can_manage=can_manage)
+            contact_row(
+                c,
+                crn=person.crn,
+                now=at,
+                can_read_sensitive=read_sensitive,
+                can_manage=can_manage,
+                return_to=here,
+            )
             for c in page.contacts
         ]
         self.shown = {"filters": filters.as_detail(), "shown": [r.pk for r in rows], "after": bool(after)}
@@ -93,9 +102,14 @@ class ContactFormView(CaseFormView):
 
 
 class ContactChangeView(ContactFormView):
-    """A change to one contact of the case; another case's contact is "not found"."""
+    """A change to one contact of the case; another case's contact is "not found". Opened from a list
+    (needs an outcome, My work) with ``?next=``, it returns there after saving and its Back link goes
+    there; the form posts to its own URL, so the ``next`` travels with the POST."""
 
     page = ""
+
+    def success_url(self) -> str:
+        return safe_return_url(self.request, super().success_url())
 
     @cached_property
     def contact(self):

@@ -142,7 +142,12 @@ class OutcomeView(ContactChangeView):
         requirement = self.contact.requirement
         show_hours = requirement is not None and requirement.type == "unpaid_work"
         return self.form_class(
-            data=data, initial=self.initial(), allowed=self.allowed(), show_hours=show_hours
+            data=data,
+            initial=self.initial(),
+            allowed=self.allowed(),
+            show_hours=show_hours,
+            type_code=self.contact.type,
+            carries_out_requirement=self.contact.links_requirement,
         )
 
     def save(self, data: dict[str, Any]) -> None:
@@ -166,7 +171,14 @@ class DecideView(OutcomeView):
         return [c for c in super().allowed() if c in ACCEPTABLE_ABSENCE_CODES or c is OutcomeCode.UAAB]
 
     def get_form(self, data: Any = None) -> GovukForm:
-        return self.form_class(data=data, initial=self.initial(), allowed=self.allowed(), show_hours=False)
+        return self.form_class(
+            data=data,
+            initial=self.initial(),
+            allowed=self.allowed(),
+            show_hours=False,
+            type_code=self.contact.type,
+            carries_out_requirement=self.contact.links_requirement,
+        )
 
     def save(self, data: dict[str, Any]) -> None:
         outcomes.contact_decide_failed_to_attend(

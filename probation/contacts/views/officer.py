@@ -149,9 +149,10 @@ class OutstandingView(View):
             object_id=staff.code,
             detail={"list": "outstanding", "page": outstanding.number, "shown": [c.pk for c in shown]},
         )
+        here = request.get_full_path()
         context = {
             "page": outstanding,
-            "rows": [officer_row(c) for c in outstanding.object_list],
-            "awaiting": [officer_row(c, today=today, action="decide") for c in awaiting],
+            "rows": [officer_row(c, return_to=here) for c in outstanding.object_list],
+            "awaiting": [officer_row(c, today=today, action="decide", return_to=here) for c in awaiting],
         }
         return render(request, "contacts/outstanding.html", context)

@@ -4,6 +4,8 @@ enforcement actions, breaches and recalls those outcomes led to, decided with th
 
 Modules: ``reference`` (pools and weights), ``timeline`` (a person's sentences), ``history`` (their
 contacts), ``sentence_rows`` (the sentences as rows), ``workflows`` (enforcement, breach, recall),
-``state`` (ids, rows, states produced), ``columns`` and ``load`` (COPY / INSERT, flush, index drop and
+``state`` (ids, rows, states produced), ``risk`` (RoSH, registrations and their reviews, MAPPA with
+meetings and actions), ``needs`` (needs assessments), ``scores`` (criminal history and predictor scores
+from the project's calculators), ``columns`` and ``load`` (COPY / INSERT, flush, index drop and
 rebuild) and ``generate`` (the phases).
 """

@@ -2,11 +2,17 @@
 
 from django.db import models
 
+from probation.assessments.models import Assessment
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep
 from probation.demo.case_history.load import BREACH_FAILURES, RECALL_CONDITIONS
+from probation.demo.case_history.scores import HISTORY_COLUMNS
 from probation.enforcement.models import Breach as BreachModel
 from probation.enforcement.models import BreachStep, RecallStep
 from probation.enforcement.models import Recall as RecallModel
+from probation.mappa.models import MappaAction, MappaMeeting
+from probation.risk.models import Registration, RegistrationReview, RoshAssessment
+from probation.risk.models.rosh import COMMUNITY_FIELDS, CUSTODY_FIELDS, EVIDENCE_FIELDS
+from probation.scores.models import CriminalHistory, PredictorScore
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
 
 STAMPS = ("created_at", "updated_at", "version")
@@ -175,4 +181,101 @@ WRITERS: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
     ),
     "recallcondition": (RECALL_CONDITIONS, ("recall_id", "licencecondition_id")),
     "recallstep": (RecallStep, ("recall_id", *STEP)),
+    # Risk, MAPPA, needs and scores (risk.py, needs.py, scores.py).
+    "registration": (
+        Registration,
+        (
+            "id",
+            "person_id",
+            "register_type",
+            "registered_on",
+            "registering_officer_id",
+            "registered_by_id",
+            "category",
+            "level",
+            "notes",
+            "next_review_on",
+            "deregistered_on",
+            "deregistration_reason",
+            "deregistering_officer_id",
+            "deregistered_by_id",
+            *STAMPS,
+        ),
+    ),
+    "registrationreview": (
+        RegistrationReview,
+        (
+            "registration_id",
+            "reviewed_on",
+            "reviewing_officer_id",
+            "reviewed_by_id",
+            "notes",
+            "next_review_on",
+            "created_at",
+        ),
+    ),
+    "roshassessment": (
+        RoshAssessment,
+        (
+            "person_id",
+            "assessed_on",
+            "assessor_id",
+            "assessed_by_id",
+            "created_at",
+            *COMMUNITY_FIELDS,
+            *CUSTODY_FIELDS,
+            "overall_level",
+            *EVIDENCE_FIELDS,
+        ),
+    ),
+    "mappameeting": (
+        MappaMeeting,
+        (
+            "id",
+            "person_id",
+            "held_on",
+            "level",
+            "chair",
+            "agencies",
+            "other_agency",
+            "minutes",
+            "decisions",
+            "next_review_on",
+            "recorded_by_id",
+            *STAMPS,
+        ),
+    ),
+    "mappaaction": (
+        MappaAction,
+        (
+            "meeting_id",
+            "description",
+            "owner_agency",
+            "owner_name",
+            "due_on",
+            "completed_on",
+            "completion_notes",
+            "created_by_id",
+            *STAMPS,
+        ),
+    ),
+    "assessment": (
+        Assessment,
+        (
+            "person_id",
+            "status",
+            "answers",
+            "started_by_id",
+            "started_at",
+            "completed_by_id",
+            "completed_at",
+            "copied_from_id",
+            *STAMPS,
+        ),
+    ),
+    "criminalhistory": (CriminalHistory, ("person_id", *HISTORY_COLUMNS, "updated_by_id", *STAMPS)),
+    "predictorscore": (
+        PredictorScore,
+        ("person_id", "predictor", "inputs", "features", "result", "calculated_at", "calculated_by_id"),
+    ),
 }

@@ -18,12 +18,15 @@ from probation.contacts.models import Contact, EnforcementCase
 from probation.core.clock import now, today_uk
 from probation.demo.case_history import columns, load
 from probation.demo.case_history.history import HistoryWriter, PersonInput
+from probation.demo.case_history.records import CaseRecords, Who
 from probation.demo.case_history.state import RunState
 from probation.demo.case_history.timeline import TimelinePlanner
 from probation.demo.people import bulk
 from probation.demo.people.places import REGIONS
 from probation.enforcement.models import Breach, Recall
-from probation.people.models import Person
+from probation.mappa.models import MappaMeeting
+from probation.people.models import PartnerShare, Person
+from probation.risk.models import Registration
 from probation.sentences.models import Event, Licence, LicenceCondition, Requirement, Sentence
 
 CHUNK = 2500
@@ -44,6 +47,8 @@ ID_MODELS = {
     "enforcementcase": EnforcementCase,
     "breach": Breach,
     "recall": Recall,
+    "registration": Registration,
+    "mappameeting": MappaMeeting,
 }
 
 
@@ -73,6 +78,7 @@ class Staffing:
     head_by_pdu: dict[int, int]
     pdu_of_team: dict[int, int]
     everyone: list[int]
+    pso: set[int] = field(default_factory=set)
 
 
 def generate(
@@ -128,15 +134,17 @@ def _load(seed, mean, heavy_contacts, staffing, chunk, log, result) -> tuple[lis
     showcase = Person.objects.filter(officer_id=demo_po).order_by("id").values_list("id", flat=True).first()
     if showcase is None:
         showcase = Person.objects.order_by("id").values_list("id", flat=True).first()
-    fields = ("id", "crn", "date_of_birth", "officer_id", "team_id", "pdu_id", "rosh_level")
+    fields = ("id", "crn", "date_of_birth", "officer_id", "team_id", "pdu_id", "gender")
     heavy: list[tuple[str, int]] = []
     done, last_id, started = 0, 0, time.perf_counter()
     history = HistoryWriter(state)
+    records = CaseRecords(state, seed)
+    shared = set(PartnerShare.objects.values_list("person_id", flat=True))
     while True:
         batch = list(Person.objects.filter(id__gt=last_id).order_by("id").values_list(*fields)[:chunk])
         if not batch:
             break
-        for person_id, crn, dob, officer, team, pdu, rosh in batch:
+        for person_id, crn, dob, officer, team, pdu, gender in batch:
             rng = Random(seed * 1_000_003 + person_id)  # noqa: S311 - reproducible fiction, not secrets
             officer = officer or _fallback_officer(rng, staffing, team, pdu)
             is_heavy = person_id == showcase or rng.random() < HEAVY_SHARE
@@ -149,16 +157,16 @@ def _load(seed, mean, heavy_contacts, staffing, chunk, log, result) -> tuple[lis
             pdu_of_officer = staffing.pdu_of_team[team_of_officer]
             officer_user = staffing.user_of.get(officer) or staffing.user_of[staffing.everyone[0]]
             senior = staffing.senior_by_team.get(team_of_officer) or staffing.head_by_pdu.get(pdu_of_officer)
+            senior_user = staffing.user_of.get(senior, officer_user) if senior else officer_user
             person = PersonInput(
                 id=person_id,
                 dob=dob,
                 officer_id=officer,
                 officer_user=officer_user,
-                senior_user=staffing.user_of.get(senior, officer_user) if senior else officer_user,
+                senior_user=senior_user,
                 town=towns.get(pdu, "Leeds"),
                 fail_rate=fail_rate,
                 budget=budget,
-                rosh=rosh,
             )
             planner = TimelinePlanner(
                 today=state.today,
@@ -168,17 +176,26 @@ def _load(seed, mean, heavy_contacts, staffing, chunk, log, result) -> tuple[lis
                 ap_name=aps.get(pdu, ""),
             )
             plans = planner.plan(rng, dob=dob, allocated=bool(team))
+            who = Who(person_id, dob, gender, officer, officer_user, senior_user, officer in staffing.pso,
+                      person_id in shared)  # fmt: skip
+            extra_rng, risk = records.before_history(who, plans)
+            person.rosh = risk.rosh if risk else ""
             contacts = history.person(rng, person, plans)
+            records.after_history(who, plans, extra_rng, risk)
             if is_heavy:
                 heavy.append((crn, contacts))
         for name, writer in writers.items():
             writer.write(state.rows.pop(name, []))
         state.rows.clear()
+        for level, ids in records.rosh_levels.items():  # mirrored on the person, as the RoSH service does
+            Person.objects.filter(pk__in=ids).update(rosh_level=level)
+        records.rosh_levels.clear()
         done += len(batch)
         last_id = batch[-1][0]
         rate = done / (time.perf_counter() - started)
         log(f"  {done:,} people, {writers['contact'].written:,} contacts ({rate:,.0f} people/s)")
     result.totals = {name: writer.written for name, writer in writers.items()}
+    result.timings["risk/needs/scores"] = records.seconds  # part of "history": drawing them
     return heavy, done
 
 
@@ -201,6 +218,8 @@ def _staffing() -> Staffing:
     ):
         staffing.team_of[staff_id] = team_id
         staffing.pdu_of_team[team_id] = pdu_id
+        if grade == Grade.PSO:
+            staffing.pso.add(staff_id)
         if grade in practitioners:
             staffing.practitioners_by_team.setdefault(team_id, []).append(staff_id)
             staffing.practitioners_by_pdu.setdefault(pdu_id, []).append(staff_id)

@@ -25,7 +25,7 @@ from probation.demo.case_history.state import (
 )
 from probation.demo.case_history.timeline import RequirementPlan, SentencePlan
 from probation.demo.case_history.workflows import Enforcer
-from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES
+from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES, counts_as_failure_to_comply
 from probation.rules.contacts.outcomes import ContactTypeCode as C
 from probation.rules.enforcement.compliance import EVIDENCE_DAYS
 
@@ -33,6 +33,10 @@ T = TypeVar("T")
 HORIZON_DAYS = 28  # future appointments are booked up to four weeks ahead
 ONE_DAY, FIVE_MINUTES = dt.timedelta(days=1), dt.timedelta(minutes=5)
 EVIDENCE = dt.timedelta(days=EVIDENCE_DAYS)
+# Enforcement (warnings, breach, recall) rests only on the failures the compliance count counts:
+# unacceptable outcomes of enforceable appointments (enforcement.md, "Enforceable"), decided by the
+# same rule (counts_as_failure_to_comply), so a breach in progress never shows 0 failures.
+ENFORCEABLE = {code.value: counts_as_failure_to_comply(code, "UAAB") for code in CONTACT_TYPES}
 ATTENDED = {code.value: o.attended is True for code, o in OUTCOMES.items()}
 ACCEPTABLE = {code.value: o.acceptable for code, o in OUTCOMES.items()}
 CREDITS_HOURS = {"ATTC": 7, "AFDA": 7, "ATSS": 3}
@@ -288,13 +292,23 @@ class SentenceContacts:
     def _record_outcome(self, contact: _Contact, ago: int) -> None:
         rand = self.rng.random
         outcome = self._outcome(contact.kind, ago)
-        if self.plan.terminated_on is None and ACCEPTABLE[outcome] and self._showcase_failure(ago):
-            outcome = "UAAB"
+        if (
+            self.plan.terminated_on is None
+            and ACCEPTABLE[outcome]
+            and ENFORCEABLE[contact.kind]
+            and self._showcase_failure(ago)
+        ):
+            # Showcase: a recent failure to attend still waiting for evidence, if none yet.
+            outcome = "AFTA" if ago <= EVIDENCE_DAYS and self.state.missing("outcome", ("AFTA",)) else "UAAB"
         contact.outcome = outcome
         if outcome == "AFTA":
             contact.evidence_due = contact.day + EVIDENCE
+            self.state.saw("outcome", "AFTA")
         assert contact.ends is not None
-        contact.recorded = min(contact.ends + FIVE_MINUTES * (1 + int(rand() * 300)), self.state.moment)
+        # Failures are recorded within the hour, before anything is decided on them (the next
+        # working day at the earliest); other outcomes up to a day later.
+        within = 300 if ACCEPTABLE[outcome] else 12
+        contact.recorded = min(contact.ends + FIVE_MINUTES * (1 + int(rand() * within)), self.state.moment)
         if contact.link is not None and ATTENDED[outcome]:
             contact.credited = _credit(self.rng, contact.link, contact.day, outcome)
         if rand() < 0.7:
@@ -331,8 +345,8 @@ class SentenceContacts:
             self.waiting.pop(kind)[RESCHEDULED_TO] = contact.id
         if outcome in ref.RESCHEDULED:
             self.waiting[kind] = row
-        if outcome and not ACCEPTABLE[outcome]:
-            self.enforcer.failure(contact.id, contact.day)
+        if outcome and counts_as_failure_to_comply(kind, outcome):
+            self.enforcer.failure(contact.id, contact.day, contact.recorded)
 
     def _row(self, contact: _Contact) -> list:
         # The draws in this list happen left to right: keep their order, or every seed's data changes.

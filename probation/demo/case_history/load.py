@@ -14,9 +14,13 @@ from typing import cast
 
 from django.db import connection, models
 
+from probation.assessments.models import Assessment, AssessmentChange
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep, NotificationMessage
 from probation.demo.people.bulk import is_postgresql
 from probation.enforcement.models import Breach, BreachStep, Recall, RecallStep
+from probation.mappa.models import MappaAction, MappaMeeting
+from probation.risk.models import Registration, RegistrationReview, RiskManagementPlan, RoshAssessment
+from probation.scores.models import CriminalHistory, PredictorScore
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
 
 BREACH_FAILURES = Breach.failures.through
@@ -39,7 +43,17 @@ TABLES: tuple[type[models.Model], ...] = (
     Recall,
     RECALL_CONDITIONS,
     RecallStep,
+    Registration,
+    RegistrationReview,
+    RoshAssessment,
+    MappaMeeting,
+    MappaAction,
+    Assessment,
+    CriminalHistory,
+    PredictorScore,
 )
+# Rows users may have added that point at generated ones: deleted with them.
+DEPENDANTS: tuple[type[models.Model], ...] = (NotificationMessage, RiskManagementPlan, AssessmentChange)
 # The tables big enough for the drop-and-rebuild of indexes and foreign keys to pay.
 BIG_TABLES = (Contact, EnforcementCase, EnforcementStep, Event, EventOffence, Sentence, Requirement)
 
@@ -99,7 +113,7 @@ def history_flush() -> dict[str, int]:
     """Delete every row of the tables this command fills (and reminders sent about its contacts)."""
     counts = {"events": Event.objects.count(), "contacts": Contact.objects.count()}
     qn = connection.ops.quote_name
-    tables: list[type[models.Model]] = [NotificationMessage, *TABLES]
+    tables: list[type[models.Model]] = [*DEPENDANTS, *TABLES]
     with connection.cursor() as cursor:
         if is_postgresql():
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -108,7 +122,7 @@ def history_flush() -> dict[str, int]:
         else:
             # rescheduled_to points contacts at contacts: unlink before deleting.
             cursor.execute(f"UPDATE {qn(Contact._meta.db_table)} SET rescheduled_to_id = NULL")  # noqa: S608
-            in_order: list[type[models.Model]] = [NotificationMessage, *reversed(TABLES)]
+            in_order: list[type[models.Model]] = [*DEPENDANTS, *reversed(TABLES)]
             for model in in_order:
                 cursor.execute(f"DELETE FROM {qn(model._meta.db_table)}")  # noqa: S608
     return counts

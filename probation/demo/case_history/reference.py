@@ -16,6 +16,7 @@ from random import Random
 
 from probation.rules.contacts.outcomes import ContactTypeCode as C
 from probation.rules.contacts.outcomes import OutcomeCode as O
+from probation.rules.offences.descriptions import offence_label
 from probation.rules.predictors.offences import NEED_DETAILS_OF_EXACT_OFFENCE, offence_weightings
 
 
@@ -67,15 +68,13 @@ class OffenceRef:
 
 @cache
 def offences_by_category() -> dict[str, list[OffenceRef]]:
-    """Usable codes (exact offences, not general categories) by OGRS3 category. The reference has
-    no offence names, so the description is built from its categories and the code, as
-    probation.sentences.offences does."""
+    """Usable codes (exact offences, not general categories) by OGRS3 category, each with its
+    official description (probation.rules.offences), as probation.sentences.offences records it."""
     found: dict[str, list[OffenceRef]] = defaultdict(list)
     for code, row in sorted(offence_weightings().items()):
         if row.error == NEED_DETAILS_OF_EXACT_OFFENCE or not row.ogrs3_category:
             continue
-        names = list(dict.fromkeys(c for c in (row.ogrs3_category, row.snsv_category) if c))
-        found[row.ogrs3_category].append(OffenceRef(code, f"{' – '.join(names)} (code {code})"[:200]))
+        found[row.ogrs3_category].append(OffenceRef(code, offence_label(code)))
     return dict(found)
 
 

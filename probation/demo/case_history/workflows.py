@@ -87,14 +87,19 @@ class Enforcer:
             and (self.blocked[1] is None or day < self.blocked[1])
         )
 
-    def failure(self, contact_id: int, day: dt.date) -> None:
+    def failure(self, contact_id: int, day: dt.date, recorded: dt.datetime | None = None) -> None:
+        """An unacceptable outcome of an enforceable appointment, recorded at ``recorded``: the
+        enforcement case opens once the outcome is recorded, never before."""
         rng, today = self.rng, self.state.today
         self.failures.append((contact_id, day))
         respond_by = working_days_after(day, ENFORCEMENT_DAYS)
         late = rng.random() < 0.06
         decided = working_days_after(day, rng.randint(11, 15) if late else rng.randint(1, 9))
         case = self.state.take("enforcementcase")
-        steps = [("", "awaiting_action", "", at(day, 17, rng.randrange(60)), "")]
+        opened = at(day, 17, rng.randrange(60))
+        if recorded is not None and recorded > opened:
+            opened = recorded + dt.timedelta(minutes=1)
+        steps = [("", "awaiting_action", "", opened, "")]
         status, reason, decided_on = "awaiting_action", "", None
         if decided > today:
             status = self.state.prefer(rng, "enforcement", OPEN_STATES)
@@ -152,10 +157,15 @@ class Enforcer:
 
     def _decide(self, contact_id: int, day: dt.date, decided: dt.date) -> A:
         rng = self.rng
-        if self.breach is not None and (self.breach.ended_on is None or decided < self.breach.ended_on):
-            if contact_id not in self.breach.failures:
-                self.breach.failures.append(contact_id)
-                self.state.rows["breachfailure"].append([self.breach.id, contact_id])
+        # A failure while a breach is in progress is added to it (even when decided after the breach
+        # concluded): a new breach may rely only on failures after the last one ended (the reset date).
+        breach = self.breach
+        if breach is not None and (
+            breach.ended_on is None or day < breach.ended_on or decided < breach.ended_on
+        ):
+            if contact_id not in breach.failures:
+                breach.failures.append(contact_id)
+                self.state.rows["breachfailure"].append([breach.id, contact_id])
             return A.BREACH_OR_RECALL_INITIATED
         if self.recall is not None and (self.recall.final_on is None or decided < self.recall.final_on):
             return A.BREACH_OR_RECALL_INITIATED

@@ -11,19 +11,24 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 
+from probation.assessments.models import Assessment
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep
 from probation.enforcement.models import Breach, Recall
 from probation.enforcement.models.breach import BREACH_OPEN
 from probation.enforcement.models.recall import RECALL_OPEN
+from probation.people.models import Person
+from probation.risk.models import Registration
 from probation.rules.calendar.working_days import add_working_days
 from probation.rules.contacts.outcomes import (
     CONTACT_TYPES,
     OUTCOMES,
     ContactTypeCode,
     check_outcome_allowed,
+    counts_as_failure_to_comply,
 )
 from probation.rules.enforcement.transitions import BreachStatus, EnforcementStatus, RecallStatus
 from probation.rules.sentences.licences import STANDARD_LICENCE_CONDITIONS
+from probation.scores.models import PredictorScore
 from probation.sentences.models import Event, EventOffence, LicenceCondition, Requirement, Sentence
 
 # The generators drop and rebuild indexes and TRUNCATE: the owner role's rights (ADR 0020).
@@ -72,6 +77,14 @@ def _snapshot() -> dict[str, list[tuple]]:
         "cases": list(EnforcementCase.objects.order_by("id").values_list("id", "contact_id", "status", "decided_on")),
         "breaches": list(Breach.objects.order_by("id").values_list("id", "status", "ended_on")),
         "recalls": list(Recall.objects.order_by("id").values_list("id", "status", "recall_type")),
+        "registrations": list(Registration.objects.order_by("id").values_list(
+            "id", "person_id", "register_type", "registered_on", "level", "next_review_on", "deregistered_on",
+        )),
+        "assessments": list(Assessment.objects.order_by("person_id").values_list("person_id", "answers")),
+        "scores": list(PredictorScore.objects.order_by("person_id", "predictor").values_list(
+            "person_id", "predictor", "result",
+        )),
+        "rosh": list(Person.objects.order_by("id").values_list("id", "rosh_level")),
     }  # fmt: skip
 
 
@@ -88,6 +101,8 @@ def test_same_seed_gives_the_same_rows_whatever_the_chunk_size(people: None) -> 
 
     assert _snapshot() == first
     assert len(first["contacts"]) > PEOPLE * 20
+    assert len(first["registrations"]) > PEOPLE
+    assert len(first["scores"]) > PEOPLE
 
 
 def test_another_seed_gives_other_rows(people: None) -> None:
@@ -146,7 +161,14 @@ def test_outcomes_are_allowed_and_every_failure_has_its_enforcement_case(people:
     ):
         check_outcome_allowed(type_, outcome, sentence_months=sentence_months.get(sentence_id))
     unacceptable = [code.value for code, row in OUTCOMES.items() if not row.acceptable]
-    failures = set(Contact.objects.filter(outcome__in=unacceptable).values_list("id", flat=True))
+    # Enforcement rests only on failures to comply: unacceptable outcomes of enforceable appointments.
+    failures = {
+        pk
+        for pk, type_, outcome in Contact.objects.filter(outcome__in=unacceptable).values_list(
+            "id", "type", "outcome"
+        )
+        if counts_as_failure_to_comply(type_, outcome)
+    }
     assert set(EnforcementCase.objects.values_list("contact_id", flat=True)) == failures
     for failure_date, respond_by in EnforcementCase.objects.values_list("failure_date", "respond_by"):
         assert respond_by == add_working_days(failure_date, 10)

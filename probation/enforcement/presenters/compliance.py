@@ -14,7 +14,7 @@ from probation.core.clock import LONDON
 from probation.enforcement.services.compliance import SentenceCompliance, WarningStatus
 from probation.people.models import Person
 from probation.risk.presenters.tags import Tag
-from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES, counts_as_failure_to_comply
+from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES
 from probation.rules.enforcement.actions import is_overdue
 from probation.rules.enforcement.compliance import ComplianceStatus, ContactRecord
 from probation.rules.enforcement.transitions import EnforcementStatus, label
@@ -127,7 +127,7 @@ def failure_rows(contacts: Iterable[Contact], *, reset_date: dt.date) -> list[Fa
             day=(day := contact_day(c)),
             contact_type=contact_type_label(c.type),
             outcome=outcome_label(c.outcome),
-            counts=day >= reset_date and counts_as_failure_to_comply(c.type, c.outcome),
+            counts=day >= reset_date and c.is_failure_to_comply,
         )
         for c in contacts
     ]

@@ -7,10 +7,10 @@ import datetime as dt
 from django.db.models import Prefetch, QuerySet
 
 from probation.contacts.models import Contact, EnforcementCase
+from probation.contacts.models.contacts import FAILURE_TO_COMPLY, UNACCEPTABLE_OUTCOMES
 from probation.core.clock import LONDON
 from probation.core.errors import NotFound
 from probation.enforcement.models import Breach
-from probation.enforcement.selectors.compliance import UNACCEPTABLE_OUTCOMES
 from probation.people.models import Person
 from probation.rules.enforcement.compliance import ftc_reset_date
 from probation.sentences.models import Requirement, Sentence
@@ -33,10 +33,16 @@ def failures_since_sentence(*, sentence: Sentence) -> QuerySet[Contact]:
 
 
 def breach_candidate_failures(*, sentence: Sentence) -> QuerySet[Contact]:
-    """The failures a breach may rely on: those on or after the FTC reset date (the later of the
-    sentence date and the end of the last breach, enforcement.md "Failures to comply")."""
+    """The failures a breach may rely on: failures to comply (enforceable contacts, the same rule the
+    count uses, so a breach never relies on what the compliance summary does not count) on or after the
+    FTC reset date (the later of the sentence date and the end of the last breach, enforcement.md
+    "Failures to comply")."""
     reset = ftc_reset_date(sentence.sentence_date, sentence.last_breach_ended_on)
-    return failures_since_sentence(sentence=sentence).filter(starts_at__gte=uk_midnight(reset))
+    return (
+        failures_since_sentence(sentence=sentence)
+        .filter(FAILURE_TO_COMPLY)
+        .filter(starts_at__gte=uk_midnight(reset))
+    )
 
 
 def warnings_given(*, sentence: Sentence) -> QuerySet[EnforcementCase]:

@@ -12,37 +12,45 @@ from django.db.models import Q, QuerySet
 from django.db.models.functions import TruncDate
 
 from probation.contacts.models import Contact, EnforcementCase
+from probation.contacts.models.contacts import UNACCEPTABLE_OUTCOMES
 from probation.contacts.models.enforcement import OPEN_STATUSES, WARNING_STATUSES
 from probation.core.clock import LONDON
 from probation.enforcement.models import Breach
-from probation.rules.contacts.outcomes import CONTACT_TYPES, OUTCOMES
 from probation.sentences.models import Sentence
 
-# Only NS contacts with an unacceptable outcome are failures to comply (enforcement.md, "Failures to
-# comply"); the SQL filter narrows to them and the domain rule (counts_as_failure_to_comply) decides.
-NS_TYPES = tuple(code.value for code, kind in CONTACT_TYPES.items() if kind.national_standard)
-UNACCEPTABLE_OUTCOMES = tuple(code.value for code, result in OUTCOMES.items() if not result.acceptable)
 
-
-def failure_day_rows(*, sentence: Sentence, since: dt.date) -> list[tuple[dt.date, str, str]]:
-    """Distinct (UK date, contact type, outcome) of the sentence's NS contacts with an unacceptable
-    outcome on or after ``since``: a handful of rows however many contacts the sentence has."""
+def failure_day_rows(*, sentence: Sentence, since: dt.date) -> list[tuple[dt.date, str, str, bool]]:
+    """Distinct (UK date, contact type, outcome, carries out a requirement) of the sentence's failures
+    to comply (enforceable contacts with an unacceptable outcome, ``Contact.objects.failures_to_comply``)
+    on or after ``since``: a handful of rows however many contacts the sentence has. The SQL narrows to
+    them; the domain rule (counts_as_failure_to_comply) decides again on the rows."""
     rows = (
-        Contact.objects.filter(sentence=sentence, type__in=NS_TYPES, outcome__in=UNACCEPTABLE_OUTCOMES)
+        Contact.objects.failures_to_comply()
+        .filter(sentence=sentence)
+        .with_carries_out_requirement()
         .annotate(day=TruncDate("starts_at", tzinfo=LONDON))
         .filter(day__gte=since)
-        .values_list("day", "type", "outcome")
+        .values_list("day", "type", "outcome", "carries_out_requirement")
         .distinct()
     )
     return list(rows)
 
 
 def failure_list(*, sentence: Sentence) -> QuerySet[Contact]:
-    """Every contact on the sentence with an unacceptable outcome, NS or not, newest first (the
+    """Every contact on the sentence with an unacceptable outcome, enforceable or not, newest first (the
     compliance page marks which count)."""
     return (
         Contact.objects.filter(sentence=sentence, outcome__in=UNACCEPTABLE_OUTCOMES)
-        .only("id", "type", "outcome", "starts_at", "sentence_id", "person_id")
+        .only(
+            "id",
+            "type",
+            "outcome",
+            "starts_at",
+            "sentence_id",
+            "person_id",
+            "requirement_id",
+            "licence_condition_id",
+        )
         .order_by("-starts_at", "-id")
     )
 
@@ -67,3 +75,29 @@ def warning_dates(*, sentence: Sentence, exclude_case_id: int | None = None) -> 
 
 def breach_in_progress(*, sentence: Sentence) -> bool:
     return Breach.objects.in_progress().filter(sentence=sentence).exists()
+
+
+def failure_day_rows_by_sentence(
+    *, since: dict[int, dt.date]
+) -> dict[int, list[tuple[dt.date, str, str, bool]]]:
+    """``failure_day_rows`` for several sentences at once ({sentence id: reset date}), in one query, by
+    the same rule (``Contact.objects.failures_to_comply``): a case page showing every current sentence's
+    compliance runs one query whatever their number."""
+    result: dict[int, list[tuple[dt.date, str, str, bool]]] = {pk: [] for pk in since}
+    if not since:
+        return result
+    on_or_after = Q()
+    for pk, day in since.items():
+        on_or_after |= Q(sentence_id=pk, day__gte=day)
+    rows = (
+        Contact.objects.failures_to_comply()
+        .filter(sentence_id__in=since)
+        .with_carries_out_requirement()
+        .annotate(day=TruncDate("starts_at", tzinfo=LONDON))
+        .filter(on_or_after)
+        .values_list("sentence_id", "day", "type", "outcome", "carries_out_requirement")
+        .distinct()
+    )
+    for pk, day, kind, code, linked in rows:
+        result[pk].append((day, kind, code, linked))
+    return result

@@ -41,8 +41,11 @@ def reset_date(sentence: Sentence) -> dt.date:
     return ftc_reset_date(sentence.sentence_date, sentence.last_breach_ended_on)
 
 
-def contact_records(rows: Iterable[tuple[dt.date, str, str]]) -> list[ContactRecord]:
-    return [ContactRecord(day, ContactTypeCode(kind), OutcomeCode(code)) for day, kind, code in rows]
+def contact_records(rows: Iterable[tuple[dt.date, str, str, bool]]) -> list[ContactRecord]:
+    return [
+        ContactRecord(day, ContactTypeCode(kind), OutcomeCode(code), carries_out_requirement=bool(linked))
+        for day, kind, code, linked in rows
+    ]
 
 
 @dataclass(frozen=True)

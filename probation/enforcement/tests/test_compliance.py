@@ -15,7 +15,7 @@ from probation.enforcement.models import Breach
 from probation.enforcement.panels.compliance import compliance_panel_build
 from probation.enforcement.services.compliance import sentence_compliance
 from probation.people.tests.factories import PersonFactory
-from probation.sentences.tests.factories import SentenceFactory
+from probation.sentences.tests.factories import RequirementFactory, SentenceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -70,14 +70,23 @@ def test_distinct_dates_are_counted_on_the_uk_calendar_day(sentence):
     assert sentence_compliance(sentence=sentence, today=TODAY).failure_count == 1
 
 
-def test_acceptable_and_missing_outcomes_and_non_ns_contacts_are_not_counted(sentence):
+def test_acceptable_and_missing_outcomes_and_unenforceable_contacts_are_not_counted(sentence):
     failure(sentence, dt.date(2026, 4, 1), outcome="AAME")  # acceptable absence (medical)
     ContactFactory(sentence=sentence, starts_at=_at(dt.date(2026, 4, 2)))  # no outcome yet
-    failure(sentence, dt.date(2026, 4, 3), type="doorstep_contact")  # not a national standard contact
-    failure(sentence, dt.date(2026, 4, 4), type="unpaid_work_session", outcome="ATSH")
+    failure(sentence, dt.date(2026, 4, 3), type="doorstep_contact")  # not NS, carries out nothing
     failure(sentence, dt.date(2026, 4, 5))  # the one that counts
 
     assert sentence_compliance(sentence=sentence, today=TODAY).failure_count == 1
+
+
+def test_unacceptable_outcomes_of_requirement_appointments_are_counted(sentence):
+    # enforcement.md, "enforceable": sent home for behaviour at an unpaid work project is a failure.
+    failure(sentence, dt.date(2026, 4, 4), type="unpaid_work_session", outcome="ATSH")
+    linked = failure(sentence, dt.date(2026, 4, 6), type="alcohol_drug_key_worker_session")
+    linked.requirement = RequirementFactory(sentence=sentence, type="drug_rehabilitation")
+    linked.save()
+
+    assert sentence_compliance(sentence=sentence, today=TODAY).failure_count == 2
 
 
 def test_another_sentences_failures_are_not_counted(sentence):

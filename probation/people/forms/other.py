@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from probation.accounts.models import Staff
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
+from probation.people.forms.allocation import officer_label
 from probation.people.models import AllocationReason, CircumstanceType, DisabilityType
 
 
@@ -74,7 +75,7 @@ class DisabilityForm(PeriodForm):
 
 class OfficerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Staff) -> str:
-        return f"{obj.name} ({obj.get_grade_display()}, {obj.team.name})"
+        return officer_label(obj)
 
 
 class AllocationForm(GovukForm):

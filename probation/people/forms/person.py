@@ -1,7 +1,9 @@
 import re
 
+from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
+from django.http import QueryDict
 
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
@@ -126,6 +128,45 @@ class PersonForm(GovukForm):
                 legend="Contact and language",
                 legend_size=Size.MEDIUM,
             ),
+        ]
+
+
+class PersonCreateForm(PersonForm):
+    # Asked only once the service has found possible matches (issue 10 item 5): the CRNs shown are
+    # carried so that a reason given for them does not cover a match the user has not seen.
+    duplicate_reason = forms.CharField(
+        label="Why are you adding a new record?",
+        help_text="For example, the matches are different people: give the details that show it",
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    duplicates_seen = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    @property
+    def asks_duplicate_reason(self) -> bool:
+        return bool(self.is_bound and self.data.get("duplicates_seen"))
+
+    def build_helper(self) -> FormHelper:
+        self.submit_label = "Add as a new person" if self.asks_duplicate_reason else "Save"
+        return super().build_helper()
+
+    def duplicates_shown(self, crns: list[str]) -> None:
+        """Record the matches shown on the page, so the next submission carries them back."""
+        data = QueryDict(mutable=True)
+        data.update(self.data)
+        data["duplicates_seen"] = ",".join(crns)
+        self.data = data
+
+    def clean_duplicates_seen(self) -> list[str] | None:
+        value = self.cleaned_data["duplicates_seen"].strip()
+        return [crn for crn in value.split(",") if crn] if value else None
+
+    def layout_fields(self) -> list[object]:
+        return [
+            *super().layout_fields(),
+            *(["duplicate_reason"] if self.asks_duplicate_reason else []),
+            "duplicates_seen",
         ]
 
 

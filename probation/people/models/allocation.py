@@ -18,11 +18,15 @@ class AllocationReason(models.TextChoices):
 
 
 class Allocation(models.Model):
-    """One period during which a team and officer were responsible for a person. Never deleted."""
+    """One period during which a team (and, once one is chosen, an officer) was responsible for a
+    person. Never deleted. No officer: the case waits in the team for its manager to allocate it
+    (a transfer in with no officer chosen)."""
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="allocations")
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="+")
-    officer = models.ForeignKey(Staff, on_delete=models.PROTECT, related_name="allocations")
+    officer = models.ForeignKey(
+        Staff, on_delete=models.PROTECT, null=True, blank=True, related_name="allocations"
+    )
     started_at = models.DateTimeField()
     ended_at = models.DateTimeField(null=True, blank=True)
     reason = models.CharField(max_length=20, choices=AllocationReason.choices)
@@ -42,7 +46,7 @@ class Allocation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.person_id} to {self.officer_id} from {self.started_at:%Y-%m-%d}"
+        return f"{self.person_id} to {self.officer_id or self.team_id} from {self.started_at:%Y-%m-%d}"
 
 
 class SupportingOfficer(models.Model):

@@ -41,19 +41,64 @@ def _refuse_excluded(person: Person, officer: Staff, *, field: str) -> None:
         )
 
 
-def allocation_create(*, actor: User, crn: str, officer_id: int, reason: str, notes: str = "") -> Allocation:
-    """Make ``officer`` the responsible officer (and their team the managing team) from now."""
+def _transfer_reason_refused(person: Person, team: Team, reason: str) -> str:
+    """A transfer must be what it says (reference-data.md § Allocation: transfers keep history): to
+    another team only if the team changes, to another region only if the region changes."""
+    if reason == AllocationReason.TRANSFER_TEAM and (person.team_id is None or person.team_id == team.pk):
+        if person.team_id is None:
+            return "This case has no team yet, so it cannot be transferred: choose another reason"
+        return f"{team.name} is already this case’s team: choose a team that is different to transfer it"
+    if reason == AllocationReason.TRANSFER_REGION:
+        current = person.team.pdu.region_id if person.team is not None else person.pdu.region_id
+        if current == team.pdu.region_id:
+            return f"{team.name} is in the case’s current region: choose ‘Transfer to another team’"
+    return ""
+
+
+def _allocation_target(
+    person: Person, *, officer_id: int | None, team_id: int | None
+) -> tuple[Team, Staff | None]:
+    """The team and officer (None: the team's manager allocates later) the case goes to."""
+    if officer_id is None:
+        team = Team.objects.select_related("pdu").filter(pk=team_id).first() if team_id else None
+        if team is None:
+            raise ServiceError("Select a team", field="team")
+        if person.team_id == team.pk and person.officer_id is None:
+            raise ServiceError(f"This case is already waiting for allocation in {team.name}", field="team")
+        return team, None
+    officer = _case_holding_officer(officer_id, field="officer")
+    if team_id is not None and officer.team_id != team_id:
+        raise ServiceError("Select an officer in the team you chose", field="officer")
+    _refuse_excluded(person, officer, field="officer")
+    # The person row is locked, so the RoSH level cannot change between this check and the write.
+    if officer.grade == Grade.PSO and person.rosh_level in ROSH_LEVELS_HELD_BY_PO:
+        raise ServiceError(HIGH_ROSH_NEEDS_PO, field="officer")
+    if person.officer_id == officer.pk:
+        raise ServiceError(f"This case is already allocated to {officer.name}", field="officer")
+    return officer.team, officer
+
+
+def allocation_create(
+    *,
+    actor: User,
+    crn: str,
+    reason: str,
+    officer_id: int | None = None,
+    team_id: int | None = None,
+    notes: str = "",
+) -> Allocation:
+    """Make ``officer`` the responsible officer (and their team the managing team) from now; with no
+    officer, hand the case to ``team`` to be allocated by its manager (it shows as unallocated there).
+    The case's PDU follows the team, so a transfer out of the PDU leaves the transferring manager's
+    scope."""
     if reason not in AllocationReason.values:
         raise ServiceError("Select a reason for the allocation", field="reason")
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.CASE_ALLOCATE)
-        officer = _case_holding_officer(officer_id, field="officer")
-        _refuse_excluded(person, officer, field="officer")
-        # The person row is locked, so the RoSH level cannot change between this check and the write.
-        if officer.grade == Grade.PSO and person.rosh_level in ROSH_LEVELS_HELD_BY_PO:
-            raise ServiceError(HIGH_ROSH_NEEDS_PO, field="officer")
-        if person.officer_id == officer.pk:
-            raise ServiceError(f"This case is already allocated to {officer.name}", field="officer")
+        team, officer = _allocation_target(person, officer_id=officer_id, team_id=team_id)
+        refused = _transfer_reason_refused(person, team, reason)
+        if refused:
+            raise ServiceError(refused, field="reason")
         if reason == AllocationReason.OTHER and not notes.strip():
             raise ServiceError("Give details of the reason for the allocation", field="notes")
         moment = now()
@@ -61,7 +106,6 @@ def allocation_create(*, actor: User, crn: str, officer_id: int, reason: str, no
         if previous is not None:
             previous.ended_at = moment
             previous.save(update_fields=["ended_at"])
-        team: Team = officer.team
         allocation = Allocation.objects.create(
             person=person,
             team=team,
@@ -78,7 +122,12 @@ def allocation_create(*, actor: User, crn: str, officer_id: int, reason: str, no
             crn=crn,
             object_type="allocation",
             object_id=allocation.pk,
-            detail={"officer": officer.code, "team": team.code, "reason": reason},
+            detail={
+                "officer": officer.code if officer is not None else None,
+                "team": team.code,
+                "from_team": person.team.code if person.team is not None else None,
+                "reason": reason,
+            },
         )
     return allocation
 

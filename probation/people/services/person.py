@@ -1,5 +1,6 @@
 """Creating and changing a person's record. Every write is audited in the same transaction."""
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -11,7 +12,8 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import today_uk
 from probation.core.errors import NotFound, PermissionDenied, ServiceError
-from probation.people.models import Alias, CrnSequence, Person, SearchKey
+from probation.people.duplicates import DuplicateCheck, person_possible_duplicates
+from probation.people.models import Alias, CrnSequence, DuplicateOverride, Person, SearchKey
 from probation.people.policy import can_change_case, people_visible_to
 from probation.people.search_keys import keys_for_names, normalise, normalise_pnc
 from probation.people.services.versioning import apply_versioned_update
@@ -84,11 +86,50 @@ def person_search_keys_rebuild(*, person: Person) -> None:
     SearchKey.objects.bulk_create(SearchKey(person=person, key=key) for key in sorted(keys_for_names(names)))
 
 
-def person_create(*, actor: User, data: dict[str, Any]) -> Person:
+class PossibleDuplicates(ServiceError):
+    """The person may already be recorded: nothing was created. Show ``check.matches`` (each with
+    its reasons) and ask why a new record is needed; ``reason_missing`` when a reason was asked for
+    and left blank (the message then says so)."""
+
+    def __init__(self, check: DuplicateCheck, *, reason_missing: bool = False) -> None:
+        super().__init__(
+            "Enter why you are adding a new record for someone who may already be recorded"
+            if reason_missing
+            else "This person may already be recorded",
+            field="duplicate_reason",
+        )
+        self.check = check
+        self.reason_missing = reason_missing
+
+
+def person_create(
+    *,
+    actor: User,
+    data: dict[str, Any],
+    duplicate_reason: str | None = None,
+    duplicates_seen: Collection[str] | None = None,
+) -> Person:
+    """Issue a CRN for a new person, unless they look like someone already recorded (same PNC
+    number, or same date of birth and a similar name): then raise PossibleDuplicates, unless the
+    user gives ``duplicate_reason``, which is kept (DuplicateOverride) and audited. A reason covers
+    only the matches the user was shown (``duplicates_seen``, when given): a new match asks again."""
     if not has_permission(actor, Permission.PERSON_CREATE) or actor.staff is None:
         raise PermissionDenied("You do not have permission to add a person")
     validate_date_of_birth(data["date_of_birth"])
+    reason = (duplicate_reason or "").strip()
     fields = {k: v for k, v in data.items() if k in PERSON_EDITABLE_FIELDS}
+    check = person_possible_duplicates(
+        user=actor,
+        first_name=data["first_name"],
+        surname=data["surname"],
+        date_of_birth=data["date_of_birth"],
+        pnc_number=data.get("pnc_number", ""),
+    )
+    if check.matches:
+        unseen = duplicates_seen is not None and not set(check.crns) <= set(duplicates_seen)
+        if duplicate_reason is None or unseen or not reason:
+            _possible_duplicates_shown(actor=actor, check=check)
+            raise PossibleDuplicates(check, reason_missing=not (duplicate_reason is None or unseen))
     with transaction.atomic():
         person = Person(
             crn=crn_issue()[0],
@@ -99,10 +140,47 @@ def person_create(*, actor: User, data: dict[str, Any]) -> Person:
         _prepare_person(person)
         person.save()
         person_search_keys_rebuild(person=person)
+        detail = {"restricted_name_matches": check.hidden_name_matches} if check.hidden_name_matches else None
         audit_record(
-            actor=actor, action=AuditAction.CREATE, crn=person.crn, object_type="person", object_id=person.pk
+            actor=actor,
+            action=AuditAction.CREATE,
+            crn=person.crn,
+            object_type="person",
+            object_id=person.pk,
+            detail=detail,
         )
+        if check.matches:
+            _duplicate_override_record(actor=actor, person=person, reason=reason, check=check)
     return person
+
+
+def _possible_duplicates_shown(*, actor: User, check: DuplicateCheck) -> None:
+    """The matches shown are people's records seen, like a search's results: audited as a search."""
+    audit_record(
+        actor=actor,
+        action=AuditAction.SEARCH,
+        object_type="person_duplicates",
+        detail={
+            "results": len(check.matches),
+            "restricted_results": sum(1 for m in check.matches if m.restricted),
+            "crns": check.crns,
+        },
+    )
+
+
+def _duplicate_override_record(*, actor: User, person: Person, reason: str, check: DuplicateCheck) -> None:
+    override = DuplicateOverride.objects.create(
+        person=person, reason=reason, matched_crns=check.crns, created_by=actor
+    )
+    # The audit names the records shown and why they matched, never the free-text reason.
+    audit_record(
+        actor=actor,
+        action=AuditAction.CREATE,
+        crn=person.crn,
+        object_type="duplicate_override",
+        object_id=override.pk,
+        detail={"matched": {m.person.crn: list(m.reasons) for m in check.matches}},
+    )
 
 
 def person_for_change(*, actor: User, crn: str, permission: Permission) -> Person:

@@ -4,6 +4,7 @@ from typing import Any
 
 from probation.accounts.policy import Permission, has_permission
 from probation.people import selectors
+from probation.people.presenters import allocation_history_rows
 from probation.people.shell import CasePageView
 
 
@@ -44,4 +45,7 @@ class CaseAllocationView(CasePageView):
     template_name = "people/case/allocation.html"
 
     def page_context(self) -> dict[str, Any]:
-        return {"allocations": selectors.person_allocation_history(person=self.person)}
+        return {
+            "allocations": allocation_history_rows(selectors.person_allocation_history(person=self.person)),
+            "supporting": selectors.person_supporting_officers(person=self.person),
+        }

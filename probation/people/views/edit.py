@@ -14,6 +14,7 @@ from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
 from probation.people import selectors
+from probation.people.duplicates import PossibleMatch
 from probation.people.forms.address import AddressEditForm, AddressForm
 from probation.people.forms.other import (
     AllocationForm,
@@ -22,8 +23,9 @@ from probation.people.forms.other import (
     PartnerShareForm,
     SupportingOfficerForm,
 )
-from probation.people.forms.person import AliasForm, PersonEditForm, PersonForm
+from probation.people.forms.person import AliasForm, PersonCreateForm, PersonEditForm
 from probation.people.models import Person
+from probation.people.presenters import duplicate_rows
 from probation.people.services import access as access_services
 from probation.people.services import address as address_services
 from probation.people.services import allocation as allocation_services
@@ -193,6 +195,9 @@ class SupportingOfficerView(CaseFormView):
 
 
 class PersonCreateView(View):
+    """Add a person. When they may already be recorded the page lists the possible matches and
+    asks why a new record is needed before a CRN is issued (issue 10 item 5)."""
+
     template_name = "people/person_create.html"
     request: AuthenticatedHttpRequest  # LoginRequiredMiddleware: never anonymous
 
@@ -202,19 +207,31 @@ class PersonCreateView(View):
         return super().dispatch(request, *args, **kwargs)
 
     def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
-        return render(request, self.template_name, {"form": PersonForm()})
+        return render(request, self.template_name, {"form": PersonCreateForm()})
 
     def post(self, request: AuthenticatedHttpRequest) -> HttpResponse:
-        form = PersonForm(request.POST)
+        form = PersonCreateForm(request.POST)
+        matches: list[PossibleMatch] = []
         if form.is_valid():
+            seen = form.cleaned_data["duplicates_seen"]
             try:
-                person: Person = person_services.person_create(actor=request.user, data=form.cleaned_data)
+                person: Person = person_services.person_create(
+                    actor=request.user,
+                    data=form.cleaned_data,
+                    duplicate_reason=form.cleaned_data["duplicate_reason"] if seen else None,
+                    duplicates_seen=seen,
+                )
+            except person_services.PossibleDuplicates as duplicates:
+                matches = duplicates.check.matches
+                form.duplicates_shown([m.person.crn for m in matches])
+                if duplicates.reason_missing:
+                    form.add_error("duplicate_reason", duplicates.message)
             except ServiceError as error:
                 form.add_service_error(error)
             else:
                 messages.success(request, f"{person.full_name} added with CRN {person.crn}")
                 return redirect("people:case-overview", person.crn)
-        return render(request, self.template_name, {"form": form})
+        return render(request, self.template_name, {"form": form, "matches": duplicate_rows(matches)})
 
 
 class PartnerShareView(CaseFormView):

@@ -25,6 +25,8 @@ from probation.people.search_guard import SearchRefused, search_audit_record, se
 
 def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     user = request.user
+    if has_permission(user, Permission.WORKLIST_TEAM) and user.staff is not None:
+        return redirect("worklists:decisions")  # a team manager starts with what waits for them
     if has_permission(user, Permission.CASELOAD_OWN) and user.staff is not None:
         return redirect("people:caseload")
     if has_permission(user, Permission.CASE_SEARCH):

@@ -186,6 +186,9 @@ class ContactType:
     allowed_outcomes: frozenset[OutcomeCode]
     counts_towards_rar: bool = False
     counts_towards_unpaid_work: bool = False
+    # The type exists only to carry out a requirement (an unpaid work or accredited programme session),
+    # so it is enforceable whether or not the contact was linked to the requirement when booked.
+    requirement_session: bool = False
 
     @property
     def with_article(self) -> str:
@@ -202,15 +205,23 @@ class ContactRecord:
     contact_date: dt.date
     contact_type: ContactTypeCode
     outcome: OutcomeCode | None = None
+    # Linked to a requirement or a licence condition: the appointment carries it out (enforceable).
+    carries_out_requirement: bool = False
 
 
 def _attendance(
-    code: ContactTypeCode, description: str, *, ns: bool, rar: bool = False, upw: bool = False
+    code: ContactTypeCode,
+    description: str,
+    *,
+    ns: bool,
+    rar: bool = False,
+    upw: bool = False,
+    session: bool = False,
 ) -> tuple[ContactTypeCode, ContactType]:
     outcomes = (DRUG_TEST_CODES if code is ContactTypeCode.DRUG_TEST else _ATTENDED_CODES) | (
         _ANY_ATTENDANCE_CONTACT_CODES
     )
-    return code, ContactType(code, description, True, ns, frozenset(outcomes), rar, upw)
+    return code, ContactType(code, description, True, ns, frozenset(outcomes), rar, upw, session)
 
 
 def _record(code: ContactTypeCode, description: str) -> tuple[ContactTypeCode, ContactType]:
@@ -236,8 +247,8 @@ CONTACT_TYPES: Mapping[ContactTypeCode, ContactType] = MappingProxyType(
             _attendance(
                 _C.ALCOHOL_DRUG_KEY_WORKER_SESSION, "Alcohol/drug key-worker session", ns=False, rar=True
             ),
-            _attendance(_C.PROGRAMME_SESSION, "Programme session", ns=False, rar=True),
-            _attendance(_C.UNPAID_WORK_SESSION, "Unpaid work session", ns=False, upw=True),
+            _attendance(_C.PROGRAMME_SESSION, "Programme session", ns=False, rar=True, session=True),
+            _attendance(_C.UNPAID_WORK_SESSION, "Unpaid work session", ns=False, upw=True, session=True),
             _attendance(
                 _C.APPROVED_PREMISES_KEY_WORKER_SESSION, "Approved-premises key-worker session", ns=False
             ),
@@ -299,9 +310,29 @@ def check_outcome_allowed(
     return row
 
 
-def counts_as_failure_to_comply(type_code: ContactTypeCode | str, outcome_code: OutcomeCode | str) -> bool:
-    """True if the contact is an NS contact with an unacceptable outcome.
+def is_enforceable(type_code: ContactTypeCode | str, *, carries_out_requirement: bool) -> bool:
+    """True if an unacceptable outcome of this contact is a failure to comply.
 
-    Source: enforcement.md, "Failures to comply": only NS contacts with an unacceptable outcome count.
+    Source: enforcement.md, "Contacts and appointments": *enforceable* means the same as NS, and every
+    appointment that carries out a requirement or a licence condition is enforceable (unpaid work and
+    programme sessions, RAR activities, DRR treatment and drug tests, approved-premises key work under a
+    residence requirement...). ``carries_out_requirement`` is whether the contact is linked to a
+    requirement or licence condition. Unpaid work and programme sessions carry one out by their nature.
+    Contacts that take no outcome are never enforceable.
     """
-    return contact_type(type_code).national_standard and not outcome(outcome_code).acceptable
+    kind = contact_type(type_code)
+    return kind.attendance and (kind.national_standard or kind.requirement_session or carries_out_requirement)
+
+
+def counts_as_failure_to_comply(
+    type_code: ContactTypeCode | str, outcome_code: OutcomeCode | str, *, carries_out_requirement: bool
+) -> bool:
+    """True if the contact is enforceable (:func:`is_enforceable`) and its outcome is unacceptable.
+
+    Source: enforcement.md, "Failures to comply" and "Contacts and appointments" (*enforceable*). This is
+    the one rule: the SQL twin (``Contact.objects.failures_to_comply()``) is tested against it for every
+    contact type and outcome.
+    """
+    return is_enforceable(type_code, carries_out_requirement=carries_out_requirement) and not (
+        outcome(outcome_code).acceptable
+    )

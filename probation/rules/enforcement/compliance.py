@@ -36,7 +36,7 @@ def ftc_reset_date(sentence_date: dt.date, last_breach_end: dt.date | None) -> d
 
 
 def failure_dates(contacts: Iterable[ContactRecord], *, reset_date: dt.date) -> tuple[dt.date, ...]:
-    """The distinct dates, oldest first, of NS contacts with an unacceptable outcome on or after
+    """The distinct dates, oldest first, of enforceable contacts with an unacceptable outcome on or after
     ``reset_date``. Contacts without an outcome yet are not failures.
 
     Source: enforcement.md, "Failures to comply".
@@ -48,7 +48,11 @@ def failure_dates(contacts: Iterable[ContactRecord], *, reset_date: dt.date) -> 
                 for contact in contacts
                 if contact.outcome is not None
                 and contact.contact_date >= reset_date
-                and counts_as_failure_to_comply(contact.contact_type, contact.outcome)
+                and counts_as_failure_to_comply(
+                    contact.contact_type,
+                    contact.outcome,
+                    carries_out_requirement=contact.carries_out_requirement,
+                )
             }
         )
     )

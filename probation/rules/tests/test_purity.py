@@ -19,6 +19,7 @@ def test_every_rules_sub_package_is_found():
         "contacts",
         "enforcement",
         "errors",
+        "offences",
         "predictors",
         "sentences",
         "tiering",

@@ -7,6 +7,7 @@ from typing import Any
 
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
+from django.urls import reverse_lazy
 
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
@@ -26,13 +27,29 @@ def radios(label: str, choices: Iterable[tuple[str, str]], message: str, **kwarg
     )
 
 
+OFFENCE_SEARCH_URL = reverse_lazy("sentences:offence-search")
+OFFENCE_TEXT_MAX = 1100  # the longest official description (1,005 characters) and its code
+
+
 def code_field(label: str, *, required: bool = True) -> forms.CharField:
+    """An offence, typed as words of its description or as its code (issue 10 item 7). The services
+    resolve the text (sentences.offences.offence_resolve); with JavaScript the box is a type-ahead
+    (frontend/static/js/offence-search.js) that fills in the chosen description and code."""
     return forms.CharField(
         label=label,
-        max_length=5,
+        max_length=OFFENCE_TEXT_MAX,
         required=required,
-        help_text="The 5-digit Home Office offence code, for example 10400",
+        help_text="Type words from the offence or its 5-digit Home Office offence code, for example "
+        "shoplifting or 04600",
         error_messages={"required": f"Enter the {label.lower()}"},
+        widget=forms.TextInput(
+            attrs={
+                "data-module": "app-offence-search",
+                "data-search-url": OFFENCE_SEARCH_URL,
+                "autocomplete": "off",
+                "spellcheck": "false",
+            }
+        ),
     )
 
 
@@ -60,11 +77,11 @@ class EventForm(GovukForm):
     court = forms.CharField(
         label="Convicting court", max_length=120, error_messages={"required": "Enter the convicting court"}
     )
-    main_code = code_field("Main offence code")
+    main_code = code_field("Main offence")
     main_date = date_field("Main offence date", help_text=EXAMPLE)
-    additional_1_code = code_field("Additional offence 1 code", required=False)
+    additional_1_code = code_field("Additional offence 1", required=False)
     additional_1_date = date_field("Additional offence 1 date", required=False, help_text=EXAMPLE)
-    additional_2_code = code_field("Additional offence 2 code", required=False)
+    additional_2_code = code_field("Additional offence 2", required=False)
     additional_2_date = date_field("Additional offence 2 date", required=False, help_text=EXAMPLE)
     sentence_type = radios("Type of sentence", SentenceType.choices, "Select the type of sentence")
     sentence_date = date_field("Date of sentence", help_text=EXAMPLE)
@@ -100,7 +117,7 @@ class EventForm(GovukForm):
         additional = []
         for slot in range(1, ADDITIONAL_SLOTS + 1):
             additional += [
-                Field.text(f"additional_{slot}_code", field_width=5),
+                Field.text(f"additional_{slot}_code"),
                 Field(f"additional_{slot}_date"),
             ]
         return [
@@ -108,7 +125,7 @@ class EventForm(GovukForm):
                 Field("conviction_date"), Field.text("court"), legend="Conviction", legend_size=Size.MEDIUM
             ),
             Fieldset(
-                Field.text("main_code", field_width=5),
+                Field.text("main_code"),
                 Field("main_date"),
                 legend="Main offence",
                 legend_size=Size.MEDIUM,
@@ -129,7 +146,7 @@ class EventForm(GovukForm):
 
 class OffenceForm(GovukForm):
     submit_label = "Add offence"
-    code = code_field("Offence code")
+    code = code_field("Offence")
     date = date_field("Offence date", help_text=EXAMPLE)
     counts = forms.IntegerField(
         label="Number of counts",
@@ -145,7 +162,7 @@ class OffenceForm(GovukForm):
     )
 
     def layout_fields(self) -> list[object]:
-        return [Field.text("code", field_width=5), Field("date"), Field.text("counts", field_width=3)]
+        return [Field.text("code"), Field("date"), Field.text("counts", field_width=3)]
 
 
 class SentenceTerminateForm(GovukForm):

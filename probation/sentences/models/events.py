@@ -35,7 +35,8 @@ class Event(VersionedModel):
 class EventOffence(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="offences")
     ho_code = models.CharField("Home Office offence code", max_length=5)
-    description = models.CharField(max_length=200)
+    # The official description when recorded (probation.rules.offences); up to about 1,000 characters.
+    description = models.TextField()
     offence_date = models.DateField("Date of offence")
     main = models.BooleanField(default=False)
     counts = models.PositiveSmallIntegerField(default=1)

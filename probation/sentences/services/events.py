@@ -26,7 +26,7 @@ from probation.rules.calendar.periods import period_end
 from probation.rules.sentences.licences import SentenceKind
 from probation.sentences.models import Event, EventOffence, Requirement, Sentence
 from probation.sentences.models.choices import RequirementTerminationReason, SentenceType, TerminationReason
-from probation.sentences.offences import offence_get
+from probation.sentences.offences import offence_resolve
 from probation.sentences.services.checks import date_not_before, day, months_between
 from probation.sentences.services.locks import (
     EVENT,
@@ -69,7 +69,7 @@ class SentenceInput:
 def _check_offence(
     offence: OffenceInput, *, conviction_date: dt.date, prefix: str, label: str
 ) -> EventOffence:
-    found = offence_get(offence.ho_code, field=f"{prefix}code", label=f"{label} code")
+    found = offence_resolve(offence.ho_code, field=f"{prefix}code", label=label)
     date_not_future(offence.offence_date, field=f"{prefix}date", label=f"{label} date")
     if offence.offence_date > conviction_date:
         raise ServiceError(

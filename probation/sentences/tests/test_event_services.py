@@ -88,8 +88,13 @@ def test_recording_a_community_order_computes_its_end_numbers_the_event_and_audi
         event.offences.order_by("-main", "id").values_list("ho_code", "main", "counts", "description")
     )
     assert offences == [
-        ("10400", True, 1, "Violence – Violence against the person (code 10400)"),
-        ("02700", False, 2, "Soliciting or prostitution – Other offences (code 02700)"),
+        (
+            "10400",
+            True,
+            1,
+            "Assault [Use this code only if you are unable to determine which subcoded Offence applies]",
+        ),
+        ("02700", False, 2, "Soliciting by a man"),
     ]
     audit = AuditEvent.objects.get()
     assert (audit.action, audit.object_type, audit.object_id, audit.crn) == (

@@ -54,8 +54,12 @@ def test_outstanding_outcomes_list_past_appointments_without_outcome(client, off
         (D(2025, 4, 15), "Overdue"),
         (D(2025, 4, 16), None),
     ]
-    assert section.rows[0].url == f"/cases/{sentence.person.crn}/contacts"
-    assert overdue.pk != in_time.pk
+    # Each row opens that appointment's outcome form, which returns to My work after saving.
+    crn = sentence.person.crn
+    assert [(r.url, r.link_text) for r in section.rows] == [
+        (f"/cases/{crn}/contacts/{overdue.pk}/outcome?next=%2Fwork", "Record outcome"),
+        (f"/cases/{crn}/contacts/{in_time.pk}/outcome?next=%2Fwork", "Record outcome"),
+    ]
 
 
 def test_only_cases_held_by_the_officer_are_listed(client, officer_user, frozen):
@@ -77,6 +81,7 @@ def test_evidence_decisions_due_and_overdue(client, officer_user, sentence, froz
     section = _section(_page(client, officer_user), "evidence")
     assert (section.count, section.overdue) == (2, 1)
     assert [r.tag.label for r in section.rows] == ["Overdue", "Due today"]
+    assert all(r.url.endswith("/decide?next=%2Fwork") and r.link_text == "Decide" for r in section.rows)
 
 
 def test_enforcement_actions_due_with_overdue_in_red_and_text(client, officer_user, sentence, frozen):

@@ -50,6 +50,8 @@ def test_drill_down_shows_a_team_officers_lists(client, spo_user, officer_user, 
     assert response.status_code == 200
     outcomes = next(s for s in response.context["sections"] if s.key == "outcomes")
     assert outcomes.count == 1
+    # A manager looking at an officer's list reads the case; recording is the officer's (own list only).
+    assert outcomes.rows[0].url == f"/cases/{outcomes.rows[0].crn}/contacts"
 
 
 def test_drill_down_to_an_officer_outside_the_team_is_not_found(client, spo_user, frozen):

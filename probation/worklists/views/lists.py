@@ -27,7 +27,8 @@ def _staff_with(user: User, permission: Permission) -> Staff:
 
 def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bool) -> HttpResponse:
     worklist = selectors.worklist_for_officer(user=request.user, officer=officer, today=today_uk(), now=now())
-    sections = worklist_sections(worklist)
+    # On their own list an officer records outcomes straight from a row and comes back here.
+    sections = worklist_sections(worklist, return_to=request.get_full_path() if own else "")
     audit_record(
         actor=request.user,
         action=AuditAction.VIEW,

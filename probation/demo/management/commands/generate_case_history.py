@@ -1,6 +1,7 @@
 """``manage.py generate_case_history``: sentences, requirements, licences, contacts and their outcomes,
 enforcement actions, breaches and recalls for every person already generated (run generate_data
-first). The same seed over the same people gives the same rows.
+first), with their RoSH, registrations, MAPPA, needs assessments, criminal history and predictor
+scores (run tier_recalculate_all after it). The same seed over the same people gives the same rows.
 
 manage.py generate_case_history --seed 42 [--flush] [--contacts-per-person-mean 42]
 """
@@ -14,7 +15,10 @@ from probation.demo.case_history.generate import HistoryExists, NoPeople, Result
 
 
 class Command(BaseCommand):
-    help = "Generate sentences, contacts and enforcement history for existing people (deterministic)."
+    help = (
+        "Generate sentences, contacts, enforcement, risk, MAPPA, needs and predictor scores for existing "
+        "people (deterministic)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--seed", type=int, default=42, help="Random seed (default 42)")

@@ -1,5 +1,6 @@
 // Starts GOV.UK Frontend components and the session timeout warning.
 import { initAll } from '/static/govuk/govuk-frontend.min.js'
+import { initOffenceSearch } from './offence-search.js'
 
 initAll()
 
@@ -52,3 +53,6 @@ function startTimeoutWarning () {
 }
 
 startTimeoutWarning()
+
+// The offence type-ahead on the conviction and offence forms.
+initOffenceSearch()

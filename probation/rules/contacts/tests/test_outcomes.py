@@ -14,6 +14,7 @@ from probation.rules.contacts.outcomes import (
     check_outcome_allowed,
     contact_type,
     counts_as_failure_to_comply,
+    is_enforceable,
     outcome,
 )
 from probation.rules.errors import SentenceRuleError
@@ -297,24 +298,55 @@ def test_outcomes_other_than_co10_do_not_depend_on_sentence_length():
 # --- counts_as_failure_to_comply ---------------------------------------------------------------------
 
 
+# Types that exist only to carry out a requirement (enforcement.md, "enforceable"): unpaid work and
+# accredited programme sessions.
+SESSION_TYPES = {C.UNPAID_WORK_SESSION, C.PROGRAMME_SESSION}
+
+
 @pytest.mark.parametrize("type_code", sorted(NS_TYPES))
 def test_an_unacceptable_absence_on_an_ns_contact_is_a_failure_to_comply(type_code):
-    assert counts_as_failure_to_comply(type_code, OC.UAAB) is True
+    assert counts_as_failure_to_comply(type_code, OC.UAAB, carries_out_requirement=False) is True
 
 
-@pytest.mark.parametrize("type_code", sorted(ATTENDANCE_TYPES - NS_TYPES))
-def test_an_unacceptable_absence_on_a_non_ns_contact_is_not_a_failure_to_comply(type_code):
-    assert counts_as_failure_to_comply(type_code, OC.UAAB) is False
+@pytest.mark.parametrize("type_code", sorted(SESSION_TYPES))
+@pytest.mark.parametrize("code", [OC.UAAB, OC.ATSH, OC.AFTC, OC.AFTA])
+def test_an_unacceptable_outcome_of_a_requirement_session_is_a_failure_even_unlinked(type_code, code):
+    # "an unacceptable absence or being sent home for behaviour at a project is a failure to comply"
+    assert counts_as_failure_to_comply(type_code, code, carries_out_requirement=False) is True
 
 
+@pytest.mark.parametrize("type_code", sorted(ATTENDANCE_TYPES - NS_TYPES - SESSION_TYPES))
+def test_an_unacceptable_absence_on_an_unlinked_non_ns_contact_is_not_a_failure_to_comply(type_code):
+    assert counts_as_failure_to_comply(type_code, OC.UAAB, carries_out_requirement=False) is False
+
+
+@pytest.mark.parametrize("type_code", sorted(ATTENDANCE_TYPES))
+def test_every_appointment_carrying_out_a_requirement_or_condition_is_enforceable(type_code):
+    assert is_enforceable(type_code, carries_out_requirement=True) is True
+    assert counts_as_failure_to_comply(type_code, OC.UAAB, carries_out_requirement=True) is True
+
+
+@pytest.mark.parametrize("type_code", sorted(set(ContactTypeCode) - ATTENDANCE_TYPES))
+def test_a_contact_that_takes_no_outcome_is_never_enforceable(type_code):
+    assert is_enforceable(type_code, carries_out_requirement=True) is False
+
+
+def test_enforceable_types_are_the_ns_types_and_the_requirement_sessions():
+    assert {c for c in ContactTypeCode if is_enforceable(c, carries_out_requirement=False)} == (
+        NS_TYPES | SESSION_TYPES
+    )
+
+
+@pytest.mark.parametrize("linked", [False, True])
 @pytest.mark.parametrize("code", sorted(set(OutcomeCode) - UNACCEPTABLE_CODES))
-def test_an_acceptable_outcome_on_an_ns_contact_is_not_a_failure_to_comply(code):
-    assert counts_as_failure_to_comply(C.PLANNED_OFFICE_VISIT, code) is False
+def test_an_acceptable_outcome_is_never_a_failure_to_comply(code, linked):
+    for type_code in ATTENDANCE_TYPES:
+        assert counts_as_failure_to_comply(type_code, code, carries_out_requirement=linked) is False
 
 
 def test_a_failed_to_attend_still_awaiting_evidence_counts_as_unacceptable():
-    assert counts_as_failure_to_comply(C.PLANNED_OFFICE_VISIT, OC.AFTA) is True
+    assert counts_as_failure_to_comply(C.PLANNED_OFFICE_VISIT, OC.AFTA, carries_out_requirement=False) is True
 
 
 def test_a_refused_drug_test_is_a_failure_to_comply():
-    assert counts_as_failure_to_comply(C.DRUG_TEST, OC.TRFS) is True
+    assert counts_as_failure_to_comply(C.DRUG_TEST, OC.TRFS, carries_out_requirement=False) is True

@@ -70,14 +70,27 @@ def test_two_failures_on_the_same_date_count_once():
     assert failure_dates(contacts, reset_date=SENTENCE_DATE) == (D(2025, 2, 3),)
 
 
-def test_unacceptable_outcomes_on_non_ns_contacts_do_not_count():
+def test_unacceptable_outcomes_on_unlinked_contacts_that_are_neither_ns_nor_sessions_do_not_count():
     contacts = [
-        ContactRecord(D(2025, 2, 3), C.UNPAID_WORK_SESSION, OC.UAAB),
         ContactRecord(D(2025, 2, 4), C.DOORSTEP_CONTACT, OC.UAAB),
-        ContactRecord(D(2025, 2, 5), C.PROGRAMME_SESSION, OC.ATSH),
+        ContactRecord(D(2025, 2, 5), C.ALCOHOL_DRUG_KEY_WORKER_SESSION, OC.UAAB),
     ]
 
     assert count_failures_to_comply(contacts, sentence_date=SENTENCE_DATE) == 0
+
+
+def test_unacceptable_outcomes_of_requirement_appointments_count():
+    # enforcement.md, "enforceable": unpaid work and programme sessions, and every appointment that
+    # carries out a requirement or licence condition.
+    contacts = [
+        ContactRecord(D(2025, 2, 3), C.UNPAID_WORK_SESSION, OC.UAAB),
+        ContactRecord(D(2025, 2, 4), C.PROGRAMME_SESSION, OC.ATSH),
+        ContactRecord(
+            D(2025, 2, 5), C.ALCOHOL_DRUG_KEY_WORKER_SESSION, OC.UAAB, carries_out_requirement=True
+        ),
+    ]
+
+    assert count_failures_to_comply(contacts, sentence_date=SENTENCE_DATE) == 3
 
 
 def test_outstanding_appointments_without_an_outcome_do_not_count():

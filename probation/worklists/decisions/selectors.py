@@ -1,0 +1,200 @@
+"""Reads for the decisions page: what waits for a team's manager, and the cases waiting to be allocated.
+
+Each decision is one query over ``person_id IN (SELECT id FROM people_person WHERE team_id = …)``
+(people_person's team index, then the person_id indexes), declared as the work lists' categories
+(worklists.selectors.Category), so a section's first SECTION_LIMIT rows come with their total and
+overdue counts in the same statement.
+Unallocated cases are read from people_person itself (no officer, in the team or, with no team yet, in
+its PDU) with why and since when they wait as subqueries. The people shown are read once through
+people_listable_to. So the page's query count is constant however many rows there are.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import (
+    Count,
+    DateField,
+    DateTimeField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import Coalesce
+
+from probation.accounts.models import PDU, Team, User
+from probation.enforcement.models import Breach, Recall
+from probation.people.models import Allocation, Person
+from probation.people.policy import ListedPerson, people_listable_to
+from probation.risk.models import Registration, RiskManagementPlan
+from probation.rules.enforcement.transitions import BreachStatus, RecallStatus
+from probation.sentences.models import Licence
+from probation.worklists.selectors import SECTION_LIMIT, Category, Section
+
+# A release within this many days either side of today makes an unallocated case a "release".
+RELEASE_WINDOW_DAYS = 90
+UNALLOCATED_LIMIT = 100
+_PERSON_FIELDS = (
+    "id",
+    "crn",
+    "first_name",
+    "surname",
+    "preferred_name",
+    "has_exclusions",
+    "is_restricted",
+    "exclusion_message",
+    "restriction_message",
+)
+
+RECALL_FIELDS: tuple[str, ...] = ("id", "person_id", "sentence_id", "emergency", "recommendation")
+RECALL_FIELDS += ("recommended_type", "recommended_on")
+
+DECISIONS: tuple[Category, ...] = (
+    Category(
+        "recalls",
+        "Recall recommendations to decide",
+        "Recommended",
+        lambda today, now: Recall.objects.filter(status=RecallStatus.AWAITING_DECISION),
+        "person_id",
+        ("-emergency", "recommended_on", "id"),
+        None,
+        RECALL_FIELDS,
+    ),
+    Category(
+        "breaches",
+        "Breach packs to countersign",
+        "Breach initiated",
+        lambda today, now: Breach.objects.filter(status=BreachStatus.INITIATED),
+        "person_id",
+        ("initiated_on", "id"),
+        None,
+        ("id", "person_id", "sentence_id", "initiated_on", "version"),
+    ),
+    Category(
+        "registrations",
+        "Registration reviews overdue",
+        "Review was due",
+        lambda today, now: Registration.objects.active().filter(next_review_on__lt=today),
+        "person_id",
+        ("next_review_on", "id"),
+        lambda today, now: Q(next_review_on__lt=today),
+        ("id", "person_id", "register_type", "next_review_on"),
+    ),
+    Category(
+        "rosh",
+        "RoSH reviews overdue",
+        "Review was due",
+        lambda today, now: RiskManagementPlan.objects.filter(next_review_on__lt=today),
+        "person_id",
+        ("next_review_on", "id"),
+        lambda today, now: Q(next_review_on__lt=today),
+        ("id", "person_id", "next_review_on"),
+    ),
+)
+
+
+@dataclass
+class Unallocated:
+    """Cases with no responsible officer: the first rows (people_listable_to's, annotated
+    ``waiting_since``, ``open_reason``, ``from_team_name``, ``release_date``) and how many in all."""
+
+    rows: list[Any]  # ListedPerson with the annotations above
+    total: int
+
+
+@dataclass
+class Decisions:
+    team: Team
+    today: dt.date
+    sections: list[Section]
+    unallocated: Unallocated
+    people: dict[int, ListedPerson]
+
+
+def team_caseload(team: Team) -> QuerySet[Person, int]:
+    """The team's cases as a subquery (people_person's team index). Not a list of ids: a team holds
+    hundreds of cases, and binding hundreds of parameters into each section's query costs more than
+    the database's semi-join over the person_id indexes."""
+    return Person.objects.filter(team=team).values_list("id", flat=True)
+
+
+def _decision_section(
+    category: Category, *, caseload: QuerySet[Person, int], today: dt.date, now: dt.datetime
+) -> Section:
+    """One query, as the work lists' sections: the first SECTION_LIMIT rows, each carrying the
+    section's totals (window counts over every matching row, computed before the LIMIT)."""
+    overdue_q = category.overdue(today, now) if category.overdue else None
+    totals: dict[str, Any] = {"w_count": Window(Count("pk"))}
+    if overdue_q is not None:
+        totals["w_overdue"] = Window(Count("pk", filter=overdue_q))
+    items = list(
+        category.matching(today, now)
+        .filter(**{f"{category.person}__in": caseload})
+        .only(*category.fields)
+        .annotate(**totals)
+        .order_by(*category.order_by)[:SECTION_LIMIT]
+    )
+    count = items[0].w_count if items else 0
+    overdue = (items[0].w_overdue or 0) if items and overdue_q is not None else 0
+    return Section(category.key, category.title, category.date_heading, count, overdue, items)
+
+
+def _unallocated_queryset(*, user: User, today: dt.date) -> QuerySet[ListedPerson]:
+    open_allocation = Allocation.objects.filter(person=OuterRef("pk"), ended_at__isnull=True)
+    previous = Allocation.objects.filter(person=OuterRef("pk"), ended_at__isnull=False).order_by(
+        "-ended_at", "-id"
+    )
+    window = dt.timedelta(days=RELEASE_WINDOW_DAYS)
+    release = Licence.objects.filter(
+        sentence__event__person=OuterRef("pk"),
+        sentence__terminated_on__isnull=True,
+        release_date__range=(today - window, today + window),
+    ).order_by("-release_date")
+    return people_listable_to(user, Person.objects.filter(officer__isnull=True)).annotate(
+        waiting_since=Coalesce(
+            Subquery(open_allocation.values("started_at")[:1]), "created_at", output_field=DateTimeField()
+        ),
+        open_reason=Subquery(open_allocation.values("reason")[:1]),
+        from_team_name=Subquery(previous.values("team__name")[:1]),
+        release_date=Subquery(release.values("release_date")[:1], output_field=DateField()),
+        w_count=Window(Count("pk")),
+    )
+
+
+def unallocated_list(
+    *, user: User, team: Team | None, pdu: PDU, today: dt.date, limit: int = UNALLOCATED_LIMIT
+) -> Unallocated:
+    """Cases waiting for an officer: in ``team`` (transfers in) and, with no team yet, in its ``pdu``
+    (new people, releases); with no team given, every such case of the PDU. Longest waiting first;
+    one query."""
+    scope = Q(pdu=pdu) if team is None else Q(team=team) | Q(team__isnull=True, pdu=pdu)
+    rows: list[Any] = list(
+        _unallocated_queryset(user=user, today=today)
+        .filter(scope)
+        .select_related("team")
+        .only(*_PERSON_FIELDS, "team__name", "team__code", "created_at")
+        .order_by("waiting_since", "id")[:limit]
+    )
+    return Unallocated(rows, rows[0].w_count if rows else 0)
+
+
+def listed_people(user: User, ids: set[int]) -> dict[int, ListedPerson]:
+    """The people shown, once, as this user may see them (restricted rows show only the CRN)."""
+    if not ids:
+        return {}
+    return {
+        p.pk: p for p in people_listable_to(user, Person.objects.filter(pk__in=ids)).only(*_PERSON_FIELDS)
+    }
+
+
+def team_decisions(*, user: User, team: Team, today: dt.date, now: dt.datetime) -> Decisions:
+    """What waits for ``team``'s manager: one query per decision, one for the unallocated cases and one
+    for the people shown."""
+    caseload = team_caseload(team)
+    sections = [_decision_section(c, caseload=caseload, today=today, now=now) for c in DECISIONS]
+    unallocated = unallocated_list(user=user, team=team, pdu=team.pdu, today=today, limit=SECTION_LIMIT)
+    shown = {item.person_id for section in sections for item in section.items}
+    return Decisions(team, today, sections, unallocated, listed_people(user, shown))
