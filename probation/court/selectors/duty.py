@@ -15,7 +15,6 @@ from django.db.models.functions import TruncDate
 from probation.contacts.models import Contact, EnforcementCase
 from probation.core.clock import LONDON
 from probation.enforcement.models import Breach
-from probation.enforcement.selectors.compliance import NS_TYPES, UNACCEPTABLE_OUTCOMES
 from probation.enforcement.services.compliance import (
     SentenceCompliance,
     compliance_from,
@@ -46,16 +45,19 @@ def compliance_for(*, sentences: list[Sentence], today: dt.date) -> dict[int, Se
         return {}
     ids = [s.pk for s in sentences]
     since = min(reset_date(s) for s in sentences)
-    failures: dict[int, list[tuple[dt.date, str, str]]] = defaultdict(list)
+    failures: dict[int, list[tuple[dt.date, str, str, bool]]] = defaultdict(list)
+    # The same failures-to-comply query as enforcement's failure_day_rows, for many sentences at once.
     rows = (
-        Contact.objects.filter(sentence_id__in=ids, type__in=NS_TYPES, outcome__in=UNACCEPTABLE_OUTCOMES)
+        Contact.objects.failures_to_comply()
+        .filter(sentence_id__in=ids)
+        .with_carries_out_requirement()
         .annotate(day=TruncDate("starts_at", tzinfo=LONDON))
         .filter(day__gte=since)
-        .values_list("sentence_id", "day", "type", "outcome")
+        .values_list("sentence_id", "day", "type", "outcome", "carries_out_requirement")
         .distinct()
     )
-    for sentence_id, day, kind, outcome in rows:
-        failures[sentence_id].append((day, kind, outcome))
+    for sentence_id, day, kind, outcome, linked in rows:
+        failures[sentence_id].append((day, kind, outcome, linked))
     warnings: dict[int, list[dt.date]] = defaultdict(list)
     for sentence_id, decided_on in (
         EnforcementCase.objects.warnings()

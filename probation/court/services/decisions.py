@@ -14,10 +14,11 @@ from probation.core import clock
 from probation.core.errors import NotFound, ServiceError
 from probation.court.models import Hearing, HearingCandidate, MatchState
 from probation.court.policy import courts_manageable_by
-from probation.court.services.matching import PNC
+from probation.court.services.matching import NAME_DOB, PNC
+from probation.people.duplicates import SAME_PNC
 from probation.people.models.person import Gender
 from probation.people.policy import people_visible_to
-from probation.people.services.person import person_create
+from probation.people.services.person import PossibleDuplicates, person_create
 
 ENTITY = "hearing"
 STALE = "Someone else decided this match while you were looking at it. Check the defendant again."
@@ -108,41 +109,98 @@ def _split_forenames(forenames: str) -> tuple[str, str]:
     return first, middle.strip()
 
 
+NOT_THE_DEFENDANT = "A court officer checked this record against the court list and it is not the defendant"
+FOUND_WHEN_ADDING = "This defendant may already be on the record: check the possible matches below"
+
+
+def _candidates_from_duplicates(
+    hearing: Hearing, refused: PossibleDuplicates, rejected: set[str]
+) -> list[str]:
+    """The records people's duplicate check found that the officer has not yet decided on, added as
+    possible matches (with its reasons) so they can be confirmed or rejected here."""
+    found = [m for m in refused.check.matches if m.person.crn not in rejected]
+    HearingCandidate.objects.bulk_create(
+        [
+            HearingCandidate(
+                hearing=hearing,
+                person=m.person,
+                matched_on=PNC if SAME_PNC in m.reasons else NAME_DOB,
+                score=100 if SAME_PNC in m.reasons else 90,
+                reasons=[f"Found when adding them: {reason}" for reason in m.reasons],
+            )
+            for m in found
+        ],
+        ignore_conflicts=True,
+    )
+    return [m.person.crn for m in found]
+
+
 def hearing_no_record_confirm(*, actor: User, hearing_id: int, expected_version: int) -> Hearing:
     """Nobody on the record is this defendant: create them (people's person_create) and link them.
-    Refused while a possible match is still offered, so a known person is never added twice."""
+    Refused while a possible match is still offered, so a known person is never added twice. Records
+    the officer rejected are the reason given to person_create's duplicate check; if it finds others,
+    nobody is created and they are added as possible matches (raises ServiceError after committing
+    them, so the officer sees them)."""
     with transaction.atomic():
-        hearing = _unconfirmed(actor=actor, hearing_id=hearing_id, expected_version=expected_version)
-        # Only the matches this officer is offered count: a case they may not open, matched by name,
-        # is never shown to them, and refusing because of it would tell them it exists (ADR 0021).
-        offered = HearingCandidate.objects.filter(hearing=hearing, rejected=False).filter(
-            Q(matched_on=PNC) | Q(person__in=people_visible_to(actor))
-        )
-        if offered.exists():
-            raise ServiceError("Confirm or reject each possible match before confirming there is no record")
-        if hearing.date_of_birth is None:
-            raise ServiceError(
-                "The list gives no date of birth for this defendant: find their date of birth, then add "
-                "them with Add a person"
+        hearing = _no_record_allowed(actor=actor, hearing_id=hearing_id, expected_version=expected_version)
+        rejected = set(
+            HearingCandidate.objects.filter(hearing=hearing, rejected=True).values_list(
+                "person__crn", flat=True
             )
-        first_name, middle_names = _split_forenames(hearing.forenames)
-        data = {
-            "first_name": first_name,
-            "middle_names": middle_names,
-            "surname": hearing.surname,
-            "date_of_birth": hearing.date_of_birth,
-            "gender": Gender.NOT_KNOWN,
-            "pnc_number": hearing.pnc_number,
-            "cro_number": hearing.cro_number,
-        }
+        )
         try:
-            person = person_create(actor=actor, data=data)
+            person = person_create(
+                actor=actor,
+                data=_person_data(hearing),
+                duplicate_reason=NOT_THE_DEFENDANT if rejected else None,
+                duplicates_seen=sorted(rejected),
+            )
+        except PossibleDuplicates as refused:
+            crns = _candidates_from_duplicates(hearing, refused, rejected)
+            hearing.version += 1
+            hearing.save(update_fields=["version", "updated_at"])
+            _audit(actor, hearing, "", "no_record_refused_possible_matches", candidates=crns)
+            found = True
         except ValidationError as error:
             raise ServiceError(
                 "The defendant’s details as listed cannot make a record ("
                 + "; ".join(error.messages)
                 + "): add them with Add a person"
             ) from None
-        _confirm(hearing, actor=actor, person_id=person.pk)
-        _audit(actor, hearing, person.crn, "no_record_created")
+        else:
+            found = False
+            _confirm(hearing, actor=actor, person_id=person.pk)
+            _audit(actor, hearing, person.crn, "no_record_created")
+    if found:
+        raise ServiceError(FOUND_WHEN_ADDING)
     return hearing
+
+
+def _no_record_allowed(*, actor: User, hearing_id: int, expected_version: int) -> Hearing:
+    hearing = _unconfirmed(actor=actor, hearing_id=hearing_id, expected_version=expected_version)
+    # Only the matches this officer is offered count: a case they may not open, matched by name,
+    # is never shown to them, and refusing because of it would tell them it exists (ADR 0021).
+    offered = HearingCandidate.objects.filter(hearing=hearing, rejected=False).filter(
+        Q(matched_on=PNC) | Q(person__in=people_visible_to(actor))
+    )
+    if offered.exists():
+        raise ServiceError("Confirm or reject each possible match before confirming there is no record")
+    if hearing.date_of_birth is None:
+        raise ServiceError(
+            "The list gives no date of birth for this defendant: find their date of birth, then add "
+            "them with Add a person"
+        )
+    return hearing
+
+
+def _person_data(hearing: Hearing) -> dict[str, object]:
+    first_name, middle_names = _split_forenames(hearing.forenames)
+    return {
+        "first_name": first_name,
+        "middle_names": middle_names,
+        "surname": hearing.surname,
+        "date_of_birth": hearing.date_of_birth,
+        "gender": Gender.NOT_KNOWN,
+        "pnc_number": hearing.pnc_number,
+        "cro_number": hearing.cro_number,
+    }

@@ -190,3 +190,46 @@ def test_a_pnc_match_the_officer_may_not_open_is_offered_by_crn_and_can_be_confi
     assert "Restricted case A200012" in page
     assert "Hidden" not in page
     assert Hearing.objects.get().person_id == person.pk
+
+
+def test_no_record_offers_the_records_the_duplicate_check_finds_and_creates_nobody(
+    client, court_officer, hearing
+):
+    same = PersonFactory(
+        crn="A200013", first_name="John", surname="Smith", date_of_birth=dt.date(1990, 5, 17)
+    )
+    people = Person.objects.count()
+
+    response = _decide(client, court_officer, hearing, "no_record")
+
+    assert Person.objects.count() == people
+    assert "This defendant may already be on the record: check the possible matches below" in (
+        response.content.decode()
+    )
+    candidate = HearingCandidate.objects.get(hearing=hearing, person=same)
+    assert candidate.reasons[0].startswith("Found when adding them: same date of birth and same name")
+    assert (
+        "This is the defendant"
+        in client.get(reverse("court:hearing-match", args=[hearing.pk])).content.decode()
+    )
+
+
+def test_no_record_after_rejecting_the_match_adds_the_person_with_the_reason_kept(
+    client, court_officer, hearing
+):
+    from probation.people.models import DuplicateOverride
+
+    same = PersonFactory(
+        crn="A200014", first_name="John", surname="Smith", date_of_birth=dt.date(1990, 5, 17)
+    )
+    _candidate(hearing, same)
+    _decide(client, court_officer, hearing, "reject", same)
+    hearing.refresh_from_db()
+
+    _decide(client, court_officer, hearing, "no_record")
+
+    hearing.refresh_from_db()
+    assert hearing.person_id not in (None, same.pk)
+    override = DuplicateOverride.objects.get(person_id=hearing.person_id)
+    assert override.matched_crns == ["A200014"]
+    assert override.reason.startswith("A court officer checked this record against the court list")
