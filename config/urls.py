@@ -24,4 +24,5 @@ urlpatterns = [
     path("", include("probation.scores.urls")),
     path("", include("probation.tiers.urls")),
     path("", include("probation.worklists.urls")),
+    path("", include("probation.court.urls")),
 ]

@@ -46,6 +46,10 @@ class Permission(StrEnum):
     RECALL_DECIDE = "enforcement.recall_decide"
     WORKLIST_OWN = "worklists.own"
     WORKLIST_TEAM = "worklists.team"
+    # Court work (court-reports.md § Court liaison): import lists, match defendants and prepare; and
+    # read the court duty page. Scoped to courts by probation.court.policy.
+    COURT_LIST_MANAGE = "court.list_manage"
+    COURT_DUTY_VIEW = "court.duty_view"
 
 
 P = Permission
@@ -90,6 +94,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.PERSON_EDIT,
             P.CASELOAD_OWN,
             P.CASELOAD_EXPORT,
+            # Officers on court duty advise the court from the duty page of their PDU's courts.
+            P.COURT_DUTY_VIEW,
             *_RISK_MANAGE,
             *_CASE_MANAGE,
         }
@@ -109,6 +115,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             # Only a senior PO decides a recall (enforcement.md "Licences and recall").
             P.RECALL_DECIDE,
             P.WORKLIST_TEAM,
+            P.COURT_DUTY_VIEW,
         }
     ),
     Role.CASE_ADMIN: frozenset(
@@ -123,8 +130,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.CONTACT_MANAGE,
         }
     ),
-    # Court teams record the conviction and sentence on the day.
-    Role.COURT_OFFICER: frozenset(_STAFF_READ | {P.PERSON_CREATE, P.SENTENCE_MANAGE}),
+    # Court teams import the lists, match defendants, prepare for each hearing and record the
+    # conviction and sentence on the day.
+    Role.COURT_OFFICER: frozenset(
+        _STAFF_READ | {P.PERSON_CREATE, P.SENTENCE_MANAGE, P.COURT_LIST_MANAGE, P.COURT_DUTY_VIEW}
+    ),
     Role.VLO: frozenset(_STAFF_READ),
     # Approved-premises staff record key-worker sessions and other contacts with residents.
     Role.AP_STAFF: frozenset(_STAFF_READ | {P.CONTACT_MANAGE}),

@@ -39,7 +39,7 @@ def _can(org: Org, *, caseload: int, expires: dt.date, restricted: int, shared: 
         "pso": "PSO, same team: own caseload; excluded from one of po's cases (search shows it restricted)",
         "spo": f"Senior PO of {team}: team caseloads, allocate, on the restriction list of po's case",
         "admin-case": "Case administrator: add and edit people, allocate cases in the PDU",
-        "court": "Court officer: search, view cases, add people",
+        "court": "Court officer: import court lists, match defendants, court duty pages; search, add people",
         "vlo": "Victim liaison officer: search and view cases",
         "ap": "Approved premises staff: search and view cases",
         "partner": f"Police partner: only the {shared} cases shared by po, until {expires:%-d %B %Y}",

@@ -16,6 +16,7 @@ from django.db import connection, models
 
 from probation.accounts.models import PDU, OfficeLocation, Region, Staff, Team, User
 from probation.audit.models import AuditEvent
+from probation.court.models import Court, CourtList
 from probation.people.models import CrnSequence, Person
 
 BULK_CREATE_BATCH = 5000
@@ -189,6 +190,9 @@ def flush_generated_data() -> dict[str, int]:
             in_order: list[type[models.Model]] = [CrnSequence, *reversed(tables)]
             for model in in_order:
                 cursor.execute(f"DELETE FROM {qn(model._meta.db_table)}")  # noqa: S608 - table names from models
+    # Court lists and courts hang off PDUs and users, not people: clear them before those go.
+    CourtList.objects.all().delete()
+    Court.objects.all().delete()
     audited = set(AuditEvent.objects.exclude(user=None).values_list("user_id", flat=True).distinct())
     for user in User.objects.filter(pk__in=audited):
         if not user.username.startswith(RETIRED_PREFIX):

@@ -1,0 +1,22 @@
+from probation.court.models.courts import Court, CourtKind
+from probation.court.models.lists import (
+    CourtList,
+    Hearing,
+    HearingCandidate,
+    MatchState,
+    Plea,
+    PreparationStatus,
+    Session,
+)
+
+__all__ = [
+    "Court",
+    "CourtKind",
+    "CourtList",
+    "Hearing",
+    "HearingCandidate",
+    "MatchState",
+    "Plea",
+    "PreparationStatus",
+    "Session",
+]

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from probation.court.views import duty, lists
+
+app_name = "court"
+
+urlpatterns = [
+    path("courts", lists.CourtIndexView.as_view(), name="index"),
+    path("courts/import", lists.CourtListImportView.as_view(), name="list-import"),
+    path("courts/lists/<int:list_id>", lists.CourtListDetailView.as_view(), name="list-detail"),
+    path("courts/hearings/<int:hearing_id>/match", lists.HearingMatchView.as_view(), name="hearing-match"),
+    path(
+        "courts/hearings/<int:hearing_id>/preparation",
+        duty.HearingPreparationView.as_view(),
+        name="hearing-preparation",
+    ),
+    path("courts/<str:court_code>/<str:day>", duty.CourtDutyView.as_view(), name="duty"),
+]
