@@ -90,9 +90,13 @@ def test_typing_words_of_an_offence_and_choosing_it(page, po_case):
     errors = page.locator(".govuk-error-summary")
     expect(errors).to_contain_text("2 offences match “libel”")
     expect(errors).to_contain_text("Libel (06800); Libel (99968)")
+    # Every error at once (issue 10 item 8): the order's missing requirement too.
+    expect(errors).to_contain_text("A community order must have at least one requirement")
     assert axe_violations(page) == []
 
     page.get_by_label("Additional offence 1", exact=True).fill("06800")
+    page.get_by_label("First requirement").select_option(label="Rehabilitation activity (RAR)")
+    page.get_by_label("Amount ordered").fill("20")
     page.get_by_role("button", name="Save conviction and sentence").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Conviction and sentence recorded")
     expect(page.get_by_role("row", name=re.compile(r"^Making threats to kill Main 00301 "))).to_be_visible()
