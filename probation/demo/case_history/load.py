@@ -20,6 +20,7 @@ from probation.demo.people.bulk import is_postgresql
 from probation.enforcement.models import Breach, BreachStep, Recall, RecallStep
 from probation.mappa.models import MappaAction, MappaMeeting
 from probation.risk.models import Registration, RegistrationReview, RiskManagementPlan, RoshAssessment
+from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
 from probation.scores.models import CriminalHistory, PredictorScore
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
 
@@ -53,7 +54,13 @@ TABLES: tuple[type[models.Model], ...] = (
     PredictorScore,
 )
 # Rows users may have added that point at generated ones: deleted with them.
-DEPENDANTS: tuple[type[models.Model], ...] = (NotificationMessage, RiskManagementPlan, AssessmentChange)
+DEPENDANTS: tuple[type[models.Model], ...] = (
+    NotificationMessage,
+    RiskManagementPlan,
+    AssessmentChange,
+    ChildrenServicesCheck,
+    SafeguardingReferral,
+)
 # The tables big enough for the drop-and-rebuild of indexes and foreign keys to pay.
 BIG_TABLES = (Contact, EnforcementCase, EnforcementStep, Event, EventOffence, Sentence, Requirement)
 

@@ -235,3 +235,19 @@ def test_contacts_are_realistic_and_a_heavy_case_exists(people: None) -> None:
     assert Contact.objects.filter(sensitive=True).exists()
     assert Contact.objects.filter(rescheduled_to__isnull=False).exists()
     assert Contact.objects.filter(outcome="AFTA", evidence_due_on__isnull=False).exists()
+
+
+def test_the_flush_clears_every_table_that_points_at_generated_rows():
+    """PostgreSQL refuses to TRUNCATE a table another table references (safeguarding checks point at
+    registrations): every such table is flushed too, as a dependant."""
+    from probation.demo.case_history.load import DEPENDANTS, TABLES
+
+    known = {*TABLES, *DEPENDANTS}
+    referrers = {
+        (model.__name__, relation.related_model.__name__)
+        for model in TABLES
+        for relation in model._meta.get_fields(include_hidden=True)
+        if relation.is_relation and relation.auto_created and not relation.concrete
+        if relation.related_model not in known
+    }
+    assert referrers == set()
