@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 from icalendar import Calendar
 
 from probation.accounts.models import Role
@@ -249,7 +250,7 @@ def test_diary_shows_the_week_with_restricted_cases_as_restricted(client, office
 
     page = client.get(reverse("contacts:diary")).content.decode()
 
-    assert case.display_name in page
+    assert escape(case.display_name) in page  # O'NEILL is O&#x27;NEILL in HTML
     assert case.crn in page
     assert "Leeds Hub" in page
     assert "9:00am" in page
