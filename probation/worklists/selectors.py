@@ -189,11 +189,16 @@ def officer_person_ids(officer: Staff) -> list[int]:
     return list(Person.objects.filter(officer=officer).values_list("id", flat=True))
 
 
-def _category_section(
-    category: Category, *, person_ids: list[int], today: dt.date, now: dt.datetime
+def category_section(
+    category: Category,
+    *,
+    person_ids: list[int] | QuerySet[Person, int],
+    today: dt.date,
+    now: dt.datetime,
 ) -> Section:
-    """One query: the first SECTION_LIMIT rows, each carrying the section's totals (window counts over
-    every matching row, computed before the LIMIT)."""
+    """One query: the first SECTION_LIMIT rows of the people ``person_ids`` (a list, or a subquery of
+    a team's caseload), each carrying the section's totals (window counts over every matching row,
+    computed before the LIMIT)."""
     overdue_q = category.overdue(today, now) if category.overdue else None
     totals: dict[str, Any] = {"w_count": Window(Count("pk"))}
     if overdue_q is not None:
@@ -251,7 +256,7 @@ def worklist_for_officer(*, user: User, officer: Staff, today: dt.date, now: dt.
 
     A constant number of queries: the caseload's ids, one per section, the people shown, the reviews."""
     person_ids = officer_person_ids(officer)
-    sections = {c.key: _category_section(c, person_ids=person_ids, today=today, now=now) for c in CATEGORIES}
+    sections = {c.key: category_section(c, person_ids=person_ids, today=today, now=now) for c in CATEGORIES}
     sections[UNPAID_WORK[0]] = _unpaid_work_section(person_ids=person_ids, today=today)
     ordered = [sections[key] for key in SECTION_ORDER]
     shown = {section_person_id(s, item) for s in ordered for item in s.items}

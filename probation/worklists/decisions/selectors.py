@@ -32,7 +32,7 @@ from probation.people.policy import ListedPerson, people_listable_to
 from probation.risk.models import Registration, RiskManagementPlan
 from probation.rules.enforcement.transitions import BreachStatus, RecallStatus
 from probation.sentences.models import Licence
-from probation.worklists.selectors import SECTION_LIMIT, Category, Section
+from probation.worklists.selectors import SECTION_LIMIT, Category, Section, category_section
 
 # A release within this many days either side of today makes an unallocated case a "release".
 RELEASE_WINDOW_DAYS = 90
@@ -121,27 +121,6 @@ def team_caseload(team: Team) -> QuerySet[Person, int]:
     return Person.objects.filter(team=team).values_list("id", flat=True)
 
 
-def _decision_section(
-    category: Category, *, caseload: QuerySet[Person, int], today: dt.date, now: dt.datetime
-) -> Section:
-    """One query, as the work lists' sections: the first SECTION_LIMIT rows, each carrying the
-    section's totals (window counts over every matching row, computed before the LIMIT)."""
-    overdue_q = category.overdue(today, now) if category.overdue else None
-    totals: dict[str, Any] = {"w_count": Window(Count("pk"))}
-    if overdue_q is not None:
-        totals["w_overdue"] = Window(Count("pk", filter=overdue_q))
-    items = list(
-        category.matching(today, now)
-        .filter(**{f"{category.person}__in": caseload})
-        .only(*category.fields)
-        .annotate(**totals)
-        .order_by(*category.order_by)[:SECTION_LIMIT]
-    )
-    count = items[0].w_count if items else 0
-    overdue = (items[0].w_overdue or 0) if items and overdue_q is not None else 0
-    return Section(category.key, category.title, category.date_heading, count, overdue, items)
-
-
 def _unallocated_queryset(*, user: User, today: dt.date) -> QuerySet[ListedPerson]:
     open_allocation = Allocation.objects.filter(person=OuterRef("pk"), ended_at__isnull=True)
     previous = Allocation.objects.filter(person=OuterRef("pk"), ended_at__isnull=False).order_by(
@@ -194,7 +173,7 @@ def team_decisions(*, user: User, team: Team, today: dt.date, now: dt.datetime) 
     """What waits for ``team``'s manager: one query per decision, one for the unallocated cases and one
     for the people shown."""
     caseload = team_caseload(team)
-    sections = [_decision_section(c, caseload=caseload, today=today, now=now) for c in DECISIONS]
+    sections = [category_section(c, person_ids=caseload, today=today, now=now) for c in DECISIONS]
     unallocated = unallocated_list(user=user, team=team, pdu=team.pdu, today=today, limit=SECTION_LIMIT)
     shown = {item.person_id for section in sections for item in section.items}
     return Decisions(team, today, sections, unallocated, listed_people(user, shown))
