@@ -19,6 +19,7 @@ from pypdf import PdfReader
 from probation.core.clock import now, today_uk
 from probation.rules.calendar.working_days import is_bank_holiday
 from tests.browser.conftest import axe_violations
+from tests.browser.diary import free_time
 
 pytestmark = pytest.mark.browser
 PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-password-1")
@@ -40,11 +41,6 @@ PO_CASE = """
     ORDER BY has_events, p.crn LIMIT 1 OFFSET 5
 """
 # Appointments that could clash (contacts.services.rules.check_clashes) with a new one on a day.
-APPOINTMENTS_AROUND = """
-    SELECT starts_at, ends_at FROM contacts_contact
-    WHERE is_appointment = 1 AND cancelled_at IS NULL AND outcome NOT IN ('RSOF', 'RSSR')
-      AND (officer_id = ? OR person_id = ?) AND starts_at >= ? AND starts_at < ?
-"""
 
 
 def _check_accessible(page) -> None:
@@ -87,26 +83,18 @@ class Case:
         self.name = " ".join(part for part in (first, middle, last) if part)
 
     def free_time(self, day: dt.date, candidates: list[dt.time], minutes: int) -> dt.time:
-        """The first candidate time on ``day`` when neither po nor the person has an appointment, so the
-        journey does not depend on the generated diaries."""
-        since = dt.datetime.combine(day - dt.timedelta(days=1), dt.time(), UTC)
-        until = since + dt.timedelta(days=3)
-        with sqlite3.connect(self.database) as db:
-            rows = db.execute(
-                APPOINTMENTS_AROUND,
-                (self.officer_id, self.person_id, f"{since:%Y-%m-%d %H:%M:%S}", f"{until:%Y-%m-%d %H:%M:%S}"),
-            ).fetchall()
-        busy = []
-        for starts, ends in rows:
-            start = dt.datetime.fromisoformat(starts).replace(tzinfo=UTC)
-            end = dt.datetime.fromisoformat(ends).replace(tzinfo=UTC) if ends else start
-            busy.append((start, max(end, start + dt.timedelta(minutes=1))))
-        for candidate in candidates:
-            start = dt.datetime.combine(day, candidate, LONDON).astimezone(UTC)
-            end = start + dt.timedelta(minutes=max(minutes, 1))
-            if all(not (b_start < end and start < b_end) for b_start, b_end in busy):
-                return candidate
-        pytest.fail(f"no free time for po and {self.crn} on {day}")
+        """The first candidate time on ``day`` when neither po nor the person has an appointment."""
+        at = free_time(
+            self.database,
+            officer_id=self.officer_id,
+            person_id=self.person_id,
+            day=day,
+            candidates=candidates,
+            minutes=minutes,
+        )
+        if at is None:
+            pytest.fail(f"no free time for po and {self.crn} on {day}")
+        return at
 
 
 def _record_conviction_and_order(page, case: Case, convicted_on: dt.date) -> str:

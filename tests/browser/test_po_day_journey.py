@@ -20,6 +20,7 @@ from probation.core.clock import today_uk
 from probation.rules.calendar.working_days import is_bank_holiday
 from probation.rules.contacts.outcomes import UNACCEPTABLE_CODES, OutcomeCode
 from tests.browser.conftest import axe_violations
+from tests.browser.diary import free_time
 
 pytestmark = pytest.mark.browser
 PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-password-1")
@@ -51,11 +52,6 @@ PO_CASE = """
     ORDER BY p.crn DESC LIMIT 1
 """
 # Appointments that could clash (contacts.services.rules.check_clashes) with a new one on a day.
-APPOINTMENTS_AROUND = """
-    SELECT starts_at, ends_at FROM contacts_contact
-    WHERE is_appointment = 1 AND cancelled_at IS NULL AND outcome NOT IN ('RSOF', 'RSSR')
-      AND (officer_id = ? OR person_id = ?) AND starts_at >= ? AND starts_at < ?
-"""
 # Outcomes that are, or may become, a failure to comply.
 FAILURE_CODES = sorted(UNACCEPTABLE_CODES | {OutcomeCode.AFTA})
 HALF_HOURS = [dt.time(h, m) for h in range(10, 17) for m in (0, 30)]
@@ -103,26 +99,16 @@ class Case:
         self.starts_on = dt.date.fromisoformat(starts)
 
     def free_time(self, day: dt.date, candidates: list[dt.time], minutes: int) -> dt.time | None:
-        """The first candidate time on ``day`` when neither po nor the person has an appointment, so the
-        journey does not depend on the generated diaries."""
-        since = dt.datetime.combine(day - dt.timedelta(days=1), dt.time(), UTC)
-        until = since + dt.timedelta(days=3)
-        with sqlite3.connect(self.database) as db:
-            rows = db.execute(
-                APPOINTMENTS_AROUND,
-                (self.officer_id, self.person_id, f"{since:%Y-%m-%d %H:%M:%S}", f"{until:%Y-%m-%d %H:%M:%S}"),
-            ).fetchall()
-        busy = []
-        for starts, ends in rows:
-            start = dt.datetime.fromisoformat(starts).replace(tzinfo=UTC)
-            end = dt.datetime.fromisoformat(ends).replace(tzinfo=UTC) if ends else start
-            busy.append((start, max(end, start + dt.timedelta(minutes=1))))
-        for candidate in candidates:
-            start = dt.datetime.combine(day, candidate, LONDON).astimezone(UTC)
-            end = start + dt.timedelta(minutes=max(minutes, 1))
-            if all(not (b_start < end and start < b_end) for b_start, b_end in busy):
-                return candidate
-        return None
+        """The first candidate time on ``day`` when neither po nor the person has an appointment."""
+        at = free_time(
+            self.database,
+            officer_id=self.officer_id,
+            person_id=self.person_id,
+            day=day,
+            candidates=candidates,
+            minutes=minutes,
+        )
+        return at
 
     def bookable(self, day: dt.date) -> tuple[dt.date, dt.time]:
         """The first weekday from ``day`` that is not a bank holiday (booking one asks for a confirmation)
