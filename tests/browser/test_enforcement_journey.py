@@ -24,7 +24,6 @@ from tests.browser.diary import free_time
 pytestmark = pytest.mark.browser
 PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-password-1")
 LONDON = ZoneInfo("Europe/London")
-UTC = dt.UTC
 CIRCUMSTANCES = "You did not attend your appointment at the probation office and gave no reason."
 RECOMMENDATION = "The order should continue with an additional 20 hours of unpaid work."
 # One of po's cases they may open, not shared with the partner user (the MAPPA journey's case); the

@@ -11,7 +11,6 @@ import os
 import re
 import sqlite3
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
@@ -24,8 +23,6 @@ from tests.browser.diary import free_time
 
 pytestmark = pytest.mark.browser
 PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-password-1")
-LONDON = ZoneInfo("Europe/London")
-UTC = dt.UTC
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 320, "height": 800}
 CIRCUMSTANCES = "You did not come to your office appointment and have given no reason."
