@@ -3,6 +3,7 @@ apps above people through panels. It lives here, outside the apps, because it ne
 factories (the import layering forbids people's tests from importing them)."""
 
 import datetime as dt
+import html
 import re
 
 import pytest
@@ -23,7 +24,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+    # As a reader sees it: tags gone, entities decoded (O'Connor is O&#x27;Connor in the HTML).
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())))
 
 
 def _order(person, *, conviction=dt.date(2026, 3, 2), **fields):

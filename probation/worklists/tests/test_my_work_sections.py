@@ -2,6 +2,7 @@
 actions") are sections of My work, each linking to its full list."""
 
 import datetime as dt
+import html
 import re
 
 import pytest
@@ -16,7 +17,7 @@ D = dt.date
 
 
 def _text(response) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", response.content.decode()))
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", response.content.decode())))
 
 
 @pytest.fixture
