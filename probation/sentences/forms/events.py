@@ -40,6 +40,23 @@ def radios(label: str, choices: Iterable[tuple[str, str]], message: str, **kwarg
     )
 
 
+def amount_ordered_field() -> forms.IntegerField:
+    """A requirement's amount, on the conviction form (its first requirement) and the add form."""
+    return forms.IntegerField(
+        label="Amount ordered",
+        required=False,
+        min_value=0,
+        max_value=1000,
+        help_text="Unpaid work: hours (40 to 300). RAR: maximum days. Accredited programme: sessions. "
+        "Curfew: hours a day. Leave blank for other requirements.",
+        error_messages={
+            "invalid": "Amount ordered must be a whole number",
+            "min_value": "Amount ordered must be 0 or more",
+            "max_value": "Amount ordered must be 1,000 or fewer",
+        },
+    )
+
+
 OFFENCE_SEARCH_URL = reverse_lazy("sentences:offence-search")
 OFFENCE_TEXT_MAX = 1100  # the longest official description (1,005 characters) and its code
 
@@ -122,19 +139,7 @@ class EventForm(GovukForm):
         help_text="A community order, or a suspended sentence order with a supervision period, has at "
         "least one. Add any others from the sentence page afterwards.",
     )
-    requirement_amount = forms.IntegerField(
-        label="Amount ordered",
-        required=False,
-        min_value=0,
-        max_value=1000,
-        help_text="Unpaid work: hours (40 to 300). RAR: maximum days. Accredited programme: sessions. "
-        "Curfew: hours a day. Leave blank for other requirements.",
-        error_messages={
-            "invalid": "Amount ordered must be a whole number",
-            "min_value": "Amount ordered must be 0 or more",
-            "max_value": "Amount ordered must be 1,000 or fewer",
-        },
-    )
+    requirement_amount = amount_ordered_field()
     requirement_details = forms.CharField(
         label="Requirement details",
         required=False,

@@ -9,7 +9,7 @@ from django import forms
 from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
-from probation.sentences.forms.events import EXAMPLE, radios
+from probation.sentences.forms.events import EXAMPLE, amount_ordered_field, radios
 from probation.sentences.models.choices import (
     CONDITION_CATEGORY_CHOICES,
     REQUIREMENT_TYPE_CHOICES,
@@ -30,19 +30,7 @@ def _text(label: str, *, required: bool = False, message: str = "", help_text: s
 class RequirementForm(GovukForm):
     submit_label = "Add requirement"
     type = radios("Type of requirement", REQUIREMENT_TYPE_CHOICES, "Select the type of requirement")
-    amount = forms.IntegerField(
-        label="Amount ordered",
-        required=False,
-        min_value=0,
-        max_value=1000,
-        help_text="Unpaid work: hours (40 to 300). RAR: maximum days. Accredited programme: sessions. "
-        "Curfew: hours a day. Leave blank for other requirements.",
-        error_messages={
-            "invalid": "Amount ordered must be a whole number",
-            "min_value": "Amount ordered must be 0 or more",
-            "max_value": "Amount ordered must be 1,000 or fewer",
-        },
-    )
+    amount = amount_ordered_field()
     start_date = date_field("Start date", help_text=EXAMPLE)
     end_date = date_field(
         "End date", required=False, help_text="Leave blank to run with the order. " + EXAMPLE
