@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "probation.enforcement",
     "probation.scores",
     "probation.tiers",
+    "probation.reports",
     "probation.court",
     "probation.worklists",
 ]

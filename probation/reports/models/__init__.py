@@ -1,0 +1,29 @@
+from probation.reports.models.choices import (
+    AssessmentAskedFor,
+    CustodyPosition,
+    RemandStatus,
+    ReportLanguage,
+    ReportSource,
+    ReportStatus,
+    ReportType,
+    RequestStatus,
+    SentencingPurpose,
+)
+from probation.reports.models.reports import LONG_FIELD_LIMIT, PROPOSAL_LIMIT, Report
+from probation.reports.models.requests import ReportRequest
+
+__all__ = [
+    "LONG_FIELD_LIMIT",
+    "PROPOSAL_LIMIT",
+    "AssessmentAskedFor",
+    "CustodyPosition",
+    "RemandStatus",
+    "Report",
+    "ReportLanguage",
+    "ReportRequest",
+    "ReportSource",
+    "ReportStatus",
+    "ReportType",
+    "RequestStatus",
+    "SentencingPurpose",
+]
