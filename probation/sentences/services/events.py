@@ -23,12 +23,21 @@ from probation.core.errors import ServiceError
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
 from probation.rules.calendar.periods import period_end
-from probation.rules.errors import RuleErrorCollector, raise_all
+from probation.rules.errors import RuleError, RuleErrorCollector, raise_all
+from probation.rules.law.dated import LawNotRecorded
 from probation.rules.sentences.licences import SentenceKind
+from probation.rules.sentences.limits import (
+    SentencingRules,
+    check_community_order,
+    check_suspended_sentence,
+    check_top_up_supervision,
+    sentencing_rules_in_force_on,
+)
+from probation.sentences.law import law_settings
 from probation.sentences.models import Event, EventOffence, Requirement, Sentence
 from probation.sentences.models.choices import RequirementTerminationReason, SentenceType, TerminationReason
 from probation.sentences.offences import offence_resolve
-from probation.sentences.services.checks import date_not_before, day, months_between
+from probation.sentences.services.checks import date_not_before, day, months_at_least, months_between
 from probation.sentences.services.locks import (
     EVENT,
     OFFENCE,
@@ -43,14 +52,10 @@ from probation.sentences.services.requirements import (
     requirement_create_on,
 )
 
-# Sentencing Act 2020: a community order lasts at most 3 years (s.209); a suspended sentence order
-# suspends a custodial term of at most 2 years with a supervision period of at most 2 years
-# (ss.264, 288); post-sentence supervision runs to 12 months after release (Criminal Justice Act
-# 1991 s.256AA as amended by the Offender Rehabilitation Act 2014). A custodial term is capped at
-# 100 years here only to catch typing errors.
-COMMUNITY_ORDER_MAX_MONTHS = 36
-SSO_MAX_MONTHS = 24
-PSS_MAX_MONTHS = 12
+# The limits on orders and supervision come from the law in force on the date of sentence
+# (probation.rules.sentences.limits: a suspended sentence order suspends at most 2 years before the
+# Sentencing Act 2026 and 3 years after; top-up supervision exists from 1 February 2015 until its
+# repeal). A custodial term is capped at 100 years here only to catch typing errors.
 CUSTODIAL_MAX_MONTHS = 1200
 COURT_MAX_LENGTH = 120
 
@@ -83,8 +88,9 @@ class RequirementInput:
 
 
 # A community order must include at least one community order requirement (Sentencing Act 2020,
-# s.204); a suspended sentence order has a supervision period only when it imposes community
-# requirements (s.288), and this service records every SSO with its supervision period.
+# s.204; before it, Criminal Justice Act 2003 s.177); a suspended sentence order has a supervision
+# period only when it imposes community requirements (s.288), and this service records every SSO with
+# its supervision period. Whether the rule applies is the dated rule's (limits.ORDER_REQUIREMENT_RULES).
 NEEDS_A_REQUIREMENT = {
     SentenceType.COMMUNITY_ORDER: "A community order must have at least one requirement: "
     "select its first requirement",
@@ -95,12 +101,17 @@ ORDER_TYPES = {SentenceType.COMMUNITY_ORDER, SentenceType.SUSPENDED_SENTENCE_ORD
 
 
 def _check_requirements(
-    sentence_type: str | None, requirements: Sequence[RequirementInput] | None, errors: RuleErrorCollector
+    sentence_type: str | None,
+    requirements: Sequence[RequirementInput] | None,
+    errors: RuleErrorCollector,
+    rules: SentencingRules | None = None,
 ) -> None:
-    """``None``: the form could not read the requirement, and says so itself."""
+    """``None``: the form could not read the requirement, and says so itself. ``rules``: the law on the
+    date of sentence (None when the date is unknown: the requirement rule has applied throughout)."""
     if requirements is None:
         return
-    if not requirements and sentence_type in NEEDS_A_REQUIREMENT:
+    needed = rules is None or rules.order_requirement.rule.needs_a_requirement
+    if not requirements and needed and sentence_type in NEEDS_A_REQUIREMENT:
         errors.add(NEEDS_A_REQUIREMENT[SentenceType(sentence_type)], field="requirement_type")
     if requirements and sentence_type is not None and sentence_type not in ORDER_TYPES:
         errors.add(
@@ -204,46 +215,101 @@ def _check_sentence_dates(
                 )
 
 
-def _check_lengths(sentence: SentenceDraft, errors: RuleErrorCollector) -> None:
-    """The lengths each sentence type needs (or must not have)."""
-    length, term = sentence.length_months, sentence.custodial_months
-    length_read, term_read = sentence.lengths_read
+def sentencing_rules_for(sentence_date: dt.date | None, errors: RuleErrorCollector) -> SentencingRules | None:
+    """The sentencing law in force on the date of sentence; None when the date is unknown (the form
+    refused it) or older than the law recorded (refused here, on the date)."""
+    if sentence_date is None:
+        return None
+    try:
+        return sentencing_rules_in_force_on(sentence_date, settings=law_settings())
+    except LawNotRecorded as refused:
+        errors.add(refused.message, field="sentence_date")
+        return None
 
-    def months(value: int | None, read: bool, high: int, *, field: str, label: str) -> None:
-        if read:
-            with errors.check():
-                months_between(value, 1, high, field=field, label=label)
 
-    if sentence.type == SentenceType.COMMUNITY_ORDER:
-        months(
-            length,
-            length_read,
-            COMMUNITY_ORDER_MAX_MONTHS,
-            field="length_months",
-            label="Length of the order",
+class _Months:
+    """Reads a sentence's lengths: present and at least a month (the form's refusals not repeated)."""
+
+    def __init__(self, sentence: SentenceDraft, errors: RuleErrorCollector) -> None:
+        self.sentence, self.errors = sentence, errors
+
+    def length(self, label: str) -> int | None:
+        return self._read(self.sentence.length_months, self.sentence.lengths_read[0], "length_months", label)
+
+    def term(self, label: str) -> int | None:
+        return self._read(
+            self.sentence.custodial_months, self.sentence.lengths_read[1], "custodial_months", label
         )
-        if term is not None:
+
+    def _read(self, value: int | None, read: bool, field: str, label: str) -> int | None:
+        if not read:
+            return None
+        with self.errors.check():
+            return months_at_least(value, 1, field=field, label=label)
+        return None
+
+
+def _check_order_lengths(
+    sentence: SentenceDraft, rules: SentencingRules | None, errors: RuleErrorCollector
+) -> None:
+    """Community orders, suspended sentence orders and top-up supervision: present, at least a month, and
+    within the limits in force on the date of sentence (the limits' messages name the limit and the
+    date). Without a date of sentence (refused already) the limits are not checked."""
+    read = _Months(sentence, errors)
+    found: list[RuleError] = []
+    settings = law_settings()
+    if sentence.type == SentenceType.COMMUNITY_ORDER:
+        length = read.length("Length of the order")
+        if sentence.custodial_months is not None:
             errors.add("A community order has no custodial term", field="custodial_months")
+        found = check_community_order(rules, length_months=length) if rules else []
     elif sentence.type == SentenceType.SUSPENDED_SENTENCE_ORDER:
-        months(term, term_read, SSO_MAX_MONTHS, field="custodial_months", label="Custodial term")
-        months(length, length_read, SSO_MAX_MONTHS, field="length_months", label="Supervision period")
-    elif sentence.type == SentenceType.POST_SENTENCE_SUPERVISION:
-        months(length, length_read, PSS_MAX_MONTHS, field="length_months", label="Supervision period")
-        if term is not None:
-            errors.add("Post-sentence supervision has no custodial term here", field="custodial_months")
-    elif sentence.type == SentenceType.CUSTODIAL:
-        months(term, term_read, CUSTODIAL_MAX_MONTHS, field="custodial_months", label="Custodial term")
-        if length is not None:
-            errors.add(
-                "Leave the length blank for a custodial sentence: licence dates are recorded on release",
-                field="length_months",
+        term, length = read.term("Custodial term"), read.length("Supervision period")
+        if rules:
+            found = check_suspended_sentence(
+                rules, custodial_months=term, supervision_months=length, settings=settings
             )
+    elif sentence.type == SentenceType.POST_SENTENCE_SUPERVISION:
+        length = read.length("Supervision period")
+        if sentence.custodial_months is not None:
+            errors.add("Post-sentence supervision has no custodial term here", field="custodial_months")
+        found = check_top_up_supervision(rules, length_months=length, settings=settings) if rules else []
+    for error in found:
+        errors.add(error.message, field=error.field)
+
+
+def _check_lengths(
+    sentence: SentenceDraft, rules: SentencingRules | None, errors: RuleErrorCollector
+) -> None:
+    """The lengths each sentence type needs (or must not have)."""
+    if sentence.type != SentenceType.CUSTODIAL:
+        _check_order_lengths(sentence, rules, errors)
+        return
+    if sentence.lengths_read[1]:
+        with errors.check():
+            months_between(
+                sentence.custodial_months,
+                1,
+                CUSTODIAL_MAX_MONTHS,
+                field="custodial_months",
+                label="Custodial term",
+            )
+    if sentence.length_months is not None:
+        errors.add(
+            "Leave the length blank for a custodial sentence: licence dates are recorded on release",
+            field="length_months",
+        )
 
 
 def _check_sentence(
-    sentence: SentenceDraft, *, conviction_date: dt.date | None, errors: RuleErrorCollector
+    sentence: SentenceDraft,
+    *,
+    conviction_date: dt.date | None,
+    errors: RuleErrorCollector,
+    rules: SentencingRules | None,
 ) -> None:
-    """Every rule the sentence breaks (inputs the form refused are not checked again)."""
+    """Every rule the sentence breaks (inputs the form refused are not checked again); the limits are
+    those in force on the date of sentence (``rules``)."""
     if sentence.type is not None and sentence.type not in SentenceType.values:
         errors.add("Select the type of sentence", field="sentence_type")
     _check_sentence_dates(sentence, conviction_date=conviction_date, errors=errors)
@@ -254,7 +320,7 @@ def _check_sentence(
             sentence.kind != SentenceKind.STANDARD_DETERMINATE
         ):
             errors.add("The kind of sentence applies to custodial sentences only", field="kind")
-    _check_lengths(sentence, errors)
+    _check_lengths(sentence, rules, errors)
 
 
 def event_create_errors(
@@ -289,8 +355,9 @@ def event_create_errors(
             label=f"Additional offence {i}",
             errors=errors,
         )
-    _check_sentence(sentence, conviction_date=conviction_date, errors=errors)
-    _check_requirements(sentence.type, requirements, errors)
+    rules = sentencing_rules_for(sentence.sentence_date, errors)
+    _check_sentence(sentence, conviction_date=conviction_date, errors=errors, rules=rules)
+    _check_requirements(sentence.type, requirements, errors, rules)
     return errors.errors
 
 
