@@ -334,3 +334,29 @@ def suspension_presumption_note(rules: SentencingRules, *, custodial_months: int
         f"{presumption.max_months} months or less is presumed to be suspended unless there are {exceptions}. "
         f"Check that the court found {exceptions} to impose this immediate term of {custodial_months} months."
     )
+
+
+def sentencing_limits_summary(rules: SentencingRules) -> tuple[str, ...]:
+    """The sentences the law allowed on ``rules.on``, one sentence each, for pages that propose or explain
+    a sentence (a pre-sentence report's proposals)."""
+    lines = [f"Community order: up to {_months(rules.community_order.rule.max_months)}."]
+    if rules.suspended_sentence is not None:
+        sso = rules.suspended_sentence.rule
+        lines.append(
+            f"Suspended sentence order: a custodial term of up to {_months(sso.custodial_max_months)}, "
+            f"suspended for up to {_months(sso.operational_max_months)}."
+        )
+    presumption = rules.suspension_presumption
+    if presumption.rule.max_months is not None:
+        lines.append(
+            f"Immediate custody of {presumption.rule.max_months} months or less: presumed suspended unless "
+            f"there are {' or '.join(presumption.rule.exceptions)} (from {day(presumption.in_force_from)})."
+        )
+    top_up = rules.top_up_supervision
+    if top_up.rule.available:
+        lines.append(f"Top-up supervision after release: up to {top_up.rule.max_months} months.")
+    elif top_up.key == SENTENCING_ACT_2026_TOP_UP_REPEAL.key:
+        lines.append(f"Top-up supervision: none (repealed from {day(top_up.in_force_from)}).")
+    else:
+        lines.append("Top-up supervision: none (it began with the Offender Rehabilitation Act 2014).")
+    return tuple(lines)

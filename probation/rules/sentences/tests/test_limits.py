@@ -10,6 +10,7 @@ from probation.rules.sentences.limits import (
     check_community_order,
     check_suspended_sentence,
     check_top_up_supervision,
+    sentencing_limits_summary,
     sentencing_rules_in_force_on,
     suspension_presumption_note,
 )
@@ -157,3 +158,18 @@ def test_the_2026_commencement_is_marked_verify_and_settings_may_correct_it():
     assert rules.suspended_sentence.rule.custodial_max_months == 24
     errors = check_suspended_sentence(rules, custodial_months=25, supervision_months=None, settings=settings)
     assert "imposed before 1 April 2026" in errors[0].message
+
+
+def test_the_summary_lists_the_sentences_the_law_allowed_on_each_side_of_the_change():
+    assert sentencing_limits_summary(sentencing_rules_in_force_on(DAY_BEFORE)) == (
+        "Community order: up to 3 years.",
+        "Suspended sentence order: a custodial term of up to 2 years, suspended for up to 2 years.",
+        "Top-up supervision after release: up to 12 months.",
+    )
+    assert sentencing_limits_summary(sentencing_rules_in_force_on(COMMENCEMENT)) == (
+        "Community order: up to 3 years.",
+        "Suspended sentence order: a custodial term of up to 3 years, suspended for up to 3 years.",
+        "Immediate custody of 12 months or less: presumed suspended unless there are exceptional "
+        "circumstances (from 22 March 2026).",
+        "Top-up supervision: none (repealed from 22 March 2026).",
+    )
