@@ -17,10 +17,10 @@ from probation.rules.enforcement.recall import (
     RecallRules,
     RecallType,
     allowed_recall_types,
-    fixed_term_exclusions,
     fixed_term_recall_days,
     recall_rule_explanation,
     recall_rules_period,
+    relevant_exclusions,
 )
 from probation.rules.enforcement.transitions import RecallStatus
 from probation.rules.law.dated import RuleVersion, day
@@ -156,6 +156,7 @@ class RecallLawView:
     citation: str
     summary: str
     explanation: str
+    exclusions_heading: str
     exclusions: list[str]
     allowed: list[RecallType]
     hints: dict[RecallType, str]
@@ -170,7 +171,10 @@ def recall_law_view(case: RecallCase, rules: RuleVersion[RecallRules], *, on: dt
         citation=rules.citation,
         summary=rules.summary,
         explanation=recall_rule_explanation(case, rules),
-        exclusions=exclusion_labels(fixed_term_exclusions(case)),
+        exclusions_heading="Exclusions from automatic release"
+        if rules.rule.standard_only
+        else "Exclusions from a fixed-term recall",
+        exclusions=exclusion_labels(relevant_exclusions(case, rules)),
         allowed=allowed,
         hints={
             RecallType.STANDARD: RECALL_TYPE_HINTS[RecallType.STANDARD],

@@ -240,3 +240,18 @@ def test_a_fixed_term_recall_loaded_without_its_term_gets_the_rule_of_its_decisi
     )
 
     assert recall.re_release_due_on == dt.date(2026, 4, 29)
+
+
+def test_after_the_change_mappa_is_not_listed_as_an_exclusion_on_the_decision_page(
+    client, monkeypatch, officer_user, spo_user, person, licence
+):
+    RegistrationFactory(person=person, register_type="MAPP", category="M2", level="M2")
+    _on(monkeypatch, COMMENCEMENT)
+    recall = _recommend(officer_user, person, _start(officer_user, person, licence))
+    client.force_login(spo_user)
+
+    page = client.get(reverse("enforcement:recall-decide", args=[person.crn, recall.pk])).content.decode()
+
+    assert "None of the exclusions from automatic release applies." in page
+    assert "MAPPA level 2 or 3" not in page
+    assert 'value="standard"' not in page

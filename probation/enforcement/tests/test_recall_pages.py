@@ -125,7 +125,7 @@ def test_the_decision_page_shows_the_recommendation_and_only_the_mandatory_fixed
     assert "Fixed-term recall" in page
     assert 'value="fixed_term"' in page
     assert 'value="standard"' not in page
-    assert "None of the exclusions from a fixed-term recall applies." in page
+    assert "None of the exclusions from automatic release applies." in page
 
 
 def test_before_31_march_2026_the_decision_page_lists_the_exclusions_and_offers_both_types(

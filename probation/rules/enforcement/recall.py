@@ -312,6 +312,13 @@ def fixed_term_re_release_date(
     return due
 
 
+def relevant_exclusions(case: RecallCase, rules: RuleVersion[RecallRules]) -> tuple[FixedTermExclusion, ...]:
+    """The exclusions that apply to ``case`` and count under this version (from 31 March 2026 MAPPA no
+    longer changes the recall type: only the exclusions from automatic release do)."""
+    counted = rules.rule.standard_only | rules.rule.fixed_term_optional
+    return tuple(e for e in fixed_term_exclusions(case) if e in counted)
+
+
 def recall_rule_explanation(case: RecallCase, rules: RuleVersion[RecallRules]) -> str:
     """Why these recall types, under this version, for this case: the sentence a page shows under the
     rule's name and date."""

@@ -20,6 +20,7 @@ from probation.rules.enforcement.recall import (
     recall_rules_by_key,
     recall_rules_in_force_on,
     recall_rules_period,
+    relevant_exclusions,
 )
 from probation.rules.errors import SentenceRuleError
 from probation.rules.law.dated import LawNotRecorded, LawSettings
@@ -207,3 +208,14 @@ def test_a_corrected_commencement_date_moves_the_56_day_boundary():
 )
 def test_the_explanation_says_why_these_types(on, changes, expected):
     assert recall_rule_explanation(case(**changes), recall_rules_in_force_on(on)) == expected
+
+
+def test_only_the_exclusions_a_version_counts_are_relevant():
+    mappa_and_charge = case(mappa_level=2, charged_with_new_offence=True)
+    assert relevant_exclusions(mappa_and_charge, recall_rules_in_force_on(DAY_BEFORE)) == (
+        X.CHARGED_WITH_NEW_OFFENCE,
+        X.MAPPA_LEVEL_2_OR_3,
+    )
+    assert relevant_exclusions(mappa_and_charge, recall_rules_in_force_on(COMMENCEMENT)) == (
+        X.CHARGED_WITH_NEW_OFFENCE,
+    )
