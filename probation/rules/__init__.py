@@ -4,7 +4,9 @@ One sub-package per domain (ADR 0018):
 
 - ``calendar``: England and Wales working days and bank holidays; periods of months as the law counts them
 - ``contacts``: contact types and appointment outcomes, as data
-- ``sentences``: requirement amounts and progress, licences and their conditions
+- ``law``: the law by date — rule versions with an *in force from* date and the version in force on a day
+- ``sentences``: requirement amounts and progress, licences and their conditions, sentencing limits by date
+  (``limits``)
 - ``enforcement``: failures to comply (``compliance``), enforcement actions and the one-warning rule
   (``actions``), ``breach``, ``recall``, and the workflows' allowed moves (``transitions``)
 - ``offences``: the official Home Office offence descriptions; finding an offence by words or code

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 
 from django.urls import reverse
 
+from probation.rules.law.dated import LawNotRecorded
 from probation.rules.sentences.licences import ConditionKind
+from probation.rules.sentences.limits import sentencing_rules_in_force_on, suspension_presumption_note
 from probation.rules.sentences.requirements import (
     REQUIREMENT_RULES,
     Measure,
@@ -16,6 +18,7 @@ from probation.rules.sentences.requirements import (
     progress,
     unpaid_work_deadline,
 )
+from probation.sentences.law import law_settings
 from probation.sentences.models import Event, Licence, LicenceCondition, Requirement, Sentence
 from probation.sentences.models.choices import SentenceType
 
@@ -63,6 +66,18 @@ def sentence_length(sentence: Sentence) -> str:
             return "Indeterminate"
         return _months(sentence.custodial_months)
     return _months(sentence.length_months)
+
+
+def suspension_presumption(sentence: Sentence) -> str:
+    """The explanation a short immediate custodial term gets when the law on its date of sentence
+    presumed such terms suspended (Sentencing Act 2026; probation.rules.sentences.limits)."""
+    if sentence.type != SentenceType.CUSTODIAL or not sentence.custodial_months:
+        return ""
+    try:
+        rules = sentencing_rules_in_force_on(sentence.sentence_date, settings=law_settings())
+    except LawNotRecorded:
+        return ""
+    return suspension_presumption_note(rules, custodial_months=sentence.custodial_months)
 
 
 def sentence_status(sentence: Sentence) -> Tag:

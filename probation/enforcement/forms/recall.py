@@ -1,7 +1,7 @@
 """Recall forms: shape only. Conditions of this licence, the allowed recall types and the dates are
 the service's rules; the decision form offers only the types the rules allow for this case."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, cast
 
 from crispy_forms_gds.layout import Field
@@ -124,13 +124,24 @@ class RecallDecisionForm(GovukForm):
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
 
-    def __init__(self, *args: Any, allowed: Iterable[RecallType] = (), **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        allowed: Iterable[RecallType] = (),
+        hints: Mapping[RecallType, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """``allowed``: the types the rule in force on the decision date allows this case; ``hints``: what
+        each means under that rule (the fixed-term hint names its days)."""
         super().__init__(*args, **kwargs)
         allowed = set(allowed)
+        hints = {**RECALL_TYPE_HINTS, **(hints or {})}
         field = cast(forms.ChoiceField, self.fields["recall_type"])
         field.choices = [(t.value, RECALL_TYPE_LABELS[t]) for t in RecallType if t in allowed]
         field.help_text = " ".join(
-            f"{RECALL_TYPE_LABELS[t]}: {RECALL_TYPE_HINTS[t].lower()}." for t in RecallType if t in allowed
+            f"{RECALL_TYPE_LABELS[t]}: {hints[t][:1].lower() + hints[t][1:]}."
+            for t in RecallType
+            if t in allowed
         )
 
     def layout_fields(self) -> list[object]:

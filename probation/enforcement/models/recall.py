@@ -54,6 +54,12 @@ class Recall(VersionedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     decided_on = models.DateField(null=True, blank=True)
+    # The recall rule in force on the decision date (probation.rules.enforcement.recall.RECALL_RULES),
+    # kept for good: a recall decided before 31 March 2026 keeps its 14/28 days (enforcement.md § Law by
+    # date). ``fixed_term_days``: the fixed term that rule gave this case, for the re-release date.
+    # A database default too, so bulk loaders that name their columns (the demo's COPY) need not know it.
+    rule_version = models.CharField(max_length=40, blank=True, default="", db_default="")
+    fixed_term_days = models.PositiveSmallIntegerField(null=True, blank=True)
     returned_to_custody_on = models.DateField(null=True, blank=True)
     re_release_due_on = models.DateField(null=True, blank=True)
     re_released_on = models.DateField(null=True, blank=True)

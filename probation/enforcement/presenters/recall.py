@@ -13,9 +13,18 @@ from probation.rules.enforcement.recall import (
     EXCLUSION_LABELS,
     AlternativeTried,
     FixedTermExclusion,
+    RecallCase,
+    RecallRules,
     RecallType,
+    allowed_recall_types,
+    fixed_term_recall_days,
+    recall_rule_explanation,
+    recall_rules_period,
+    relevant_exclusions,
 )
 from probation.rules.enforcement.transitions import RecallStatus
+from probation.rules.law.dated import RuleVersion, day
+from probation.sentences.law import law_settings
 
 RECALL_STATUS_LABELS: dict[str, str] = {
     RecallStatus.CONSIDERING: "Considering a recall",
@@ -33,8 +42,7 @@ RECALL_TYPE_LABELS: dict[str, str] = {
 RECALL_TYPE_HINTS = {
     RecallType.STANDARD: "In custody until the licence ends unless re-released by the Parole Board or the "
     "Secretary of State",
-    RecallType.FIXED_TERM: "Automatic re-release after 14 days (sentence under 12 months) or 28 days "
-    "(12 months or more)",
+    RecallType.FIXED_TERM: "Automatic re-release at the end of the fixed term",
 }
 ALTERNATIVE_LABELS = {
     AlternativeTried.WARNING: "Warning",
@@ -73,7 +81,7 @@ def recall_row(recall: Recall, *, crn: str) -> RecallRow:
         tag=recall_tag(recall.status),
         started_on=recall.started_on,
         emergency=recall.emergency,
-        recall_type=RECALL_TYPE_LABELS.get(recall.recall_type, "") if recall.recall_type else "",
+        recall_type=decided_type_label(recall) if recall.recall_type else "",
         decided_on=recall.decided_on,
         detail_url=reverse("enforcement:recall-detail", args=[crn, recall.pk]),
         letter_url=reverse("enforcement:recall-letter", args=[crn, recall.pk]) if no_recall else "",
@@ -114,3 +122,62 @@ def exclusion_labels(exclusions: Iterable[FixedTermExclusion]) -> list[str]:
 def recall_type_choices(allowed: Iterable[RecallType]) -> list[tuple[str, str]]:
     """Only the allowed types, standard first."""
     return [(t.value, RECALL_TYPE_LABELS[t]) for t in RecallType if t in set(allowed)]
+
+
+def fixed_term_hint(days: int) -> str:
+    return f"Automatic re-release {days} days after the return to custody"
+
+
+def decided_type_label(recall: Recall) -> str:
+    """ "28-day fixed-term recall" / "Standard recall": the type with the fixed term it was decided with."""
+    if recall.recall_type == RecallType.FIXED_TERM and recall.fixed_term_days:
+        return f"{recall.fixed_term_days}-day fixed-term recall"
+    return RECALL_TYPE_LABELS.get(recall.recall_type, "")
+
+
+def decided_under(recall: Recall) -> str:
+    """ "Decided under the rules in force before 31 March 2026: 28-day fixed-term recall": the rule a
+    decided recall keeps (enforcement.md § Law by date)."""
+    if not recall.rule_version:
+        return ""
+    try:
+        period = recall_rules_period(recall.rule_version, settings=law_settings())
+    except KeyError:  # a key no longer in the rules: show it as recorded
+        period = recall.rule_version
+    decided = decided_type_label(recall) if recall.decision == "recall" else "no recall"
+    return f"Decided under {period}: {decided[:1].lower() + decided[1:]}"
+
+
+@dataclass(frozen=True)
+class RecallLawView:
+    """Which recall rule applies to a decision made on ``on``, and why these types for this case."""
+
+    heading: str
+    citation: str
+    summary: str
+    explanation: str
+    exclusions_heading: str
+    exclusions: list[str]
+    allowed: list[RecallType]
+    hints: dict[RecallType, str]
+
+
+def recall_law_view(case: RecallCase, rules: RuleVersion[RecallRules], *, on: dt.date) -> RecallLawView:
+    allowed = sorted(allowed_recall_types(case, rules))
+    days = fixed_term_recall_days(case.sentence_months, adult=case.adult, rules=rules)
+    period = recall_rules_period(rules.key, settings=law_settings())
+    return RecallLawView(
+        heading=f"A recall decided on {day(on)} follows {period}.",
+        citation=rules.citation,
+        summary=rules.summary,
+        explanation=recall_rule_explanation(case, rules),
+        exclusions_heading="Exclusions from automatic release"
+        if rules.rule.standard_only
+        else "Exclusions from a fixed-term recall",
+        exclusions=exclusion_labels(relevant_exclusions(case, rules)),
+        allowed=allowed,
+        hints={
+            RecallType.STANDARD: RECALL_TYPE_HINTS[RecallType.STANDARD],
+            RecallType.FIXED_TERM: fixed_term_hint(days),
+        },
+    )

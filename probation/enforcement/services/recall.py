@@ -2,8 +2,10 @@
 
 Considering (what happened, emergency?) ⇒ the officer's recommendation (breached conditions, alternatives
 tried, new charge, Parole Board, victims, RoSH and MAPPA as they stand) ⇒ a senior PO's decision with
-rationale (RECALL_DECIDE), the recall type limited to what the rules allow ⇒ returned to custody (a
-fixed-term recall gets its automatic re-release date) ⇒ re-released, or the licence ends in custody.
+rationale (RECALL_DECIDE), the recall type limited to what the rules in force on the decision date allow
+(enforcement.md § Law by date), and the rule version recorded with the decision ⇒ returned to custody (a
+fixed-term recall gets its automatic re-release date from the recorded rule's days) ⇒ re-released, or the
+licence ends in custody.
 Every step locks the case through ``person_for_change`` and the recall row, checks the transition against
 the one declaration, writes a RecallStep row, the audit (no free text) and the tier hook in one transaction.
 """
@@ -19,8 +21,9 @@ from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.contacts.models import EnforcementCase
+from probation.core import clock
 from probation.core.case_changes import case_inputs_changed
-from probation.core.clock import age_on, today_uk
+from probation.core.clock import age_on
 from probation.core.date_checks import date_not_future
 from probation.core.errors import NotFound, ServiceError
 from probation.enforcement.models import Recall, RecallStep
@@ -32,14 +35,19 @@ from probation.people.services.versioning import apply_versioned_update
 from probation.rules.enforcement.recall import (
     AlternativeTried,
     RecallCase,
+    RecallRules,
     RecallType,
     check_recall_decision,
     check_recall_submission,
     check_recall_type,
-    fixed_term_re_release_date,
+    fixed_term_recall_days,
+    recall_rules_by_key,
+    recall_rules_in_force_on,
 )
 from probation.rules.enforcement.transitions import RecallStatus, check_transition
+from probation.rules.law.dated import RuleVersion
 from probation.rules.sentences.licences import SentenceKind
+from probation.sentences.law import law_settings
 from probation.sentences.models import Licence, Sentence
 from probation.sentences.models.choices import TerminationReason
 
@@ -67,6 +75,11 @@ def recall_rule_case(*, recall: Recall, person: Person, on: dt.date) -> RecallCa
         mappa_category=mappa.category,
         referred_to_parole_board=recall.referred_to_parole_board,
     )
+
+
+def recall_rules_on(on: dt.date) -> RuleVersion[RecallRules]:
+    """The recall rule in force on ``on`` (the decision date), with the reference data's corrections."""
+    return recall_rules_in_force_on(on, settings=law_settings())
 
 
 def _recall_for_change(
@@ -148,7 +161,7 @@ def recall_start(*, actor: User, crn: str, sentence_id: int, circumstances: str,
                     emergency=emergency,
                     circumstances=circumstances,
                     started_by=actor,
-                    started_on=today_uk(),
+                    started_on=clock.today_uk(),
                 )
         except IntegrityError:  # a concurrent start won the one-open-recall constraint
             raise ServiceError("A recall of this licence is already in progress", field="sentence") from None
@@ -202,12 +215,14 @@ def _check_recommended_type(*, recall: Recall, person: Person, answers: RecallRe
     """A recommended recall must be of a type the rules allow for this case and these answers."""
     if answers.recommendation != "recall":
         return
+    today = clock.today_uk()
     case = replace(
-        recall_rule_case(recall=recall, person=person, on=today_uk()),
+        recall_rule_case(recall=recall, person=person, on=today),
         charged_with_new_offence=answers.charged_with_new_offence,
         referred_to_parole_board=answers.referred_to_parole_board,
     )
-    check_recall_type(case, RecallType(answers.recommended_type), emergency=recall.emergency)
+    rules = recall_rules_on(today)
+    check_recall_type(case, RecallType(answers.recommended_type), emergency=recall.emergency, rules=rules)
 
 
 def recall_recommend(
@@ -246,7 +261,7 @@ def recall_recommend(
                 "recommendation": answers.recommendation,
                 "recommended_type": answers.recommended_type,
                 "recommendation_reason": answers.reason.strip(),
-                "recommended_on": today_uk(),
+                "recommended_on": clock.today_uk(),
             },
             audit={"recommendation": answers.recommendation, "conditions": condition_ids},
         )
@@ -276,11 +291,15 @@ def recall_decide(
         person, recall = _recall_for_change(
             actor=actor, crn=crn, recall_id=recall_id, permission=Permission.RECALL_DECIDE
         )
-        today = today_uk()
+        today = clock.today_uk()
+        rules = recall_rules_on(today)
+        days = None
         if recall_decided and recall.version == expected_version:
             check_transition(RecallStatus(recall.status), RecallStatus.RECALL_DECIDED)
             case = recall_rule_case(recall=recall, person=person, on=today)
-            check_recall_type(case, RecallType(recall_type), emergency=recall.emergency)
+            check_recall_type(case, RecallType(recall_type), emergency=recall.emergency, rules=rules)
+            if recall_type == RecallType.FIXED_TERM:
+                days = fixed_term_recall_days(case.sentence_months, adult=case.adult, rules=rules)
         to_status = RecallStatus.RECALL_DECIDED if recall_decided else RecallStatus.NO_RECALL_DECIDED
         _transition(
             actor=actor,
@@ -294,8 +313,15 @@ def recall_decide(
                 "rationale": rationale.strip(),
                 "decided_by_id": actor.pk,
                 "decided_on": today,
+                "rule_version": rules.key,
+                "fixed_term_days": days,
             },
-            audit={"decision": decision, "recall_type": recall_type if recall_decided else ""},
+            audit={
+                "decision": decision,
+                "recall_type": recall_type if recall_decided else "",
+                "rule_version": rules.key,
+                "fixed_term_days": days,
+            },
         )
         if recall_decided:
             open_cases = EnforcementCase.objects.open().filter(sentence_id=recall.sentence_id)
@@ -303,11 +329,27 @@ def recall_decide(
     return recall
 
 
+def _fixed_term_days(recall: Recall, person: Person) -> int:
+    """The recorded fixed term; a recall loaded without one (bulk-loaded rows) gets the term of its
+    recorded rule, else of the rule in force on its decision date."""
+    if recall.fixed_term_days:
+        return recall.fixed_term_days
+    decided_on = recall.decided_on or clock.today_uk()
+    rules = (
+        recall_rules_by_key(recall.rule_version, settings=law_settings())
+        if recall.rule_version
+        else recall_rules_on(decided_on)
+    )
+    case = recall_rule_case(recall=recall, person=person, on=decided_on)
+    return fixed_term_recall_days(case.sentence_months, adult=case.adult, rules=rules)
+
+
 def recall_returned_to_custody(
     *, actor: User, crn: str, recall_id: int, expected_version: int, returned_on: dt.date
 ) -> Recall:
-    """A fixed-term recall gets its automatic re-release date: 14 days for a sentence under 12 months,
-    28 days for 12 months or more (enforcement.md "Licences and recall")."""
+    """A fixed-term recall gets its automatic re-release date: the fixed term of the rule it was decided
+    under (14/28 days before 31 March 2026; 56 days for an adult from then), counted from the return to
+    custody (enforcement.md § Law by date)."""
     date_not_future(returned_on, field="on", label="Date returned to custody")
     with transaction.atomic():
         person, recall = _recall_for_change(
@@ -320,8 +362,7 @@ def recall_returned_to_custody(
             )
         due = None
         if recall.recall_type == RecallType.FIXED_TERM:
-            months = recall.sentence.custodial_months or recall.sentence.length_months or 0
-            due = fixed_term_re_release_date(returned_on, months)
+            due = returned_on + dt.timedelta(days=_fixed_term_days(recall, person))
         _transition(
             actor=actor,
             person=person,

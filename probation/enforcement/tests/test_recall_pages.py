@@ -1,6 +1,7 @@
 """Recall pages: the "consider a recall" journey through the pages, the decision page (recommendation
 read-only, exclusions listed, only allowed types offered), the no-recall letter and the view audit."""
 
+import datetime as dt
 import io
 
 import pytest
@@ -8,6 +9,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from probation.audit.models import AuditEvent
+from probation.core import clock
 from probation.core.clock import today_uk
 from probation.enforcement.models import Recall
 from probation.enforcement.services.recall import (
@@ -123,12 +125,13 @@ def test_the_decision_page_shows_the_recommendation_and_only_the_mandatory_fixed
     assert "Fixed-term recall" in page
     assert 'value="fixed_term"' in page
     assert 'value="standard"' not in page
-    assert "None of the exclusions from a fixed-term recall applies." in page
+    assert "None of the exclusions from automatic release applies." in page
 
 
-def test_the_decision_page_lists_the_exclusions_and_offers_both_types(
-    client, officer_user, spo_user, person, licence
+def test_before_31_march_2026_the_decision_page_lists_the_exclusions_and_offers_both_types(
+    client, officer_user, spo_user, person, licence, monkeypatch
 ):
+    monkeypatch.setattr(clock, "today_uk", lambda: dt.date(2026, 3, 30))
     RegistrationFactory(person=person, register_type="MAPP", category="M4", level="M3")
     _recommended(officer_user, person, licence, charged_with_new_offence=True, recommended_type="standard")
     client.force_login(spo_user)

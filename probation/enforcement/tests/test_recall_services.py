@@ -1,5 +1,8 @@
 """The recall workflow through its services: start, recommend, decide (senior PO only, allowed types
-only, rationale required), custody with the 14/28-day fixed-term re-release, and the end steps."""
+only, rationale required), custody with the fixed-term re-release, and the end steps.
+
+Tests marked ``before_56_day_recall`` decide on 30 March 2026, under the 14/28-day rule in force until
+then; test_recall_law_by_date.py has the rule from 31 March 2026."""
 
 import datetime as dt
 
@@ -7,6 +10,7 @@ import pytest
 
 from probation.audit.models import AuditEvent
 from probation.contacts.models import EnforcementCase
+from probation.core import clock
 from probation.core.clock import today_uk
 from probation.core.errors import PermissionDenied, ServiceError
 from probation.enforcement.models import Recall, RecallStep
@@ -25,6 +29,13 @@ from probation.people.tests.factories import PersonFactory
 from probation.risk.tests.test_registration_factories import RegistrationFactory
 
 pytestmark = pytest.mark.django_db
+BEFORE_56_DAY_RECALL = dt.date(2026, 3, 30)
+
+
+@pytest.fixture
+def before_56_day_recall(monkeypatch):
+    """Decide on 30 March 2026, the last day of the 14/28-day fixed-term recall."""
+    monkeypatch.setattr(clock, "today_uk", lambda: BEFORE_56_DAY_RECALL)
 
 
 @pytest.fixture
@@ -100,6 +111,7 @@ def _state():
     )
 
 
+@pytest.mark.usefixtures("before_56_day_recall")
 def test_full_fixed_term_recall_workflow(officer_user, spo_user, person, licence):
     Person.objects.filter(pk=person.pk).update(rosh_level="high")
     RegistrationFactory(person=person, register_type="MAPP", category="M1", level="M1")
@@ -144,8 +156,9 @@ def test_full_fixed_term_recall_workflow(officer_user, spo_user, person, licence
     assert list(audit) == ["create", "update", "update", "update", "update"]
 
 
+@pytest.mark.usefixtures("before_56_day_recall")
 @pytest.mark.parametrize(("months", "days"), [(11, 14), (12, 28), (30, 28)])
-def test_fixed_term_re_release_is_14_days_under_12_months_and_28_from_12(
+def test_before_31_march_2026_fixed_term_re_release_is_14_days_under_12_months_and_28_from_12(
     officer_user, spo_user, person, months, days
 ):
     licence = licence_for(person, custodial_months=months)
@@ -158,6 +171,7 @@ def test_fixed_term_re_release_is_14_days_under_12_months_and_28_from_12(
     assert recall.re_release_due_on == returned + dt.timedelta(days=days)
 
 
+@pytest.mark.usefixtures("before_56_day_recall")
 def test_a_standard_recall_has_no_automatic_re_release_and_may_end_with_the_licence(
     officer_user, spo_user, person, licence
 ):
@@ -204,7 +218,8 @@ def test_a_practitioner_cannot_decide(officer_user, person, licence):
     assert _state() == before
 
 
-def test_an_exclusion_makes_fixed_term_discretionary_so_either_type_may_be_decided(
+@pytest.mark.usefixtures("before_56_day_recall")
+def test_before_31_march_2026_an_exclusion_makes_fixed_term_discretionary_so_either_type_may_be_decided(
     officer_user, spo_user, person, licence
 ):
     RegistrationFactory(person=person, register_type="MAPP", category="M2", level="M2")
@@ -215,7 +230,10 @@ def test_an_exclusion_makes_fixed_term_discretionary_so_either_type_may_be_decid
     assert _decide(spo_user, person, recall, recall_type="standard").recall_type == "standard"
 
 
-def test_standard_is_refused_when_fixed_term_is_mandatory(officer_user, spo_user, person, licence):
+@pytest.mark.usefixtures("before_56_day_recall")
+def test_before_31_march_2026_standard_is_refused_when_fixed_term_is_mandatory(
+    officer_user, spo_user, person, licence
+):
     recall = _recommend(officer_user, person, _start(officer_user, person, licence))
     before = _state()
 

@@ -17,7 +17,7 @@ from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
-from probation.core.clock import today_uk
+from probation.core import clock
 from probation.core.errors import ServiceError
 from probation.enforcement.forms.recall import (
     RecallDateForm,
@@ -29,7 +29,10 @@ from probation.enforcement.letters import render_pdf
 from probation.enforcement.models import Recall
 from probation.enforcement.presenters.recall import (
     RECALL_STATUS_LABELS,
-    exclusion_labels,
+    RecallLawView,
+    decided_type_label,
+    decided_under,
+    recall_law_view,
     recall_tag,
     recommendation_rows,
 )
@@ -39,7 +42,6 @@ from probation.frontend.forms import GovukForm
 from probation.people.models import Person
 from probation.people.policy import can_change_case
 from probation.people.shell import CaseFormView, CasePageView, CaseView
-from probation.rules.enforcement.recall import allowed_recall_types, fixed_term_exclusions
 from probation.rules.enforcement.transitions import RecallStatus, allowed_next
 from probation.sentences.models import Sentence
 from probation.sentences.selectors import sentence_get
@@ -94,6 +96,8 @@ class RecallDetailView(CasePageView):
             "tag": recall_tag(recall.status),
             "recommended": bool(recall.recommendation),
             "recommendation": recommendation_rows(recall),
+            "decided_type": decided_type_label(recall),
+            "decided_under": decided_under(recall),
             "steps": [
                 (step, RECALL_STATUS_LABELS.get(step.to_status, step.to_status))
                 for step in recall.steps.select_related("actor__staff")
@@ -125,7 +129,7 @@ class NoRecallLetterView(CaseView):
             "recall": recall,
             "conditions": [c.text for c in recall.breached_conditions.all()],
             "officer": str(person.officer or recall.started_by),
-            "today": today_uk(),
+            "today": clock.today_uk(),
         }
         with transaction.atomic():
             audit_record(
@@ -242,22 +246,31 @@ class RecallDecideView(RecallFormView):
     page = "decide"
 
     @cached_property
-    def rule(self) -> tuple[list[str], list[Any], str]:
+    def law(self) -> tuple[RecallLawView | None, str]:
+        """The rule in force today for this case and why; or the problem that stops a decision."""
+        today = clock.today_uk()
         try:
-            case = services.recall_rule_case(recall=self.recall, person=self.person, on=today_uk())
+            case = services.recall_rule_case(recall=self.recall, person=self.person, on=today)
+            rules = services.recall_rules_on(today)
         except ServiceError as error:
-            return [], [], error.message
-        return exclusion_labels(fixed_term_exclusions(case)), sorted(allowed_recall_types(case)), ""
+            return None, error.message
+        return recall_law_view(case, rules, on=today), ""
 
     def get_form(self, data: Any = None) -> GovukForm:
-        return RecallDecisionForm(data=data, initial=self.initial(), allowed=self.rule[1])
+        law, _problem = self.law
+        return RecallDecisionForm(
+            data=data,
+            initial=self.initial(),
+            allowed=law.allowed if law else (),
+            hints=law.hints if law else None,
+        )
 
     @property
     def extra(self) -> dict[str, Any]:
-        exclusions, _allowed, problem = self.rule
+        law, problem = self.law
         return super().extra | {
             "recommendation": recommendation_rows(self.recall),
-            "exclusions": exclusions,
+            "law": law,
             "problem": problem,
             "awaiting": RecallStatus.RECALL_DECIDED in allowed_next(RecallStatus(self.recall.status)),
         }

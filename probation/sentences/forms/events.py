@@ -22,9 +22,9 @@ from probation.sentences.models.choices import (
 from probation.sentences.services.events import (
     OffenceDraft,
     RequirementInput,
-    SentenceDraft,
     event_create_errors,
 )
+from probation.sentences.services.sentence_limits import SentenceDraft
 
 EXAMPLE = "For example, 27 3 2026"
 ADDITIONAL_SLOTS = 2  # more offences can be added from the sentence page afterwards

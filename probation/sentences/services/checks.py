@@ -22,3 +22,14 @@ def months_between(value: int | None, low: int, high: int, *, field: str, label:
     if not low <= value <= high:
         raise ServiceError(f"{label} must be between {low} and {high} months; {value} was given", field=field)
     return value
+
+
+def months_at_least(value: int | None, low: int, *, field: str, label: str) -> int:
+    """A length that must be given and be at least ``low`` months; its upper limit is the law's in force
+    on the date (probation.rules.sentences.limits), checked separately."""
+    if value is None:
+        raise ServiceError(enter(label), field=field)
+    if value < low:
+        unit = "month" if low == 1 else "months"
+        raise ServiceError(f"{label} must be at least {low} {unit}; {value} was given", field=field)
+    return value

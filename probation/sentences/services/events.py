@@ -25,10 +25,11 @@ from probation.people.services.versioning import apply_versioned_update
 from probation.rules.calendar.periods import period_end
 from probation.rules.errors import RuleErrorCollector, raise_all
 from probation.rules.sentences.licences import SentenceKind
+from probation.rules.sentences.limits import SentencingRules
 from probation.sentences.models import Event, EventOffence, Requirement, Sentence
 from probation.sentences.models.choices import RequirementTerminationReason, SentenceType, TerminationReason
 from probation.sentences.offences import offence_resolve
-from probation.sentences.services.checks import date_not_before, day, months_between
+from probation.sentences.services.checks import date_not_before, day
 from probation.sentences.services.locks import (
     EVENT,
     OFFENCE,
@@ -42,16 +43,8 @@ from probation.sentences.services.requirements import (
     check_requirement_shape,
     requirement_create_on,
 )
+from probation.sentences.services.sentence_limits import SentenceDraft, check_lengths, sentencing_rules_for
 
-# Sentencing Act 2020: a community order lasts at most 3 years (s.209); a suspended sentence order
-# suspends a custodial term of at most 2 years with a supervision period of at most 2 years
-# (ss.264, 288); post-sentence supervision runs to 12 months after release (Criminal Justice Act
-# 1991 s.256AA as amended by the Offender Rehabilitation Act 2014). A custodial term is capped at
-# 100 years here only to catch typing errors.
-COMMUNITY_ORDER_MAX_MONTHS = 36
-SSO_MAX_MONTHS = 24
-PSS_MAX_MONTHS = 12
-CUSTODIAL_MAX_MONTHS = 1200
 COURT_MAX_LENGTH = 120
 
 
@@ -83,8 +76,9 @@ class RequirementInput:
 
 
 # A community order must include at least one community order requirement (Sentencing Act 2020,
-# s.204); a suspended sentence order has a supervision period only when it imposes community
-# requirements (s.288), and this service records every SSO with its supervision period.
+# s.204; before it, Criminal Justice Act 2003 s.177); a suspended sentence order has a supervision
+# period only when it imposes community requirements (s.288), and this service records every SSO with
+# its supervision period. Whether the rule applies is the dated rule's (limits.ORDER_REQUIREMENT_RULES).
 NEEDS_A_REQUIREMENT = {
     SentenceType.COMMUNITY_ORDER: "A community order must have at least one requirement: "
     "select its first requirement",
@@ -95,12 +89,17 @@ ORDER_TYPES = {SentenceType.COMMUNITY_ORDER, SentenceType.SUSPENDED_SENTENCE_ORD
 
 
 def _check_requirements(
-    sentence_type: str | None, requirements: Sequence[RequirementInput] | None, errors: RuleErrorCollector
+    sentence_type: str | None,
+    requirements: Sequence[RequirementInput] | None,
+    errors: RuleErrorCollector,
+    rules: SentencingRules | None = None,
 ) -> None:
-    """``None``: the form could not read the requirement, and says so itself."""
+    """``None``: the form could not read the requirement, and says so itself. ``rules``: the law on the
+    date of sentence (None when the date is unknown: the requirement rule has applied throughout)."""
     if requirements is None:
         return
-    if not requirements and sentence_type in NEEDS_A_REQUIREMENT:
+    needed = rules is None or rules.order_requirement.rule.needs_a_requirement
+    if not requirements and needed and sentence_type in NEEDS_A_REQUIREMENT:
         errors.add(NEEDS_A_REQUIREMENT[SentenceType(sentence_type)], field="requirement_type")
     if requirements and sentence_type is not None and sentence_type not in ORDER_TYPES:
         errors.add(
@@ -125,20 +124,6 @@ class OffenceDraft:
     ho_code: str | None
     offence_date: dt.date | None
     counts: int = 1
-
-
-@dataclass(frozen=True)
-class SentenceDraft:
-    """A sentence as far as a form could read it: ``None`` dates and type are inputs the form already
-    refused; ``lengths_read`` is False when a length was not a number (so "Enter…" is not added)."""
-
-    type: str | None
-    sentence_date: dt.date | None
-    start_date: dt.date | None
-    length_months: int | None = None
-    custodial_months: int | None = None
-    kind: str | None = SentenceKind.STANDARD_DETERMINATE
-    lengths_read: tuple[bool, bool] = (True, True)  # length_months, custodial_months
 
 
 def _draft(offence: OffenceInput) -> OffenceDraft:
@@ -204,46 +189,15 @@ def _check_sentence_dates(
                 )
 
 
-def _check_lengths(sentence: SentenceDraft, errors: RuleErrorCollector) -> None:
-    """The lengths each sentence type needs (or must not have)."""
-    length, term = sentence.length_months, sentence.custodial_months
-    length_read, term_read = sentence.lengths_read
-
-    def months(value: int | None, read: bool, high: int, *, field: str, label: str) -> None:
-        if read:
-            with errors.check():
-                months_between(value, 1, high, field=field, label=label)
-
-    if sentence.type == SentenceType.COMMUNITY_ORDER:
-        months(
-            length,
-            length_read,
-            COMMUNITY_ORDER_MAX_MONTHS,
-            field="length_months",
-            label="Length of the order",
-        )
-        if term is not None:
-            errors.add("A community order has no custodial term", field="custodial_months")
-    elif sentence.type == SentenceType.SUSPENDED_SENTENCE_ORDER:
-        months(term, term_read, SSO_MAX_MONTHS, field="custodial_months", label="Custodial term")
-        months(length, length_read, SSO_MAX_MONTHS, field="length_months", label="Supervision period")
-    elif sentence.type == SentenceType.POST_SENTENCE_SUPERVISION:
-        months(length, length_read, PSS_MAX_MONTHS, field="length_months", label="Supervision period")
-        if term is not None:
-            errors.add("Post-sentence supervision has no custodial term here", field="custodial_months")
-    elif sentence.type == SentenceType.CUSTODIAL:
-        months(term, term_read, CUSTODIAL_MAX_MONTHS, field="custodial_months", label="Custodial term")
-        if length is not None:
-            errors.add(
-                "Leave the length blank for a custodial sentence: licence dates are recorded on release",
-                field="length_months",
-            )
-
-
 def _check_sentence(
-    sentence: SentenceDraft, *, conviction_date: dt.date | None, errors: RuleErrorCollector
+    sentence: SentenceDraft,
+    *,
+    conviction_date: dt.date | None,
+    errors: RuleErrorCollector,
+    rules: SentencingRules | None,
 ) -> None:
-    """Every rule the sentence breaks (inputs the form refused are not checked again)."""
+    """Every rule the sentence breaks (inputs the form refused are not checked again); the limits are
+    those in force on the date of sentence (``rules``)."""
     if sentence.type is not None and sentence.type not in SentenceType.values:
         errors.add("Select the type of sentence", field="sentence_type")
     _check_sentence_dates(sentence, conviction_date=conviction_date, errors=errors)
@@ -254,7 +208,7 @@ def _check_sentence(
             sentence.kind != SentenceKind.STANDARD_DETERMINATE
         ):
             errors.add("The kind of sentence applies to custodial sentences only", field="kind")
-    _check_lengths(sentence, errors)
+    check_lengths(sentence, rules, errors)
 
 
 def event_create_errors(
@@ -289,8 +243,9 @@ def event_create_errors(
             label=f"Additional offence {i}",
             errors=errors,
         )
-    _check_sentence(sentence, conviction_date=conviction_date, errors=errors)
-    _check_requirements(sentence.type, requirements, errors)
+    rules = sentencing_rules_for(sentence.sentence_date, errors)
+    _check_sentence(sentence, conviction_date=conviction_date, errors=errors, rules=rules)
+    _check_requirements(sentence.type, requirements, errors, rules)
     return errors.errors
 
 

@@ -220,7 +220,7 @@ def test_a_bad_additional_offence_is_named_by_its_position(case, officer_user):
         (
             _sentence(length_months=37),
             "length_months",
-            "Length of the order must be between 1 and 36 months; 37 was given",
+            "A community order lasts at most 3 years (36 months); 37 was given",
         ),
         (_sentence(custodial_months=6), "custodial_months", "A community order has no custodial term"),
         (_sentence(kind="extended"), "kind", "The kind of sentence applies to custodial sentences only"),
@@ -228,7 +228,8 @@ def test_a_bad_additional_offence_is_named_by_its_position(case, officer_user):
         (
             _sentence(type="suspended_sentence_order", custodial_months=25),
             "custodial_months",
-            "Custodial term must be between 1 and 24 months; 25 was given",
+            "A suspended sentence order imposed before 22 March 2026 can suspend a term of at most 2 years "
+            "(24 months); 25 was given",
         ),
         (
             _sentence(type="suspended_sentence_order", custodial_months=6, length_months=None),
@@ -244,7 +245,7 @@ def test_a_bad_additional_offence_is_named_by_its_position(case, officer_user):
         (
             _sentence(type="post_sentence_supervision", length_months=13),
             "length_months",
-            "Supervision period must be between 1 and 12 months; 13 was given",
+            "Post-sentence supervision lasts at most 12 months after release; 13 was given",
         ),
     ],
 )

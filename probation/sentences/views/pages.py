@@ -65,6 +65,7 @@ class SentenceDetailView(CasePageView):
             if licence
             else None,
             "is_custodial": sentence.type == SentenceType.CUSTODIAL,
+            "presumption": presenters.suspension_presumption(sentence),
             "can_manage": can_manage,
             "can_change_current": can_manage and sentence.is_current,
             # Each higher app's panel is rendered with its own context (probation.core.panels).
