@@ -38,3 +38,9 @@ def with_next(url: str, next_url: str) -> str:
     parts = urlsplit(url)
     query = f"{parts.query}&" if parts.query else ""
     return urlunsplit(parts._replace(query=query + urlencode({NEXT: next_url})))
+
+
+def next_query(next_url: str) -> str:
+    """``next=…`` for ``next_url`` (to append to many URLs without a query string), or "" if it is
+    unsafe or empty: what ``with_next`` adds, worked out once for a page of links."""
+    return urlencode({NEXT: next_url}) if is_safe_return_url(next_url) else ""
