@@ -185,3 +185,17 @@ def test_several_sentences_get_the_same_compliance_as_one_at_a_time(case, office
 
     assert together == {s.pk: sentence_compliance(sentence=s, today=today) for s in sentences}
     assert {c.failure_count for c in together.values()} == {3}
+
+
+def test_the_overview_does_not_read_aliases_or_addresses(client, case, officer_user):
+    """They are on the personal details page, not the overview: two queries a case page saved."""
+    _fill(case, officer_user, sentences=1, contacts=1, flags=1)
+    client.force_login(officer_user)
+    client.get(reverse("people:case-overview", args=[case.crn]))  # the session is saved once
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("people:case-overview", args=[case.crn])).status_code == 200
+
+    read = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "people_alias" not in read
+    assert "people_address" not in read
