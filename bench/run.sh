@@ -14,7 +14,7 @@ BENCH_SEED=${BENCH_SEED:-42}
 BENCH_ITERATIONS=${BENCH_ITERATIONS:-200}
 BENCH_PG_PORT=${BENCH_PG_PORT:-55432}
 BENCH_DB=${BENCH_DB:-openprobation_bench}
-PGDATA_DIR=$ROOT/bench/.pgdata
+PGDATA_DIR=${BENCH_PGDATA:-$ROOT/bench/.pgdata}
 export DJANGO_SETTINGS_MODULE=config.settings.test
 
 started_cluster=""
@@ -70,6 +70,11 @@ if [ "${BENCH_SKIP_GENERATE:-0}" != "1" ]; then
     "$PYTHON" manage.py tier_recalculate_all
     elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
     generate_seconds="$((elapsed_ms / 1000)).$(printf %03d $((elapsed_ms % 1000)))"
+fi
+
+if [ "${BENCH_GENERATE_ONLY:-0}" = "1" ]; then
+    echo "Generated in ${generate_seconds}s; BENCH_GENERATE_ONLY=1, not measuring"
+    exit 0
 fi
 
 "$PYTHON" bench/bench_pages.py --iterations "$BENCH_ITERATIONS" \

@@ -18,7 +18,12 @@ from probation.enforcement.services.compliance import sentence_compliance, sente
 from probation.people.tests import access
 from probation.people.tests.factories import PersonFactory
 from probation.risk.tests.test_registration_factories import RegistrationFactory
-from probation.sentences.tests.factories import EventOffenceFactory, RequirementFactory, SentenceFactory
+from probation.sentences.tests.factories import (
+    EventOffenceFactory,
+    LicenceConditionFactory,
+    RequirementFactory,
+    SentenceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +190,41 @@ def test_several_sentences_get_the_same_compliance_as_one_at_a_time(case, office
 
     assert together == {s.pk: sentence_compliance(sentence=s, today=today) for s in sentences}
     assert {c.failure_count for c in together.values()} == {3}
+
+
+def test_the_overview_does_not_read_aliases_or_addresses(client, case, officer_user):
+    """They are on the personal details page, not the overview: two queries a case page saved."""
+    _fill(case, officer_user, sentences=1, contacts=1, flags=1)
+    client.force_login(officer_user)
+    client.get(reverse("people:case-overview", args=[case.crn]))  # the session is saved once
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse("people:case-overview", args=[case.crn])).status_code == 200
+
+    read = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "people_alias" not in read
+    assert "people_address" not in read
+
+
+def test_contacts_linked_to_a_requirement_or_licence_condition_cost_no_more_queries(client, officer_user):
+    """The contacts panel reads only the columns its rows use (with the linked records' labels, which
+    contact_row builds): a row never loads a deferred field on its own."""
+    plain, linked = PersonFactory(officer=officer_user.staff), PersonFactory(officer=officer_user.staff)
+    _fill(plain, officer_user, sentences=1, contacts=1, flags=0)
+    _fill(linked, officer_user, sentences=1, contacts=1, flags=0)
+    requirement = RequirementFactory(sentence=_order(linked), type="rehabilitation_activity")
+    condition = LicenceConditionFactory(licence__sentence__person=linked)
+    ContactFactory(person=linked, requirement=requirement, starts_at=_days(-1), officer=officer_user.staff)
+    ContactFactory(
+        person=linked, licence_condition=condition, starts_at=_days(-2), officer=officer_user.staff
+    )
+    client.force_login(officer_user)
+    client.get(reverse("people:case-overview", args=[plain.crn]))  # the session is saved once
+
+    counts = []
+    for person in (plain, linked):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("people:case-overview", args=[person.crn])).status_code == 200
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1]

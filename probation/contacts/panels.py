@@ -5,14 +5,13 @@ notes are never shown here, so sensitive contacts show as any other."""
 
 from typing import Any
 
-from django.urls import reverse
-
 from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.contacts import selectors
 from probation.contacts.presenters import contact_row
 from probation.core.clock import now
 from probation.core.panels import Panel
+from probation.frontend.reversing import fast_reverse
 from probation.people.models import Person
 from probation.people.policy import can_change_case
 
@@ -36,7 +35,7 @@ def contacts_overview_panel(
             for c in contacts
         ]
 
-    log_url = reverse("contacts:list", args=[person.crn])
+    log_url = fast_reverse("contacts:list", person.crn)
     return Panel(
         TEMPLATE,
         {
@@ -46,7 +45,7 @@ def contacts_overview_panel(
             "recent": rows(found.recent),
             "log_url": log_url,
             "needs_outcome_url": f"{log_url}?outcome={selectors.NEEDS_OUTCOME}",
-            "book_url": reverse("contacts:book", args=[person.crn]) if can_manage else "",
+            "book_url": fast_reverse("contacts:book", person.crn) if can_manage else "",
             "shown": SHOWN,
             "audit": {
                 "contacts": sorted({c.pk for c in (*found.upcoming, *found.needing_outcome, *found.recent)})

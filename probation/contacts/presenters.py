@@ -4,12 +4,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import cast
 
-from django.urls import reverse
-
 from probation.contacts.models import Contact
 from probation.contacts.services.checks import RESCHEDULED
 from probation.contacts.times import clock, local
 from probation.frontend.return_url import with_next
+from probation.frontend.reversing import fast_reverse
 from probation.people.policy import ListedPerson, limited_access_message
 from probation.risk.presenters.tags import Tag
 from probation.rules.contacts.outcomes import OUTCOMES, OutcomeCode, contact_type
@@ -97,7 +96,7 @@ def contact_row(
     def url(name: str, show: bool) -> str:
         if not (show and can_manage):
             return ""
-        return with_next(reverse(f"contacts:{name}", args=[crn, contact.pk]), return_to)
+        return with_next(fast_reverse(f"contacts:{name}", crn, contact.pk), return_to)
 
     return ContactRow(
         pk=contact.pk,
@@ -164,8 +163,8 @@ def officer_row(
         type=contact_type(contact.type).description,
         when=when(contact),
         location=contact.location,
-        url=reverse("contacts:list", args=[person.crn]),
-        outcome_url=with_next(reverse(f"contacts:{action}", args=[person.crn, contact.pk]), return_to),
+        url=fast_reverse("contacts:list", person.crn),
+        outcome_url=with_next(fast_reverse(f"contacts:{action}", person.crn, contact.pk), return_to),
         evidence_due_on=contact.evidence_due_on,
         overdue=overdue,
     )

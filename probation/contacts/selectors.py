@@ -233,6 +233,32 @@ def diary_list(*, user: User, staff: Staff, start: dt.datetime, end: dt.datetime
     return _with_access(user, contacts)
 
 
+# What the overview's rows show (presenters.contact_row): reading only these columns (and the four
+# related rows' labels) makes each of the three queries about half as costly to build and read.
+OVERVIEW_CONTACT_FIELDS = (
+    "id",
+    "person_id",
+    "type",
+    "is_appointment",
+    "starts_at",
+    "ends_at",
+    "location",
+    "sensitive",
+    "notes",
+    "outcome",
+    "cancelled_at",
+    "cancel_reason",
+    "evidence_due_on",
+    "officer__forename",
+    "officer__surname",
+    "sentence__type",
+    "sentence__sentence_date",
+    "requirement__type",
+    "licence_condition__kind",
+    "licence_condition__text",
+)
+
+
 @dataclass(frozen=True)
 class CaseOverviewContacts:
     upcoming: list[Contact]
@@ -245,8 +271,10 @@ def case_overview_contacts(*, person: Person, now: dt.datetime, size: int) -> Ca
     """For the case overview: the next booked appointments (soonest first), past appointments still
     needing an outcome (oldest first) and the latest contacts that have happened (newest first). Three
     queries whatever the number of contacts (contact_person_time_idx)."""
-    contacts = Contact.objects.filter(person=person).select_related(
-        "officer", "sentence", "requirement", "licence_condition"
+    contacts = (
+        Contact.objects.filter(person=person)
+        .select_related("officer", "sentence", "requirement", "licence_condition")
+        .only(*OVERVIEW_CONTACT_FIELDS)
     )
     upcoming = list(contacts.appointments().filter(starts_at__gte=now).order_by("starts_at", "id")[:size])
     needing = list(contacts.outstanding(now=now).order_by("starts_at", "id")[: size + 1])

@@ -4,6 +4,7 @@ anything else (another site, "//evil.example", a scheme, a backslash trick) fall
 own default, so the parameter cannot be used to send a user off the service (an open redirect).
 """
 
+from functools import lru_cache
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.http import HttpRequest
@@ -33,8 +34,18 @@ def safe_return_url(request: HttpRequest, default: str) -> str:
 def with_next(url: str, next_url: str) -> str:
     """``url`` with ``?next=`` (or ``&next=``) set to ``next_url``; an unsafe or empty ``next_url``
     leaves ``url`` unchanged."""
-    if not is_safe_return_url(next_url):
+    query = next_query(next_url)
+    if not query:
         return url
+    if "?" not in url and "#" not in url:  # a reversed path: the common case, a row's link
+        return f"{url}?{query}"
     parts = urlsplit(url)
-    query = f"{parts.query}&" if parts.query else ""
-    return urlunsplit(parts._replace(query=query + urlencode({NEXT: next_url})))
+    before = f"{parts.query}&" if parts.query else ""
+    return urlunsplit(parts._replace(query=before + query))
+
+
+@lru_cache(maxsize=256)
+def next_query(next_url: str) -> str:
+    """``next=…`` for ``next_url`` (to append to many URLs without a query string), or "" if it is
+    unsafe or empty: what ``with_next`` adds. Cached: a list page gives every row the same one."""
+    return urlencode({NEXT: next_url}) if is_safe_return_url(next_url) else ""

@@ -5,12 +5,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import reverse
-
 from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
 from probation.core.case_sections import case_groups, case_section
 from probation.core.clock import age_on, today_uk
+from probation.frontend.reversing import fast_reverse
 from probation.people.duplicates import PossibleMatch
 from probation.people.models import Address, Person
 from probation.people.models.person import RoshLevel
@@ -44,11 +43,11 @@ def case_sub_navigation(*, user: User, person: Person, active: str) -> CaseNavig
         if not visible:
             continue
         is_active = any(s.key == active for s in visible)
-        tabs.append(NavItem(group.label, reverse(visible[0].url_name, args=[person.crn]), is_active))
+        tabs.append(NavItem(group.label, fast_reverse(visible[0].url_name, person.crn), is_active))
         if is_active and len(visible) > 1:
             group_label = group.label
             sections = [
-                NavItem(s.label, reverse(s.url_name, args=[person.crn]), s.key == active) for s in visible
+                NavItem(s.label, fast_reverse(s.url_name, person.crn), s.key == active) for s in visible
             ]
     return CaseNavigation(tabs, sections, group_label)
 
@@ -123,7 +122,7 @@ def person_row(person: ListedPerson, *, alias: str = "") -> PersonRow:
         officer=person.officer.name if person.officer is not None else "Unallocated",
         location=location,
         alias=alias,
-        url=reverse("people:case-overview", args=[person.crn]),
+        url=fast_reverse("people:case-overview", person.crn),
         rosh=person.get_rosh_level_display() if person.rosh_level else "",
         rosh_css_class=f"govuk-tag govuk-tag--{ROSH_TAG_COLOURS.get(person.rosh_level, 'grey')}",
         tier=person.tier,
@@ -167,7 +166,7 @@ def duplicate_rows(matches: list[PossibleMatch]) -> list[DuplicateRow]:
                 crn=person.crn,
                 restricted=False,
                 name=person.full_name,
-                url=reverse("people:case-overview", args=[person.crn]),
+                url=fast_reverse("people:case-overview", person.crn),
                 date_of_birth=person.date_of_birth,
                 pnc_number=person.pnc_number,
                 officer=person.officer.name if person.officer is not None else "Unallocated",

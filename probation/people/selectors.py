@@ -31,18 +31,16 @@ CASELOAD_SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
 DENIED = Q(lao_excluded=True) | Q(lao_restricted=True)
 
 
-def person_get(*, user: User, crn: str) -> Person:
-    """One person the user may see. Missing and forbidden are the same NotFound."""
-    person = (
-        people_visible_to(user)
-        .select_related("pdu__region", "team", "officer")
-        .prefetch_related(
+def person_get(*, user: User, crn: str, details: bool = True) -> Person:
+    """One person the user may see. Missing and forbidden are the same NotFound. ``details`` reads the
+    aliases and main addresses too (``main_addresses``), for the pages that show them (two queries)."""
+    people = people_visible_to(user).select_related("pdu__region", "team", "officer")
+    if details:
+        people = people.prefetch_related(
             "aliases",
             Prefetch("addresses", queryset=Address.objects.filter(status="main"), to_attr="main_addresses"),
         )
-        .filter(crn=crn.upper())
-        .first()
-    )
+    person = people.filter(crn=crn.upper()).first()
     if person is None:
         raise NotFound(crn)
     return person

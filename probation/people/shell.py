@@ -52,12 +52,12 @@ def render_panels(slot: str, *, audit: dict[str, Any] | None = None, **kwargs: A
     return [render_to_string(panel.template, panel.context) for panel in panels]
 
 
-def case_get(*, user: User, crn: str, permission: Permission) -> Person:
+def case_get(*, user: User, crn: str, permission: Permission, details: bool = True) -> Person:
     """The person, if this user may see it with this permission; otherwise ``NotFound``, exactly as
-    for a CRN that does not exist."""
+    for a CRN that does not exist. ``details``: with aliases and main addresses (``person_get``)."""
     if not has_permission(user, permission):
         raise NotFound(crn)
-    return selectors.person_get(user=user, crn=crn)
+    return selectors.person_get(user=user, crn=crn, details=details)
 
 
 def case_context(request: AuthenticatedHttpRequest, person: Person, section: str) -> dict[str, Any]:
@@ -75,12 +75,15 @@ class CaseView(View):
     section = ""  # the sub-navigation item the page sits under
     page = ""  # the page's audit name; "" for the section's own page
     view_permission: Permission | None = None  # None: the section's permission
+    person_details = True  # False: the page shows neither aliases nor addresses (two queries fewer)
     request: AuthenticatedHttpRequest  # LoginRequiredMiddleware: never anonymous
     person: Person
 
     def dispatch(self, request: HttpRequest, crn: str, *args: Any, **kwargs: Any) -> HttpResponseBase:
         permission = self.view_permission or section_permission(self.section)
-        self.person = case_get(user=self.request.user, crn=crn, permission=permission)
+        self.person = case_get(
+            user=self.request.user, crn=crn, permission=permission, details=self.person_details
+        )
         if not self.may_open():
             raise NotFound(crn)
         return super().dispatch(request, *args, crn=crn, **kwargs)

@@ -4,11 +4,10 @@ flags. One query each; the person has come through the page's scoped ``case_get`
 
 from typing import Any
 
-from django.urls import reverse
-
 from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.policy import Permission, has_permission
 from probation.core.panels import Panel
+from probation.frontend.reversing import fast_reverse
 from probation.people.models import Person
 from probation.risk.presenters.rosh import level_tag
 from probation.risk.presenters.tags import flag_tags
@@ -30,7 +29,7 @@ def rosh_overview_row(*, request: AuthenticatedHttpRequest, person: Person, **kw
         {
             "tag": level_tag(latest.overall_level if latest else person.rosh_level),
             "assessed_on": latest.assessed_on if latest else None,
-            "url": reverse("risk:rosh-summary", args=[person.crn]),
+            "url": fast_reverse("risk:rosh-summary", person.crn),
         },
     )
 
@@ -42,6 +41,6 @@ def flags_overview_row(*, request: AuthenticatedHttpRequest, person: Person, **k
         "risk/overview/_flags_row.html",
         {
             "flags": flag_tags(person_active_flags(person=person)),
-            "url": reverse("risk:registration-list", args=[person.crn]),
+            "url": fast_reverse("risk:registration-list", person.crn),
         },
     )

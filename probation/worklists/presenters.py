@@ -8,11 +8,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import reverse
 from django.utils import timezone
 
 from probation.core.clock import LONDON
-from probation.frontend.return_url import with_next
+from probation.frontend.return_url import next_query
+from probation.frontend.reversing import fast_reverse
 from probation.people.policy import ListedPerson, limited_access_message
 from probation.rules.enforcement.actions import is_overdue
 from probation.rules.worklists.deadlines import UnpaidWorkOutlook, UnpaidWorkStatus, outcome_due_on
@@ -59,11 +59,11 @@ class SectionView:
 
 
 def _contacts_url(crn: str) -> str:
-    return reverse("contacts:list", args=[crn])
+    return fast_reverse("contacts:list", crn)
 
 
 def _sentences_url(crn: str) -> str:
-    return reverse("sentences:list", args=[crn])
+    return fast_reverse("sentences:list", crn)
 
 
 def _sentence_url(crn: str, sentence_id: int) -> str:
@@ -138,16 +138,17 @@ _CONTACT_FORMS = {
 
 
 def _row(
-    person: ListedPerson | None, section: str, item: Any, today: dt.date, return_to: str = ""
+    person: ListedPerson | None, section: str, item: Any, today: dt.date, return_query: str = ""
 ) -> WorkRow:
+    """``return_query`` is ``next=…`` for the page to come back to (``next_query``), or ""."""
     if person is None:  # outside the user's scope altogether: nothing but the fact of a row
         return WorkRow(crn="", restricted=True)
     if person.lao_excluded or person.lao_restricted:
         return WorkRow(crn=person.crn, restricted=True, message=limited_access_message(person))
     what, on, tag, link, sentence_id = _detail(section, item, today)
-    if return_to and section in _CONTACT_FORMS:
+    if return_query and section in _CONTACT_FORMS:
         name, link_text = _CONTACT_FORMS[section]
-        url = with_next(reverse(name, args=[person.crn, item.pk]), return_to)
+        url = f"{fast_reverse(name, person.crn, item.pk)}?{return_query}"
     elif link == "contacts":
         url, link_text = _contacts_url(person.crn), "Contacts"
     elif sentence_id is not None:
@@ -170,6 +171,7 @@ def _row(
 def worklist_sections(worklist: Worklist, *, return_to: str = "") -> list[SectionView]:
     """``return_to`` (the user's own list) makes outcome rows open the outcome form and come back."""
     views = []
+    return_query = next_query(return_to)
     for section in worklist.sections:
         rows = [
             _row(
@@ -177,7 +179,7 @@ def worklist_sections(worklist: Worklist, *, return_to: str = "") -> list[Sectio
                 section.key,
                 item,
                 worklist.today,
-                return_to,
+                return_query,
             )
             for item in section.items
         ]
@@ -204,7 +206,7 @@ def team_rows(summary: list[OfficerCounts]) -> tuple[list[str], list[TeamRow], l
         TeamRow(
             name=entry.officer.name,
             code=entry.officer.code,
-            url=reverse("worklists:officer", args=[entry.officer.code]),
+            url=fast_reverse("worklists:officer", entry.officer.code),
             cells=[entry.counts[key] for key in keys],
         )
         for entry in summary

@@ -25,7 +25,7 @@ from collections.abc import Callable
 
 from django import template
 from django.template.base import FilterExpression, Parser, Token
-from django.utils.html import format_html, strip_tags
+from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -33,11 +33,15 @@ register = template.Library()
 
 def _element(name: str, css: str, content: str, scope: str = "", **attrs: object) -> SafeString:
     """``<name scope="…" class="css" attr="value"…>content</name>``: attributes escaped, content
-    (already rendered template output, escaped where the template escaped it) kept as it is."""
-    lead = format_html(' scope="{}"', scope) if scope else ""
-    extra = "".join(format_html(' {}="{}"', key.replace("_", "-"), v) for key, v in attrs.items() if v)
-    opening = format_html('<{}{} class="{}"{}>', name, lead, css, mark_safe(extra))  # noqa: S308 - format_html
-    return mark_safe(f"{opening}{content}</{name}>")  # noqa: S308 - see the docstring
+    (already rendered template output, escaped where the template escaped it) kept as it is.
+
+    Built with ``conditional_escape`` rather than ``format_html``: the same markup, at a fraction of
+    the cost for a table of a few hundred cells."""
+    lead = f' scope="{conditional_escape(scope)}"' if scope else ""
+    extra = "".join(
+        f' {key.replace("_", "-")}="{conditional_escape(str(v))}"' for key, v in attrs.items() if v
+    )
+    return mark_safe(f'<{name}{lead} class="{conditional_escape(css)}"{extra}>{content}</{name}>')  # noqa: S308 - escaped above
 
 
 def _classes(*parts: object) -> str:
@@ -101,17 +105,18 @@ def _label(heading: str) -> str:
 
 
 def _labelled_row(row: str, labels: list[str]) -> str:
+    """``labels`` are already escaped."""
     column = 0
 
     def label_cell(match: re.Match[str]) -> str:
         nonlocal column
         attrs = match.group(2)
-        span = int(found.group(1)) if (found := _COLSPAN.search(attrs)) else 1
+        span = int(found.group(1)) if "colspan" in attrs and (found := _COLSPAN.search(attrs)) else 1
         text = labels[column] if span == 1 and column < len(labels) else ""
         column += span
         if not text or "data-label=" in attrs:
             return match.group(0)
-        return format_html('<{}{} data-label="{}">', match.group(1), mark_safe(attrs), text)  # noqa: S308 - our own markup
+        return f'<{match.group(1)}{attrs} data-label="{text}">'
 
     return _CELL.sub(label_cell, row)
 
@@ -123,7 +128,7 @@ def _with_cell_labels(content: str) -> str:
     head = _HEAD.search(content)
     if head is None:
         return content
-    labels = [_label(h) for h in _COLUMN_HEADER.findall(head.group(1))]
+    labels = [str(conditional_escape(_label(h))) for h in _COLUMN_HEADER.findall(head.group(1))]
     return _BODY.sub(
         lambda body: (
             body.group(1)

@@ -3,9 +3,14 @@
 from datetime import date, datetime
 
 from django import forms, template
+from django.template import defaulttags
+from django.template.base import Parser, Token
+from django.urls import NoReverseMatch
 from django.utils import timezone
+from django.utils.html import conditional_escape
 
 from probation.core.clock import LONDON
+from probation.frontend.reversing import fast_reverse
 
 register = template.Library()
 
@@ -78,3 +83,40 @@ def govuk_error_items(form: forms.Form) -> list[tuple[str, str]]:
             anchor = bound.auto_id
         items.extend((anchor, str(e)) for e in bound.errors if str(e) not in seen)
     return items
+
+
+class _FastURLNode(defaulttags.URLNode):
+    """Django's ``{% url %}``, through ``fast_reverse`` when it has only positional arguments: the same
+    URL (or the same NoReverseMatch) without matching the pattern again on every call. The base
+    template alone has a dozen of these (navigation, sign out, the session timeout's URLs)."""
+
+    def render(self, context: template.Context) -> str:
+        if self.kwargs:
+            return super().render(context)
+        args = [arg.resolve(context) for arg in self.args]
+        view_name = self.view_name.resolve(context)
+        try:
+            current_app = context.request.current_app  # type: ignore[attr-defined]
+        except AttributeError:
+            try:
+                current_app = context.request.resolver_match.namespace  # type: ignore[attr-defined]
+            except AttributeError:
+                current_app = None
+        url = ""
+        try:
+            url = fast_reverse(view_name, *args, current_app=current_app)
+        except NoReverseMatch:
+            if self.asvar is None:
+                raise
+        if self.asvar:
+            context[self.asvar] = url
+            return ""
+        return conditional_escape(url) if context.autoescape else url
+
+
+@register.tag
+def url(parser: Parser, token: Token) -> defaulttags.URLNode:
+    """Replaces the built-in ``{% url %}`` in every template (this library is a builtin, loaded after
+    Django's own): same syntax, same result, cheaper (``_FastURLNode``)."""
+    node = defaulttags.url(parser, token)
+    return _FastURLNode(node.view_name, node.args, node.kwargs, node.asvar)

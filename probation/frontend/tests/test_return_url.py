@@ -53,3 +53,20 @@ def test_with_next_adds_the_return_path_to_the_query_string():
 @pytest.mark.parametrize("url", ATTACKS)
 def test_with_next_leaves_out_an_unsafe_return_path(url):
     assert with_next("/form", url) == "/form"
+
+
+@pytest.mark.parametrize(
+    "url", ["/cases/A123456/contacts/7/outcome", "/a?page=2", "/a#top", "/a?x=1#top", "/"]
+)
+@pytest.mark.parametrize(
+    "next_url", ["/contacts/outstanding?page=2&sort=-date", "/work", "", "//evil.example"]
+)
+def test_with_next_is_the_url_with_next_added(url, next_url):
+    """The quick path for a plain path gives what splitting and joining the URL gives."""
+    from urllib.parse import urlencode, urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    query = (f"{parts.query}&" if parts.query else "") + urlencode({"next": next_url})
+    expected = urlunsplit(parts._replace(query=query)) if is_safe_return_url(next_url) else url
+
+    assert with_next(url, next_url) == expected

@@ -16,6 +16,7 @@ class CaseOverviewView(CasePageView):
 
     section = "overview"
     template_name = "people/case/overview.html"
+    person_details = False  # no aliases or addresses on the overview
 
     def page_context(self) -> dict[str, Any]:
         self.shown: dict[str, Any] = {}

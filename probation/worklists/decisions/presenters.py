@@ -5,10 +5,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from django.urls import reverse
 from django.utils import timezone
 
 from probation.core.clock import LONDON
+from probation.frontend.reversing import fast_reverse
 from probation.people.models import AllocationReason
 from probation.people.policy import ListedPerson, limited_access_message
 from probation.risk.registers import register_type
@@ -60,7 +60,7 @@ def _recall(crn: str, item: Any) -> dict[str, Any]:
         "what": what,
         "on": item.recommended_on,
         "tag": EMERGENCY if item.emergency else None,
-        "action_url": reverse("enforcement:recall-decide", args=[crn, item.pk]),
+        "action_url": fast_reverse("enforcement:recall-decide", crn, item.pk),
         "action_text": "Decide on the recall",
     }
 
@@ -70,9 +70,9 @@ def _breach(crn: str, item: Any) -> dict[str, Any]:
     return {
         "what": "Breach pack for court: read, countersign and record it sent",
         "on": item.initiated_on,
-        "action_url": reverse("enforcement:breach-pack-sent", args=args),
+        "action_url": fast_reverse("enforcement:breach-pack-sent", *args),
         "action_text": "Countersign and send the pack",
-        "extra_url": reverse("enforcement:breach-pack", args=args),
+        "extra_url": fast_reverse("enforcement:breach-pack", *args),
         "extra_text": "Read the breach pack (PDF)",
     }
 
@@ -83,7 +83,7 @@ def _registration(crn: str, item: Any) -> dict[str, Any]:
         "what": f"{known.description if known else item.register_type} ({item.register_type})",
         "on": item.next_review_on,
         "tag": OVERDUE,
-        "action_url": reverse("risk:registration-review", args=[crn, item.pk]),
+        "action_url": fast_reverse("risk:registration-review", crn, item.pk),
         "action_text": "Review the registration",
     }
 
@@ -93,7 +93,7 @@ def _rosh(crn: str, item: Any) -> dict[str, Any]:
         "what": "RoSH and risk management plan review",
         "on": item.next_review_on,
         "tag": OVERDUE,
-        "action_url": reverse("risk:rosh-assess", args=[crn]),
+        "action_url": fast_reverse("risk:rosh-assess", crn),
         "action_text": "Review RoSH",
     }
 
@@ -114,7 +114,7 @@ def _case(person: ListedPerson) -> dict[str, Any]:
         "crn": person.crn,
         "restricted": False,
         "name": person.display_name,
-        "case_url": reverse("people:case-overview", args=[person.crn]),
+        "case_url": fast_reverse("people:case-overview", person.crn),
     }
 
 
@@ -160,7 +160,7 @@ def unallocated_section(unallocated: Unallocated, *, today: dt.date) -> Decision
                 tag=tag,
                 team=person.team.name if person.team is not None else "No team yet",
                 waiting_days=(today - since).days,
-                action_url=reverse("people:allocate", args=[person.crn]),
+                action_url=fast_reverse("people:allocate", person.crn),
                 action_text="Allocate",
             )
         )
