@@ -1,4 +1,4 @@
-"""The law by date's reference data, read from settings (ADR 0029).
+"""The law by date's reference data, read from settings (ADR 0030).
 
 Commencement dates the domain files mark *verify* (and the list of those excluded from automatic release
 after a recall) are reference data: a deployment corrects them in settings without a code change, and

@@ -1,4 +1,4 @@
-"""The law by date: rule versions as data, each with the date it came into force (ADR 0029).
+"""The law by date: rule versions as data, each with the date it came into force (ADR 0030).
 
 ``dated`` is the mechanism (a version's *in force from* date, its citation, the version in force on a
 day, and commencement dates that reference data may correct); the versions themselves live with the
