@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "probation.scores",
     "probation.tiers",
     "probation.court",
+    "probation.workload",
     "probation.worklists",
 ]
 
