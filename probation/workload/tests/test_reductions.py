@@ -135,3 +135,17 @@ def test_an_officer_sees_their_own_workload_but_cannot_change_it(client, spo_use
     assert "Add a reduction" not in response.content.decode()
     assert _add(client, officer_user.staff.code).status_code == 404
     assert not Reduction.objects.filter(hours=Decimal("7.4")).exists()
+
+
+@pytest.mark.parametrize("value", ["", "\x00", "x" * 5000, "99999999999", "-1", "1e400", "NaN", "Infinity"])
+def test_hostile_values_are_form_errors_not_server_errors(client, spo_user, officer_user, value):
+    client.force_login(spo_user)
+    code = officer_user.staff.code
+
+    reduction = _add(client, code, hours=value, starts_on_2=value, details=value)
+    hours = client.post(reverse("workload:hours", args=[code]), {"hours": value})
+
+    assert reduction.status_code in (200, 400)
+    assert hours.status_code in (200, 400)
+    assert not Reduction.objects.exists()
+    assert not ContractedHours.objects.exists()
