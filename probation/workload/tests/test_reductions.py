@@ -98,6 +98,7 @@ def test_ending_a_reduction_keeps_it_in_the_history(client, spo_user, officer_us
     page = client.get(reverse("workload:officer", args=[officer_user.staff.code]))
     assert page.context["row"].points == "0 of 2,176"  # ended before ON
     assert "Long-term sickness" in page.content.decode()
+    assert url not in page.content.decode()  # an ended reduction offers no "End" link
 
 
 def test_a_reduction_cannot_end_before_it_starts(client, spo_user, officer_user):
