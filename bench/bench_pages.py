@@ -227,6 +227,8 @@ def case_work_scenarios(user: User, caseload: list[str]) -> list[tuple[str, list
 MANAGER_PAGES: list[tuple[str, list[str], str | None]] = [
     ("Decisions (senior PO)", ["/work/decisions"], None),
     ("Unallocated cases (PDU)", ["/work/unallocated"], None),
+    # Issue 17: each officer's points and capacity, the team's untiered cases (target p95 ≤ 50 ms).
+    ("Team workload (senior PO)", ["/workload/team"], None),
 ]
 
 

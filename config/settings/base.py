@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "probation.tiers",
     "probation.reports",
     "probation.court",
+    "probation.workload",
     "probation.worklists",
 ]
 

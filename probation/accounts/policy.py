@@ -46,6 +46,9 @@ class Permission(StrEnum):
     RECALL_DECIDE = "enforcement.recall_decide"
     WORKLIST_OWN = "worklists.own"
     WORKLIST_TEAM = "worklists.team"
+    # Workload points and capacity (workload.md): an officer's own; a team's, with its reductions.
+    WORKLOAD_OWN = "workload.own"
+    WORKLOAD_TEAM = "workload.team"
     # Court work (court-reports.md § Court liaison): import lists, match defendants and prepare; and
     # read the court duty page. Scoped to courts by probation.court.policy.
     COURT_LIST_MANAGE = "court.list_manage"
@@ -83,6 +86,7 @@ _CASE_MANAGE = {
     P.DIARY_OWN,
     P.ENFORCEMENT_MANAGE,
     P.WORKLIST_OWN,
+    P.WORKLOAD_OWN,
 }
 
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
@@ -115,6 +119,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             # Only a senior PO decides a recall (enforcement.md "Licences and recall").
             P.RECALL_DECIDE,
             P.WORKLIST_TEAM,
+            P.WORKLOAD_TEAM,
             P.COURT_DUTY_VIEW,
         }
     ),

@@ -187,6 +187,7 @@ class AllocationRow:
     ended_at: dt.datetime | None
     reason: str
     allocated_by: str
+    decision_reason: str = ""
 
 
 def _team_text(team: Any) -> str:
@@ -212,6 +213,17 @@ def allocation_history_rows(allocations: Iterable[Any]) -> list[AllocationRow]:
                 reason=allocation.get_reason_display()
                 + (f": {allocation.notes}" if allocation.notes else ""),
                 allocated_by=str(allocation.allocated_by) if allocation.allocated_by is not None else "",
+                decision_reason=allocation.decision_reason,
             )
         )
     return rows
+
+
+def allocation_case_summary(person: Any) -> list[tuple[str, str]]:
+    """The case's tier and risk, shown above the candidates on the allocate page."""
+    rosh = person.get_rosh_level_display() if person.rosh_level else "Not assessed"
+    return [
+        ("Tier", person.tier or "Not calculated: the case carries no workload points until it has a tier"),
+        ("RoSH", rosh),
+        ("Current officer", person.officer.name if person.officer is not None else "Unallocated"),
+    ]

@@ -39,6 +39,9 @@ from probation.people.services.person import case_view_record
 # builder is called with ``request`` and ``person`` (already loaded through the policy).
 OVERVIEW_SUMMARY_SLOT = "case-overview-summary"  # rows of the summary list at the top
 OVERVIEW_SLOT = "case-overview"  # sections below it
+# The allocate page's candidates (probation.workload: capacity now and after, grade suitability);
+# builders are called with ``person`` and ``officers`` (the allocation candidates, already read).
+ALLOCATE_CANDIDATES_SLOT = "allocate-candidates"
 
 
 def render_panels(slot: str, *, audit: dict[str, Any] | None = None, **kwargs: Any) -> list[str]:

@@ -13,6 +13,7 @@ One sub-package per domain (ADR 0018):
 - ``predictors``: OGRS3, OGP, OVP, OSP, RSR and SNSV (``python -m probation.rules.predictors``)
 - ``tiering``: the tier calculation
 - ``worklists``: the dates and outlooks behind the day lists
+- ``workload``: workload points by tier and case type, reports, reductions, available points, capacity
 
 Any app may import these modules; they import nothing from the apps (``lint-imports``).
 """

@@ -97,6 +97,7 @@ def test_officer_records_high_rosh_and_plan_then_pso_allocation_is_refused(page)
     pso = select.locator("option", has_text="Probation Services Officer").first.get_attribute("value")
     select.select_option(pso)
     page.get_by_label("Workload balancing").check()
+    page.get_by_label("Why this officer?").fill("Most capacity in the team")
     page.get_by_role("button", name="Allocate case").click()
     expect(page.locator(".govuk-error-summary")).to_contain_text(
         "Cases with high or very high RoSH must be held by a probation officer"

@@ -97,13 +97,25 @@ class AllocationForm(GovukForm):
         required=False,
         help_text="Required if the reason is ‘Other’",
     )
+    decision_reason = forms.CharField(
+        label="Why this officer?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text="For example: most capacity in the team; a probation officer is needed for high RoSH",
+        error_messages={"required": "Enter why you chose this officer"},
+    )
 
     def __init__(self, *args: Any, officers: QuerySet[Staff], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["officer"]).queryset = officers
 
     def layout_fields(self) -> list[object]:
-        return [Field.select("officer"), Field.radios("reason"), Field.textarea("notes")]
+        return [
+            Field.select("officer"),
+            Field.radios("reason"),
+            Field.textarea("notes"),
+            Field.textarea("decision_reason"),
+        ]
 
 
 class SupportingOfficerForm(GovukForm):

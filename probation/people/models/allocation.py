@@ -31,6 +31,9 @@ class Allocation(models.Model):
     ended_at = models.DateTimeField(null=True, blank=True)
     reason = models.CharField(max_length=20, choices=AllocationReason.choices)
     notes = models.TextField(blank=True)
+    # Why the manager chose this officer (issue 17 item 2: the allocation decision's reason), asked on
+    # the allocate page beside each candidate's capacity; blank on transfers and older allocations.
+    decision_reason = models.TextField("Why this officer", blank=True, default="", db_default="")
     allocated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )

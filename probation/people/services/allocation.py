@@ -21,6 +21,15 @@ HIGH_ROSH_NEEDS_PO = (
 )
 
 
+def grade_refusal(grade: str, rosh_level: str) -> str:
+    """Why an officer of ``grade`` may not hold a case at ``rosh_level`` ("" if they may):
+    reference-data.md § Allocation, PSOs hold low and medium RoSH cases only. The allocate page shows
+    it beside each candidate before one is chosen; the service refuses with the same words."""
+    if grade == Grade.PSO and rosh_level in ROSH_LEVELS_HELD_BY_PO:
+        return HIGH_ROSH_NEEDS_PO
+    return ""
+
+
 def _case_holding_officer(officer_id: int, *, field: str) -> Staff:
     officer = Staff.objects.select_related("team__pdu").filter(pk=officer_id, active=True).first()
     if officer is None:
@@ -71,8 +80,9 @@ def _allocation_target(
         raise ServiceError("Select an officer in the team you chose", field="officer")
     _refuse_excluded(person, officer, field="officer")
     # The person row is locked, so the RoSH level cannot change between this check and the write.
-    if officer.grade == Grade.PSO and person.rosh_level in ROSH_LEVELS_HELD_BY_PO:
-        raise ServiceError(HIGH_ROSH_NEEDS_PO, field="officer")
+    refusal = grade_refusal(officer.grade, person.rosh_level)
+    if refusal:
+        raise ServiceError(refusal, field="officer")
     if person.officer_id == officer.pk:
         raise ServiceError(f"This case is already allocated to {officer.name}", field="officer")
     return officer.team, officer
@@ -86,13 +96,17 @@ def allocation_create(
     officer_id: int | None = None,
     team_id: int | None = None,
     notes: str = "",
+    decision_reason: str | None = None,
 ) -> Allocation:
     """Make ``officer`` the responsible officer (and their team the managing team) from now; with no
     officer, hand the case to ``team`` to be allocated by its manager (it shows as unallocated there).
     The case's PDU follows the team, so a transfer out of the PDU leaves the transferring manager's
-    scope."""
+    scope. ``decision_reason`` is why this officer was chosen: required (not blank) when the caller
+    asks for it (the allocate page); ``None`` for flows that do not ask (transfers)."""
     if reason not in AllocationReason.values:
         raise ServiceError("Select a reason for the allocation", field="reason")
+    if decision_reason is not None and not decision_reason.strip():
+        raise ServiceError("Enter why you chose this officer", field="decision_reason")
     with transaction.atomic():
         person = person_for_change(actor=actor, crn=crn, permission=Permission.CASE_ALLOCATE)
         team, officer = _allocation_target(person, officer_id=officer_id, team_id=team_id)
@@ -113,21 +127,25 @@ def allocation_create(
             started_at=moment,
             reason=reason,
             notes=notes.strip(),
+            decision_reason=(decision_reason or "").strip(),
             allocated_by=actor,
         )
         Person.objects.filter(pk=person.pk).update(team=team, officer=officer, pdu=team.pdu)
+        detail: dict[str, object] = {
+            "officer": officer.code if officer is not None else None,
+            "team": team.code,
+            "from_team": person.team.code if person.team is not None else None,
+            "reason": reason,
+        }
+        if decision_reason is not None:
+            detail["decision_reason_given"] = True  # the text stays on the allocation, not the audit
         audit_record(
             actor=actor,
             action=AuditAction.ALLOCATE,
             crn=crn,
             object_type="allocation",
             object_id=allocation.pk,
-            detail={
-                "officer": officer.code if officer is not None else None,
-                "team": team.code,
-                "from_team": person.team.code if person.team is not None else None,
-                "reason": reason,
-            },
+            detail=detail,
         )
     return allocation
 

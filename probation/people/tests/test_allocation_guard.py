@@ -77,7 +77,8 @@ def test_the_allocate_page_shows_the_refusal(client, spo_user, officer_user):
     client.force_login(spo_user)
 
     response = client.post(
-        reverse("people:allocate", args=[person.crn]), {"officer": pso.pk, "reason": "workload"}
+        reverse("people:allocate", args=[person.crn]),
+        {"officer": pso.pk, "reason": "workload", "decision_reason": "Most capacity"},
     )
 
     assert response.status_code == 200
@@ -261,7 +262,8 @@ def test_a_case_cannot_be_allocated_to_an_officer_excluded_from_it(
     client.force_login(spo_user)
 
     response = client.post(
-        reverse("people:allocate", args=[person.crn]), {"officer": po.pk, "reason": "workload"}
+        reverse("people:allocate", args=[person.crn]),
+        {"officer": po.pk, "reason": "workload", "decision_reason": "Most capacity"},
     )
 
     assert response.status_code == 200

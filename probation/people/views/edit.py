@@ -1,8 +1,10 @@
 """Pages that change a case. Forms check shape; services apply the rules and the audit."""
 
+from functools import cached_property
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
@@ -10,6 +12,7 @@ from django.urls import reverse
 from django.views import View
 
 from probation.accounts.http import AuthenticatedHttpRequest
+from probation.accounts.models import Staff
 from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import ServiceError
 from probation.frontend.forms import GovukForm
@@ -25,13 +28,13 @@ from probation.people.forms.other import (
 )
 from probation.people.forms.person import AliasForm, PersonCreateForm, PersonEditForm
 from probation.people.models import Person
-from probation.people.presenters import duplicate_rows
+from probation.people.presenters import allocation_case_summary, duplicate_rows
 from probation.people.services import access as access_services
 from probation.people.services import address as address_services
 from probation.people.services import allocation as allocation_services
 from probation.people.services import circumstances as circumstance_services
 from probation.people.services import person as person_services
-from probation.people.shell import CaseFormView
+from probation.people.shell import ALLOCATE_CANDIDATES_SLOT, CaseFormView, render_panels
 from probation.people.submissions import OnceOnlySubmissionMixin
 
 
@@ -134,14 +137,33 @@ class DisabilityCreateView(CircumstanceCreateView):
 
 
 class AllocateView(CaseFormView):
+    """The case's tier and RoSH, then each candidate's capacity now and after taking the case and
+    whether their grade may hold it (the panel the workload app registers in the slot
+    ``allocate-candidates``), then the form with the reason for the choice."""
+
     permission = Permission.CASE_ALLOCATE
     form_class = AllocationForm
+    template_name = "people/case/allocate.html"
     title = "Allocate or transfer this case"
     section = "allocation"
     success_message = "Case allocated"
 
     def get_form(self, data: Any = None) -> GovukForm:
-        return AllocationForm(data=data, officers=selectors.allocation_candidates(user=self.request.user))
+        return AllocationForm(data=data, officers=self.candidates)
+
+    @cached_property
+    def candidates(self) -> QuerySet[Staff]:
+        return selectors.allocation_candidates(user=self.request.user)
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        officers = list(self.candidates)  # the form's choices reuse this evaluated queryset
+        return {
+            "case_summary": allocation_case_summary(self.person),
+            "candidate_panels": render_panels(
+                ALLOCATE_CANDIDATES_SLOT, person=self.person, officers=officers
+            ),
+        }
 
     def save(self, data: dict[str, Any]) -> None:
         allocation_services.allocation_create(
@@ -150,6 +172,7 @@ class AllocateView(CaseFormView):
             officer_id=data["officer"].pk,
             reason=data["reason"],
             notes=data["notes"],
+            decision_reason=data["decision_reason"],
         )
 
     def success_url(self) -> str:
