@@ -128,7 +128,7 @@ CSV_HEADER = [
 
 def csv_rows(performance: Performance, court_ids: set[int]) -> list[list[object]]:
     """One row per month and court, oldest month first (names are neutralised by csv_write)."""
-    rows: list[list[object]] = [CSV_HEADER]
+    rows: list[list[object]] = [list(CSV_HEADER)]
     for month in performance.months:
         for court in performance.courts:
             if court.pk not in court_ids:

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models import CharField, Count, F, Q, QuerySet, Value
 from django.db.models.fields.json import KT
 from django.db.models.functions import TruncMonth
 
@@ -104,7 +104,7 @@ def _cell(cells: dict[tuple[dt.date, int], Figures], month: Any, court_id: int) 
 
 
 def _sentenced_type() -> Any:
-    return F(SENTENCED_TYPE_LOOKUP) if SENTENCED_TYPE_LOOKUP else Value(None)
+    return F(SENTENCED_TYPE_LOOKUP) if SENTENCED_TYPE_LOOKUP else Value(None, output_field=CharField())
 
 
 def proposal_pairs(requests: QuerySet[ReportRequest]) -> QuerySet:

@@ -13,7 +13,7 @@ Everyone also needs the case itself (probation.people.policy) to open a case's r
 import datetime as dt
 
 from django.apps import apps
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 
 from probation.accounts.models import Staff, User
 from probation.accounts.models.staff import CASE_HOLDING_GRADES
@@ -26,11 +26,11 @@ from probation.reports.models import ReportRequest, RequestStatus
 OPEN_STATUSES = (RequestStatus.REQUESTED, RequestStatus.ALLOCATED)
 
 
-def court_model() -> type:
+def court_model() -> type[Model]:
     return apps.get_model("court", "Court")
 
 
-def hearing_model() -> type:
+def hearing_model() -> type[Model]:
     return apps.get_model("court", "Hearing")
 
 
@@ -49,7 +49,7 @@ def is_court_manager(user: User) -> bool:
 
 def courts_for_requests(user: User) -> QuerySet:
     """Courts whose requests this user records (court team: the region's courts)."""
-    courts = court_model().objects.select_related("pdu")
+    courts = court_model()._default_manager.select_related("pdu")
     if not is_court_team(user):
         return courts.none()
     assert user.staff is not None
@@ -62,8 +62,8 @@ def courts_for_allocation(user: User) -> QuerySet:
         return courts_for_requests(user)
     if is_court_manager(user):
         assert user.staff is not None
-        return court_model().objects.select_related("pdu").filter(pdu_id=user.staff.team.pdu_id)
-    return court_model().objects.none()
+        return court_model()._default_manager.select_related("pdu").filter(pdu_id=user.staff.team.pdu_id)
+    return court_model()._default_manager.none()
 
 
 def _managed_q(user: User) -> Q:
@@ -117,32 +117,8 @@ def court_team_request_list(*, user: User) -> QuerySet[ReportRequest]:
         return ReportRequest.objects.none()
     assert user.staff is not None
     return (
-        _with_relations(
-            ReportRequest.objects.filter(court__pdu_id=user.staff.team.pdu_id, status__in=OPEN_STATUSES)
-        )
-        .only(
-            "id",
-            "status",
-            "type_requested",
-            "remand_status",
-            "requested_on",
-            "required_by",
-            "adjourned_to",
-            "court__name",
-            "court__pdu__name",
-            "author__id",
-            "author__staff__forename",
-            "author__staff__surname",
-            "author__first_name",
-            "author__last_name",
-            "author__username",
-            "requested_by__id",
-            "person__id",
-            "person__crn",
-            "person__first_name",
-            "person__surname",
-            "person__preferred_name",
-        )
+        ReportRequest.objects.filter(court__pdu_id=user.staff.team.pdu_id, status__in=OPEN_STATUSES)
+        .select_related("court", "author__staff", "person")
         # Unallocated first: "requested" sorts after "allocated", so the order is reversed.
         .order_by("-status", "required_by", "id")
     )
@@ -152,30 +128,16 @@ def author_request_list(*, officer: Staff) -> QuerySet[ReportRequest]:
     """The open requests allocated to ``officer`` (My work), soonest date required first."""
     return (
         ReportRequest.objects.filter(author__staff=officer, status=RequestStatus.ALLOCATED)
-        .select_related("person", "court")
-        .only(
-            "id",
-            "type_requested",
-            "status",
-            "required_by",
-            "requested_on",
-            "completed_on",
-            "author_id",
-            "person__id",
-            "person__crn",
-            "person__first_name",
-            "person__surname",
-            "person__preferred_name",
-            "court__name",
-        )
+        .select_related("person", "court", "author__staff")
         .order_by("required_by", "id")
     )
 
 
-def author_work(*, user: User, officer: Staff) -> list[tuple[ReportRequest, ListedPerson]]:
-    """The officer's open reports with each person as ``user`` may list them (limited access shows
-    as restricted): two queries, however many."""
-    requests = list(author_request_list(officer=officer))
+def with_listed_people(
+    *, user: User, requests: list[ReportRequest]
+) -> list[tuple[ReportRequest, ListedPerson]]:
+    """Each request with its person as ``user`` may list them (limited access shows as restricted),
+    in one query; a person outside the user's scope (partners) drops the row."""
     people = {
         p.pk: p
         for p in people_listable_to(user, Person.objects.filter(pk__in={r.person_id for r in requests})).only(
@@ -191,6 +153,11 @@ def author_work(*, user: User, officer: Staff) -> list[tuple[ReportRequest, List
         )
     }
     return [(r, people[r.person_id]) for r in requests if r.person_id in people]
+
+
+def author_work(*, user: User, officer: Staff) -> list[tuple[ReportRequest, ListedPerson]]:
+    """The officer's open reports (My work): two queries, however many."""
+    return with_listed_people(user=user, requests=list(author_request_list(officer=officer)))
 
 
 def author_candidates(*, court_pdu_id: int) -> QuerySet[User]:
@@ -211,7 +178,7 @@ def hearing_for_request(*, user: User, person: Person, hearing_id: int) -> objec
     """A confirmed hearing of this person at one of the user's courts, with its court and list."""
     found = (
         hearing_model()
-        .objects.select_related("court_list__court")
+        ._default_manager.select_related("court_list__court")
         .filter(pk=hearing_id, person=person, court_list__court__in=courts_for_requests(user))
         .first()
     )

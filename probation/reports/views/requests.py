@@ -20,8 +20,6 @@ from probation.audit.services import audit_record
 from probation.core.clock import today_uk
 from probation.core.errors import NotFound
 from probation.frontend.forms import GovukForm
-from probation.people.models import Person
-from probation.people.policy import people_listable_to
 from probation.people.shell import CaseFormView, CasePageView
 from probation.reports.forms.requests import (
     AllocateForm,
@@ -233,28 +231,9 @@ class CourtTeamRequestListView(View):
         if not (selectors.is_court_team(request.user) or selectors.is_court_manager(request.user)):
             raise Http404
         requests = list(selectors.court_team_request_list(user=request.user))
-        people = {
-            p.pk: p
-            for p in people_listable_to(
-                request.user, Person.objects.filter(pk__in={r.person_id for r in requests})
-            ).only(
-                "id",
-                "crn",
-                "first_name",
-                "surname",
-                "preferred_name",
-                "has_exclusions",
-                "is_restricted",
-                "exclusion_message",
-                "restriction_message",
-            )
-        }
+        listed = selectors.with_listed_people(user=request.user, requests=requests)
         today = today_uk()
-        rows = [
-            presenters.request_row(r, people[r.person_id], today=today)
-            for r in requests
-            if r.person_id in people
-        ]
+        rows = [presenters.request_row(r, person, today=today) for r, person in listed]
         audit_record(
             actor=request.user,
             action=AuditAction.VIEW,
