@@ -108,7 +108,8 @@ def test_the_duty_page_links_each_matched_hearing_to_a_request_that_keeps_the_he
     assert f'href="{link}"' in duty
 
     page = _text(client.get(link))
-    assert "Theft of a bicycle" in page and "3 December 2026" in page
+    assert "Theft of a bicycle" in page
+    assert "3 December 2026" in page
     response = client.post(link, {"type_requested": "short_format", "remand_status": "conditional_bail"})
 
     assert response.status_code == 302
@@ -229,7 +230,8 @@ def test_the_court_teams_list_shows_unallocated_first_with_ages(client, court_of
         ("Allocated", False, 13),
     ]
     assert rows[0].tag.label == "Late"
-    assert rows[1].name == "" and rows[1].url == ""
+    assert rows[1].name == ""
+    assert rows[1].url == ""
 
 
 def test_the_court_teams_list_reads_a_constant_number_of_queries(
