@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import CharField, Count, F, Q, QuerySet, Value
-from django.db.models.fields.json import KT
+from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import TruncMonth
 
 from probation.accounts.models import User
@@ -114,7 +114,7 @@ def proposal_pairs(requests: QuerySet[ReportRequest]) -> QuerySet:
         requests.filter(completed_on__isnull=False, report__isnull=False)
         .annotate(
             month=TruncMonth("completed_on"),
-            proposed=KT("report__proposed_sentence__sentence_type"),
+            proposed=KeyTextTransform("sentence_type", "report__proposed_sentence"),
             sentenced=_sentenced_type(),
         )
         .values("month", "court_id", "proposed", "sentenced")
