@@ -8,8 +8,9 @@ a senior PO their own PDU's (probation.reports.selectors.requests.courts_for_all
 
 The sentence passed: the resulting work links a request to the event it creates. Until that link
 exists on ReportRequest, ``SENTENCED_TYPE_LOOKUP`` is None and no pair is compared; once it does,
-set it to the lookup from a request to that sentence's type (for example
-``"event__sentences__type"``) and the pairs are counted by ``proposal_pairs`` with no other change.
+set it to the lookup from a request to that sentence's type (for example ``"event__sentence__type"``
+when the request gets an ``event`` foreign key) and ``proposal_pairs`` counts the pairs with no other
+change.
 """
 
 import datetime as dt

@@ -205,3 +205,36 @@ def test_viewing_and_downloading_are_audited(client, court_officer, history):
         .order_by("seq")
         .values_list("action", "object_id")
     ) == [("view", "all"), ("export", "all")]
+
+
+def test_once_a_sentence_is_linked_the_page_counts_the_proposals_it_followed(
+    client, court_officer, court, monkeypatch
+):
+    # The resulting work will point SENTENCED_TYPE_LOOKUP at the sentence passed; any text column of
+    # the request shows the counting works end to end (here the report's own type stands in for it).
+    monkeypatch.setattr(
+        "probation.reports.selectors.performance.SENTENCED_TYPE_LOOKUP", "report__report_type"
+    )
+    _done(
+        court,
+        asked=D(2026, 11, 2),
+        required=D(2026, 11, 9),
+        completed=D(2026, 11, 9),
+        proposal="short_format",
+    )
+    _done(
+        court,
+        asked=D(2026, 11, 2),
+        required=D(2026, 11, 9),
+        completed=D(2026, 11, 9),
+        proposal="short_format",
+    )
+    _done(
+        court, asked=D(2026, 11, 2), required=D(2026, 11, 9), completed=D(2026, 11, 9), proposal="custodial"
+    )
+    _done(court, asked=D(2026, 11, 2), required=D(2026, 11, 9), completed=D(2026, 11, 9))  # no proposal
+    client.force_login(court_officer)
+
+    rows = {row.label: row for row in client.get(reverse("reports:performance")).context["month_rows"]}
+
+    assert rows["November 2026"].followed == "2 of 3 (67%)"

@@ -266,3 +266,22 @@ def test_my_work_reports_section_reads_a_constant_number_of_queries(
     assert len(response.context["reports"]) == 5
     assert response.context["reports_late"] == 4
     assert "Pre-sentence reports (5, 4 late)" in _text(response)
+
+
+def test_the_cases_request_list_reads_a_constant_number_of_queries(
+    client, court_officer, court, person, author, django_assert_num_queries
+):
+    ReportRequestFactory(court=court, person=person)
+    client.force_login(court_officer)
+    url = reverse("reports:request-case-list", args=[person.crn])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for day in (2, 3):
+        ReportRequestFactory(
+            court=court, person=person, status="allocated", author=author, hearing_date=D(2026, 11, day)
+        )
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert len(response.context["rows"]) == 3
+    assert "Record a report request" in _text(response)
