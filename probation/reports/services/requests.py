@@ -264,6 +264,10 @@ def report_request_set_type_delivered(
         raise ServiceError("Select the type of report delivered", field="type_delivered")
     with transaction.atomic():
         request = _locked(actor=actor, request_id=request_id, expected_version=expected_version)
+        if request.status not in (RequestStatus.COMPLETED, RequestStatus.CLOSED):
+            raise ServiceError(
+                "The type delivered is recorded once the report is completed", field="type_delivered"
+            )
         if request.type_delivered == type_delivered:
             return request
         request.type_delivered = type_delivered

@@ -254,11 +254,22 @@ def test_the_type_delivered_is_recorded_apart_from_the_type_requested(court_offi
     assert (request.type_requested, request.type_delivered) == ("short_format", "standard")
 
 
-def test_an_unknown_type_delivered_is_refused(court_officer, court):
-    request = ReportRequestFactory(court=court)
+def test_an_unknown_type_delivered_is_refused(court_officer, court, author):
+    request = ReportRequestFactory(court=court, status="completed", author=author)
     with pytest.raises(ServiceError):
         report_request_set_type_delivered(
             actor=court_officer, request_id=request.pk, expected_version=1, type_delivered="essay"
         )
     request.refresh_from_db()
     assert request.type_delivered == ""
+
+
+def test_the_type_delivered_waits_for_the_report_to_be_completed(court_officer, court, author):
+    request = ReportRequestFactory(court=court, status="allocated", author=author)
+    with pytest.raises(ServiceError) as refused:
+        report_request_set_type_delivered(
+            actor=court_officer, request_id=request.pk, expected_version=1, type_delivered="oral"
+        )
+    assert refused.value.message == "The type delivered is recorded once the report is completed"
+    request.refresh_from_db()
+    assert (request.type_delivered, request.version) == ("", 1)

@@ -20,6 +20,7 @@ from probation.audit.services import audit_record
 from probation.core.clock import today_uk
 from probation.core.errors import NotFound
 from probation.frontend.forms import GovukForm
+from probation.frontend.templatetags.govuk import govuk_date
 from probation.people.shell import CaseFormView, CasePageView
 from probation.reports.forms.requests import (
     AllocateForm,
@@ -28,7 +29,7 @@ from probation.reports.forms.requests import (
     WithdrawForm,
     offence_rows,
 )
-from probation.reports.models import ReportRequest
+from probation.reports.models import ReportRequest, RequestStatus
 from probation.reports.presenters import requests as presenters
 from probation.reports.selectors import requests as selectors
 from probation.reports.services import requests as services
@@ -71,6 +72,7 @@ class ReportRequestDetailView(CasePageView):
             "tag": presenters.deadline_tag(request, today=today_uk()),
             "can_manage": selectors.can_manage_request(self.request.user, request),
             "is_open": request.status in selectors.OPEN_STATUSES,
+            "is_delivered": request.status in (RequestStatus.COMPLETED, RequestStatus.CLOSED),
         }
 
     def audit_object(self) -> tuple[str, object]:
@@ -117,7 +119,7 @@ class ReportRequestCreateView(CaseFormView):
         return {
             "hearing_rows": [
                 ("Court", court_list.court.name),
-                ("Date of the hearing", court_list.sitting_date),
+                ("Date of the hearing", govuk_date(court_list.sitting_date)),
                 ("Offences", "; ".join(o.get("wording", "") for o in self.hearing.offences)),
             ]
         }
