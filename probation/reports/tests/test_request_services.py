@@ -55,18 +55,18 @@ def test_a_short_format_request_is_required_five_working_days_after_the_hearing(
     assert (event.crn, event.object_id) == (person.crn, str(request.pk))
 
 
-def test_a_standard_request_in_custody_is_capped_at_three_weeks_over_christmas(court_officer, person, court):
+def test_a_standard_request_in_custody_is_capped_at_three_weeks_over_easter(court_officer, person, court):
     request = _create(
         court_officer,
         person,
         court,
         type_requested="standard",
         remand_status="custody",
-        hearing_date=D(2026, 11, 27),
+        hearing_date=D(2026, 4, 2),
     )
-    # 15 working days from Friday 27 November is Monday 21 December, inside the three weeks (18 December
-    # is 3 weeks): the cap wins.
-    assert request.required_by == D(2026, 12, 18)
+    # 15 working days from Thursday 2 April 2026 skip Good Friday and Easter Monday to Monday 27 April;
+    # three weeks in custody end on Thursday 23 April: the cap wins.
+    assert request.required_by == D(2026, 4, 23)
 
 
 def test_an_adjournment_beyond_the_lawful_limit_is_refused_and_nothing_is_recorded(
