@@ -26,4 +26,5 @@ urlpatterns = [
     path("", include("probation.worklists.urls")),
     path("", include("probation.court.urls")),
     path("", include("probation.workload.urls")),
+    path("", include("probation.reports.urls")),
 ]

@@ -50,6 +50,7 @@ _NAV: tuple[NavItem, ...] = (
     # Court officers' daily work. POs and senior POs may read their PDU's duty pages (COURT_DUTY_VIEW)
     # at /courts, but their navigation is full (it must fit one line); a link from My work is to come.
     NavItem("Courts", "court:index", Permission.COURT_LIST_MANAGE, _has_staff),
+    NavItem("Report requests", "reports:request-list", Permission.COURT_LIST_MANAGE, _has_staff),
     NavItem("My team", "people:team", Permission.TEAM_CASELOAD_VIEW, _without_team_work),
     NavItem("Team work", "worklists:team", Permission.WORKLIST_TEAM),
     NavItem("Shared cases", "people:shared", Permission.CASE_VIEW, _is_partner),

@@ -11,3 +11,20 @@ class ReportsConfig(AppConfig):
     name = "probation.reports"
     label = "reports"
     verbose_name = "Pre-sentence reports"
+
+    def ready(self) -> None:
+        # Its section of the case sub-navigation (probation.core.case_sections): the court's report
+        # requests on the case, read by court work staff.
+        from probation.accounts.policy import Permission
+        from probation.core.case_sections import CaseSection, register_case_section
+
+        register_case_section(
+            CaseSection(
+                "reports",
+                "Court reports",
+                "reports:request-case-list",
+                Permission.COURT_DUTY_VIEW,
+                order=55,
+                group="sentences",
+            )
+        )

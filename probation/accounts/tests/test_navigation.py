@@ -23,7 +23,7 @@ EXPECTED = {
         "Team work",
     ],
     Role.CASE_ADMIN: ["Search", "Add a person", "Calculators"],
-    Role.COURT_OFFICER: ["Search", "Add a person", "Calculators", "Courts"],
+    Role.COURT_OFFICER: ["Search", "Add a person", "Calculators", "Courts", "Report requests"],
     Role.VLO: ["Search", "Calculators"],
     Role.AP_STAFF: ["Search", "Calculators"],
     Role.PARTNER: ["Shared cases"],

@@ -52,6 +52,8 @@ class ReportRequest(VersionedModel):
     )
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     notes = models.TextField(blank=True, max_length=2000)
+    withdrawn_on = models.DateField(null=True, blank=True)
+    withdrawal_reason = models.TextField("Reason for withdrawal", blank=True, max_length=500)
 
     class Meta:
         ordering = ["required_by", "id"]

@@ -17,6 +17,7 @@ from probation.audit.services import audit_record
 from probation.core.clock import now, today_uk
 from probation.worklists import selectors
 from probation.worklists.presenters import team_rows, worklist_sections
+from probation.worklists.reports import report_rows
 
 
 def _staff_with(user: User, permission: Permission) -> Staff:
@@ -29,6 +30,7 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
     worklist = selectors.worklist_for_officer(user=request.user, officer=officer, today=today_uk(), now=now())
     # On their own list an officer records outcomes straight from a row and comes back here.
     sections = worklist_sections(worklist, return_to=request.get_full_path() if own else "")
+    reports = report_rows(user=request.user, officer=officer, today=worklist.today)
     audit_record(
         actor=request.user,
         action=AuditAction.VIEW,
@@ -36,7 +38,10 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
         object_id=officer.code,
         detail={
             "sections": {s.key: s.count for s in sections},
-            "crns": sorted({row.crn for s in sections for row in s.rows if row.crn}),
+            "crns": sorted(
+                {row.crn for s in sections for row in s.rows if row.crn} | {r.crn for r in reports}
+            ),
+            "report_requests": [r.id for r in reports],
         },
     )
     title = "My work" if own else f"{officer.name}’s work"
@@ -55,6 +60,8 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
             # The lists behind these sections are the signed-in officer's own pages.
             "show_mappa": has_permission(request.user, Permission.MAPPA_VIEW),
             "section_limit": selectors.SECTION_LIMIT,
+            "reports": reports,
+            "reports_late": sum(1 for r in reports if r.tag and r.tag.label == "Late"),
         },
     )
 

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from probation.reports.views import performance, requests
+
+app_name = "reports"
+
+REQUEST = "cases/<str:crn>/reports/requests/<int:request_id>"
+
+urlpatterns = [
+    # Report requests (issue 11 item 3) and court performance (item 7).
+    path("cases/<str:crn>/reports/", requests.ReportRequestCaseListView.as_view(), name="request-case-list"),
+    path(
+        "cases/<str:crn>/reports/request", requests.ReportRequestCreateView.as_view(), name="request-create"
+    ),
+    path(REQUEST, requests.ReportRequestDetailView.as_view(), name="request-detail"),
+    path(f"{REQUEST}/allocate", requests.ReportRequestAllocateView.as_view(), name="request-allocate"),
+    path(f"{REQUEST}/withdraw", requests.ReportRequestWithdrawView.as_view(), name="request-withdraw"),
+    path(
+        f"{REQUEST}/type-delivered",
+        requests.ReportRequestTypeDeliveredView.as_view(),
+        name="request-type-delivered",
+    ),
+    path("reports/requests", requests.CourtTeamRequestListView.as_view(), name="request-list"),
+    path("reports/performance", performance.CourtPerformanceView.as_view(), name="performance"),
+    path("reports/performance.csv", performance.CourtPerformanceCsvView.as_view(), name="performance-csv"),
+]

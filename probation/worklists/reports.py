@@ -1,0 +1,15 @@
+"""My work's "Pre-sentence reports" section: the reports allocated to the officer, soonest date
+required first, flagged late or due today, each linking to its request (probation.reports)."""
+
+import datetime as dt
+
+from probation.accounts.models import Staff, User
+from probation.reports.presenters.requests import RequestRow, request_row
+from probation.reports.selectors.requests import author_work
+
+
+def report_rows(*, user: User, officer: Staff, today: dt.date) -> list[RequestRow]:
+    return [
+        request_row(request, person, today=today)
+        for request, person in author_work(user=user, officer=officer)
+    ]
