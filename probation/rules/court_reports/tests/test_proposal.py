@@ -167,7 +167,8 @@ def test_requirements_without_preconditions_need_nothing_recorded():
     for kind in plain:
         amount = REQUIREMENT_RULES[kind].minimum if REQUIREMENT_RULES[kind].measure else None
         result = check(community(ProposedRequirement(kind, amount)), recorded=())
-        assert result.ok and result.warnings == (), kind
+        assert result.ok, kind
+        assert result.warnings == (), kind
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,208 @@
+"""The report editor (issue 11 item 4): the author writes the report section by section; a senior PO
+of the author's team may open it to read. Saves go through ``services.writing`` from the Save draft
+button (no JavaScript needed) and from the autosave endpoint the page's script posts to.
+
+The autosave endpoint is a POST of the same form that answers in JSON: the new version and the time
+saved, or why not (another window saved first; the report is locked). It renews the session like any
+request (``SessionIdleMiddleware``), so an author who is typing is not signed out; it answers how long
+the session has left so the page's timeout warning counts from the server's own idle timer.
+"""
+
+import time
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+
+from probation.accounts.http import AuthenticatedHttpRequest
+from probation.accounts.middleware import TOUCHED_KEY
+from probation.accounts.policy import Permission
+from probation.core.clock import LONDON
+from probation.core.errors import ConflictError, NotFound, ServiceError
+from probation.people.shell import CaseView
+from probation.reports.forms.writing import SECTIONS, ReportForm
+from probation.reports.models import Report, ReportRequest, ReportSource, ReportStatus
+from probation.reports.selectors.prefill import prefill_by_section, report_prefill
+from probation.reports.selectors.writing import may_write_report, report_request_get
+from probation.reports.services.writing import (
+    DraftSaved,
+    report_missing_before_signing,
+    report_open,
+    report_proposal_check,
+    report_save_draft,
+    sentencing_date,
+)
+from probation.rules.errors import RuleError
+
+# Which report section each pre-filled field sits in.
+PREFILL_FOR_SECTION = {
+    "offence": "offence_analysis",
+    "pattern": "pattern_of_offending",
+    "circumstances": "circumstances",
+    "risk": "risk_assessment",
+}
+
+
+def _saved_at() -> str:
+    return f"{timezone.now().astimezone(LONDON):%H:%M}"
+
+
+def _form_field(error: RuleError) -> RuleError:
+    """A proposal refusal names the requirement's place ("requirements.1"): show it by the
+    requirements question."""
+    if error.field and error.field.startswith("requirements."):
+        return RuleError(error.message, field="requirements")
+    return error
+
+
+class ReportEditorView(CaseView):
+    section = "reports"
+    page = "report"
+    view_permission = Permission.CASE_VIEW
+    template_name = "reports/writing/report.html"
+    report_request: ReportRequest
+
+    def may_open(self) -> bool:
+        try:
+            self.report_request = report_request_get(
+                user=self.request.user, person=self.person, request_id=self.kwargs["request_id"]
+            )
+        except NotFound:
+            return False
+        return True
+
+    def audit_object(self) -> tuple[str, object]:
+        report = getattr(self, "report", None)
+        return ("report", report.pk) if report is not None else ("report_request", self.report_request.pk)
+
+    def load_report(self) -> Report | None:
+        if may_write_report(self.request.user, self.report_request):
+            return report_open(actor=self.request.user, request=self.report_request)
+        return Report.objects.filter(request=self.report_request).first()
+
+    def make_form(self, data: Any = None, initial: dict[str, Any] | None = None) -> ReportForm:
+        return ReportForm(data=data, initial=initial, hearing_date=sentencing_date(self.report_request))
+
+    def editable(self, report: Report | None) -> bool:
+        return (
+            report is not None
+            and report.status == ReportStatus.DRAFT
+            and may_write_report(self.request.user, self.report_request)
+        )
+
+    def context(self, report: Report | None, form: ReportForm, **extra: Any) -> dict[str, Any]:
+        prefill = prefill_by_section(report_prefill(request=self.report_request, today=timezone.localdate()))
+        sections = [
+            {
+                "key": key,
+                "number": number,
+                "title": title,
+                "prefill": prefill.get(PREFILL_FOR_SECTION.get(key, ""), []),
+                "helper": form.helpers[key],
+            }
+            for number, (key, (title, _)) in enumerate(SECTIONS.items(), start=2)
+        ]
+        check = report_proposal_check(report) if report is not None else None
+        return (
+            self.case_context()
+            | {
+                "report_request": self.report_request,
+                "report": report,
+                "form": form,
+                "sections": sections,
+                "editable": self.editable(report),
+                "check": check,
+                "missing": report_missing_before_signing(report) if report is not None else [],
+                "source_labels": [ReportSource(s).label for s in report.sources]
+                if report is not None
+                else [],
+                "sentence_hints": form.sentence_hints,
+                "autosave_url": reverse(
+                    "reports:report-autosave", args=[self.person.crn, self.report_request.pk]
+                ),
+            }
+            | extra
+        )
+
+    def get(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        self.report = self.load_report()
+        initial = ReportForm.initial_from(self.report) if self.report is not None else {}
+        context = self.context(self.report, self.make_form(initial=initial))
+        self.record_view()
+        return render(request, self.template_name, context)
+
+    def post(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        report = Report.objects.filter(request=self.report_request).first()
+        if report is None or not may_write_report(request.user, self.report_request):
+            raise NotFound(self.report_request.pk)
+        form = self.make_form(data=request.POST)
+        if not form.is_valid():
+            return render(request, self.template_name, self.context(report, form))
+        try:
+            report_save_draft(
+                actor=request.user,
+                report=report,
+                expected_version=form.cleaned_data["version"],
+                data=form.report_data(),
+            )
+        except ConflictError as conflict:
+            fresh = self.make_form(initial=ReportForm.initial_from(report))
+            return render(
+                request, self.template_name, self.context(report, fresh, conflict=conflict), status=409
+            )
+        except ServiceError as error:
+            form.add_rule_errors(_form_field(e) for e in error.errors)
+            return render(request, self.template_name, self.context(report, form))
+        messages.success(request, f"Draft saved at {_saved_at()}")
+        return redirect(request.path)
+
+
+def _session_seconds_left(request: AuthenticatedHttpRequest) -> int:
+    touched = int(request.session.get(TOUCHED_KEY, 0)) or int(time.time())
+    return max(0, touched + settings.SESSION_COOKIE_AGE - int(time.time()))
+
+
+class ReportAutosaveView(ReportEditorView):
+    """POST only: save what is valid of the form and answer in JSON."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        report = Report.objects.filter(request=self.report_request).first()
+        if report is None or not may_write_report(request.user, self.report_request):
+            raise NotFound(self.report_request.pk)
+        form = self.make_form(data=request.POST)
+        form.is_valid()  # the valid fields are saved; the others are reported
+        version = form.cleaned_data.get("version")
+        if version is None:
+            return JsonResponse({"saved": False, "message": "The report could not be saved."}, status=400)
+        errors = [str(message) for messages_ in form.errors.values() for message in messages_]
+        try:
+            saved = report_save_draft(
+                actor=request.user,
+                report=report,
+                expected_version=version,
+                data=form.report_data(),
+                autosave=True,
+            )
+        except ConflictError as conflict:
+            return JsonResponse({"saved": False, "conflict": True, "message": conflict.message}, status=409)
+        except ServiceError as error:
+            return JsonResponse({"saved": False, "message": error.message}, status=409)
+        return JsonResponse(self.answer(saved, errors))
+
+    def answer(self, saved: DraftSaved, errors: list[str]) -> dict[str, Any]:
+        return {
+            "saved": True,
+            "version": saved.report.version,
+            "saved_at": _saved_at(),
+            "changed": bool(saved.changed),
+            "errors": errors + [e.message for e in saved.check.errors],
+            "warnings": list(saved.check.warnings),
+            "proposal_kept": saved.proposal_kept,
+            "session_seconds_left": _session_seconds_left(self.request),
+        }
