@@ -207,6 +207,11 @@ class ReportForm(GovukForm):
         reports the rest)."""
         data = dict(self.cleaned_data)
         data.pop("version", None)
+        # Words are never blanked by a post that did not send their box (a box always sends itself,
+        # empty or not; unticked checkboxes send nothing, so they cannot be told apart this way).
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField) and name not in self.data:
+                data.pop(name, None)
         proposal_inputs = {"sentence_type", "length_months", "custodial_months", "requirements"}
         proposal_inputs |= {amount_field_name(t) for t in MEASURED}
         if proposal_inputs <= set(data):

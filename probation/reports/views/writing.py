@@ -9,6 +9,7 @@ the session has left so the page's timeout warning counts from the server's own 
 """
 
 import time
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -51,12 +52,15 @@ def _saved_at() -> str:
     return f"{timezone.now().astimezone(LONDON):%H:%M}"
 
 
-def _form_field(error: RuleError) -> RuleError:
-    """A proposal refusal names the requirement's place ("requirements.1"): show it by the
-    requirements question."""
-    if error.field and error.field.startswith("requirements."):
-        return RuleError(error.message, field="requirements")
-    return error
+def _show_refusals(form: ReportForm, errors: Iterable[RuleError]) -> None:
+    """Every refusal beside its question. A proposal refusal names the requirement's place
+    ("requirements.1"): each shows by the requirements question."""
+    for error in errors:
+        field = error.field or ""
+        if field.startswith("requirements"):
+            form.add_error("requirements", error.message)
+        else:
+            form.add_rule_errors([error])
 
 
 class ReportEditorView(CaseView):
@@ -155,7 +159,7 @@ class ReportEditorView(CaseView):
                 request, self.template_name, self.context(report, fresh, conflict=conflict), status=409
             )
         except ServiceError as error:
-            form.add_rule_errors(_form_field(e) for e in error.errors)
+            _show_refusals(form, error.errors)
             return render(request, self.template_name, self.context(report, form))
         messages.success(request, f"Draft saved at {_saved_at()}")
         return redirect(request.path)
