@@ -7,7 +7,7 @@ each section under its own heading with what the record knows beside it.
 """
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fixed, Layout
@@ -157,7 +157,9 @@ class ReportForm(GovukForm):
     def __init__(self, *args: Any, hearing_date: dt.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         options = sentences_allowed(hearing_date)
-        self.fields["sentence_type"].choices = [(o.type.value, o.label) for o in options]
+        cast(forms.ChoiceField, self.fields["sentence_type"]).choices = [
+            (o.type.value, o.label) for o in options
+        ]
         self.sentence_hints = {o.type.value: o.hint for o in options}
         for requirement in MEASURED:
             rule = REQUIREMENT_RULES[requirement]

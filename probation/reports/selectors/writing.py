@@ -9,7 +9,7 @@ shell (policy, limited access, partner sharing); these only narrow to the reques
 from probation.accounts.models import Role, User
 from probation.core.errors import NotFound
 from probation.people.models import Person
-from probation.reports.models import ReportRequest
+from probation.reports.models import Report, ReportRequest
 
 
 def may_write_report(user: User, request: ReportRequest) -> bool:
@@ -37,3 +37,11 @@ def report_request_get(*, user: User, person: Person, request_id: int) -> Report
         raise NotFound(request_id)
     request.person = person  # already loaded through the case shell
     return request
+
+
+def report_for_request(request: ReportRequest) -> Report | None:
+    """The report of a request already loaded through ``report_request_get``, if it was started."""
+    report = Report.objects.filter(request=request).first()
+    if report is not None:
+        report.request = request
+    return report

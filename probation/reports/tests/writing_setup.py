@@ -2,6 +2,7 @@
 pre-fill reads (plain functions; each test module declares its own fixtures from them)."""
 
 import datetime as dt
+from typing import Any
 
 from probation.accounts.models import User
 from probation.accounts.tests.factories import UserFactory
@@ -17,12 +18,12 @@ from probation.scores.models import PredictorScore
 OFFENCES = [{"code": "TH68010", "wording": "Theft of a pedal cycle"}]
 
 
-def allocated_request(author: User, *, person: Person | None = None, **fields: object) -> ReportRequest:
+def allocated_request(author: User, *, person: Person | None = None, **fields: Any) -> ReportRequest:
     """A short-format request allocated to ``author`` for a person whose case their team holds."""
-    person = person or PersonFactory(officer=author.staff, date_of_birth=dt.date(1990, 5, 1))
-    return ReportRequestFactory(
+    person = person or PersonFactory.create(officer=author.staff, date_of_birth=dt.date(1990, 5, 1))
+    return ReportRequestFactory.create(
         person=person,
-        court=CourtFactory(pdu=person.pdu),
+        court=CourtFactory.create(pdu=person.pdu),
         status=RequestStatus.ALLOCATED,
         author=author,
         allocated_on=dt.date(2026, 12, 1),
@@ -31,7 +32,7 @@ def allocated_request(author: User, *, person: Person | None = None, **fields: o
     )
 
 
-def opened_report(author: User, **fields: object) -> Report:
+def opened_report(author: User, **fields: Any) -> Report:
     return report_open(actor=author, request=allocated_request(author, **fields))
 
 
@@ -43,7 +44,7 @@ def score(person: Person, predictor: str, result: dict[str, object], day: int = 
         features={},
         result=result,
         calculated_at=dt.datetime(2026, 3, day, 12, tzinfo=dt.UTC),
-        calculated_by=UserFactory(),
+        calculated_by=UserFactory.create(),
     )
 
 

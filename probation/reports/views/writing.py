@@ -28,7 +28,7 @@ from probation.people.shell import CaseView
 from probation.reports.forms.writing import SECTIONS, ReportForm
 from probation.reports.models import Report, ReportRequest, ReportSource, ReportStatus
 from probation.reports.selectors.prefill import prefill_by_section, report_prefill
-from probation.reports.selectors.writing import may_write_report, report_request_get
+from probation.reports.selectors.writing import may_write_report, report_for_request, report_request_get
 from probation.reports.services.writing import (
     DraftSaved,
     report_missing_before_signing,
@@ -86,7 +86,7 @@ class ReportEditorView(CaseView):
     def load_report(self) -> Report | None:
         if may_write_report(self.request.user, self.report_request):
             return report_open(actor=self.request.user, request=self.report_request)
-        return Report.objects.filter(request=self.report_request).first()
+        return report_for_request(self.report_request)
 
     def make_form(self, data: Any = None, initial: dict[str, Any] | None = None) -> ReportForm:
         return ReportForm(data=data, initial=initial, hearing_date=sentencing_date(self.report_request))
@@ -140,7 +140,7 @@ class ReportEditorView(CaseView):
         return render(request, self.template_name, context)
 
     def post(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        report = Report.objects.filter(request=self.report_request).first()
+        report = report_for_request(self.report_request)
         if report is None or not may_write_report(request.user, self.report_request):
             raise NotFound(self.report_request.pk)
         form = self.make_form(data=request.POST)
@@ -176,7 +176,7 @@ class ReportAutosaveView(ReportEditorView):
     http_method_names = ["post"]
 
     def post(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        report = Report.objects.filter(request=self.report_request).first()
+        report = report_for_request(self.report_request)
         if report is None or not may_write_report(request.user, self.report_request):
             raise NotFound(self.report_request.pk)
         form = self.make_form(data=request.POST)
