@@ -27,6 +27,7 @@ from probation.core.errors import ConflictError, NotFound, ServiceError
 from probation.people.shell import CaseView
 from probation.reports.forms.writing import SECTIONS, ReportForm
 from probation.reports.models import Report, ReportRequest, ReportSource, ReportStatus
+from probation.reports.presenters.writing import proposed_sentence_text
 from probation.reports.selectors.prefill import prefill_by_section, report_prefill
 from probation.reports.selectors.writing import may_write_report, report_for_request, report_request_get
 from probation.reports.services.writing import (
@@ -103,12 +104,11 @@ class ReportEditorView(CaseView):
         sections = [
             {
                 "key": key,
-                "number": number,
                 "title": title,
                 "prefill": prefill.get(PREFILL_FOR_SECTION.get(key, ""), []),
                 "helper": form.helpers[key],
             }
-            for number, (key, (title, _)) in enumerate(SECTIONS.items(), start=2)
+            for key, (title, _) in SECTIONS.items()
         ]
         check = report_proposal_check(report) if report is not None else None
         return (
@@ -121,6 +121,9 @@ class ReportEditorView(CaseView):
                 "editable": self.editable(report),
                 "check": check,
                 "missing": report_missing_before_signing(report) if report is not None else [],
+                "proposed_sentence": proposed_sentence_text(report.proposed_sentence)
+                if report is not None
+                else "",
                 "source_labels": [ReportSource(s).label for s in report.sources]
                 if report is not None
                 else [],
