@@ -7,6 +7,7 @@ each section under its own heading with what the record knows beside it.
 """
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, cast
 
 from crispy_forms_gds.helper import FormHelper
@@ -15,7 +16,14 @@ from django import forms
 
 from probation.frontend.forms import GovukForm
 from probation.reports.models import LONG_FIELD_LIMIT, PROPOSAL_LIMIT, CustodyPosition, Report, ReportSource
-from probation.rules.court_reports.proposal import PRECONDITION_LABELS, Precondition, sentences_allowed
+from probation.rules.court_reports.proposal import (
+    PRECONDITION_LABELS,
+    Precondition,
+    proposal_check,
+    proposal_from_dict,
+    sentences_allowed,
+)
+from probation.rules.errors import RuleError
 from probation.rules.sentences.requirements import REQUIREMENT_RULES, RequirementType
 
 # Requirements whose quantity the proposal gives (those with a measure in the sentences rules).
@@ -154,8 +162,9 @@ class ReportForm(GovukForm):
         hint="Needed when custody is possible or expected: family, dependants, vulnerabilities and risk.",
     )
 
-    def __init__(self, *args: Any, hearing_date: dt.date, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, hearing_date: dt.date, age: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.hearing_date, self.age = hearing_date, age
         options = sentences_allowed(hearing_date)
         cast(forms.ChoiceField, self.fields["sentence_type"]).choices = [
             (o.type.value, o.label) for o in options
@@ -170,6 +179,54 @@ class ReportForm(GovukForm):
                 max_value=9999,
                 error_messages={"invalid": f"{rule.label} must be a whole number of {rule.measure}"},
             )
+
+    def rule_errors(self, data: dict[str, Any]) -> Iterable[RuleError]:
+        """The proposal rules on the proposal as entered (issue 10 item 8: every error at once). The
+        service checks again on saving."""
+        proposed = self._proposed_sentence(data)
+        if not proposed:
+            return ()
+        try:
+            proposal = proposal_from_dict(proposed)
+        except RuleError as error:
+            return (error,)
+        if proposal is None:
+            return ()
+        return proposal_check(
+            proposal,
+            hearing_date=self.hearing_date,
+            age=self.age,
+            recorded=data.get("preconditions") or (),
+            custody_position=data.get("custody_position") or "",
+        ).errors
+
+    def add_rule_errors(self, errors: Iterable[RuleError]) -> None:
+        """As every form, except that each refused requirement shows by the requirements question
+        (the rules name its place, "requirements.1")."""
+        for error in errors:
+            if (error.field or "").startswith("requirements"):
+                self.add_error("requirements", error.message)
+            else:
+                super().add_rule_errors([error])
+
+    @staticmethod
+    def _proposed_sentence(data: dict[str, Any]) -> dict[str, Any] | None:
+        """The structured proposal from the form's inputs; None when one of them is not valid."""
+        inputs = {"sentence_type", "length_months", "custodial_months", "requirements"}
+        inputs |= {amount_field_name(t) for t in MEASURED}
+        if not inputs <= set(data):
+            return None
+        if not data["sentence_type"]:
+            return {}
+        return {
+            "sentence_type": data["sentence_type"],
+            "length_months": data["length_months"],
+            "custodial_months": data["custodial_months"],
+            "requirements": [
+                {"type": value, "amount": data.get(f"amount_{value}")}
+                for value in data.get("requirements") or []
+            ],
+        }
 
     @classmethod
     def initial_from(cls, report: Report) -> dict[str, Any]:
@@ -214,24 +271,13 @@ class ReportForm(GovukForm):
         for name, field in self.fields.items():
             if isinstance(field, forms.CharField) and name not in self.data:
                 data.pop(name, None)
-        proposal_inputs = {"sentence_type", "length_months", "custodial_months", "requirements"}
-        proposal_inputs |= {amount_field_name(t) for t in MEASURED}
-        if proposal_inputs <= set(data):
-            chosen = data.get("requirements") or []
-            data["proposed_sentence"] = (
-                {
-                    "sentence_type": data["sentence_type"],
-                    "length_months": data["length_months"],
-                    "custodial_months": data["custodial_months"],
-                    "requirements": [
-                        {"type": value, "amount": data.get(f"amount_{value}")} for value in chosen
-                    ],
-                }
-                if data["sentence_type"]
-                else {}
-            )
-        for name in proposal_inputs:
+        proposed = self._proposed_sentence(data)
+        if proposed is not None:
+            data["proposed_sentence"] = proposed
+        for name in ("sentence_type", "length_months", "custodial_months", "requirements"):
             data.pop(name, None)
+        for requirement in MEASURED:
+            data.pop(amount_field_name(requirement), None)
         return data
 
     def _helper(self, fields: tuple[str, ...]) -> FormHelper:

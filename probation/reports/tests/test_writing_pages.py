@@ -276,3 +276,32 @@ def test_the_editor_page_runs_the_same_number_of_queries_however_long_the_record
 
     assert _queries(client, _url(request_)) == first
     assert first <= 40
+
+
+def test_every_error_shows_at_once_words_over_the_limit_and_the_proposal_the_law_refuses(
+    client, officer_user, request_
+):
+    client.force_login(officer_user)
+    client.get(_url(request_))
+    report = Report.objects.get(request=request_)
+
+    page = _text(
+        client.post(
+            _url(request_),
+            _form(
+                report,
+                rationale="y" * 20_001,
+                sentence_type="suspended_sentence_order",
+                length_months="48",
+                custodial_months="6",
+                requirements=["drug_rehabilitation", "attendance_centre"],
+            ),
+        )
+    )
+
+    assert "Rationale must be 20,000 characters or fewer" in page
+    assert "The operational period must be between 6 and 36 months on the hearing date; 48 was given." in page
+    assert "A drug rehabilitation requirement can be proposed only when probation recommends it" in page
+    assert "An attendance centre requirement is only for people under 25; the person is 36." in page
+    report.refresh_from_db()
+    assert report.version == 1

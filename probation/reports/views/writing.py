@@ -9,7 +9,6 @@ the session has left so the page's timeout warning counts from the server's own 
 """
 
 import time
-from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
@@ -22,7 +21,7 @@ from django.utils import timezone
 from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.middleware import TOUCHED_KEY
 from probation.accounts.policy import Permission
-from probation.core.clock import LONDON
+from probation.core.clock import LONDON, age_on
 from probation.core.errors import ConflictError, NotFound, ServiceError
 from probation.people.shell import CaseView
 from probation.reports.forms.writing import SECTIONS, ReportForm
@@ -38,7 +37,6 @@ from probation.reports.services.writing import (
     report_save_draft,
     sentencing_date,
 )
-from probation.rules.errors import RuleError
 
 # Which report section each pre-filled field sits in.
 PREFILL_FOR_SECTION = {
@@ -51,17 +49,6 @@ PREFILL_FOR_SECTION = {
 
 def _saved_at() -> str:
     return f"{timezone.now().astimezone(LONDON):%H:%M}"
-
-
-def _show_refusals(form: ReportForm, errors: Iterable[RuleError]) -> None:
-    """Every refusal beside its question. A proposal refusal names the requirement's place
-    ("requirements.1"): each shows by the requirements question."""
-    for error in errors:
-        field = error.field or ""
-        if field.startswith("requirements"):
-            form.add_error("requirements", error.message)
-        else:
-            form.add_rule_errors([error])
 
 
 class ReportEditorView(CaseView):
@@ -90,7 +77,9 @@ class ReportEditorView(CaseView):
         return report_for_request(self.report_request)
 
     def make_form(self, data: Any = None, initial: dict[str, Any] | None = None) -> ReportForm:
-        return ReportForm(data=data, initial=initial, hearing_date=sentencing_date(self.report_request))
+        on = sentencing_date(self.report_request)
+        age = age_on(self.person.date_of_birth, on)
+        return ReportForm(data=data, initial=initial, hearing_date=on, age=age)
 
     def editable(self, report: Report | None) -> bool:
         return (
@@ -162,7 +151,7 @@ class ReportEditorView(CaseView):
                 request, self.template_name, self.context(report, fresh, conflict=conflict), status=409
             )
         except ServiceError as error:
-            _show_refusals(form, error.errors)
+            form.add_rule_errors(error.errors)
             return render(request, self.template_name, self.context(report, form))
         messages.success(request, f"Draft saved at {_saved_at()}")
         return redirect(request.path)
@@ -188,21 +177,18 @@ class ReportAutosaveView(ReportEditorView):
         if version is None:
             return JsonResponse({"saved": False, "message": "The report could not be saved."}, status=400)
         errors = [str(message) for messages_ in form.errors.values() for message in messages_]
+        data = form.report_data()
         try:
             saved = report_save_draft(
-                actor=request.user,
-                report=report,
-                expected_version=version,
-                data=form.report_data(),
-                autosave=True,
+                actor=request.user, report=report, expected_version=version, data=data, autosave=True
             )
         except ConflictError as conflict:
             return JsonResponse({"saved": False, "conflict": True, "message": conflict.message}, status=409)
         except ServiceError as error:
             return JsonResponse({"saved": False, "message": error.message}, status=409)
-        return JsonResponse(self.answer(saved, errors))
+        return JsonResponse(self.answer(saved, errors, proposal_refused="proposed_sentence" not in data))
 
-    def answer(self, saved: DraftSaved, errors: list[str]) -> dict[str, Any]:
+    def answer(self, saved: DraftSaved, errors: list[str], *, proposal_refused: bool) -> dict[str, Any]:
         return {
             "saved": True,
             "version": saved.report.version,
@@ -210,6 +196,6 @@ class ReportAutosaveView(ReportEditorView):
             "changed": bool(saved.changed),
             "errors": errors + [e.message for e in saved.check.errors],
             "warnings": list(saved.check.warnings),
-            "proposal_kept": saved.proposal_kept,
+            "proposal_kept": saved.proposal_kept or proposal_refused,
             "session_seconds_left": _session_seconds_left(self.request),
         }
