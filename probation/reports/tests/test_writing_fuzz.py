@@ -5,14 +5,20 @@ import datetime as dt
 import pytest
 from django.test import Client
 from django.urls import reverse
-from hypothesis import example, given
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from probation.reports.forms.writing import ReportForm
 from probation.reports.tests.writing_setup import opened_report
-from tests.test_fuzz_no_5xx import FUZZ, HOSTILE
 
 pytestmark = pytest.mark.django_db
+# The same kinds of value as tests/test_fuzz_no_5xx.py (not imported: the type checker would follow it).
+HOSTILE = st.one_of(
+    st.sampled_from(["", "99999999999", "-99999999999", "0", "-1", "\x00", "a\x00b", "x" * 5000]),
+    st.integers(min_value=-(10**15), max_value=10**15).map(str),
+    st.text(max_size=40),
+)
+FUZZ = settings(max_examples=5, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 FIELDS = list(ReportForm(hearing_date=dt.date(2026, 12, 8), age=30).fields)
 
 
