@@ -1,6 +1,7 @@
 """Writing a pre-sentence report (issue 11 item 4): the author opens the report the court asked for,
 finds the record's pre-fill in it, types, waits for the autosave to say "Saved at", reloads and finds
-the words saved; a second window's stale save is refused with its message. The editor passes axe and
+the words saved; a second window's stale save is refused with its message; words typed just before
+leaving the page are saved as it goes. The editor passes axe and
 fits 320 px."""
 
 import os
@@ -103,6 +104,16 @@ def test_typing_is_saved_without_pressing_save_and_a_stale_window_is_refused(pag
     page.reload()
     expect(page.get_by_label("Rationale")).to_have_value("He needs help with his drinking. And work.")
     expect(page.get_by_label("Alternatives considered and rejected")).to_have_value("")
+
+    # Leaving the page straight after typing (before the 2-second pause) still saves: pagehide.
+    page.get_by_label("Circumstances and needs").press("Control+End")
+    page.get_by_label("Circumstances and needs").press_sequentially(" Lives with his mother.", delay=10)
+    page.goto("/")
+    page.wait_for_timeout(1500)
+    page.goto(report_url)
+    expect(page.get_by_label("Circumstances and needs")).to_have_value(
+        re.compile(r"Lives with his mother\.$")
+    )
 
     page.set_viewport_size({"width": 320, "height": 800})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
