@@ -20,7 +20,14 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import age_on, today_uk
 from probation.core.errors import ConflictError, NotFound, ServiceError
-from probation.reports.models import CustodyPosition, Report, ReportRequest, ReportSource, ReportStatus
+from probation.reports.models import (
+    CustodyPosition,
+    Report,
+    ReportRequest,
+    ReportSource,
+    ReportStatus,
+    RequestStatus,
+)
 from probation.reports.selectors.prefill import (
     PREFILLED_SECTIONS,
     prefill_by_section,
@@ -121,6 +128,8 @@ def report_open(*, actor: User, request: ReportRequest) -> Report:
         return existing
     if not may_write_report(actor, request):
         raise NotFound(request.pk)
+    if request.status in CLOSED_REQUESTS:
+        raise ServiceError(CLOSED_REQUESTS[RequestStatus(request.status)])
     with transaction.atomic():
         locked = ReportRequest.objects.select_for_update().get(pk=request.pk)
         existing = Report.objects.filter(request=locked).first()
@@ -163,9 +172,18 @@ def _check_data(data: Mapping[str, Any]) -> None:
             raise ServiceError("Enter the other sources of information", field="sources_other")
 
 
+# A request the court withdrew, or whose case was resulted, takes no more writing.
+CLOSED_REQUESTS = {
+    RequestStatus.WITHDRAWN: "The court withdrew this report request: the report cannot be changed.",
+    RequestStatus.CLOSED: "This report request is closed: the report cannot be changed.",
+}
+
+
 def _refuse_if_not_editable(actor: User, report: Report) -> None:
     if not may_write_report(actor, report.request):
         raise NotFound(report.pk)
+    if report.request.status in CLOSED_REQUESTS:
+        raise ServiceError(CLOSED_REQUESTS[RequestStatus(report.request.status)])
     if report.status == ReportStatus.LOCKED:
         raise ServiceError("This report is locked and cannot be changed.")
     if report.status != ReportStatus.DRAFT:

@@ -305,3 +305,14 @@ def test_every_error_shows_at_once_words_over_the_limit_and_the_proposal_the_law
     assert "An attendance centre requirement is only for people under 25; the person is 36." in page
     report.refresh_from_db()
     assert report.version == 1
+
+
+def test_a_withdrawn_request_shows_why_and_takes_no_writing(client, officer_user, request_):
+    client.force_login(officer_user)
+    type(request_).objects.filter(pk=request_.pk).update(status="withdrawn")
+
+    page = _text(client.get(_url(request_)))
+
+    assert "The court withdrew this report request: the report cannot be changed." in page
+    assert "Save draft" not in page
+    assert Report.objects.count() == 0

@@ -10,7 +10,7 @@ from probation.accounts.models import Role
 from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
 from probation.core.errors import ConflictError, NotFound, ServiceError
-from probation.reports.models import Report, ReportStatus
+from probation.reports.models import Report, ReportRequest, ReportStatus
 from probation.reports.services.writing import (
     CONFLICT_MESSAGE,
     report_missing_before_signing,
@@ -270,3 +270,24 @@ def test_what_is_missing_before_signing(officer_user):
     ]
     report.impact_of_custody = "Two children depend on him."
     assert report_missing_before_signing(report) == []
+
+
+@pytest.mark.parametrize(
+    ("status", "message"),
+    [
+        ("withdrawn", "The court withdrew this report request: the report cannot be changed."),
+        ("closed", "This report request is closed: the report cannot be changed."),
+    ],
+)
+def test_a_withdrawn_or_closed_request_takes_no_more_writing(officer_user, status, message):
+    report = opened_report(officer_user)
+    ReportRequest.objects.filter(pk=report.request_id).update(status=status)
+    report.request.refresh_from_db()
+
+    with pytest.raises(ServiceError, match=message):
+        _save(report, officer_user, rationale="Too late.")
+    with pytest.raises(ServiceError, match=message):
+        report_open(actor=officer_user, request=allocated_request(officer_user, status=status))
+
+    report.refresh_from_db()
+    assert report.rationale == ""

@@ -21,14 +21,13 @@ OFFENCES = [{"code": "TH68010", "wording": "Theft of a pedal cycle"}]
 def allocated_request(author: User, *, person: Person | None = None, **fields: Any) -> ReportRequest:
     """A short-format request allocated to ``author`` for a person whose case their team holds."""
     person = person or PersonFactory.create(officer=author.staff, date_of_birth=dt.date(1990, 5, 1))
+    values: dict[str, Any] = {"status": RequestStatus.ALLOCATED, "offences": OFFENCES} | fields
     return ReportRequestFactory.create(
         person=person,
         court=CourtFactory.create(pdu=person.pdu),
-        status=RequestStatus.ALLOCATED,
         author=author,
         allocated_on=dt.date(2026, 12, 1),
-        offences=OFFENCES,
-        **fields,
+        **values,
     )
 
 

@@ -25,11 +25,12 @@ from probation.core.clock import LONDON, age_on
 from probation.core.errors import ConflictError, NotFound, ServiceError
 from probation.people.shell import CaseView
 from probation.reports.forms.writing import SECTIONS, ReportForm
-from probation.reports.models import Report, ReportRequest, ReportSource, ReportStatus
+from probation.reports.models import Report, ReportRequest, ReportSource, ReportStatus, RequestStatus
 from probation.reports.presenters.writing import proposed_sentence_text
 from probation.reports.selectors.prefill import prefill_by_section, report_prefill
 from probation.reports.selectors.writing import may_write_report, report_for_request, report_request_get
 from probation.reports.services.writing import (
+    CLOSED_REQUESTS,
     DraftSaved,
     report_missing_before_signing,
     report_open,
@@ -72,9 +73,13 @@ class ReportEditorView(CaseView):
         return ("report", report.pk) if report is not None else ("report_request", self.report_request.pk)
 
     def load_report(self) -> Report | None:
-        if may_write_report(self.request.user, self.report_request):
-            return report_open(actor=self.request.user, request=self.report_request)
-        return report_for_request(self.report_request)
+        existing = report_for_request(self.report_request)
+        if existing is None and may_write_report(self.request.user, self.report_request):
+            try:
+                return report_open(actor=self.request.user, request=self.report_request)
+            except ServiceError:  # withdrawn or closed before it was started: nothing to write
+                return None
+        return existing
 
     def make_form(self, data: Any = None, initial: dict[str, Any] | None = None) -> ReportForm:
         on = sentencing_date(self.report_request)
@@ -85,6 +90,7 @@ class ReportEditorView(CaseView):
         return (
             report is not None
             and report.status == ReportStatus.DRAFT
+            and self.report_request.status not in CLOSED_REQUESTS
             and may_write_report(self.request.user, self.report_request)
         )
 
@@ -113,6 +119,7 @@ class ReportEditorView(CaseView):
                 "proposed_sentence": proposed_sentence_text(report.proposed_sentence)
                 if report is not None
                 else "",
+                "closed_message": CLOSED_REQUESTS.get(RequestStatus(self.report_request.status), ""),
                 "source_labels": [ReportSource(s).label for s in report.sources]
                 if report is not None
                 else [],

@@ -14,6 +14,7 @@
 
 const DELAY_MS = 2000
 const KEEPALIVE_LIMIT = 60000
+const RETRY_MAX_MS = 60000
 
 function timeNow () {
   const now = new Date()
@@ -31,6 +32,7 @@ function ReportAutosave (form) {
   let dirty = false
   let saving = false
   let stopped = false // a conflict or a locked report: saving again would be refused
+  let retryDelay = DELAY_MS // a failed save is retried, waiting twice as long each time up to a minute
 
   function say (text, isError) {
     status.textContent = text
@@ -76,13 +78,15 @@ function ReportAutosave (form) {
       .then(function (response) {
         return response.json().then(answered)
       })
+      .then(function () { retryDelay = DELAY_MS })
       .catch(function () {
         dirty = true
+        retryDelay = Math.min(retryDelay * 2, RETRY_MAX_MS)
         say('Not saved: check your connection, then select Save draft.', true)
       })
       .finally(function () {
         saving = false
-        if (dirty && !stopped) timer = window.setTimeout(save, DELAY_MS)
+        if (dirty && !stopped) timer = window.setTimeout(save, retryDelay)
       })
   }
 
