@@ -215,7 +215,7 @@ def report_save_draft(
         saved = {name: getattr(current, name) for name in EDITABLE_FIELDS}
         for name, value in data.items():
             setattr(current, name, value)
-        check = _proposal_check(current)
+        check = report_proposal_findings(current)
         kept = False
         if check.errors:
             if not autosave:
@@ -238,7 +238,8 @@ def report_save_draft(
     return DraftSaved(report=current, changed=changed, check=check, proposal_kept=kept)
 
 
-def _proposal_check(report: Report) -> ProposalCheck:
+def report_proposal_findings(report: Report) -> ProposalCheck:
+    """``report_proposal_check``, with a stored proposal the law does not provide as a refusal."""
     try:
         return report_proposal_check(report)
     except RuleError as error:  # a stored proposal the law does not provide

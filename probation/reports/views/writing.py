@@ -24,28 +24,18 @@ from probation.accounts.policy import Permission
 from probation.core.clock import LONDON, age_on
 from probation.core.errors import ConflictError, NotFound, ServiceError
 from probation.people.shell import CaseView
-from probation.reports.forms.writing import SECTIONS, ReportForm
-from probation.reports.models import Report, ReportRequest, ReportSource, ReportStatus, RequestStatus
-from probation.reports.presenters.writing import proposed_sentence_text
+from probation.reports.forms.writing import ReportForm
+from probation.reports.models import Report, ReportRequest, ReportStatus, RequestStatus
+from probation.reports.presenters.writing import editor_sections, report_state
 from probation.reports.selectors.prefill import prefill_by_section, report_prefill
 from probation.reports.selectors.writing import may_write_report, report_for_request, report_request_get
 from probation.reports.services.writing import (
     CLOSED_REQUESTS,
     DraftSaved,
-    report_missing_before_signing,
     report_open,
-    report_proposal_check,
     report_save_draft,
     sentencing_date,
 )
-
-# Which report section each pre-filled field sits in.
-PREFILL_FOR_SECTION = {
-    "offence": "offence_analysis",
-    "pattern": "pattern_of_offending",
-    "circumstances": "circumstances",
-    "risk": "risk_assessment",
-}
 
 
 def _saved_at() -> str:
@@ -96,37 +86,19 @@ class ReportEditorView(CaseView):
 
     def context(self, report: Report | None, form: ReportForm, **extra: Any) -> dict[str, Any]:
         prefill = prefill_by_section(report_prefill(request=self.report_request, today=timezone.localdate()))
-        sections = [
-            {
-                "key": key,
-                "title": title,
-                "prefill": prefill.get(PREFILL_FOR_SECTION.get(key, ""), []),
-                "helper": form.helpers[key],
-            }
-            for key, (title, _) in SECTIONS.items()
-        ]
-        check = report_proposal_check(report) if report is not None else None
+        autosave_url = reverse("reports:report-autosave", args=[self.person.crn, self.report_request.pk])
         return (
             self.case_context()
+            | report_state(report)
             | {
                 "report_request": self.report_request,
                 "report": report,
                 "form": form,
-                "sections": sections,
+                "sections": editor_sections(form, prefill),
                 "editable": self.editable(report),
-                "check": check,
-                "missing": report_missing_before_signing(report) if report is not None else [],
-                "proposed_sentence": proposed_sentence_text(report.proposed_sentence)
-                if report is not None
-                else "",
                 "closed_message": CLOSED_REQUESTS.get(RequestStatus(self.report_request.status), ""),
-                "source_labels": [ReportSource(s).label for s in report.sources]
-                if report is not None
-                else [],
                 "sentence_hints": form.sentence_hints,
-                "autosave_url": reverse(
-                    "reports:report-autosave", args=[self.person.crn, self.report_request.pk]
-                ),
+                "autosave_url": autosave_url,
             }
             | extra
         )
