@@ -16,11 +16,6 @@ const DELAY_MS = 2000
 const KEEPALIVE_LIMIT = 60000
 const RETRY_MAX_MS = 60000
 
-function timeNow () {
-  const now = new Date()
-  return String(now.getHours()).padStart(2, '0') + ':' + String(now.getMinutes()).padStart(2, '0')
-}
-
 function ReportAutosave (form) {
   const url = form.dataset.autosaveUrl
   const status = form.querySelector('[data-autosave-status]')
