@@ -2,10 +2,14 @@
 a conflict from another window refused with its message, the valid fields saved when others are not,
 a locked report refused, and the same 404 for anyone but the author."""
 
+import time
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
+from probation.accounts.middleware import TOUCHED_KEY
 from probation.accounts.models import Role
 from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
@@ -145,3 +149,16 @@ def test_the_autosave_only_takes_posts(client, officer_user, report):
     client.force_login(officer_user)
 
     assert client.get(_url(report)).status_code == 405
+
+
+def test_the_session_time_left_follows_the_idle_timer(client, officer_user, report):
+    """The middleware renews a session at most once a minute: an autosave 30 seconds after the last
+    renewal answers the time left from that renewal, so the page never outlives the server's session."""
+    client.force_login(officer_user)
+    session = client.session
+    session[TOUCHED_KEY] = int(time.time()) - 30
+    session.save()
+
+    left = _post(client, report, rationale="Half a minute later.").json()["session_seconds_left"]
+
+    assert settings.SESSION_COOKIE_AGE - 32 <= left <= settings.SESSION_COOKIE_AGE - 30
