@@ -1,6 +1,6 @@
 from django.urls import path
 
-from probation.reports.views import performance, requests
+from probation.reports.views import performance, requests, writing
 
 app_name = "reports"
 
@@ -23,4 +23,15 @@ urlpatterns = [
     path("reports/requests", requests.CourtTeamRequestListView.as_view(), name="request-list"),
     path("reports/performance", performance.CourtPerformanceView.as_view(), name="performance"),
     path("reports/performance.csv", performance.CourtPerformanceCsvView.as_view(), name="performance-csv"),
+    # Writing the report (issue 11 item 4).
+    path(
+        "cases/<str:crn>/reports/<int:request_id>/report",
+        writing.ReportEditorView.as_view(),
+        name="report",
+    ),
+    path(
+        "cases/<str:crn>/reports/<int:request_id>/report/autosave",
+        writing.ReportAutosaveView.as_view(),
+        name="report-autosave",
+    ),
 ]

@@ -47,6 +47,10 @@ class Report(VersionedModel):
     proposed_sentence = models.JSONField(default=dict, blank=True)
     rationale = _long("Rationale")
     alternatives_rejected = _long("Alternatives considered and rejected")
+    # Preconditions recorded for the requirements proposed (probation.rules.court_reports.proposal
+    # Precondition values): the unpaid-work suitability assessment, probation's recommendation of a
+    # DRR, the person's willingness to comply with a DRR, alcohol or mental health treatment.
+    preconditions = models.JSONField("Assessments and consent recorded", default=list, blank=True)
     custody_position = models.CharField(max_length=16, choices=CustodyPosition.choices, blank=True)
     impact_of_custody = _long("Impact of custody")
 

@@ -1,6 +1,7 @@
 // Starts GOV.UK Frontend components and the session timeout warning.
 import { initAll } from '/static/govuk/govuk-frontend.min.js'
 import { initOffenceSearch } from './offence-search.js'
+import { initReportAutosave } from './report-autosave.js'
 
 initAll()
 
@@ -52,8 +53,13 @@ function startTimeoutWarning () {
     const left = Math.max(0, Math.round((deadline - Date.now()) / 1000))
     if (left === 0) { signOut(); return }
     if (left <= warning) {
-      if (!dialog.open) dialog.showModal()
+      if (!dialog.open) {
+        dialog.showModal()
+        document.dispatchEvent(new CustomEvent('app:session-warning')) // save what is unsaved
+      }
       countdown.textContent = describe(left)
+    } else if (dialog.open) {
+      dialog.close() // the session was renewed meanwhile (a report autosave)
     }
   }
 
@@ -65,6 +71,10 @@ function startTimeoutWarning () {
         dialog.close()
       })
   })
+  // A request that renewed the session (the report autosave) says how long it has left.
+  document.addEventListener('app:session-renewed', function (event) {
+    deadline = Date.now() + event.detail.secondsLeft * 1000
+  })
   dialog.addEventListener('cancel', function (event) { event.preventDefault() })
   tick = window.setInterval(update, 1000)
   return tick
@@ -74,3 +84,6 @@ startTimeoutWarning()
 
 // The offence type-ahead on the conviction and offence forms.
 initOffenceSearch()
+
+// The pre-sentence report's autosave.
+initReportAutosave()
