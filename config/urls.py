@@ -25,4 +25,5 @@ urlpatterns = [
     path("", include("probation.tiers.urls")),
     path("", include("probation.worklists.urls")),
     path("", include("probation.court.urls")),
+    path("", include("probation.reports.urls")),
 ]
