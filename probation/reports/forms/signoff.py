@@ -15,7 +15,9 @@ from probation.reports.services.signoff import RETURN_REASON_LIMIT
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-def _text(label: str, *, max_length: int, rows: int = 5, message: str = "", help_text: str = "") -> forms.CharField:
+def _text(
+    label: str, *, max_length: int, rows: int = 5, message: str = "", help_text: str = ""
+) -> forms.CharField:
     field = forms.CharField(
         label=label,
         max_length=max_length,
@@ -48,9 +50,9 @@ class ReportSignForm(GovukForm):
 
     def __init__(self, *args: Any, reviewers: Iterable[User] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        cast(forms.ChoiceField, self.fields["reviewing_spo"]).choices = [("", "Select a senior probation officer")] + [
-            (user.pk, str(user)) for user in reviewers
-        ]
+        cast(forms.ChoiceField, self.fields["reviewing_spo"]).choices = [
+            ("", "Select a senior probation officer")
+        ] + [(user.pk, str(user)) for user in reviewers]
 
     def layout_fields(self) -> list[object]:
         return [Field.radios("dangerousness", inline=True), Field.select("reviewing_spo"), "version"]
@@ -88,9 +90,7 @@ class OralReportForm(GovukForm):
         error_messages={"required": "Select at least one source of information"},
     )
     sources_other = forms.CharField(label="Other sources", max_length=500, required=False)
-    offence_analysis = _text(
-        "Brief offence analysis", max_length=4000, message="Write the offence analysis"
-    )
+    offence_analysis = _text("Brief offence analysis", max_length=4000, message="Write the offence analysis")
     risk_assessment = _text("Risk summary", max_length=4000, message="Write the risk summary")
     proposal = _text("Proposal", max_length=4000, message="Write the proposal")
     court_response = _text(

@@ -125,7 +125,9 @@ def _reviewer(*, actor: User, reviewing_spo_id: int | None, errors: RuleErrorCol
     return reviewer
 
 
-def report_sign(*, actor: User, crn: str, request_id: int, expected_version: int, choice: SignChoice) -> Report:
+def report_sign(
+    *, actor: User, crn: str, request_id: int, expected_version: int, choice: SignChoice
+) -> Report:
     """The author signs: every problem at once, or the report is signed (and locked at once when no
     countersignature is needed)."""
     with transaction.atomic():
@@ -186,7 +188,9 @@ def _sign_inputs(report: Report, choice: SignChoice, reviewer_named: bool, neede
 
 
 def _for_reviewer(*, actor: User, crn: str, request_id: int, expected_version: int) -> Report:
-    report = _report_for_change(actor=actor, crn=crn, request_id=request_id, expected_version=expected_version)
+    report = _report_for_change(
+        actor=actor, crn=crn, request_id=request_id, expected_version=expected_version
+    )
     if report.reviewing_spo_id != actor.pk:
         raise NotFound(request_id)
     return report

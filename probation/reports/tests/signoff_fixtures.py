@@ -19,4 +19,4 @@ READY = {
 
 def report_for(person, author, **fields) -> Report:
     request = ReportRequestFactory(person=person, author=author, status="allocated")
-    return ReportFactory(request=request, **(READY | fields))
+    return ReportFactory.create(request=request, **(READY | fields))

@@ -39,14 +39,20 @@ def person(officer_user):
         pnc_number="2001/0123456X",
         telephone="07700 900123",
     )
-    AddressFactory(person=person, address_number="4", street_name="Mill Lane", town_city="Leeds", postcode="LS2 7AB")
+    AddressFactory(
+        person=person, address_number="4", street_name="Mill Lane", town_city="Leeds", postcode="LS2 7AB"
+    )
     return person
 
 
 @pytest.fixture
 def office(officer_user):
     office = OfficeLocation.objects.create(
-        code="LDS1", name="Leeds Probation Office", address="1 Park Row", postcode="LS1 5HD", phone="0113 496 0000"
+        code="LDS1",
+        name="Leeds Probation Office",
+        address="1 Park Row",
+        postcode="LS1 5HD",
+        phone="0113 496 0000",
     )
     office.teams.add(officer_user.staff.team)
     return office
@@ -119,7 +125,15 @@ def test_the_pdf_is_headed_in_welsh_when_the_person_chose_welsh(client, officer_
     text = _text(_pdf(client, officer_user, report))
 
     assert report.language == "cy"
-    for key in ("title", "defendant", "sources", "offence_analysis", "circumstances", "proposal", "signature"):
+    for key in (
+        "title",
+        "defendant",
+        "sources",
+        "offence_analysis",
+        "circumstances",
+        "proposal",
+        "signature",
+    ):
         assert HEADINGS[key][1] in text, key
     assert "Adroddiad cyn dedfrydu" in text
     assert "Pre-sentence report" not in text
@@ -178,6 +192,18 @@ def test_nothing_from_the_rest_of_the_record_reaches_the_pdf(client, person, off
     for kind, planted in PLANTED.items():
         for words in (planted, *planted.split(": ")[1:]):
             assert words not in text, kind
-    for fragment in ("Okafor", "Willow Close", "Gwen Parry", "children's services", "Alys Morgan", "Orchard Way",
-                     "07700 900456", "Hyde Park", "Kelly Ward", "Elm Grove", "6 Mill Lane", "07700 900123"):
+    for fragment in (
+        "Okafor",
+        "Willow Close",
+        "Gwen Parry",
+        "children's services",
+        "Alys Morgan",
+        "Orchard Way",
+        "07700 900456",
+        "Hyde Park",
+        "Kelly Ward",
+        "Elm Grove",
+        "6 Mill Lane",
+        "07700 900123",
+    ):
         assert fragment not in text, fragment

@@ -40,7 +40,9 @@ def pdf_context(report: Report) -> dict[str, Any]:
     return report_pdf_context(
         report=report,
         defendant=defendant_of(
-            person, address=main_address_lines(person=person), on=report.locked_at.date() if report.locked_at else today_uk()
+            person,
+            address=main_address_lines(person=person),
+            on=report.locked_at.date() if report.locked_at else today_uk(),
         ),
         court=str(report.request.court),
         office=letter_office(staff=signer.staff if signer else None),
@@ -87,7 +89,11 @@ class ReportPdfView(ReportMixin):
                 crn=self.person.crn,
                 object_type=services.REPORT,
                 object_id=report.pk,
-                detail={"document": "pre_sentence_report", "status": report.status, "language": report.language},
+                detail={
+                    "document": "pre_sentence_report",
+                    "status": report.status,
+                    "language": report.language,
+                },
             )
             pdf = render_report_pdf(context)
         response = HttpResponse(pdf, content_type="application/pdf")

@@ -97,9 +97,7 @@ def sign_problems(inputs: SignInputs) -> tuple[RuleError, ...]:
     if not inputs.proposal.strip():
         errors.add("Write the proposal", field="proposal")
     if inputs.written and inputs.custody_possible and not inputs.impact_of_custody.strip():
-        errors.add(
-            "Write the impact of custody: custody is possible or expected", field="impact_of_custody"
-        )
+        errors.add("Write the impact of custody: custody is possible or expected", field="impact_of_custody")
     if not inputs.reviewer_named:
         if inputs.dangerousness:
             errors.add(
@@ -114,5 +112,5 @@ def sign_problems(inputs: SignInputs) -> tuple[RuleError, ...]:
 
 
 def report_language(preferred_language: str) -> str:
-    """"cy" when the person chose Welsh (in English or Welsh words), else "en" (§ Welsh language)."""
+    """ "cy" when the person chose Welsh (in English or Welsh words), else "en" (§ Welsh language)."""
     return "cy" if preferred_language.strip().lower() in WELSH_CHOICES else "en"

@@ -1,0 +1,180 @@
+"""The sign-off pages as their users see them: the author signs (every problem at once in the GOV.UK
+error summary), the senior PO countersigns or returns the report with a reason, the author sees the
+reason, the report page shows what each user may do, and an oral report is recorded on its short
+form."""
+
+import html
+import re
+
+import pytest
+from django.urls import reverse
+
+from probation.people.tests.factories import PersonFactory
+from probation.reports.models import Report
+from probation.reports.services.signoff import SignChoice, report_sign
+from probation.reports.tests.factories import ReportRequestFactory
+from probation.reports.tests.signoff_fixtures import report_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _text(response) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
+
+
+@pytest.fixture
+def person(officer_user):
+    return PersonFactory(officer=officer_user.staff)
+
+
+def _url(name, report):
+    return reverse(name, args=[report.request.person.crn, report.request_id])
+
+
+def test_the_author_signs_and_the_report_locks(client, person, officer_user):
+    report = report_for(person, officer_user)
+    client.force_login(officer_user)
+
+    response = client.post(
+        _url("reports:report-sign", report), {"dangerousness": "no", "version": "1"}, follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == _url("reports:report-print", report)
+    text = _text(response)
+    assert "Report signed and locked" in text
+    assert "Locked" in text
+    assert "Sign the report" not in text
+    report.refresh_from_db()
+    assert report.status == "locked"
+
+
+def test_signing_an_incomplete_report_shows_every_problem_and_changes_nothing(client, person, officer_user):
+    report = report_for(person, officer_user, sources=[], proposal="", custody_position="possible")
+    client.force_login(officer_user)
+
+    response = client.post(_url("reports:report-sign", report), {"dangerousness": "yes", "version": "1"})
+
+    assert response.status_code == 200
+    text = _text(response)
+    assert "There is a problem" in text
+    for message in (
+        "Select at least one source of information",
+        "Write the proposal",
+        "Write the impact of custody: custody is possible or expected",
+        "Select the senior probation officer who reviewed the dangerousness assessment",
+    ):
+        assert message in text
+    report.refresh_from_db()
+    assert (report.status, report.version) == ("draft", 1)
+
+
+def test_the_sign_form_offers_the_senior_pos_of_the_team(client, person, officer_user, spo_user):
+    report = report_for(person, officer_user)
+    client.force_login(officer_user)
+
+    response = client.get(_url("reports:report-sign", report))
+
+    assert f'<option value="{spo_user.pk}">{spo_user}</option>' in response.content.decode()
+    assert "Is this a dangerousness report?" in _text(response)
+
+
+def test_a_dangerousness_report_goes_to_the_senior_po_who_countersigns_it(
+    client, person, officer_user, spo_user
+):
+    report = report_for(person, officer_user)
+    client.force_login(officer_user)
+    sent = client.post(
+        _url("reports:report-sign", report),
+        {"dangerousness": "yes", "reviewing_spo": str(spo_user.pk), "version": "1"},
+        follow=True,
+    )
+    assert f"Report signed and sent to {spo_user} to countersign" in _text(sent)
+
+    client.force_login(spo_user)
+    page = client.get(_url("reports:report-print", report))
+    assert "Countersign or return the report" in _text(page)
+    done = client.post(
+        _url("reports:report-countersign", report), {"decision": "countersign", "version": "2"}, follow=True
+    )
+
+    assert "Report countersigned and locked" in _text(done)
+    report.refresh_from_db()
+    assert (report.status, report.countersigned_by) == ("locked", spo_user)
+
+
+def test_the_senior_po_returns_the_report_with_a_reason_the_author_sees(
+    client, person, officer_user, spo_user
+):
+    report = report_for(person, officer_user)
+    report = report_sign(
+        actor=officer_user,
+        crn=person.crn,
+        request_id=report.request_id,
+        expected_version=1,
+        choice=SignChoice(dangerousness=True, reviewing_spo_id=spo_user.pk),
+    )
+    client.force_login(spo_user)
+
+    missing = client.post(_url("reports:report-countersign", report), {"decision": "return", "version": "2"})
+    assert "Give the reason for returning the report" in _text(missing)
+    client.post(
+        _url("reports:report-countersign", report),
+        {"decision": "return", "reason": "Add the SARA result to the risk section.", "version": "2"},
+    )
+
+    client.force_login(officer_user)
+    page = _text(client.get(_url("reports:report-print", report)))
+    assert "returned the report" in page
+    assert "Add the SARA result to the risk section." in page
+    assert "Sign the report" in page
+    assert Report.objects.get(pk=report.pk).status == "draft"
+
+
+def test_the_report_page_shows_the_report_in_the_persons_language(client, officer_user):
+    person = PersonFactory(officer=officer_user.staff, preferred_language="Welsh")
+    report = report_for(person, officer_user)
+    report_sign(
+        actor=officer_user,
+        crn=person.crn,
+        request_id=report.request_id,
+        expected_version=1,
+        choice=SignChoice(dangerousness=False),
+    )
+    client.force_login(officer_user)
+
+    text = _text(client.get(_url("reports:report-print", report)))
+
+    assert "Adroddiad cyn dedfrydu" in text
+    assert "Dadansoddiad o'r drosedd" in text
+
+
+def test_an_oral_report_is_recorded_on_its_short_form(client, person, officer_user):
+    request = ReportRequestFactory(
+        person=person, author=officer_user, status="allocated", type_requested="oral"
+    )
+    url = reverse("reports:report-oral", args=[person.crn, request.pk])
+    client.force_login(officer_user)
+
+    empty = client.post(url, {})
+    assert "Record the court's response to the proposal" in _text(empty)
+    assert "Select at least one source of information" in _text(empty)
+
+    done = client.post(
+        url,
+        {
+            "sources": ["interview", "previous_convictions"],
+            "offence_analysis": "Theft to fund drug use.",
+            "risk_assessment": "Low RoSH.",
+            "proposal": "Community order, DRR.",
+            "court_response": "Sentenced as proposed.",
+        },
+        follow=True,
+    )
+
+    text = _text(done)
+    assert "Oral report recorded" in text
+    assert "Adroddiad" not in text
+    assert "Oral pre-sentence report: record" in text
+    assert "Sentenced as proposed." in text
+    request.refresh_from_db()
+    assert (request.status, request.type_delivered) == ("completed", "oral")
