@@ -8,6 +8,21 @@ from django.urls import reverse
 
 from probation.accounts.models import User
 from probation.reports.models import Report, ReportStatus, ReportType
+from probation.rules.court_reports.signoff import locating_details
+
+# The report's own words the author wrote (what the locating-details check reads).
+TEXT_FIELDS = (
+    "sources_other",
+    "offence_analysis",
+    "pattern_of_offending",
+    "circumstances",
+    "risk_assessment",
+    "proposal",
+    "rationale",
+    "alternatives_rejected",
+    "impact_of_custody",
+    "court_response",
+)
 
 STATUS_TAGS = {
     ReportStatus.DRAFT: ("Draft", "govuk-tag govuk-tag--grey"),
@@ -48,6 +63,14 @@ def report_links(*, user: User, report: Report) -> dict[str, str]:
         if author and oral and report.status == ReportStatus.DRAFT
         else "",
     }
+
+
+def report_locating_details(report: Report) -> list[str]:
+    """Postcodes and phone numbers in the report's text other than the defendant's own (their main
+    address is prefetched by the case shell's person_get)."""
+    person = report.request.person
+    own = [person.telephone, person.mobile, *(a.postcode for a in getattr(person, "main_addresses", []))]
+    return locating_details((getattr(report, name) for name in TEXT_FIELDS), defendants_own=own)
 
 
 def report_page_context(*, user: User, report: Report) -> dict[str, Any]:

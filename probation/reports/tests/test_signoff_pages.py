@@ -9,7 +9,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from probation.people.tests.factories import PersonFactory
+from probation.people.tests.factories import AddressFactory, PersonFactory
 from probation.reports.models import Report
 from probation.reports.services.signoff import SignChoice, report_sign
 from probation.reports.tests.factories import ReportRequestFactory
@@ -178,3 +178,27 @@ def test_an_oral_report_is_recorded_on_its_short_form(client, person, officer_us
     assert "Sentenced as proposed." in text
     request.refresh_from_db()
     assert (request.status, request.type_delivered) == ("completed", "oral")
+
+
+def test_the_sign_page_warns_of_a_postcode_or_phone_number_that_is_not_the_defendants(
+    client, person, officer_user
+):
+    report = report_for(
+        person,
+        officer_user,
+        offence_analysis="He went to the victim's flat at 17 Orchard Way, LS6 2QT and rang her on 07700 900456.",
+    )
+    client.force_login(officer_user)
+
+    text = _text(client.get(_url("reports:report-sign", report)))
+
+    assert "not the defendant's: LS6 2QT, 07700 900456." in text
+    assert "Check none of them locates a victim or a witness" in text
+
+
+def test_the_sign_page_does_not_warn_of_the_defendants_own_postcode(client, person, officer_user):
+    AddressFactory(person=person, postcode="LS2 7AB")
+    report = report_for(person, officer_user, circumstances="He lives at 4 Mill Lane, LS2 7AB.")
+    client.force_login(officer_user)
+
+    assert "locates a victim" not in _text(client.get(_url("reports:report-sign", report)))

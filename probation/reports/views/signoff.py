@@ -26,7 +26,7 @@ from probation.people.shell import CaseFormView, CasePageView, CaseView
 from probation.reports.forms.signoff import OralReportForm, ReportCountersignForm, ReportSignForm
 from probation.reports.models import Report, ReportRequest, ReportStatus, ReportType
 from probation.reports.pdf import defendant_of, render_report_pdf, report_pdf_context
-from probation.reports.presenters.signoff import report_page_context
+from probation.reports.presenters.signoff import report_locating_details, report_page_context
 from probation.reports.selectors.signoff import countersigners, report_get, report_request_get
 from probation.reports.services import signoff as services
 
@@ -123,7 +123,9 @@ class ReportSignView(ReportMixin, CaseFormView):
 
     @property
     def extra(self) -> dict[str, Any]:
-        return report_page_context(user=self.request.user, report=self.report)
+        return report_page_context(user=self.request.user, report=self.report) | {
+            "locating": report_locating_details(self.report)
+        }
 
     def save(self, data: dict[str, Any]) -> None:
         report = services.report_sign(

@@ -5,7 +5,8 @@ the report needs a countersignature, the allowed transitions of sign-off declare
 report's language from the person's language choice (§ Welsh language).
 """
 
-from collections.abc import Collection, Mapping
+import re
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from types import MappingProxyType
@@ -114,3 +115,27 @@ def sign_problems(inputs: SignInputs) -> tuple[RuleError, ...]:
 def report_language(preferred_language: str) -> str:
     """ "cy" when the person chose Welsh (in English or Welsh words), else "en" (§ Welsh language)."""
     return "cy" if preferred_language.strip().lower() in WELSH_CHOICES else "en"
+
+
+# A UK postcode ("LS6 2QT") and a UK phone number ("07700 900456", "+44 113 496 0000"): the details
+# that locate someone (court-reports.md § Never in a report: a victim's or witness's address, phone).
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b", re.IGNORECASE)
+_PHONE = re.compile(r"(?<![\d/])(?:\+44\s?|0)(?:\d[\s-]?){9,10}(?!\d)")
+
+
+def _plain(value: str) -> str:
+    return re.sub(r"[\s-]", "", value).upper()
+
+
+def locating_details(texts: Iterable[str], *, defendants_own: Iterable[str] = ()) -> list[str]:
+    """Postcodes and phone numbers the report's text contains, other than the defendant's own: the
+    sign page asks the author to check none of them locates a victim or a witness. A warning, not a
+    refusal: a probation office's number, say, is fine."""
+    own = {_plain(value) for value in defendants_own if value}
+    found: list[str] = []
+    for text in texts:
+        for match in (*_POSTCODE.finditer(text), *_PHONE.finditer(text)):
+            value = match.group(0).strip()
+            if _plain(value) not in own and value not in found:
+                found.append(value)
+    return found

@@ -13,6 +13,7 @@ from probation.rules.court_reports.signoff import (
     check_editable,
     check_transition,
     countersignature_needed,
+    locating_details,
     report_language,
     sign_problems,
 )
@@ -79,7 +80,7 @@ def test_the_dangerousness_message_names_the_review():
 
 @pytest.mark.parametrize(
     ("grade", "dangerousness", "flagged"),
-    itertools.product(["PO", "PSO", "SPO", "PQIP"], [False, True], [False, True]),
+    list(itertools.product(["PO", "PSO", "SPO", "PQIP"], [False, True], [False, True])),
 )
 def test_a_countersignature_is_needed_for_dangerousness_trainees_and_flagged_reports(
     grade, dangerousness, flagged
@@ -124,3 +125,19 @@ def test_only_a_draft_is_editable(status, editable):
 )
 def test_the_report_is_in_welsh_when_the_person_chose_welsh(choice, language):
     assert report_language(choice) == language
+
+
+def test_postcodes_and_phone_numbers_in_the_text_are_found_except_the_defendants_own():
+    texts = [
+        "The victim, who lives at 17 Orchard Way, LS6 2QT, was called on 07700 900456.",
+        "He lives at 4 Mill Lane, LS2 7AB; his mobile is 07700-900-123. Office: +44 113 496 0000.",
+        "Born 02/06/1990; PNC 2001/0123456X; 100 hours of unpaid work over 12 months.",
+    ]
+
+    found = locating_details(texts, defendants_own=["LS2 7AB", "07700 900123"])
+
+    assert found == ["LS6 2QT", "07700 900456", "+44 113 496 0000"]
+
+
+def test_a_report_without_locating_details_has_none():
+    assert locating_details(["A community order of 12 months with 100 hours of unpaid work."]) == []
