@@ -13,4 +13,9 @@ urlpatterns = [
     path(f"{REPORT}/countersign", signoff.ReportCountersignView.as_view(), name="report-countersign"),
     path(f"{REPORT}/report.pdf", signoff.ReportPdfView.as_view(), name="report-pdf"),
     path(f"{REPORT}/oral", signoff.OralReportView.as_view(), name="report-oral"),
+    path(
+        f"{REPORT}/countersignature",
+        signoff.CountersignaturePolicyView.as_view(),
+        name="report-countersignature-policy",
+    ),
 ]

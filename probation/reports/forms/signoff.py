@@ -110,3 +110,18 @@ class OralReportForm(GovukForm):
             "proposal",
             "court_response",
         ]
+
+
+class CountersignaturePolicyForm(GovukForm):
+    submit_label = "Save"
+    required = forms.ChoiceField(
+        label="Does this report need a senior probation officer's countersignature?",
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        help_text="Local policy: for example, while the author is new to writing reports.",
+        error_messages={"required": "Select yes if the report needs a countersignature"},
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def layout_fields(self) -> list[object]:
+        return [Field.radios("required", inline=True), "version"]

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from probation.accounts.models import User
 from probation.reports.models import Report, ReportStatus, ReportType
+from probation.reports.selectors.signoff import countersigners
 from probation.rules.court_reports.signoff import locating_details
 
 # The report's own words the author wrote (what the locating-details check reads).
@@ -62,6 +63,12 @@ def report_links(*, user: User, report: Report) -> dict[str, str]:
         "oral_url": reverse("reports:report-oral", args=args)
         if author and oral and report.status == ReportStatus.DRAFT
         else "",
+        "policy_url": reverse("reports:report-countersignature-policy", args=args)
+        if not oral
+        and report.status == ReportStatus.DRAFT
+        and request.author is not None
+        and countersigners(author=request.author).filter(pk=user.pk).exists()
+        else "",
     }
 
 
@@ -94,4 +101,5 @@ def report_page_context(*, user: User, report: Report) -> dict[str, Any]:
         "returned": steps[-1] if steps and steps[-1].reason and report.status == ReportStatus.DRAFT else None,
         "report_type": report.get_report_type_display(),
         "reviewer": str(report.reviewing_spo) if report.reviewing_spo else "",
+        "countersignature": "Required" if report.countersignature_required else "Not required",
     } | report_links(user=user, report=report)

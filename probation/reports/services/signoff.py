@@ -320,6 +320,33 @@ __all__ = [
     "oral_report_record",
     "report_check_editable",
     "report_countersign",
+    "report_require_countersignature",
     "report_return",
     "report_sign",
 ]
+
+
+def report_require_countersignature(
+    *, actor: User, crn: str, request_id: int, expected_version: int, required: bool
+) -> Report:
+    """The author's team manager (a senior PO of the author's team) sets whether the report needs a
+    countersignature under local policy, while it is a draft (court-reports.md § Content 7)."""
+    with transaction.atomic():
+        report = _report_for_change(
+            actor=actor, crn=crn, request_id=request_id, expected_version=expected_version
+        )
+        author = report.request.author
+        if author is None or not countersigners(author=author).filter(pk=actor.pk).exists():
+            raise NotFound(request_id)
+        check_editable(report.status)
+        report.countersignature_required = required
+        _save(report, "countersignature_required")
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            crn=crn,
+            object_type=REPORT,
+            object_id=report.pk,
+            detail={"countersignature_required": required, "request": request_id},
+        )
+    return report

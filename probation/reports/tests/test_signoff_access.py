@@ -20,7 +20,8 @@ from probation.reports.tests.signoff_fixtures import report_for
 pytestmark = pytest.mark.django_db
 
 READ = ["reports:report-print", "reports:report-pdf"]
-MATRIX_URLS = [*READ, "reports:report-sign", "reports:report-countersign", "reports:report-oral"]
+POLICY = "reports:report-countersignature-policy"
+MATRIX_URLS = [*READ, "reports:report-sign", "reports:report-countersign", "reports:report-oral", POLICY]
 
 
 @pytest.fixture
@@ -124,6 +125,19 @@ def test_only_the_author_may_record_an_oral_report(client, person, officer_user,
     response = access.get(client, user, _url("reports:report-oral", person.crn, oral.pk))
 
     assert response.status_code == SIGN_EXPECTED.get(kind, 404)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_only_a_senior_po_of_the_authors_team_may_set_the_countersignature(
+    client, person, officer_user, spo_user, report, kind
+):
+    user = spo_user if kind == "excluded" else _users(kind, person, officer_user, spo_user)
+    if kind == "excluded":
+        access.exclude(person, spo_user)
+
+    response = access.get(client, user, _url(POLICY, person.crn, report.request_id))
+
+    assert response.status_code == (200 if kind == "senior_po" else 404)
 
 
 def test_anonymous_users_are_sent_to_sign_in(client, person, report):

@@ -202,3 +202,27 @@ def test_the_sign_page_does_not_warn_of_the_defendants_own_postcode(client, pers
     client.force_login(officer_user)
 
     assert "locates a victim" not in _text(client.get(_url("reports:report-sign", report)))
+
+
+def test_the_team_manager_sets_that_the_report_needs_a_countersignature(
+    client, person, officer_user, spo_user
+):
+    report = report_for(person, officer_user)
+    client.force_login(spo_user)
+    assert "Change whether it needs a countersignature" in _text(
+        client.get(_url("reports:report-print", report))
+    )
+
+    done = client.post(
+        _url("reports:report-countersignature-policy", report),
+        {"required": "yes", "version": "1"},
+        follow=True,
+    )
+
+    text = _text(done)
+    assert "Countersignature setting saved" in text
+    assert "Countersignature Required" in text
+    client.force_login(officer_user)
+    assert "Change whether it needs a countersignature" not in _text(
+        client.get(_url("reports:report-print", report))
+    )

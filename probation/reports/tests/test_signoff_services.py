@@ -16,6 +16,7 @@ from probation.reports.services.signoff import (
     oral_report_record,
     report_check_editable,
     report_countersign,
+    report_require_countersignature,
     report_return,
     report_sign,
 )
@@ -277,3 +278,33 @@ def test_a_written_request_has_no_oral_record(person, officer_user):
 
     with pytest.raises(NotFound):
         oral_report_record(actor=officer_user, crn=person.crn, request_id=report.request_id, record=ORAL)
+
+
+def test_the_team_manager_requires_a_countersignature_and_signing_then_waits_for_it(
+    person, officer_user, spo_user
+):
+    report = report_for(person, officer_user)
+
+    flagged = report_require_countersignature(
+        actor=spo_user, crn=person.crn, request_id=report.request_id, expected_version=1, required=True
+    )
+
+    assert (flagged.countersignature_required, flagged.version) == (True, 2)
+    assert AuditEvent.objects.get(object_type="report").detail == {
+        "countersignature_required": True,
+        "request": report.request_id,
+    }
+    assert _sign(flagged, officer_user, spo=spo_user).status == "signed"
+
+
+def test_only_a_senior_po_of_the_authors_team_sets_the_countersignature(person, officer_user, spo_user):
+    report = report_for(person, officer_user)
+    elsewhere = UserFactory(role=Role.SENIOR_PO)
+
+    for user in (elsewhere, officer_user):
+        with pytest.raises(NotFound):
+            report_require_countersignature(
+                actor=user, crn=person.crn, request_id=report.request_id, expected_version=1, required=True
+            )
+    report.refresh_from_db()
+    assert (report.countersignature_required, report.version) == (False, 1)

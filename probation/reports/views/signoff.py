@@ -23,7 +23,12 @@ from probation.core.clock import today_uk
 from probation.enforcement.selectors.actions import letter_office, main_address_lines
 from probation.frontend.forms import GovukForm
 from probation.people.shell import CaseFormView, CasePageView, CaseView
-from probation.reports.forms.signoff import OralReportForm, ReportCountersignForm, ReportSignForm
+from probation.reports.forms.signoff import (
+    CountersignaturePolicyForm,
+    OralReportForm,
+    ReportCountersignForm,
+    ReportSignForm,
+)
 from probation.reports.models import Report, ReportRequest, ReportStatus, ReportType
 from probation.reports.pdf import defendant_of, render_report_pdf, report_pdf_context
 from probation.reports.presenters.signoff import report_locating_details, report_page_context
@@ -177,6 +182,41 @@ class ReportCountersignView(ReportMixin, CaseFormView):
         else:
             services.report_return(**common, reason=data["reason"])
             self.success_message = "Report returned to the author"
+
+    def success_url(self) -> str:
+        return self.page_url()
+
+
+class CountersignaturePolicyView(ReportMixin, CaseFormView):
+    """A senior PO of the author's team sets whether the draft needs a countersignature."""
+
+    form_class = CountersignaturePolicyForm
+    template_name = "reports/signoff/form.html"
+    title = "Countersignature"
+    page = "report_countersignature_policy"
+    view_permission = Permission.SENTENCE_VIEW
+
+    def may_open(self) -> bool:
+        author = self.report.request.author
+        return author is not None and countersigners(author=author).filter(pk=self.request.user.pk).exists()
+
+    def initial(self) -> dict[str, Any]:
+        report = self.report
+        return {"version": report.version, "required": "yes" if report.countersignature_required else "no"}
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        return report_page_context(user=self.request.user, report=self.report)
+
+    def save(self, data: dict[str, Any]) -> None:
+        services.report_require_countersignature(
+            actor=self.request.user,
+            crn=self.person.crn,
+            request_id=self.kwargs["request_id"],
+            expected_version=data["version"],
+            required=data["required"] == "yes",
+        )
+        self.success_message = "Countersignature setting saved"
 
     def success_url(self) -> str:
         return self.page_url()
