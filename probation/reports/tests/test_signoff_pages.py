@@ -226,3 +226,43 @@ def test_the_team_manager_sets_that_the_report_needs_a_countersignature(
     assert "Change whether it needs a countersignature" not in _text(
         client.get(_url("reports:report-print", report))
     )
+
+
+def test_a_step_page_for_a_report_past_that_step_opens_the_report_instead(
+    client, person, officer_user, spo_user
+):
+    report = report_for(person, officer_user)
+    report_sign(
+        actor=officer_user,
+        crn=person.crn,
+        request_id=report.request_id,
+        expected_version=1,
+        choice=SignChoice(dangerousness=False),
+    )
+    page = _url("reports:report-print", report)
+
+    client.force_login(officer_user)
+    assert client.get(_url("reports:report-sign", report))["Location"] == page
+    client.force_login(spo_user)
+    assert client.get(_url("reports:report-countersign", report)).status_code == 404  # not named
+
+
+def test_a_recorded_oral_report_opens_its_record(client, person, officer_user):
+    request = ReportRequestFactory(
+        person=person, author=officer_user, status="allocated", type_requested="oral"
+    )
+    url = reverse("reports:report-oral", args=[person.crn, request.pk])
+    client.force_login(officer_user)
+    assert 'href="/cases/' in client.get(url).content.decode()
+    client.post(
+        url,
+        {
+            "sources": ["interview"],
+            "offence_analysis": "a",
+            "risk_assessment": "b",
+            "proposal": "c",
+            "court_response": "d",
+        },
+    )
+
+    assert client.get(url)["Location"] == reverse("reports:report-print", args=[person.crn, request.pk])

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db import transaction
 from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 
 from probation.accounts.http import AuthenticatedHttpRequest
@@ -71,6 +72,27 @@ class ReportMixin(CaseView):
         return reverse("reports:report-print", args=[self.person.crn, self.kwargs["request_id"]])
 
 
+class ReportStepView(ReportMixin, CaseFormView):
+    """A sign-off step's form, shown only while the report is in the status the step starts from;
+    otherwise (already signed, countersigned or returned) the report's page."""
+
+    template_name = "reports/signoff/form.html"
+    view_permission = Permission.SENTENCE_VIEW
+    from_status = ReportStatus.DRAFT
+
+    def get(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.report.status != self.from_status:
+            return redirect(self.page_url())
+        return super().get(request, *args, **kwargs)
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        return report_page_context(user=self.request.user, report=self.report)
+
+    def success_url(self) -> str:
+        return self.page_url()
+
+
 class ReportPrintView(ReportMixin, CasePageView):
     """The report as the court will read it, with its sign-off status and what the user may do."""
 
@@ -107,12 +129,10 @@ class ReportPdfView(ReportMixin):
         return response
 
 
-class ReportSignView(ReportMixin, CaseFormView):
+class ReportSignView(ReportStepView):
     form_class = ReportSignForm
-    template_name = "reports/signoff/form.html"
     title = "Sign the report"
     page = "report_sign"
-    view_permission = Permission.SENTENCE_VIEW
 
     def may_open(self) -> bool:
         return self.report.request.author_id == self.request.user.pk
@@ -128,9 +148,7 @@ class ReportSignView(ReportMixin, CaseFormView):
 
     @property
     def extra(self) -> dict[str, Any]:
-        return report_page_context(user=self.request.user, report=self.report) | {
-            "locating": report_locating_details(self.report)
-        }
+        return super().extra | {"locating": report_locating_details(self.report)}
 
     def save(self, data: dict[str, Any]) -> None:
         report = services.report_sign(
@@ -148,26 +166,18 @@ class ReportSignView(ReportMixin, CaseFormView):
             else f"Report signed and sent to {report.reviewing_spo} to countersign"
         )
 
-    def success_url(self) -> str:
-        return self.page_url()
 
-
-class ReportCountersignView(ReportMixin, CaseFormView):
+class ReportCountersignView(ReportStepView):
     form_class = ReportCountersignForm
-    template_name = "reports/signoff/form.html"
     title = "Countersign the report"
     page = "report_countersign"
-    view_permission = Permission.SENTENCE_VIEW
+    from_status = ReportStatus.SIGNED
 
     def may_open(self) -> bool:
         return self.report.reviewing_spo_id == self.request.user.pk
 
     def initial(self) -> dict[str, Any]:
         return {"version": self.report.version}
-
-    @property
-    def extra(self) -> dict[str, Any]:
-        return report_page_context(user=self.request.user, report=self.report)
 
     def save(self, data: dict[str, Any]) -> None:
         common = {
@@ -183,18 +193,13 @@ class ReportCountersignView(ReportMixin, CaseFormView):
             services.report_return(**common, reason=data["reason"])
             self.success_message = "Report returned to the author"
 
-    def success_url(self) -> str:
-        return self.page_url()
 
-
-class CountersignaturePolicyView(ReportMixin, CaseFormView):
+class CountersignaturePolicyView(ReportStepView):
     """A senior PO of the author's team sets whether the draft needs a countersignature."""
 
     form_class = CountersignaturePolicyForm
-    template_name = "reports/signoff/form.html"
     title = "Countersignature"
     page = "report_countersignature_policy"
-    view_permission = Permission.SENTENCE_VIEW
 
     def may_open(self) -> bool:
         author = self.report.request.author
@@ -203,10 +208,6 @@ class CountersignaturePolicyView(ReportMixin, CaseFormView):
     def initial(self) -> dict[str, Any]:
         report = self.report
         return {"version": report.version, "required": "yes" if report.countersignature_required else "no"}
-
-    @property
-    def extra(self) -> dict[str, Any]:
-        return report_page_context(user=self.request.user, report=self.report)
 
     def save(self, data: dict[str, Any]) -> None:
         services.report_require_countersignature(
@@ -217,9 +218,6 @@ class CountersignaturePolicyView(ReportMixin, CaseFormView):
             required=data["required"] == "yes",
         )
         self.success_message = "Countersignature setting saved"
-
-    def success_url(self) -> str:
-        return self.page_url()
 
 
 class OralReportView(CaseFormView):
@@ -245,6 +243,15 @@ class OralReportView(CaseFormView):
     def audit_object(self) -> tuple[str, object]:
         return "report_request", self.report_request.pk
 
+    def get(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        report: Report | None = getattr(self.report_request, "report", None)
+        if report is not None and report.status != ReportStatus.DRAFT:
+            return redirect(self.report_url())
+        return super().get(request, *args, **kwargs)
+
+    def report_url(self) -> str:
+        return reverse("reports:report-print", args=[self.person.crn, self.kwargs["request_id"]])
+
     def save(self, data: dict[str, Any]) -> None:
         services.oral_report_record(
             actor=self.request.user,
@@ -260,6 +267,9 @@ class OralReportView(CaseFormView):
             ),
         )
         self.success_message = "Oral report recorded"
+        self.recorded = True
 
     def success_url(self) -> str:
-        return reverse("reports:report-print", args=[self.person.crn, self.kwargs["request_id"]])
+        if getattr(self, "recorded", False) or getattr(self.report_request, "report", None) is not None:
+            return self.report_url()
+        return reverse("sentences:list", args=[self.person.crn])
