@@ -86,6 +86,31 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "page": ("Page", "Tudalen"),
     "of": ("of", "o"),
 }
+# The words a Welsh report prints for the report's choices (the English are the choices' labels).
+SOURCES_CY = {
+    ReportSource.INTERVIEW: "Cyfweliad",
+    ReportSource.SERVICE_RECORDS: "Cofnodion y gwasanaeth prawf",
+    ReportSource.CPS_SUMMARY: "Crynodeb Gwasanaeth Erlyn y Goron (CPS)",
+    ReportSource.PREVIOUS_OASYS: "Asesiad OASys blaenorol",
+    ReportSource.PREVIOUS_CONVICTIONS: "Euogfarnau blaenorol",
+    ReportSource.VICTIM_STATEMENT: "Datganiad personol y dioddefwr",
+    ReportSource.SAFEGUARDING_CHECKS: "Gwiriadau diogelu",
+    ReportSource.POLICE_CALL_OUTS: "Galwadau i'r heddlu / cam-drin domestig",
+    ReportSource.SENTENCING_GUIDELINES: "Canllawiau dedfrydu",
+    ReportSource.EQUALITY_FORM: "Ffurflen gwybodaeth cydraddoldeb",
+}
+CUSTODY_CY = {
+    CustodyPosition.POSSIBLE: "Mae dedfryd o garchar yn bosibl neu'n ddisgwyliedig",
+    CustodyPosition.BELOW_THRESHOLD: "Islaw'r trothwy ar gyfer dedfryd o garchar",
+    CustodyPosition.NOT_CONSIDERED: "Dywedodd y llys nad yw'n ystyried dedfryd o garchar",
+}
+GRADES_CY = {
+    "PO": "Swyddog Prawf",
+    "PSO": "Swyddog Gwasanaethau Prawf",
+    "SPO": "Uwch Swyddog Prawf",
+    "PQIP": "Swyddog Prawf dan hyfforddiant (PQiP)",
+}
+
 # The report's sections in order: (heading key, report field). Nothing else of the record is shown.
 WRITTEN_SECTIONS = (
     ("offence_analysis", "offence_analysis"),
@@ -139,24 +164,40 @@ def _offences(offences: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 
 def _sources(report: Report) -> list[str]:
-    labels = dict(ReportSource.choices)
+    welsh = report.language == ReportLanguage.WELSH
+    labels = {**dict(ReportSource.choices), **(SOURCES_CY if welsh else {})}
     named = [str(labels.get(value, value)) for value in report.sources if value != ReportSource.OTHER]
     if ReportSource.OTHER in report.sources and report.sources_other:
         named.append(report.sources_other)
     return named
 
 
+def _grade(report: Report) -> str:
+    staff = report.signed_by.staff if report.signed_by else None
+    if staff is None:
+        return ""
+    if report.language == ReportLanguage.WELSH:
+        return GRADES_CY.get(staff.grade, staff.get_grade_display())
+    return staff.get_grade_display()
+
+
 def _signature(report: Report, office: OfficeLocation | None) -> dict[str, Any]:
     signer = report.signed_by
     return {
         "author": str(signer) if signer else str(report.request.author or ""),
-        "grade": signer.staff.get_grade_display() if signer and signer.staff else "",
+        "grade": _grade(report),
         "office": office.name if office else "",
         "phone": office.phone if office else "",
         "date": (report.signed_at.date() if report.signed_at else None),
         "reviewing_spo": str(report.reviewing_spo) if report.dangerousness and report.reviewing_spo else "",
         "countersigned_by": str(report.countersigned_by) if report.countersigned_by else "",
     }
+
+
+def _custody_label(custody: CustodyPosition | None, language: str) -> str:
+    if custody is None:
+        return ""
+    return CUSTODY_CY[custody] if language == ReportLanguage.WELSH else str(custody.label)
 
 
 def report_pdf_context(
@@ -186,7 +227,7 @@ def report_pdf_context(
         "proposal_sections": [(h[key], getattr(report, field)) for key, field in PROPOSAL_SECTIONS]
         if written
         else [],
-        "custody_position": custody.label if custody else "",
+        "custody_position": _custody_label(custody, report.language),
         "impact_of_custody": report.impact_of_custody if custody is CustodyPosition.POSSIBLE else "",
         "court_response": "" if written else report.court_response,
         "signature": _signature(report, office),

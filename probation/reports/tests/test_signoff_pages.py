@@ -266,3 +266,29 @@ def test_a_recorded_oral_report_opens_its_record(client, person, officer_user):
     )
 
     assert client.get(url)["Location"] == reverse("reports:report-print", args=[person.crn, request.pk])
+
+
+def test_the_report_page_reads_the_same_number_of_queries_however_long_its_history(
+    client, person, officer_user, spo_user, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from probation.reports.services.signoff import report_return
+
+    report = report_for(person, officer_user)
+    url = _url("reports:report-print", report)
+    args = {"crn": person.crn, "request_id": report.request_id}
+    choice = SignChoice(dangerousness=True, reviewing_spo_id=spo_user.pk)
+    report_sign(actor=officer_user, **args, expected_version=1, choice=choice)
+    client.force_login(officer_user)
+    client.get(url)
+    with CaptureQueriesContext(connection) as one_step:
+        client.get(url)
+    report_return(actor=spo_user, **args, expected_version=2, reason="More.")
+    report_sign(actor=officer_user, **args, expected_version=3, choice=choice)
+
+    with django_assert_num_queries(len(one_step.captured_queries)):
+        response = client.get(url)
+
+    assert "Returned to the author" in _text(response)

@@ -15,7 +15,8 @@ from probation.audit.models import AuditEvent
 from probation.contacts.tests.factories import ContactFactory
 from probation.mappa.tests.factories import MappaMeetingFactory
 from probation.people.tests.factories import AddressFactory, PersonFactory
-from probation.reports.pdf import HEADINGS
+from probation.reports.models import CustodyPosition, ReportSource
+from probation.reports.pdf import CUSTODY_CY, HEADINGS, SOURCES_CY
 from probation.reports.services.signoff import SignChoice, report_sign
 from probation.reports.tests.signoff_fixtures import report_for
 from probation.risk.tests.test_registration_factories import RegistrationFactory
@@ -136,12 +137,18 @@ def test_the_pdf_is_headed_in_welsh_when_the_person_chose_welsh(client, officer_
     ):
         assert HEADINGS[key][1] in text, key
     assert "Adroddiad cyn dedfrydu" in text
-    assert "Pre-sentence report" not in text
-    assert "Offence analysis" not in text
+    assert "Cyfweliad" in text  # the sources
+    assert "Crynodeb Gwasanaeth Erlyn y Goron (CPS)" in text
+    assert "Islaw'r trothwy ar gyfer dedfryd o garchar" in text  # the custody position
+    assert "Swyddog Prawf" in text  # the author's grade
+    for english in ("Pre-sentence report", "Offence analysis", "Interview", "Below the custody threshold"):
+        assert english not in text
 
 
-def test_every_heading_has_english_and_welsh():
+def test_every_heading_source_and_custody_position_has_welsh():
     assert all(english and welsh for english, welsh in HEADINGS.values())
+    assert set(SOURCES_CY) == set(ReportSource) - {ReportSource.OTHER}
+    assert set(CUSTODY_CY) == set(CustodyPosition)
 
 
 def test_the_pdf_is_audited_as_an_export(client, person, officer_user):
