@@ -165,7 +165,9 @@ def _offences(offences: list[dict[str, Any]]) -> list[dict[str, str]]:
 
 def _sources(report: Report) -> list[str]:
     welsh = report.language == ReportLanguage.WELSH
-    labels = {**dict(ReportSource.choices), **(SOURCES_CY if welsh else {})}
+    labels: dict[str, str] = {str(value): str(label) for value, label in ReportSource.choices}
+    if welsh:
+        labels.update({str(value): label for value, label in SOURCES_CY.items()})
     named = [str(labels.get(value, value)) for value in report.sources if value != ReportSource.OTHER]
     if ReportSource.OTHER in report.sources and report.sources_other:
         named.append(report.sources_other)
