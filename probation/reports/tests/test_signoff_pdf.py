@@ -145,6 +145,18 @@ def test_the_pdf_is_headed_in_welsh_when_the_person_chose_welsh(client, officer_
         assert english not in text
 
 
+def test_a_draft_follows_the_persons_language_choice_before_it_is_signed(client, officer_user):
+    person = PersonFactory(officer=officer_user.staff, preferred_language="Cymraeg")
+    report = report_for(person, officer_user)
+
+    text = _text(_pdf(client, officer_user, report))
+
+    assert "Adroddiad cyn dedfrydu" in text
+    assert "DRAFFT" in text
+    report.refresh_from_db()
+    assert report.language == "en"  # not saved until signed
+
+
 def test_every_heading_source_and_custody_position_has_welsh():
     assert all(english and welsh for english, welsh in HEADINGS.values())
     assert set(SOURCES_CY) == set(ReportSource) - {ReportSource.OTHER}

@@ -35,6 +35,7 @@ from probation.reports.pdf import defendant_of, render_report_pdf, report_pdf_co
 from probation.reports.presenters.signoff import report_locating_details, report_page_context
 from probation.reports.selectors.signoff import countersigners, report_get, report_request_get
 from probation.reports.services import signoff as services
+from probation.rules.court_reports.signoff import report_language
 
 # Report pages sit under the case's sentences until the reports section is registered (see report).
 SECTION = "sentences"
@@ -42,6 +43,9 @@ SECTION = "sentences"
 
 def pdf_context(report: Report) -> dict[str, Any]:
     person = report.request.person
+    if report.status == ReportStatus.DRAFT:
+        # A draft follows the person's language choice as it is now; signing fixes it (unsaved here).
+        report.language = report_language(person.preferred_language)
     signer = report.signed_by or report.request.author
     return report_pdf_context(
         report=report,
