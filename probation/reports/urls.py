@@ -1,10 +1,11 @@
 from django.urls import path
 
-from probation.reports.views import performance, requests, writing
+from probation.reports.views import performance, requests, signoff, writing
 
 app_name = "reports"
 
 REQUEST = "cases/<str:crn>/reports/requests/<int:request_id>"
+REPORT = "cases/<str:crn>/reports/<int:request_id>/report"
 
 urlpatterns = [
     # Report requests (issue 11 item 3) and court performance (item 7).
@@ -33,5 +34,16 @@ urlpatterns = [
         "cases/<str:crn>/reports/<int:request_id>/report/autosave",
         writing.ReportAutosaveView.as_view(),
         name="report-autosave",
+    ),
+    # Sign-off and production (issue 11 item 5).
+    path(f"{REPORT}/view", signoff.ReportPrintView.as_view(), name="report-print"),
+    path(f"{REPORT}/sign", signoff.ReportSignView.as_view(), name="report-sign"),
+    path(f"{REPORT}/countersign", signoff.ReportCountersignView.as_view(), name="report-countersign"),
+    path(f"{REPORT}/report.pdf", signoff.ReportPdfView.as_view(), name="report-pdf"),
+    path(f"{REPORT}/oral", signoff.OralReportView.as_view(), name="report-oral"),
+    path(
+        f"{REPORT}/countersignature",
+        signoff.CountersignaturePolicyView.as_view(),
+        name="report-countersignature-policy",
     ),
 ]

@@ -11,6 +11,7 @@ from probation.reports.models.choices import (
 )
 from probation.reports.models.reports import LONG_FIELD_LIMIT, PROPOSAL_LIMIT, Report
 from probation.reports.models.requests import ReportRequest
+from probation.reports.models.signoff import ReportStep
 
 __all__ = [
     "LONG_FIELD_LIMIT",
@@ -23,6 +24,7 @@ __all__ = [
     "ReportRequest",
     "ReportSource",
     "ReportStatus",
+    "ReportStep",
     "ReportType",
     "RequestStatus",
     "SentencingPurpose",

@@ -53,6 +53,8 @@ class Report(VersionedModel):
     preconditions = models.JSONField("Assessments and consent recorded", default=list, blank=True)
     custody_position = models.CharField(max_length=16, choices=CustodyPosition.choices, blank=True)
     impact_of_custody = _long("Impact of custody")
+    # An oral report's record of what the court said to the proposal (court-reports.md § Report types).
+    court_response = models.TextField("The court's response", blank=True, max_length=2000)
 
     # 7. Sign and lock.
     dangerousness = models.BooleanField("Dangerousness report", default=False)

@@ -98,7 +98,25 @@ def _rosh(crn: str, item: Any) -> dict[str, Any]:
     }
 
 
-_DETAIL = {"recalls": _recall, "breaches": _breach, "registrations": _registration, "rosh": _rosh}
+def _report(crn: str, item: Any) -> dict[str, Any]:
+    args = [crn, item.request_id]
+    return {
+        "what": f"{item.get_report_type_display()} pre-sentence report: read, then countersign or return it",
+        "on": timezone.localtime(item.signed_at, LONDON).date(),
+        "action_url": reverse("reports:report-countersign", args=args),
+        "action_text": "Countersign or return",
+        "extra_url": reverse("reports:report-pdf", args=args),
+        "extra_text": "Read the report (PDF)",
+    }
+
+
+_DETAIL = {
+    "recalls": _recall,
+    "breaches": _breach,
+    "registrations": _registration,
+    "rosh": _rosh,
+    "reports": _report,
+}
 
 
 def _denied(person: ListedPerson | None) -> DecisionRow | None:

@@ -17,6 +17,7 @@ from django.db.models import (
     Count,
     DateField,
     DateTimeField,
+    F,
     OuterRef,
     Q,
     QuerySet,
@@ -29,6 +30,7 @@ from probation.accounts.models import PDU, Team, User
 from probation.enforcement.models import Breach, Recall
 from probation.people.models import Allocation, Person
 from probation.people.policy import ListedPerson, people_listable_to
+from probation.reports.models import Report, ReportStatus
 from probation.risk.models import Registration, RiskManagementPlan
 from probation.rules.enforcement.transitions import BreachStatus, RecallStatus
 from probation.sentences.models import Licence
@@ -169,11 +171,24 @@ def listed_people(user: User, ids: set[int]) -> dict[int, ListedPerson]:
     }
 
 
+def reports_to_countersign(*, user: User) -> Section:
+    """Pre-sentence reports their authors signed naming this senior PO, oldest first: one query. Not
+    by the team's caseload: a report's defendant is often no one's case yet."""
+    items = list(
+        Report.objects.filter(status=ReportStatus.SIGNED, reviewing_spo=user)
+        .only("id", "request_id", "report_type", "signed_at")
+        .annotate(person_id=F("request__person_id"), w_count=Window(Count("pk")))
+        .order_by("signed_at", "id")[:SECTION_LIMIT]
+    )
+    return Section("reports", "Reports to countersign", "Signed", items[0].w_count if items else 0, 0, items)
+
+
 def team_decisions(*, user: User, team: Team, today: dt.date, now: dt.datetime) -> Decisions:
     """What waits for ``team``'s manager: one query per decision, one for the unallocated cases and one
     for the people shown."""
     caseload = team_caseload(team)
     sections = [category_section(c, person_ids=caseload, today=today, now=now) for c in DECISIONS]
+    sections.append(reports_to_countersign(user=user))
     unallocated = unallocated_list(user=user, team=team, pdu=team.pdu, today=today, limit=SECTION_LIMIT)
     shown = {item.person_id for section in sections for item in section.items}
     return Decisions(team, today, sections, unallocated, listed_people(user, shown))
