@@ -340,3 +340,23 @@ def test_a_stale_version_is_a_conflict_and_changes_nothing(client, court_officer
     assert response.status_code == 409
     hearing.refresh_from_db()
     assert (hearing.result_notes, hearing.outcome) == ("first", "")
+
+
+def test_the_duty_page_offers_resulting_to_the_courts_own_court_officers_only(
+    client, court_officer, court, hearing
+):
+    url = reverse("court:duty", args=[court.code, SITTING.isoformat()])
+    result_link = reverse("court:hearing-result", args=[hearing.pk])
+    neighbour = UserFactory(
+        role="court_officer",
+        staff=StaffFactory(team=TeamFactory(pdu=PDUFactory(region=court.pdu.region)), grade="CO"),
+    )
+
+    client.force_login(court_officer)
+    own = client.get(url).content.decode()
+    client.force_login(neighbour)
+    other = client.get(url).content.decode()
+
+    assert result_link in own
+    assert "New" in own
+    assert result_link not in other
