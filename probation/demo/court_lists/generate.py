@@ -101,6 +101,20 @@ def _court_officer() -> User:
     return officer
 
 
+def _resulting_officer(officer: User, court: Court) -> User | None:
+    """Hearings are resulted by a court officer of the court's own PDU (court.policy)."""
+    assert officer.staff is not None
+    if officer.staff.team.pdu_id == court.pdu_id:
+        return officer
+    return (
+        User.objects.filter(
+            role=Role.COURT_OFFICER, is_active=True, staff__active=True, staff__team__pdu_id=court.pdu_id
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
 def courts_ensure(officer: User) -> list[Court]:
     """A magistrates' court for every PDU and a Crown Court at each region's first PDU and at the
     officer's own; returns those of the officer's region (the ones it imports lists for)."""
@@ -222,6 +236,7 @@ def generate(
     )
     for court in courts:
         known = list(Person.objects.filter(pdu_id=court.pdu_id).order_by("pk")[:400])
+        resulting = _resulting_officer(officer, court)
         for day in [*result.past_days, *result.days]:
             for session in _sessions(court):
                 if CourtList.objects.filter(court=court, sitting_date=day, session=session).exists():
@@ -235,9 +250,9 @@ def generate(
                 result.lists += 1
                 result.hearings += imported.added
                 result.confirmed += _confirm_exact_matches(officer, imported.court_list, rng)
-                if day < today:
+                if day < today and resulting is not None:
                     result.resulted += result_hearings(
-                        officer=officer, court_list=imported.court_list, rng=rng
+                        officer=resulting, court_list=imported.court_list, rng=rng
                     )
         log(f"  {court.name}: lists ready")
     if reports and not _reports_exist():

@@ -13,8 +13,8 @@ structured as the proposal rules read them. Reproducible from the seed.
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 from random import Random
+from typing import Any
 
 from django.db.models import QuerySet
 
