@@ -1,16 +1,19 @@
 """Forms of resulting a hearing: shape only. The sentence form is sentences' conviction-and-sentence
 form (its fields and its rule checks) with room for the proposal's further requirements."""
 
+from collections.abc import Iterable
 from typing import Any
 
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 
+from probation.core.errors import ServiceError
 from probation.court.models import Outcome
 from probation.frontend.forms import GovukForm
 from probation.sentences.forms.events import EventForm, amount_ordered_field
 from probation.sentences.models.choices import REQUIREMENT_TYPE_CHOICES
 from probation.sentences.services.events import RequirementInput
+from probation.sentences.services.requirements import requirement_shape_errors
 
 VERSION_MAX = 2_000_000_000
 # The first requirement is the conviction form's own; a proposal rarely has more than three.
@@ -78,6 +81,31 @@ class ResultSentenceForm(EventForm):
                     )
                 )
         return made
+
+    def rule_errors(self, data: dict[str, Any]) -> Iterable[ServiceError]:
+        """The conviction form's checks with the first requirement, then each further requirement's
+        own checks beside its own fields."""
+        extra = tuple(f"requirement_{slot}_" for slot in EXTRA_REQUIREMENT_SLOTS)
+        errors = list(super().rule_errors({k: v for k, v in data.items() if not k.startswith(extra)}))
+        for slot in EXTRA_REQUIREMENT_SLOTS:
+            chosen = data.get(f"requirement_{slot}_type")
+            if not chosen:
+                continue
+            if not data.get("requirement_type"):
+                errors.append(ServiceError("Select requirement 1 first", field="requirement_type"))
+            found = requirement_shape_errors(
+                chosen,
+                data.get(f"requirement_{slot}_amount"),
+                data.get(f"requirement_{slot}_details", ""),
+                False,
+            )
+            errors += [
+                ServiceError(
+                    e.message, field=f"requirement_{slot}_{(e.field or 'type').removeprefix('requirement_')}"
+                )
+                for e in found
+            ]
+        return errors
 
     def layout_fields(self) -> list[object]:
         fields = super().layout_fields()

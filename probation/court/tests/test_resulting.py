@@ -360,3 +360,20 @@ def test_the_duty_page_offers_resulting_to_the_courts_own_court_officers_only(
     assert result_link in own
     assert "New" in own
     assert result_link not in other
+
+
+def test_a_further_requirement_is_checked_beside_its_own_fields(
+    client, court_officer, hearing, report_request
+):
+    client.force_login(court_officer)
+    before = _state()
+
+    response = client.post(
+        reverse("court:hearing-result-sentence", args=[hearing.pk]),
+        _post_data(hearing, requirement_2_type="unpaid_work", requirement_2_amount="500"),
+    )
+
+    form = response.context["form"]
+    assert "requirement_2_amount" in form.errors
+    assert "requirement_amount" not in form.errors
+    assert _state()[:6] == before[:6]
