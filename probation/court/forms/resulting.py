@@ -1,7 +1,6 @@
 """Forms of resulting a hearing: shape only. The sentence form is sentences' conviction-and-sentence
 form (its fields and its rule checks) with room for the proposal's further requirements."""
 
-from collections.abc import Iterable
 from typing import Any
 
 from crispy_forms_gds.layout import Field, Fieldset, Size
@@ -82,7 +81,7 @@ class ResultSentenceForm(EventForm):
                 )
         return made
 
-    def rule_errors(self, data: dict[str, Any]) -> Iterable[ServiceError]:
+    def rule_errors(self, data: dict[str, Any]) -> tuple[ServiceError, ...]:
         """The conviction form's checks with the first requirement, then each further requirement's
         own checks beside its own fields."""
         extra = tuple(f"requirement_{slot}_" for slot in EXTRA_REQUIREMENT_SLOTS)
@@ -105,7 +104,7 @@ class ResultSentenceForm(EventForm):
                 )
                 for e in found
             ]
-        return errors
+        return tuple(errors)
 
     def layout_fields(self) -> list[object]:
         fields = super().layout_fields()
