@@ -183,7 +183,7 @@ def _person_for_sentence(*, actor: User, hearing: Hearing) -> Person:
         raise ServiceError("Confirm the defendant’s record before recording a probation sentence")
     person = (
         people_visible_to(actor)
-        .select_for_update()
+        .select_for_update(of=("self",))  # the person only, not their PDU's row
         .select_related("pdu")
         .filter(pk=hearing.person_id)
         .first()
