@@ -68,6 +68,7 @@ if [ "${BENCH_SKIP_GENERATE:-0}" != "1" ]; then
     "$PYTHON" manage.py generate_data --people "$BENCH_PEOPLE" --seed "$BENCH_SEED" --flush --demo-users
     "$PYTHON" manage.py generate_case_history --seed "$BENCH_SEED" --flush
     "$PYTHON" manage.py tier_recalculate_all
+    "$PYTHON" manage.py generate_court_lists --seed "$BENCH_SEED"
     elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
     generate_seconds="$((elapsed_ms / 1000)).$(printf %03d $((elapsed_ms % 1000)))"
 fi
@@ -76,6 +77,9 @@ if [ "${BENCH_GENERATE_ONLY:-0}" = "1" ]; then
     echo "Generated in ${generate_seconds}s; BENCH_GENERATE_ONLY=1, not measuring"
     exit 0
 fi
+# Court work (issue 11): import and match a 170-defendant list, and the court duty page.
+"$PYTHON" bench/bench_court.py --iterations "$BENCH_ITERATIONS"
+if [ "${BENCH_ONLY:-}" = "court" ]; then exit 0; fi
 
 "$PYTHON" bench/bench_pages.py --iterations "$BENCH_ITERATIONS" \
     ${generate_seconds:+--generate-seconds "$generate_seconds"} --people "$BENCH_PEOPLE"

@@ -31,3 +31,11 @@ def courts_manageable_by(user: User) -> QuerySet[Court]:
     if not has_permission(user, Permission.COURT_LIST_MANAGE):
         return Court.objects.none()
     return courts_visible_to(user)
+
+
+def courts_resultable_by(user: User) -> QuerySet[Court]:
+    """Courts whose hearings the user may result: court officers of the court's own PDU, since a
+    probation sentence puts the case on that PDU's unallocated list."""
+    if user.staff is None:
+        return Court.objects.none()
+    return courts_manageable_by(user).filter(pdu_id=user.staff.team.pdu_id)

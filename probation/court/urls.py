@@ -1,6 +1,6 @@
 from django.urls import path
 
-from probation.court.views import duty, lists
+from probation.court.views import duty, lists, resulting
 
 app_name = "court"
 
@@ -13,6 +13,16 @@ urlpatterns = [
         "courts/hearings/<int:hearing_id>/preparation",
         duty.HearingPreparationView.as_view(),
         name="hearing-preparation",
+    ),
+    path(
+        "courts/hearings/<int:hearing_id>/result",
+        resulting.HearingResultView.as_view(),
+        name="hearing-result",
+    ),
+    path(
+        "courts/hearings/<int:hearing_id>/result/sentence",
+        resulting.HearingResultSentenceView.as_view(),
+        name="hearing-result-sentence",
     ),
     path("courts/<str:court_code>/<str:day>", duty.CourtDutyView.as_view(), name="duty"),
 ]

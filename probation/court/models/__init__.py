@@ -4,8 +4,10 @@ from probation.court.models.lists import (
     Hearing,
     HearingCandidate,
     MatchState,
+    Outcome,
     Plea,
     PreparationStatus,
+    ResultStatus,
     Session,
 )
 
@@ -16,7 +18,9 @@ __all__ = [
     "Hearing",
     "HearingCandidate",
     "MatchState",
+    "Outcome",
     "Plea",
     "PreparationStatus",
+    "ResultStatus",
     "Session",
 ]

@@ -42,6 +42,31 @@ class PreparationStatus(models.TextChoices):
     NOT_REQUIRED = "not_required", "Not required"
 
 
+class Outcome(models.TextChoices):
+    """court-reports.md § Court liaison: the outcomes a court officer results a hearing with."""
+
+    PROBATION_SENTENCE = "probation_sentence", "Probation sentence"
+    NON_PROBATION_SENTENCE = "non_probation", "Non-probation sentence"
+    REPORT_REQUESTED = "report_requested", "Report requested"
+    ADJOURNED = "adjourned", "Adjourned"
+    COMMITTED_TO_CROWN = "committed_crown", "Committed to Crown"
+    CROWN_PLUS_PSR = "crown_psr", "Crown plus PSR"
+    NO_OUTCOME = "no_outcome", "No outcome"
+    OTHER = "other", "Other"
+    WARRANT = "warrant", "Warrant"
+    TRIAL = "trial", "Trial"
+    DISMISSED = "dismissed", "Dismissed"
+    FINE = "fine", "Fine"
+
+
+class ResultStatus(models.TextChoices):
+    """Resulting workflow: New → In progress → Resulted."""
+
+    NEW = "new", "New"
+    IN_PROGRESS = "in_progress", "In progress"
+    RESULTED = "resulted", "Resulted"
+
+
 class CourtList(TimeStampedModel):
     court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="lists")
     sitting_date = models.DateField()
@@ -97,6 +122,32 @@ class Hearing(VersionedModel):
     )
     preparation_updated_at = models.DateTimeField(null=True, blank=True)
 
+    # Resulting (after the hearing): who works on it, the outcome, and for a probation sentence the
+    # event it created.
+    result_status = models.CharField(max_length=12, choices=ResultStatus.choices, default=ResultStatus.NEW)
+    result_assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="Assigned to",
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    result_notes = models.TextField("Result notes", blank=True, max_length=2000)
+    result_event = models.ForeignKey(
+        "sentences.Event", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    # The report request a probation sentence closed (so the sentence can be compared with the
+    # report's proposal).
+    closed_request = models.ForeignKey(
+        "reports.ReportRequest", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    resulted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    resulted_at = models.DateTimeField(null=True, blank=True)
+
     class Meta:
         ordering = ["listing_number"]
         constraints = [
@@ -111,6 +162,21 @@ class Hearing(VersionedModel):
             models.CheckConstraint(
                 condition=Q(match_state=MatchState.CONFIRMED) | Q(person__isnull=True),
                 name="hearing_person_only_when_confirmed",
+            ),
+            models.CheckConstraint(
+                condition=Q(result_status__in=ResultStatus.values), name="hearing_result_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="") | Q(outcome__in=Outcome.values), name="hearing_outcome_known"
+            ),
+            models.CheckConstraint(
+                condition=~Q(result_status=ResultStatus.RESULTED)
+                | (~Q(outcome="") & Q(resulted_at__isnull=False)),
+                name="hearing_resulted_has_outcome",
+            ),
+            models.CheckConstraint(
+                condition=~Q(outcome=Outcome.PROBATION_SENTENCE) | Q(result_event__isnull=False),
+                name="hearing_probation_sentence_has_event",
             ),
         ]
         indexes = [models.Index(fields=["person"], name="hearing_person_idx")]

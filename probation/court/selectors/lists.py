@@ -84,6 +84,6 @@ def duty_hearing_list(*, court: Court, day: dt.date) -> QuerySet[Hearing]:
     """Every hearing at the court that day, morning first, then by time and listing number."""
     return (
         Hearing.objects.filter(court_list__court=court, court_list__sitting_date=day)
-        .select_related("court_list")
+        .select_related("court_list", "result_assigned_to__staff")
         .order_by("court_list__session", "hearing_time", "listing_number")
     )

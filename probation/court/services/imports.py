@@ -18,7 +18,7 @@ from probation.core.errors import ServiceError
 from probation.court.models import CourtList, Hearing, HearingCandidate
 from probation.court.policy import courts_manageable_by
 from probation.court.services.formats import ListedHearing, ParsedList
-from probation.court.services.matching import candidates_find
+from probation.court.services.matching import candidates_find_all
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ def court_list_import(*, actor: User, parsed: ParsedList) -> ImportResult:
                 score=c.score,
                 reasons=list(c.reasons),
             )
-            for hearing, listed in zip(hearings, new, strict=True)
-            for c in candidates_find(user=actor, listed=listed)
+            for hearing, found in zip(hearings, candidates_find_all(user=actor, listed=new), strict=True)
+            for c in found
         ]
         HearingCandidate.objects.bulk_create(candidates)
         audit_record(

@@ -64,6 +64,7 @@ class CourtDutyView(View):
             registrations=duty_selectors.active_registrations(person_ids=open_ids),
         )
         cards = duty_cards(hearings, data)
+        can_prepare = courts_manageable_by(request.user).filter(pk=court.pk).exists()
         audit_record(
             actor=request.user,
             action=AuditAction.VIEW,
@@ -77,7 +78,11 @@ class CourtDutyView(View):
             "cards": cards,
             "previous_url": duty_url(court, sitting - dt.timedelta(days=1)),
             "next_url": duty_url(court, sitting + dt.timedelta(days=1)),
-            "can_prepare": courts_manageable_by(request.user).filter(pk=court.pk).exists(),
+            "can_prepare": can_prepare,
+            # Resulting is for the court's own PDU (court.policy.courts_resultable_by).
+            "can_result": can_prepare
+            and request.user.staff is not None
+            and court.pdu_id == request.user.staff.team.pdu_id,
         }
         return render(request, "court/duty.html", context)
 

@@ -16,9 +16,11 @@ from django.db import connection, models
 
 from probation.assessments.models import Assessment, AssessmentChange
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep, NotificationMessage
+from probation.court.models import Hearing, HearingCandidate
 from probation.demo.people.bulk import is_postgresql
 from probation.enforcement.models import Breach, BreachStep, Recall, RecallStep
 from probation.mappa.models import MappaAction, MappaMeeting
+from probation.reports.models import Report, ReportRequest
 from probation.risk.models import Registration, RegistrationReview, RiskManagementPlan, RoshAssessment
 from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
 from probation.scores.models import CriminalHistory, PredictorScore
@@ -60,6 +62,12 @@ DEPENDANTS: tuple[type[models.Model], ...] = (
     AssessmentChange,
     ChildrenServicesCheck,
     SafeguardingReferral,
+    # A resulted hearing points at the event its probation sentence created; its candidates and the
+    # report requests (and reports) made at it go with it (the court lists are generated again).
+    Report,
+    HearingCandidate,
+    Hearing,
+    ReportRequest,
 )
 # The tables big enough for the drop-and-rebuild of indexes and foreign keys to pay.
 BIG_TABLES = (Contact, EnforcementCase, EnforcementStep, Event, EventOffence, Sentence, Requirement)

@@ -1,10 +1,17 @@
-"""Courts for the demo court officer's region and their lists for the next sitting days.
+"""Courts for every PDU, lists for every sitting day of the demo court officer's region (the last few,
+resulted, and the next few), and report requests and reports nationally.
 
 Every list goes through the court app's services as an officer's import would (``court_list_import``:
 matching, candidates, audit), so the demo shows real matches: about four in ten defendants are on the
 record with their PNC number (matched exactly and confirmed here), two in ten are on the record under
 a misspelt name with their date of birth (left for the officer to confirm), the rest are new. Running
 it again adds nothing: courts are found by code and lists are idempotent.
+
+Every PDU has a magistrates' court and every region a Crown Court (at its first PDU, and at the
+officer's own). Lists are imported only for the officer's region: the import is a court officer's,
+and the demo has one signed-in court officer. Lists of days already heard are resulted through the
+resulting services (probation.demo.court_lists.results); report requests and reports in every state
+are written in bulk for the whole record (probation.demo.court_lists.reports).
 """
 
 import datetime as dt
@@ -21,7 +28,10 @@ from probation.court.services.decisions import hearing_match_confirm
 from probation.court.services.formats import ListedHearing, ListedOffence, ParsedList
 from probation.court.services.imports import court_list_import
 from probation.court.services.preparation import hearing_preparation_update
+from probation.demo.court_lists.reports import ReportsResult, generate_reports
+from probation.demo.court_lists.results import result_hearings
 from probation.people.models import Person
+from probation.reports.models import ReportRequest
 from probation.rules.calendar.working_days import is_working_day
 
 DEMO_COURT_OFFICER = "court"
@@ -50,7 +60,11 @@ class Result:
     lists: int = 0
     hearings: int = 0
     confirmed: int = 0
+    resulted: int = 0
+    list_courts: int = 0
     days: list[dt.date] = field(default_factory=list)
+    past_days: list[dt.date] = field(default_factory=list)
+    reports: ReportsResult = field(default_factory=ReportsResult)
 
 
 def sitting_days(start: dt.date, count: int) -> list[dt.date]:
@@ -62,6 +76,17 @@ def sitting_days(start: dt.date, count: int) -> list[dt.date]:
         if is_working_day(day):
             days.append(day)
     return days
+
+
+def past_sitting_days(today: dt.date, count: int) -> list[dt.date]:
+    """The last ``count`` working days before ``today``, earliest first."""
+    days: list[dt.date] = []
+    day = today
+    while len(days) < count:
+        day -= dt.timedelta(days=1)
+        if is_working_day(day):
+            days.append(day)
+    return sorted(days)
 
 
 def _court_officer() -> User:
@@ -76,21 +101,46 @@ def _court_officer() -> User:
     return officer
 
 
+def _resulting_officer(officer: User, court: Court) -> User | None:
+    """Hearings are resulted by a court officer of the court's own PDU (court.policy)."""
+    assert officer.staff is not None
+    if officer.staff.team.pdu_id == court.pdu_id:
+        return officer
+    return (
+        User.objects.filter(
+            role=Role.COURT_OFFICER, is_active=True, staff__active=True, staff__team__pdu_id=court.pdu_id
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
 def courts_ensure(officer: User) -> list[Court]:
-    """A magistrates' court for each PDU of the officer's region and a Crown Court at the officer's own."""
+    """A magistrates' court for every PDU and a Crown Court at each region's first PDU and at the
+    officer's own; returns those of the officer's region (the ones it imports lists for)."""
     assert officer.staff is not None
     own = officer.staff.team.pdu
-    courts = []
-    for pdu in PDU.objects.filter(region_id=own.region_id).order_by("code"):
-        courts.append(_court(f"{pdu.code}MC", f"{pdu.name} Magistrates’ Court", CourtKind.MAGISTRATES, pdu))
-        if pdu.pk == own.pk:
-            courts.append(_court(f"{pdu.code}CC", f"{pdu.name} Crown Court", CourtKind.CROWN, pdu))
-    return courts
-
-
-def _court(code: str, name: str, kind: str, pdu: PDU) -> Court:
-    court, _ = Court.objects.get_or_create(code=code, defaults={"name": name, "kind": kind, "pdu": pdu})
-    return court
+    wanted: list[Court] = []
+    regions_seen: set[int] = set()
+    for pdu in PDU.objects.order_by("region_id", "code"):
+        wanted.append(
+            Court(
+                code=f"{pdu.code}MC",
+                name=f"{pdu.name} Magistrates’ Court",
+                kind=CourtKind.MAGISTRATES,
+                pdu=pdu,
+            )
+        )
+        if pdu.pk == own.pk or pdu.region_id not in regions_seen:
+            wanted.append(
+                Court(code=f"{pdu.code}CC", name=f"{pdu.name} Crown Court", kind=CourtKind.CROWN, pdu=pdu)
+            )
+        regions_seen.add(pdu.region_id)
+    existing = set(Court.objects.values_list("code", flat=True))
+    Court.objects.bulk_create([c for c in wanted if c.code not in existing])
+    return list(
+        Court.objects.filter(pdu__region_id=own.region_id, code__in=[c.code for c in wanted]).order_by("code")
+    )
 
 
 def _misspell(rng: Random, name: str) -> str:
@@ -167,13 +217,27 @@ def _sessions(court: Court) -> tuple[str, ...]:
     return (Session.ALL_DAY,) if court.kind == CourtKind.CROWN else (Session.MORNING, Session.AFTERNOON)
 
 
-def generate(*, seed: int, days: int, today: dt.date, log: Callable[[str], object]) -> Result:
+def generate(
+    *,
+    seed: int,
+    days: int,
+    today: dt.date,
+    log: Callable[[str], object],
+    past_days: int = 0,
+    reports: bool = True,
+) -> Result:
     officer = _court_officer()
     courts = courts_ensure(officer)
-    result = Result(courts=len(courts), days=sitting_days(today, days))
+    result = Result(
+        courts=Court.objects.count(),
+        list_courts=len(courts),
+        days=sitting_days(today, days),
+        past_days=past_sitting_days(today, past_days),
+    )
     for court in courts:
         known = list(Person.objects.filter(pdu_id=court.pdu_id).order_by("pk")[:400])
-        for day in result.days:
+        resulting = _resulting_officer(officer, court)
+        for day in [*result.past_days, *result.days]:
             for session in _sessions(court):
                 if CourtList.objects.filter(court=court, sitting_date=day, session=session).exists():
                     continue
@@ -186,5 +250,17 @@ def generate(*, seed: int, days: int, today: dt.date, log: Callable[[str], objec
                 result.lists += 1
                 result.hearings += imported.added
                 result.confirmed += _confirm_exact_matches(officer, imported.court_list, rng)
+                if day < today and resulting is not None:
+                    result.resulted += result_hearings(
+                        officer=resulting, court_list=imported.court_list, rng=rng
+                    )
         log(f"  {court.name}: lists ready")
+    if reports and not _reports_exist():
+        result.reports = generate_reports(seed=seed, today=today)
+        log(f"  {result.reports.requests:,} report requests, {result.reports.reports:,} reports")
     return result
+
+
+def _reports_exist() -> bool:
+    # Requests made at demo hearings (a report requested) do not count: the bulk load runs once.
+    return ReportRequest.objects.filter(hearing__isnull=True).exists()
