@@ -103,9 +103,9 @@ def _report(crn: str, item: Any) -> dict[str, Any]:
     return {
         "what": f"{item.get_report_type_display()} pre-sentence report: read, then countersign or return it",
         "on": timezone.localtime(item.signed_at, LONDON).date(),
-        "action_url": reverse("reports:report-countersign", args=args),
+        "action_url": fast_reverse("reports:report-countersign", *args),
         "action_text": "Countersign or return",
-        "extra_url": reverse("reports:report-pdf", args=args),
+        "extra_url": fast_reverse("reports:report-pdf", *args),
         "extra_text": "Read the report (PDF)",
     }
 
