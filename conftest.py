@@ -114,6 +114,14 @@ def spo_user(team):
 
 
 @pytest.fixture
+def court_user(team):
+    """A court officer in ``team``'s PDU (the court team records report requests)."""
+    from probation.accounts.tests.factories import StaffFactory, UserFactory
+
+    return UserFactory(username="courtteam", role="court_officer", staff=StaffFactory(team=team, grade="CO"))
+
+
+@pytest.fixture
 def admin_user():
     from probation.accounts.tests.factories import UserFactory
 

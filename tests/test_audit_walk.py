@@ -41,6 +41,7 @@ PERMITTED_USER = {
     "people:transfer": "spo_user",
     "people:partner-share": "spo_user",
     "people:limited-access": "admin_user",
+    "reports:request-create": "court_user",
 }
 
 
