@@ -6,11 +6,8 @@ Every figure is counted in SQL, grouped by month and court (four queries, howeve
 PDU and whole-scope figures are sums of the courts'. Scope: the court team sees their region's courts,
 a senior PO their own PDU's (probation.reports.selectors.requests.courts_for_allocation).
 
-The sentence passed: the resulting work links a request to the event it creates. Until that link
-exists on ReportRequest, ``SENTENCED_TYPE_LOOKUP`` is None and no pair is compared; once it does,
-set it to the lookup from a request to that sentence's type (for example ``"event__sentence__type"``
-when the request gets an ``event`` foreign key) and ``proposal_pairs`` counts the pairs with no other
-change.
+The sentence passed: resulting records, on the hearing, the request it closed and the event it
+created; the sentence type of that event is compared with the report's proposal.
 """
 
 import datetime as dt
@@ -18,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import CharField, Count, F, Q, QuerySet, Value
+from django.apps import apps
+from django.db.models import CharField, Count, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import TruncMonth
 
@@ -28,6 +26,7 @@ from probation.reports.selectors.requests import courts_for_allocation
 from probation.rules.court_reports.performance import percentage, proposals_followed
 
 MONTHS = 12
+# A test may point this at another text column; otherwise the resulted hearing gives the sentence.
 SENTENCED_TYPE_LOOKUP: str | None = None
 
 
@@ -105,7 +104,17 @@ def _cell(cells: dict[tuple[dt.date, int], Figures], month: Any, court_id: int) 
 
 
 def _sentenced_type() -> Any:
-    return F(SENTENCED_TYPE_LOOKUP) if SENTENCED_TYPE_LOOKUP else Value(None, output_field=CharField())
+    """The type of the sentence passed at the hearing that closed the request (resulting records the
+    request it closed and the event it created on the hearing; court sits above this app, so the
+    hearing is read by model name)."""
+    if SENTENCED_TYPE_LOOKUP:
+        return F(SENTENCED_TYPE_LOOKUP)
+    hearings = apps.get_model("court", "Hearing").objects.filter(
+        closed_request=OuterRef("pk"), result_event__isnull=False
+    )
+    return Subquery(
+        hearings.order_by("-pk").values("result_event__sentence__type")[:1], output_field=CharField()
+    )
 
 
 def proposal_pairs(requests: QuerySet[ReportRequest]) -> QuerySet:

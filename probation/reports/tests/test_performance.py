@@ -238,3 +238,45 @@ def test_once_a_sentence_is_linked_the_page_counts_the_proposals_it_followed(
     rows = {row.label: row for row in client.get(reverse("reports:performance")).context["month_rows"]}
 
     assert rows["November 2026"].followed == "2 of 3 (67%)"
+
+
+def test_the_sentence_passed_at_resulting_is_compared_with_the_proposal(client, court_officer, court):
+    from django.utils import timezone
+
+    from probation.court.tests.factories import CourtListFactory, HearingFactory
+    from probation.sentences.tests.factories import SentenceFactory
+
+    followed = _done(
+        court,
+        asked=D(2026, 11, 2),
+        required=D(2026, 11, 9),
+        completed=D(2026, 11, 9),
+        proposal="community_order",
+    )
+    not_followed = _done(
+        court,
+        asked=D(2026, 11, 2),
+        required=D(2026, 11, 9),
+        completed=D(2026, 11, 9),
+        proposal="community_order",
+    )
+    _done(
+        court, asked=D(2026, 11, 2), required=D(2026, 11, 9), completed=D(2026, 11, 9), proposal="custodial"
+    )
+    court_list = CourtListFactory(court=court, sitting_date=D(2026, 11, 9))
+    for request, sentence_type in ((followed, "community_order"), (not_followed, "suspended_sentence_order")):
+        sentence = SentenceFactory(event__person=request.person, type=sentence_type)
+        HearingFactory(
+            court_list=court_list,
+            closed_request=request,
+            outcome="probation_sentence",
+            result_status="resulted",
+            resulted_at=timezone.now(),
+            result_event=sentence.event,
+        )
+    client.force_login(court_officer)
+
+    rows = {row.label: row for row in client.get(reverse("reports:performance")).context["month_rows"]}
+
+    # The custodial proposal has no resulted sentence yet: only the two resulted requests count.
+    assert rows["November 2026"].followed == "1 of 2 (50%)"

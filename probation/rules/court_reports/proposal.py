@@ -19,6 +19,8 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from probation.rules.errors import RuleError
+from probation.rules.law.dated import NO_CHANGES, LawSettings
+from probation.rules.sentences.limits import sentencing_rules_in_force_on
 from probation.rules.sentences.requirements import (
     REQUIREMENT_RULES,
     RequirementType,
@@ -61,37 +63,33 @@ class SentencingLaw:
     suspension_presumed_up_to_months: int | None  # the 2026 presumption to suspend; None before
 
 
-# Dated versions, oldest first (enforcement.md § Law by date: a rule version with "in force from").
-# This stands in for the dated sentencing rules being built on the ``law`` branch: when they are on
-# main, ``sentencing_law_on`` should read them and this table goes.
-SENTENCING_LAW: tuple[SentencingLaw, ...] = (
-    SentencingLaw(
-        in_force_from=dt.date(2020, 12, 1),
-        source="Sentencing Act 2020",
-        community_order_max_months=36,
-        sso_custodial_max_months=24,
-        sso_operational_min_months=6,
-        sso_operational_max_months=24,
-        suspension_presumed_up_to_months=None,
-    ),
-    SentencingLaw(
-        in_force_from=dt.date(2026, 3, 22),
-        source="Sentencing Act 2026 (suspended sentences, from 22 March 2026)",
-        community_order_max_months=36,
-        sso_custodial_max_months=24,
-        sso_operational_min_months=6,
-        sso_operational_max_months=36,
-        suspension_presumed_up_to_months=12,
-    ),
-)
+SSO_OPERATIONAL_MIN_MONTHS = 6  # Sentencing Act 2020 s.288: an operational period of at least 6 months
 
 
-def sentencing_law_on(day: dt.date) -> SentencingLaw:
-    """The version of the sentencing rules in force on ``day`` (the hearing date)."""
-    in_force = [law for law in SENTENCING_LAW if law.in_force_from <= day]
-    if not in_force:
-        raise RuleError(f"No sentencing rules are recorded for {day:%-d %B %Y}.", field="hearing_date")
-    return in_force[-1]
+def sentencing_law_on(day: dt.date, *, settings: LawSettings = NO_CHANGES) -> SentencingLaw:
+    """The sentencing rules in force on ``day`` (the hearing date), read from the dated versions of
+    ``probation.rules.sentences.limits`` (ADR 0030), as the proposal needs them."""
+    try:
+        rules = sentencing_rules_in_force_on(day, settings=settings)
+    except RuleError as error:
+        raise RuleError(
+            f"No sentencing rules are recorded for {day:%-d %B %Y}.", field="hearing_date"
+        ) from error
+    if rules.suspended_sentence is None:
+        raise RuleError(
+            f"No suspended sentence rules are recorded for {day:%-d %B %Y}.", field="hearing_date"
+        )
+    versions = (rules.community_order, rules.suspended_sentence, rules.suspension_presumption)
+    latest = max(versions, key=lambda version: version.in_force_from)
+    return SentencingLaw(
+        in_force_from=latest.in_force_from,
+        source=latest.citation,
+        community_order_max_months=rules.community_order.rule.max_months,
+        sso_custodial_max_months=rules.suspended_sentence.rule.custodial_max_months,
+        sso_operational_min_months=SSO_OPERATIONAL_MIN_MONTHS,
+        sso_operational_max_months=rules.suspended_sentence.rule.operational_max_months,
+        suspension_presumed_up_to_months=rules.suspension_presumption.rule.max_months,
+    )
 
 
 @dataclass(frozen=True)

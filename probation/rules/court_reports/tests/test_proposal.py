@@ -48,9 +48,14 @@ def test_the_2026_act_raises_the_operational_period_and_presumes_suspension_from
     assert (after.sso_operational_max_months, after.suspension_presumed_up_to_months) == (36, 12)
 
 
-def test_no_rules_before_the_2020_act_are_recorded():
-    with pytest.raises(RuleError, match="No sentencing rules are recorded for 30 November 2020"):
-        sentencing_law_on(dt.date(2020, 11, 30))
+def test_no_rules_before_the_criminal_justice_act_2003_framework_are_recorded():
+    with pytest.raises(RuleError, match="No sentencing rules are recorded for 3 April 2005"):
+        sentencing_law_on(dt.date(2005, 4, 3))
+
+
+def test_no_suspended_sentence_order_rules_before_3_december_2012_are_recorded():
+    with pytest.raises(RuleError, match="No suspended sentence rules are recorded for 2 December 2012"):
+        sentencing_law_on(dt.date(2012, 12, 2))
 
 
 def test_the_sentences_allowed_name_the_presumption_only_when_it_is_in_force():
@@ -202,9 +207,19 @@ def test_the_operational_period_follows_the_law_on_the_hearing_date(on, operatio
 
 
 @pytest.mark.parametrize(("term", "ok"), [(0, False), (1, True), (24, True), (25, False)])
-def test_an_sso_suspends_a_custodial_term_of_up_to_2_years(term, ok):
-    result = check(Proposal(S.SUSPENDED_SENTENCE_ORDER, length_months=24, custodial_months=term))
+def test_before_22_march_2026_an_sso_suspends_a_custodial_term_of_up_to_2_years(term, ok):
+    result = check(
+        Proposal(S.SUSPENDED_SENTENCE_ORDER, length_months=24, custodial_months=term), on=BEFORE_2026
+    )
     assert result.ok is ok
+
+
+@pytest.mark.parametrize(("term", "ok"), [(24, True), (36, True), (37, False)])
+def test_from_22_march_2026_an_sso_suspends_a_custodial_term_of_up_to_3_years(term, ok):
+    # The law branch's reading (ADR 0030, marked verify): the custodial term limit follows the
+    # operational period to 3 years.
+    result = check(Proposal(S.SUSPENDED_SENTENCE_ORDER, length_months=36, custodial_months=term))
+    assert not result.errors if ok else result.errors
 
 
 def test_an_sso_may_carry_requirements_and_needs_its_custodial_term():
