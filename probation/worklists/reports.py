@@ -1,5 +1,6 @@
 """My work's "Pre-sentence reports" section: the reports allocated to the officer, soonest date
-required first, flagged late or due today, each linking to its request (probation.reports)."""
+required first, flagged late or due today, each opening its report (the editor, or the oral record
+for an oral report)."""
 
 import datetime as dt
 
@@ -10,6 +11,6 @@ from probation.reports.selectors.requests import author_work
 
 def report_rows(*, user: User, officer: Staff, today: dt.date) -> list[RequestRow]:
     return [
-        request_row(request, person, today=today)
+        request_row(request, person, today=today, for_author=True)
         for request, person in author_work(user=user, officer=officer)
     ]

@@ -16,3 +16,9 @@ class WorkloadConfig(AppConfig):
         from probation.workload.panels import allocation_candidates_panel
 
         register_panel("allocate-candidates", allocation_candidates_panel)
+
+        # Pre-sentence reports (probation.reports, below this app) add their points while written.
+        from probation.reports.selectors.completed import reports_being_written
+        from probation.workload.report_sources import register_report_counts
+
+        register_report_counts(reports_being_written)

@@ -377,3 +377,15 @@ def test_a_further_requirement_is_checked_beside_its_own_fields(
     assert "requirement_2_amount" in form.errors
     assert "requirement_amount" not in form.errors
     assert _state()[:6] == before[:6]
+
+
+def test_a_report_requested_outcome_leads_to_recording_the_request(client, court_officer, hearing):
+    client.force_login(court_officer)
+    result = reverse("court:hearing-result", args=[hearing.pk])
+    client.post(
+        result, {"outcome": "report_requested", "notes": "", "assigned_to": "", "version": hearing.version}
+    )
+
+    page = client.get(result).content.decode()
+
+    assert reverse("reports:request-create", args=[hearing.person.crn]) + f"?hearing={hearing.pk}" in page

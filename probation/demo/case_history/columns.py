@@ -176,6 +176,8 @@ WRITERS: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
             "returned_to_custody_on",
             "re_release_due_on",
             "re_released_on",
+            "rule_version",
+            "fixed_term_days",
             *STAMPS,
         ),
     ),

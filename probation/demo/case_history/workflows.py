@@ -26,6 +26,7 @@ from probation.rules.enforcement.recall import (
     RecallType,
     allowed_recall_types,
     fixed_term_re_release_date,
+    recall_rules_in_force_on,
 )
 from probation.rules.sentences.licences import SentenceKind
 
@@ -269,7 +270,10 @@ class Enforcer:
         charged = charged or stays_in
         case = RecallCase(SentenceKind(plan.kind), adult=True, sentence_months=plan.custodial_months or 12,
                           charged_with_new_offence=charged)  # fmt: skip
-        allowed = allowed_recall_types(case)
+        # The rule in force when the recall is considered (enforcement.md § Law by date; decisions
+        # follow within days, so the boundary day's few cases may differ).
+        self.recall_rules = recall_rules_in_force_on(started)
+        allowed = allowed_recall_types(case, self.recall_rules)
         emergency = RecallType.STANDARD in allowed and rng.random() < 0.2
         recall_type = (
             RecallType.STANDARD
@@ -322,6 +326,9 @@ class Enforcer:
              returned if "returned_to_custody" in reached else None,
              release_due if "returned_to_custody" in reached else None,
              released if "re_released" in reached else None,
+             self.recall_rules.key if decided_state else "",
+             (release_due - returned).days
+             if release_due and returned and "returned_to_custody" in reached else None,
              at(started, 13), at(path[-1][2], 13), len(path)]
         )  # fmt: skip
         keep_in_touch = licence.conditions[2][0]
@@ -351,7 +358,9 @@ class Enforcer:
         release_due: dt.date | None = None
         released: dt.date | None
         if recall_type is RecallType.FIXED_TERM:
-            release_due = fixed_term_re_release_date(returned, plan.custodial_months or 12)
+            release_due = fixed_term_re_release_date(
+                returned, plan.custodial_months or 12, rules=self.recall_rules
+            )
             released = release_due
         else:
             released = returned + dt.timedelta(days=rng.randint(90, 300))

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from probation.frontend.templatetags.govuk import govuk_date
 from probation.people.policy import ListedPerson, limited_access_message
-from probation.reports.models import AssessmentAskedFor, ReportRequest, SentencingPurpose
+from probation.reports.models import AssessmentAskedFor, ReportRequest, ReportType, SentencingPurpose
 from probation.rules.court_reports.deadlines import Timeliness, timeliness
 
 
@@ -35,6 +35,12 @@ def request_url(request: ReportRequest, crn: str) -> str:
     return reverse("reports:request-detail", args=[crn, request.pk])
 
 
+def report_url(request: ReportRequest, crn: str) -> str:
+    """Where the author works on the report: the oral record for an oral report, else the editor."""
+    name = "reports:report-oral" if request.type_requested == ReportType.ORAL else "reports:report"
+    return reverse(name, args=[crn, request.pk])
+
+
 def author_name(request: ReportRequest) -> str:
     if request.author is None:
         return ""
@@ -58,9 +64,11 @@ class RequestRow:
     url: str
 
 
-def request_row(request: ReportRequest, person: ListedPerson | None, *, today: dt.date) -> RequestRow:
+def request_row(
+    request: ReportRequest, person: ListedPerson | None, *, today: dt.date, for_author: bool = False
+) -> RequestRow:
     """One row of a list; ``person`` is the row's person as people_listable_to annotated it (None: the
-    case's own page, already opened through the policy)."""
+    case's own page, already opened through the policy). The author's rows (My work) open the report."""
     who = person or request.person
     restricted = bool(person is not None and (person.lao_excluded or person.lao_restricted))
     return RequestRow(
@@ -76,7 +84,9 @@ def request_row(request: ReportRequest, person: ListedPerson | None, *, today: d
         required_by=request.required_by,
         age_days=(today - request.requested_on).days,
         tag=deadline_tag(request, today=today),
-        url="" if restricted else request_url(request, who.crn),
+        url=""
+        if restricted
+        else (report_url(request, who.crn) if for_author else request_url(request, who.crn)),
     )
 
 

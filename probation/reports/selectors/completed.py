@@ -7,11 +7,13 @@ follows completion when the person is sentenced. Withdrawn ones never count.
 """
 
 import datetime as dt
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from django.db.models import Case, CharField, Count, F, When
 
-from probation.reports.models import ReportRequest, RequestStatus
+from probation.reports.models import ReportRequest, ReportType, RequestStatus
+from probation.rules.workload.points import ReportType as WorkloadReport
 
 COUNTED_STATUSES = (RequestStatus.COMPLETED, RequestStatus.CLOSED)
 
@@ -48,3 +50,36 @@ def completed_reports_by_author(
         .order_by("author_id", "delivered")
     )
     return [CompletedReports(r["author_id"], r["delivered"], r["count"]) for r in rows]
+
+
+# workload.md § Other work: a standard report and a fast-delivery (short-format) report carry points
+# while the author is writing them; an oral report and an addendum carry none of their own.
+WORKLOAD_KINDS = {
+    ReportType.STANDARD: WorkloadReport.STANDARD_PSR,
+    ReportType.SHORT_FORMAT: WorkloadReport.FAST_PSR,
+}
+
+
+def reports_being_written(
+    staff_ids: Collection[int], on: dt.date
+) -> Mapping[int, Mapping[WorkloadReport, int]]:
+    """Per author's staff id, how many reports of each workload kind ("standard_psr", "fast_psr") they
+    were writing on ``on``: allocated on or before it and not completed before it (one query). The
+    workload app registers this as a source of report points."""
+    rows = (
+        ReportRequest.objects.filter(
+            author__staff_id__in=list(staff_ids),
+            type_requested__in=list(WORKLOAD_KINDS),
+            allocated_on__lte=on,
+        )
+        .exclude(status=RequestStatus.WITHDRAWN)
+        .exclude(completed_on__lt=on)
+        .values("author__staff_id", "type_requested")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts: dict[int, dict[WorkloadReport, int]] = {}
+    for row in rows:
+        kinds = counts.setdefault(row["author__staff_id"], {})
+        kinds[WORKLOAD_KINDS[row["type_requested"]]] = row["n"]
+    return counts

@@ -146,7 +146,7 @@ def test_a_senior_po_allocates_and_the_request_reaches_the_authors_my_work(clien
     assert "Pre-sentence reports (1)" in page
     assert "Short format for Leeds Magistrates’ Court 3 December 2026 Due today" in page
     assert (
-        reverse("reports:request-detail", args=[request.person.crn, request.pk])
+        reverse("reports:report", args=[request.person.crn, request.pk])
         in client.get(reverse("worklists:mine")).content.decode()
     )
 
@@ -285,3 +285,21 @@ def test_the_cases_request_list_reads_a_constant_number_of_queries(
         response = client.get(url)
     assert len(response.context["rows"]) == 3
     assert "Record a report request" in _text(response)
+
+
+def test_the_author_starts_writing_from_the_request_and_others_do_not_see_the_link(
+    client, court_officer, court, author
+):
+    request = ReportRequestFactory(
+        court=court, status="allocated", author=author, allocated_on=D(2026, 12, 1)
+    )
+    detail = reverse("reports:request-detail", args=[request.person.crn, request.pk])
+    editor = reverse("reports:report", args=[request.person.crn, request.pk])
+
+    client.force_login(author)
+    page = client.get(detail).content.decode()
+    assert "Start writing the report" in page
+    assert editor in page
+
+    client.force_login(court_officer)
+    assert editor not in client.get(detail).content.decode()

@@ -29,7 +29,7 @@ from probation.reports.forms.requests import (
     WithdrawForm,
     offence_rows,
 )
-from probation.reports.models import ReportRequest, RequestStatus
+from probation.reports.models import ReportRequest, ReportType, RequestStatus
 from probation.reports.presenters import requests as presenters
 from probation.reports.selectors import requests as selectors
 from probation.reports.services import requests as services
@@ -73,6 +73,11 @@ class ReportRequestDetailView(CasePageView):
             "can_manage": selectors.can_manage_request(self.request.user, request),
             "is_open": request.status in selectors.OPEN_STATUSES,
             "is_delivered": request.status in (RequestStatus.COMPLETED, RequestStatus.CLOSED),
+            "is_author": request.author_id == self.request.user.pk
+            and request.status in selectors.OPEN_STATUSES,
+            "report_url": presenters.report_url(request, self.person.crn),
+            "has_report": hasattr(request, "report"),
+            "is_oral": request.type_requested == ReportType.ORAL,
         }
 
     def audit_object(self) -> tuple[str, object]:

@@ -79,11 +79,14 @@ def sentencing_law_on(day: dt.date, *, settings: LawSettings = NO_CHANGES) -> Se
         raise RuleError(
             f"No suspended sentence rules are recorded for {day:%-d %B %Y}.", field="hearing_date"
         )
-    versions = (rules.community_order, rules.suspended_sentence, rules.suspension_presumption)
-    latest = max(versions, key=lambda version: version.in_force_from)
+    in_force_from, source = max(
+        (rules.community_order.in_force_from, rules.community_order.citation),
+        (rules.suspended_sentence.in_force_from, rules.suspended_sentence.citation),
+        (rules.suspension_presumption.in_force_from, rules.suspension_presumption.citation),
+    )
     return SentencingLaw(
-        in_force_from=latest.in_force_from,
-        source=latest.citation,
+        in_force_from=in_force_from,
+        source=source,
         community_order_max_months=rules.community_order.rule.max_months,
         sso_custodial_max_months=rules.suspended_sentence.rule.custodial_max_months,
         sso_operational_min_months=SSO_OPERATIONAL_MIN_MONTHS,
