@@ -20,7 +20,7 @@ from probation.court.models import Hearing, HearingCandidate
 from probation.demo.people.bulk import is_postgresql
 from probation.enforcement.models import Breach, BreachStep, Recall, RecallStep
 from probation.mappa.models import MappaAction, MappaMeeting
-from probation.reports.models import Report, ReportRequest
+from probation.reports.models import Report, ReportRequest, ReportStep
 from probation.risk.models import Registration, RegistrationReview, RiskManagementPlan, RoshAssessment
 from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
 from probation.scores.models import CriminalHistory, PredictorScore
@@ -63,7 +63,9 @@ DEPENDANTS: tuple[type[models.Model], ...] = (
     ChildrenServicesCheck,
     SafeguardingReferral,
     # A resulted hearing points at the event its probation sentence created; its candidates and the
-    # report requests (and reports) made at it go with it (the court lists are generated again).
+    # report requests (and reports, with their sign-off steps) made at it go with it (the court lists
+    # are generated again).
+    ReportStep,
     Report,
     HearingCandidate,
     Hearing,

@@ -280,8 +280,9 @@ def _fill(officer_user, n):
 def test_query_count_is_constant(client, officer_user, frozen, django_assert_max_num_queries, rows):
     _fill(officer_user, rows)
     client.force_login(officer_user)
-    # 22 on PostgreSQL (the audit's advisory lock); one more than before for the MAPPA actions section.
-    with django_assert_max_num_queries(22):
+    # 23 on PostgreSQL (the audit's advisory lock); one each for the MAPPA actions and the
+    # pre-sentence reports sections.
+    with django_assert_max_num_queries(23):
         response = client.get(reverse("worklists:mine"))
     assert _section(response, "outcomes").count == rows
 
