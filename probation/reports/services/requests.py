@@ -197,6 +197,30 @@ def _check_author(request: ReportRequest, author_id: int) -> User:
     return candidate
 
 
+def _save(actor: User, request: ReportRequest, action: AuditAction, detail: dict[str, Any]) -> None:
+    """Save a change to the request under a new version and audit it (``detail`` gains the version)."""
+    request.version += 1
+    request.save()
+    audit_record(
+        actor=actor,
+        action=action,
+        crn=request.person.crn,
+        object_type="report_request",
+        object_id=request.pk,
+        detail={**detail, "version": request.version},
+    )
+
+
+def mark_completed(request: ReportRequest, *, type_delivered: str, on: dt.date) -> None:
+    """The request's report is final (locked, or an oral report recorded): completed on ``on`` with the
+    type delivered. Saves under a new version; the caller audits and holds the row lock."""
+    request.status = RequestStatus.COMPLETED
+    request.completed_on = on
+    request.type_delivered = type_delivered
+    request.version += 1
+    request.save(update_fields=["status", "completed_on", "type_delivered", "version", "updated_at"])
+
+
 def report_request_allocate(
     *, actor: User, request_id: int, expected_version: int, author_id: int
 ) -> ReportRequest:
@@ -214,16 +238,7 @@ def report_request_allocate(
         request.author = author
         request.status = RequestStatus.ALLOCATED
         request.allocated_on = today_uk()
-        request.version += 1
-        request.save()
-        audit_record(
-            actor=actor,
-            action=AuditAction.ALLOCATE,
-            crn=request.person.crn,
-            object_type="report_request",
-            object_id=request.pk,
-            detail={"author": author.pk, "previous_author": previous, "version": request.version},
-        )
+        _save(actor, request, AuditAction.ALLOCATE, {"author": author.pk, "previous_author": previous})
     return request
 
 
@@ -243,16 +258,7 @@ def report_request_withdraw(
         request.status = RequestStatus.WITHDRAWN
         request.withdrawn_on = today_uk()
         request.withdrawal_reason = reason
-        request.version += 1
-        request.save()
-        audit_record(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            crn=request.person.crn,
-            object_type="report_request",
-            object_id=request.pk,
-            detail={"status": request.status, "version": request.version},
-        )
+        _save(actor, request, AuditAction.UPDATE, {"status": request.status})
     return request
 
 
@@ -271,16 +277,7 @@ def report_request_set_type_delivered(
         if request.type_delivered == type_delivered:
             return request
         request.type_delivered = type_delivered
-        request.version += 1
-        request.save()
-        audit_record(
-            actor=actor,
-            action=AuditAction.UPDATE,
-            crn=request.person.crn,
-            object_type="report_request",
-            object_id=request.pk,
-            detail={"type_delivered": type_delivered, "version": request.version},
-        )
+        _save(actor, request, AuditAction.UPDATE, {"type_delivered": type_delivered})
     return request
 
 
@@ -303,21 +300,14 @@ def report_request_complete(
             raise ServiceError(
                 f"This request is {request.get_status_display().lower()}: it cannot be completed"
             )
-        request.status = RequestStatus.COMPLETED
-        request.type_delivered = type_delivered
-        request.completed_on = completed_on or today_uk()
-        request.version += 1
-        request.save()
-        detail: dict[str, Any] = {
-            "type_delivered": type_delivered,
-            "completed_on": request.completed_on.isoformat(),
-        }
+        on = completed_on or today_uk()
+        mark_completed(request, type_delivered=type_delivered, on=on)
         audit_record(
             actor=actor,
             action=AuditAction.UPDATE,
             crn=request.person.crn,
             object_type="report_request",
             object_id=request.pk,
-            detail=detail,
+            detail={"type_delivered": type_delivered, "completed_on": on.isoformat()},
         )
     return request

@@ -28,9 +28,9 @@ from probation.reports.models import (
     ReportStatus,
     ReportStep,
     ReportType,
-    RequestStatus,
 )
 from probation.reports.selectors.signoff import countersigners
+from probation.reports.services.requests import mark_completed
 from probation.rules.court_reports.signoff import (
     SignInputs,
     SignoffAction,
@@ -95,12 +95,7 @@ def _lock(report: Report) -> None:
     """Final: the PDF is the court's copy. The request is completed with the type delivered."""
     report.status = ReportStatus.LOCKED
     report.locked_at = now()
-    request: ReportRequest = report.request
-    request.status = RequestStatus.COMPLETED
-    request.completed_on = today_uk()
-    request.type_delivered = report.report_type
-    request.version += 1
-    request.save(update_fields=["status", "completed_on", "type_delivered", "version", "updated_at"])
+    mark_completed(report.request, type_delivered=report.report_type, on=today_uk())
 
 
 def _save(report: Report, *fields: str) -> None:
