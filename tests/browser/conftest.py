@@ -29,6 +29,20 @@ def live_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return tmp_path_factory.mktemp("browser") / "db.sqlite3"
 
 
+def manage(live_database: Path, *args: str) -> str:
+    """Run ``manage.py *args`` against the live server's database (a journey's own setup) and return
+    what it printed; a failing command fails the test with the end of its error output."""
+    env = os.environ | {
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": f"sqlite:///{live_database}",
+    }
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args], env=env, cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
 @pytest.fixture(scope="session")
 def live_url(live_database: Path) -> Iterator[str]:
     database = live_database

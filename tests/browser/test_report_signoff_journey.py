@@ -4,14 +4,12 @@ passes axe and fits a 320 px phone."""
 
 import io
 import os
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.browser.conftest import ROOT, axe_violations
+from tests.browser.conftest import axe_violations, manage
 
 pytestmark = pytest.mark.browser
 PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-password-1")
@@ -68,22 +66,8 @@ def _pdf_text(response) -> str:
 
 @pytest.fixture(scope="module")
 def report(live_url, live_database):
-    env = os.environ | {
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"sqlite:///{live_database}",
-    }
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run(
-        [*manage, "generate_court_lists", "--days", "2"],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-    )
-    made = subprocess.run(
-        [*manage, "shell", "-c", SETUP], env=env, check=True, cwd=ROOT, capture_output=True, text=True
-    )
-    crn, request_id = made.stdout.split()[-2:]
+    manage(live_database, "generate_court_lists", "--days", "2")
+    crn, request_id = manage(live_database, "shell", "-c", SETUP).split()[-2:]
     return crn, int(request_id)
 
 

@@ -6,14 +6,12 @@ fits 320 px."""
 
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
 from probation.core.clock import today_uk
-from tests.browser.conftest import ROOT, axe_violations
+from tests.browser.conftest import axe_violations, manage
 
 pytestmark = pytest.mark.browser
 PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-password-1")
@@ -48,19 +46,7 @@ print(person.crn, request.pk)
 
 @pytest.fixture
 def report_url(live_url, live_database) -> str:
-    env = os.environ | {
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"sqlite:///{live_database}",
-    }
-    made = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", MAKE_REQUEST],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    crn, request_id = made.stdout.split()[-2:]
+    crn, request_id = manage(live_database, "shell", "-c", MAKE_REQUEST).split()[-2:]
     return f"/cases/{crn}/reports/{request_id}/report"
 
 

@@ -5,16 +5,13 @@ another PDU, leaving the officer to that team's manager, who finds it on their D
 page passes axe and fits 320 px."""
 
 import json
-import os
 import secrets
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ROOT, axe_violations
+from tests.browser.conftest import axe_violations, manage
 
 pytestmark = pytest.mark.browser
 PASSWORD = "senior-po-journey-passphrase"
@@ -99,20 +96,7 @@ def journey(live_url: str, live_database: Path) -> dict[str, str]:
         "import json; from tests.browser.test_senior_po_journey import build; "
         f"print(json.dumps(build({PASSWORD!r}, {tag!r})))"
     )
-    env = os.environ | {
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"sqlite:///{live_database}",
-    }
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
-        env=env,
-        cwd=ROOT,
-        check=False,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(manage(live_database, "shell", "-c", code).strip().splitlines()[-1])
 
 
 def _check(page) -> None:

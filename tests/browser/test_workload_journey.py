@@ -3,16 +3,13 @@ sees that officer's capacity bar change, and adds a reduction; every page passes
 320 px (issue 17)."""
 
 import json
-import os
 import secrets
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import manage
 from tests.browser.test_senior_po_journey import PASSWORD, _check, _sign_in
 
 pytestmark = pytest.mark.browser
@@ -53,20 +50,7 @@ def team(live_url: str, live_database: Path) -> dict[str, str]:
         "import json; from tests.browser.test_workload_journey import build; "
         f"print(json.dumps(build({PASSWORD!r}, {tag!r})))"
     )
-    env = os.environ | {
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": f"sqlite:///{live_database}",
-    }
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code],
-        env=env,
-        cwd=ROOT,
-        check=False,
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return json.loads(manage(live_database, "shell", "-c", code).strip().splitlines()[-1])
 
 
 def _capacity(page, name: str) -> str:
