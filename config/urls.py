@@ -27,4 +27,10 @@ urlpatterns = [
     path("", include("probation.court.urls")),
     path("", include("probation.workload.urls")),
     path("", include("probation.reports.urls")),
+    path("", include("probation.plans.urls")),
+    path("", include("probation.unpaid_work.urls")),
+    path("", include("probation.custody.urls")),
+    path("", include("probation.approved_premises.urls")),
+    path("", include("probation.victims.urls")),
+    path("", include("probation.insights.urls")),
 ]

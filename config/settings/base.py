@@ -46,6 +46,12 @@ INSTALLED_APPS = [
     "probation.court",
     "probation.workload",
     "probation.worklists",
+    "probation.plans",
+    "probation.unpaid_work",
+    "probation.custody",
+    "probation.approved_premises",
+    "probation.victims",
+    "probation.insights",
 ]
 
 MIDDLEWARE = [

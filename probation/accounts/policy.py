@@ -54,6 +54,18 @@ class Permission(StrEnum):
     COURT_LIST_MANAGE = "court.list_manage"
     COURT_DUTY_VIEW = "court.duty_view"
 
+    # Sentence plans (issue 12).
+
+    # Unpaid work (issue 13).
+
+    # Custody, release and parole (issue 14).
+
+    # Victims (issue 15).
+
+    # Approved premises (issue 16).
+
+    # Local information and equality monitoring (issue 17).
+
 
 P = Permission
 _STAFF_READ = {
@@ -148,6 +160,19 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PARTNER: frozenset({P.CASE_VIEW, P.REGISTRATION_VIEW, P.MAPPA_VIEW}),
     # Administrators run the service; they do not read case records.
     Role.SYSTEM_ADMIN: frozenset({P.AUDIT_VIEW, P.LIMITED_ACCESS_MANAGE, P.ACCOUNT_MANAGE}),
+    # Roles whose permissions their capability grants (deny by default until then).
+    # Area roles (issue 17).
+    Role.HEAD_OF_PDU: frozenset(),
+    # (regional leadership)
+    Role.REGIONAL_LEAD: frozenset(),
+    # Unpaid work (issue 13).
+    Role.UPW_STAFF: frozenset(),
+    # (supervisors)
+    Role.UPW_SUPERVISOR: frozenset(),
+    # Approved premises (issue 16).
+    Role.AP_ASSESSOR: frozenset(),
+    # (Central Referral Unit)
+    Role.AP_CRU: frozenset(),
 }
 
 

@@ -16,6 +16,16 @@ class Role(models.TextChoices):
     VLO = "vlo", "Victim liaison officer"
     AP_STAFF = "ap_staff", "Approved premises staff"
     PARTNER = "partner", "Partner agency (read only)"
+    # Area roles (workload.md, issue 17): a head of PDU sees their PDU's figures, a regional
+    # lead their region's.
+    HEAD_OF_PDU = "head_of_pdu", "Head of PDU"
+    REGIONAL_LEAD = "regional_lead", "Regional leadership"
+    # Community Payback (unpaid-work.md, issue 13): staff who run projects per PDU, and supervisors.
+    UPW_STAFF = "upw_staff", "Unpaid work staff"
+    UPW_SUPERVISOR = "upw_supervisor", "Unpaid work supervisor"
+    # Approved premises (approved-premises.md, issue 16): assessors and the Central Referral Unit.
+    AP_ASSESSOR = "ap_assessor", "Approved premises assessor"
+    AP_CRU = "ap_cru", "Central Referral Unit (approved premises)"
     SYSTEM_ADMIN = "system_admin", "System administrator"
 
 
@@ -30,6 +40,8 @@ class Grade(models.TextChoices):
     AP_STAFF = "AP", "Approved premises staff"
     HEAD_OF_PDU = "HPDU", "Head of PDU"
     REGIONAL_ADMIN = "RA", "Regional administrator"
+    UPW_SUPERVISOR = "UPWS", "Unpaid work supervisor"
+    COMMUNITY_PAYBACK_OFFICER = "CPO", "Community payback officer"
 
 
 # Grades that may hold cases as the responsible officer.

@@ -28,6 +28,18 @@ EXPECTED = {
     Role.AP_STAFF: ["Search", "Calculators"],
     Role.PARTNER: ["Shared cases"],
     Role.SYSTEM_ADMIN: ["Audit", "Limited access", "Users"],
+    # Issue 17.
+    Role.HEAD_OF_PDU: [],
+    # (regional)
+    Role.REGIONAL_LEAD: [],
+    # Issue 13.
+    Role.UPW_STAFF: [],
+    # (supervisors)
+    Role.UPW_SUPERVISOR: [],
+    # Issue 16.
+    Role.AP_ASSESSOR: [],
+    # (CRU)
+    Role.AP_CRU: [],
 }
 
 

@@ -1,0 +1,5 @@
+from django.urls import URLPattern
+
+app_name = "unpaid_work"
+
+urlpatterns: list[URLPattern] = []
