@@ -64,7 +64,10 @@ class Permission(StrEnum):
 
     # Approved premises (issue 16).
 
-    # Local information and equality monitoring (issue 17).
+    # Local information and equality monitoring (issue 17): an area's aggregate figures (scoped to the
+    # user's PDU or region by probation.insights.selectors.areas), and the equality monitoring pages.
+    INSIGHTS_AREA_VIEW = "insights.area_view"
+    INSIGHTS_EQUALITY_VIEW = "insights.equality_view"
 
 
 P = Permission
@@ -162,9 +165,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.SYSTEM_ADMIN: frozenset({P.AUDIT_VIEW, P.LIMITED_ACCESS_MANAGE, P.ACCOUNT_MANAGE}),
     # Roles whose permissions their capability grants (deny by default until then).
     # Area roles (issue 17).
-    Role.HEAD_OF_PDU: frozenset(),
+    # Heads of PDU see their PDU's figures and team workloads; regional leads their region's. Both
+    # watch their area's decisions for unequal outcomes (equality.md). Aggregates only: no case access.
+    Role.HEAD_OF_PDU: frozenset({P.INSIGHTS_AREA_VIEW, P.INSIGHTS_EQUALITY_VIEW}),
     # (regional leadership)
-    Role.REGIONAL_LEAD: frozenset(),
+    Role.REGIONAL_LEAD: frozenset({P.INSIGHTS_AREA_VIEW, P.INSIGHTS_EQUALITY_VIEW}),
     # Unpaid work (issue 13).
     Role.UPW_STAFF: frozenset(),
     # (supervisors)
