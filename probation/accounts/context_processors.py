@@ -54,6 +54,7 @@ _NAV: tuple[NavItem, ...] = (
     NavItem("My team", "people:team", Permission.TEAM_CASELOAD_VIEW, _without_team_work),
     NavItem("Team work", "worklists:team", Permission.WORKLIST_TEAM),
     NavItem("Shared cases", "people:shared", Permission.CASE_VIEW, _is_partner),
+    NavItem("Local information", "insights:index", Permission.INSIGHTS_AREA_VIEW, _has_staff),
     NavItem("Audit", "audit:search", Permission.AUDIT_VIEW),
     NavItem("Limited access", "people:limited-access-find", Permission.LIMITED_ACCESS_MANAGE),
     NavItem("Users", "accounts:user-list", Permission.ACCOUNT_MANAGE),

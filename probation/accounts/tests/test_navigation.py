@@ -29,9 +29,9 @@ EXPECTED = {
     Role.PARTNER: ["Shared cases"],
     Role.SYSTEM_ADMIN: ["Audit", "Limited access", "Users"],
     # Issue 17.
-    Role.HEAD_OF_PDU: [],
+    Role.HEAD_OF_PDU: ["Local information"],
     # (regional)
-    Role.REGIONAL_LEAD: [],
+    Role.REGIONAL_LEAD: ["Local information"],
     # Issue 13.
     Role.UPW_STAFF: [],
     # (supervisors)

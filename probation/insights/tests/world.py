@@ -15,9 +15,7 @@ from probation.accounts.tests.factories import (
 from probation.assessments.tests.factories import CompletedAssessmentFactory
 from probation.contacts.tests.factories import ContactFactory
 from probation.enforcement.models import Breach, Recall
-from probation.people.models import Person
 from probation.people.tests.factories import PersonFactory
-from probation.sentences.models import Sentence
 from probation.sentences.tests.factories import (
     EventOffenceFactory,
     LicenceFactory,
@@ -38,7 +36,7 @@ class World:
     other_team: Team
 
 
-def build_world() -> World:
+def build_world():
     region = RegionFactory(code="RNE", name="North East")
     pdu = PDUFactory(code="PNE1", name="Tyneside", region=region)
     other_pdu = PDUFactory(code="PNE2", name="Durham", region=region)
@@ -47,23 +45,19 @@ def build_world() -> World:
     )
 
 
-def case(
-    team: Team, *, tier: str = "B2", sentence_date: dt.date = dt.date(2026, 3, 2), **person: object
-) -> Sentence:
+def case(team, *, tier="B2", sentence_date=dt.date(2026, 3, 2), **person):
     officer = StaffFactory(team=team)
-    who: Person = PersonFactory(officer=officer, tier=tier, **person)
+    who = PersonFactory(officer=officer, tier=tier, **person)
     sentence = SentenceFactory(event__person=who, event__conviction_date=sentence_date)
     EventOffenceFactory(event=sentence.event, ho_code="10400")  # assault: violence against the person
     return sentence
 
 
-def attend(sentence: Sentence, outcome: str, when: dt.datetime = MAY) -> None:
+def attend(sentence, outcome, when=MAY):
     ContactFactory(sentence=sentence, outcome=outcome, starts_at=when)
 
 
-def breach(
-    sentence: Sentence, *, on: dt.date, status: str = "initiated", ended_on: dt.date | None = None
-) -> Breach:
+def breach(sentence, *, on, status="initiated", ended_on=None):
     return Breach.objects.create(
         sentence=sentence,
         person=sentence.person,
@@ -74,9 +68,7 @@ def breach(
     )
 
 
-def licence_case(
-    team: Team, *, recalled_on: dt.date | None = None, further_offence: bool = False, **person: object
-):
+def licence_case(team, *, recalled_on=None, further_offence=False, **person):
     who = PersonFactory(officer=StaffFactory(team=team), **person)
     licence = LicenceFactory(sentence__event__person=who)
     if recalled_on:
@@ -95,9 +87,9 @@ def licence_case(
     return licence
 
 
-def with_unpaid_work(sentence: Sentence) -> None:
+def with_unpaid_work(sentence):
     RequirementFactory(sentence=sentence)
 
 
-def assessed(person: Person, answers: dict, completed: dt.datetime = MAY) -> None:
+def assessed(person, answers, completed=MAY):
     CompletedAssessmentFactory(person=person, answers=answers, started_at=completed, completed_at=completed)

@@ -7,13 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from probation.frontend.charts import BarChart, vertical_bar_chart
 from probation.reports.models import ReportType
 from probation.reports.selectors.performance import Figures, Performance
-
-CHART_HEIGHT = 160  # the bars' area, in SVG units
-BAR_WIDTH = 40
-BAR_GAP = 12
-CHART_TOP = 24  # room for the value above a full bar
 
 
 def month_label(month: dt.date) -> str:
@@ -61,30 +57,28 @@ def figure_row(label: str, figures: Figures) -> FigureRow:
     )
 
 
-@dataclass(frozen=True)
-class Bar:
-    x: int
-    y: int
-    height: int
-    label_x: int
-    value_y: int
-    value: str
-    month: str
-
-
-def chart_bars(months: Iterable[tuple[dt.date, Figures]]) -> tuple[list[Bar], int]:
-    """One bar per month, its height the share delivered on time; the value is written above it
-    ("No reports" months have no bar, and say so). Returns the bars and the chart's width."""
-    bars = []
-    x = BAR_GAP
-    for month, figures in months:
-        percent = figures.on_time_percent
-        height = round(CHART_HEIGHT * (percent or 0) / 100)
-        y = CHART_TOP + CHART_HEIGHT - height
-        value = "–" if percent is None else f"{percent}%"
-        bars.append(Bar(x, y, height, x + BAR_WIDTH // 2, y - 6, value, _short_month(month)))
-        x += BAR_WIDTH + BAR_GAP
-    return bars, x
+def chart(months: Iterable[tuple[dt.date, Figures]]) -> BarChart:
+    """One bar per month, its height the share delivered on time, its value written above it ("No
+    reports" months have no bar, and say so with a dash)."""
+    points = [
+        (
+            _short_month(month),
+            figures.on_time_percent,
+            "–" if figures.on_time_percent is None else f"{figures.on_time_percent}%",
+        )
+        for month, figures in months
+    ]
+    return vertical_bar_chart(
+        id="chart",
+        title="Reports delivered by the date required, by month",
+        description=(
+            "Bar chart: each bar is one month and is labelled with its percentage; "
+            "the table beside it gives the same figures."
+        ),
+        points=points,
+        maximum=100,
+        caption="A dash means no report was due that month.",
+    )
 
 
 def scope_choices(courts: list[Any]) -> list[tuple[str, str]]:

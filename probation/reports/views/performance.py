@@ -42,7 +42,6 @@ class CourtPerformanceView(View):
         courts, scope, court_ids = _scope(request)
         performance = selectors.court_performance(user=request.user, court_ids=court_ids, today=today_uk())
         months = performance.by_month(court_ids)
-        bars, width = presenters.chart_bars(months)
         _audit(request, AuditAction.VIEW, scope)
         choices = presenters.scope_choices(courts)
         context = {
@@ -52,11 +51,7 @@ class CourtPerformanceView(View):
             "month_rows": [presenters.figure_row(presenters.month_label(m), f) for m, f in months],
             "court_rows": [presenters.figure_row(c.name, f) for c, f in performance.by_court()],
             "pdu_rows": [presenters.figure_row(p.name, f) for p, f in performance.by_pdu()],
-            "bars": bars,
-            "chart_width": width,
-            "chart_height": presenters.CHART_TOP + presenters.CHART_HEIGHT + 24,
-            "baseline": presenters.CHART_TOP + presenters.CHART_HEIGHT,
-            "bar_width": presenters.BAR_WIDTH,
+            "chart": presenters.chart(months),
             "first_month": presenters.month_label(performance.months[0]),
             "last_month": presenters.month_label(performance.months[-1]),
         }
