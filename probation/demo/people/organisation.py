@@ -29,7 +29,7 @@ ROLE_FOR_GRADE = {
     Grade.PSO: Role.PRACTITIONER,
     Grade.PQIP: Role.PRACTITIONER,
     Grade.SPO: Role.SENIOR_PO,
-    Grade.HEAD_OF_PDU: Role.SENIOR_PO,
+    Grade.HEAD_OF_PDU: Role.HEAD_OF_PDU,
     Grade.CASE_ADMIN: Role.CASE_ADMIN,
     Grade.COURT_OFFICER: Role.COURT_OFFICER,
     Grade.VLO: Role.VLO,
