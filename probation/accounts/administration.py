@@ -42,6 +42,9 @@ ROLE_GRADES: dict[str, tuple[str, ...]] = {
     Role.COURT_OFFICER: (Grade.COURT_OFFICER,),
     Role.VLO: (Grade.VLO,),
     Role.AP_STAFF: (Grade.AP_STAFF,),
+    # Area roles (issue 17): their staff record's team places them in their PDU or region.
+    Role.HEAD_OF_PDU: (Grade.HEAD_OF_PDU,),
+    Role.REGIONAL_LEAD: (Grade.REGIONAL_ADMIN, Grade.HEAD_OF_PDU),
 }
 
 

@@ -1,5 +1,5 @@
-"""A head of PDU opens Local information, the needs chart of their PDU, and downloads its CSV; the
-pages pass axe and work at 320 px (issue 17 item 3)."""
+"""A head of PDU opens Local information, the needs chart of their PDU, downloads its CSV and reads the
+equality figures for breach; the pages pass axe and work at 320 px (issue 17 items 3 and 4)."""
 
 import csv
 import io
@@ -59,7 +59,7 @@ def area(live_url: str, live_database: Path) -> dict[str, str]:
     return found
 
 
-def test_a_head_of_pdu_opens_the_needs_chart_and_downloads_its_csv(page, area):
+def test_a_head_of_pdu_opens_the_needs_chart_downloads_its_csv_and_reads_equality(page, area):
     _sign_in(page, area["username"])
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Local information").click()
     expect(page.get_by_role("heading", name="Local information")).to_be_visible()
@@ -80,3 +80,10 @@ def test_a_head_of_pdu_opens_the_needs_chart_and_downloads_its_csv(page, area):
     rows = list(csv.reader(io.StringIO(Path(download.value.path()).read_text())))
     assert rows[0] == ["Area", "Area type", "Area code", "Figure", "Month", "Category", "Count"]
     assert any(r[2] == area["pdu"] and r[5] == "Accommodation" and r[6] == "3" for r in rows)
+
+    page.get_by_role("link", name="Local information: Insightshire").click()
+    page.get_by_role("link", name="Breach initiated").click()
+    expect(page.get_by_role("heading", name="Equality monitoring: breach initiated")).to_be_visible()
+    expect(page.get_by_text("They show differences, not their causes")).to_be_visible()
+    expect(page.get_by_role("table", name="Ethnicity")).to_contain_text("fewer than 10")
+    _check(page)
