@@ -76,6 +76,8 @@ class Topic:
     sort: Callable[[str], tuple[int, str]] | None = None
 
     def label(self, category: str) -> str:
+        if category and category == self.share_of:
+            return self.headline_title
         if self.measure == Measure.CASELOAD_TIER:
             return "Untiered" if category == measures.UNTIERED else f"Tier {category}"
         return self.labels.get(category, category)
@@ -219,7 +221,7 @@ def csv_rows(topic: Topic, area: Area, figures: Figures) -> list[list[object]]:
     categories = [c for c in [topic.share_of] if c in present] + topic.ordered(present)
     for month in figures.months:
         for category in categories:
-            label = topic.labels.get(category, topic.label(category))
+            label = topic.label(category)
             rows.append(
                 [
                     area.name,
