@@ -55,10 +55,10 @@ def _row(label: str, with_outcome: int, people: int, total_a: int, total_n: int)
     )
 
 
-def outcome_tables(counts: EqualityCounts, outcome: str) -> list[DimensionTable]:
+def outcome_tables(counts: EqualityCounts) -> list[DimensionTable]:
     tables = []
     for dimension in Dimension:
-        groups = counts.counts.get((outcome, dimension.value), {})
+        groups = counts.counts.get(dimension.value, {})
         total_a = sum(a for a, _ in groups.values())
         total_n = sum(n for _, n in groups.values())
         rows = [

@@ -4,6 +4,8 @@ the months of the latest run, and the equality figures of the latest period."""
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db.models import Subquery
+
 from probation.insights.models import AggregationRun, AreaFigure, EqualityFigure
 from probation.insights.selectors.areas import Area
 
@@ -48,21 +50,22 @@ def area_figures(*, area: Area, measure: str, run: AggregationRun | None) -> Fig
 @dataclass(frozen=True)
 class EqualityCounts:
     period: tuple[dt.date, dt.date] | None
-    # (outcome, dimension) -> {group: (with outcome, people)}
-    counts: dict[tuple[str, str], dict[str, tuple[int, int]]]
+    # dimension -> {group: (with outcome, people)}
+    counts: dict[str, dict[str, tuple[int, int]]]
 
 
-def equality_counts(*, area: Area, run: AggregationRun | None) -> EqualityCounts:
-    latest = (
-        EqualityFigure.objects.filter(level=area.level, area_code=area.code).order_by("-period_end").first()
-        if run
-        else None
-    )
-    if latest is None:
+def equality_counts(*, area: Area, outcome: str, run: AggregationRun | None) -> EqualityCounts:
+    """The area's counts for one outcome in the latest period (one query)."""
+    if run is None:
         return EqualityCounts(None, {})
-    counts: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
-    for row in EqualityFigure.objects.filter(
-        level=area.level, area_code=area.code, period_end=latest.period_end
-    ):
-        counts.setdefault((row.outcome, row.dimension), {})[row.group] = (row.with_outcome, row.people)
-    return EqualityCounts((latest.period_start, latest.period_end), counts)
+    mine = EqualityFigure.objects.filter(level=area.level, area_code=area.code, outcome=outcome)
+    latest = mine.order_by("-period_end").values("period_end")[:1]
+    rows = mine.filter(period_end=Subquery(latest)).values_list(
+        "period_start", "period_end", "dimension", "group", "with_outcome", "people"
+    )
+    counts: dict[str, dict[str, tuple[int, int]]] = {}
+    period = None
+    for start, end, dimension, group, with_outcome, people in rows:
+        period = (start, end)
+        counts.setdefault(dimension, {})[group] = (with_outcome, people)
+    return EqualityCounts(period, counts)

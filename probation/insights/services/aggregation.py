@@ -72,10 +72,10 @@ def _area_counts(areas: Areas, as_of: dt.date) -> Counter[tuple[str, str, str, d
                 counts[(level, code, measure, month, category)] += value
 
     current = month_start(as_of)
-    for back in range(MONTHS):
-        first = month_start(as_of, back)
-        day = min(month_end(first), as_of)
-        add(measures.HISTORY_MEASURES[0], area_queries.caseload_by_sentence(first, day))
+    month_ends = {
+        month_start(as_of, back): min(month_end(month_start(as_of, back)), as_of) for back in range(MONTHS)
+    }
+    add(measures.HISTORY_MEASURES[0], area_queries.caseload_by_sentence(month_ends))
     for measure, snapshot in area_queries.SNAPSHOTS.items():
         add(measure, snapshot(current, as_of))
     for measure, flow in area_queries.FLOWS.items():

@@ -55,16 +55,25 @@ def in_force_on(day: dt.date) -> Q:
     return Q(start_date__lte=day) & (Q(terminated_on__isnull=True) | Q(terminated_on__gt=day))
 
 
-def caseload_by_sentence(month: dt.date, day: dt.date) -> Iterator[Row]:
-    """People under each type of sentence at the end of the month (or on the run date)."""
+def caseload_by_sentence(month_ends: dict[dt.date, dt.date]) -> Iterator[Row]:
+    """People under each type of sentence at the end of each month (or on the run date): one scan of
+    the sentences, a conditional count per month."""
+    started = min(month_ends.values())
+    counts = {
+        f"m{index}": Count("person_id", distinct=True, filter=in_force_on(day))
+        for index, day in enumerate(month_ends.values())
+    }
     values = (
-        Sentence.objects.filter(in_force_on(day))
+        Sentence.objects.filter(Q(terminated_on__isnull=True) | Q(terminated_on__gt=started))
         .values(in_team=F("person__team_id"), in_pdu=F("person__pdu_id"), cat=F("type"))
-        .annotate(value=Count("person_id", distinct=True))
+        .annotate(**counts)
         .order_by()
     )
+    months = list(month_ends)
     for row in values:
-        yield row["in_team"], row["in_pdu"], month, row["cat"], row["value"]
+        for index, month in enumerate(months):
+            if row[f"m{index}"]:
+                yield row["in_team"], row["in_pdu"], month, row["cat"], row[f"m{index}"]
 
 
 def _current_caseload(day: dt.date) -> QuerySet[Person]:

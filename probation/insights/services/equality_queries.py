@@ -116,14 +116,22 @@ def outcome_definitions(start: dt.date, end: dt.date) -> dict[str, tuple[Q | Exi
 
 
 def equality_rows(start: dt.date, end: dt.date) -> Iterator[EqualityRow]:
+    """One grouped query per outcome (GROUP BY PDU and every dimension's group at once); each
+    combination's counts are then added to each of its groups."""
     groups = group_expressions(start, end)
+    names = {dimension: f"g_{dimension.value}" for dimension in groups}
     for outcome, (at_risk, had) in outcome_definitions(start, end).items():
-        for dimension, group in groups.items():
-            values = (
-                Person.objects.filter(at_risk)
-                .values(in_pdu=F("pdu_id"), grp=group)
-                .annotate(people=Count("id"), with_outcome=Count("id", filter=had))
-                .order_by()
-            )
-            for row in values:
-                yield row["in_pdu"], outcome, dimension.value, row["grp"], row["people"], row["with_outcome"]
+        values = (
+            Person.objects.filter(at_risk)
+            .values(in_pdu=F("pdu_id"), **{names[d]: expression for d, expression in groups.items()})
+            .annotate(people=Count("id"), with_outcome=Count("id", filter=had))
+            .order_by()
+        )
+        totals: dict[tuple[int, str, str], list[int]] = {}
+        for row in values:
+            for dimension, name in names.items():
+                counted = totals.setdefault((row["in_pdu"], dimension.value, row[name]), [0, 0])
+                counted[0] += row["people"]
+                counted[1] += row["with_outcome"]
+        for (pdu, dimension_name, group), (people, with_outcome) in totals.items():
+            yield pdu, outcome, dimension_name, group, people, with_outcome

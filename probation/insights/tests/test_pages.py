@@ -70,7 +70,15 @@ def test_the_csv_has_a_row_per_month_and_category_and_is_formula_safe(client, ar
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0] == ["Area", "Area type", "Area code", "Figure", "Month", "Category", "Count"]
     assert ["'=HYPERLINK(1)", "pdu", "PNE1", "Needs", "2026-12", "Accommodation", "3"] in rows
-    assert ["'=HYPERLINK(1)", "pdu", "PNE1", "Needs", "2026-12", "People with a completed needs assessment", "4"] in rows
+    assert [
+        "'=HYPERLINK(1)",
+        "pdu",
+        "PNE1",
+        "Needs",
+        "2026-12",
+        "People with a completed needs assessment",
+        "4",
+    ] in rows
     assert len(rows) == 1 + 13 * 2
 
 

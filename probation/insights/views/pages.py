@@ -94,7 +94,7 @@ class EqualityView(View):
         area = area_get(user=request.user, level=level, code=code, equality=True)
         if outcome not in OUTCOMES:
             raise Http404
-        counts = selectors.equality_counts(area=area, run=selectors.latest_run())
+        counts = selectors.equality_counts(area=area, outcome=outcome, run=selectors.latest_run())
         _audit(request, AuditAction.VIEW, area, f"equality:{outcome}")
         context = {
             "area": area,
@@ -104,6 +104,6 @@ class EqualityView(View):
             "outcomes": OUTCOMES,
             "not_yet": NOT_YET_AVAILABLE,
             "period": counts.period,
-            "tables": equality_presenters.outcome_tables(counts, outcome),
+            "tables": equality_presenters.outcome_tables(counts),
         }
         return render(request, "insights/equality.html", context)
