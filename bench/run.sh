@@ -84,6 +84,9 @@ if [ "${BENCH_ONLY:-}" = "court" ]; then exit 0; fi
 "$PYTHON" bench/bench_pages.py --iterations "$BENCH_ITERATIONS" \
     ${generate_seconds:+--generate-seconds "$generate_seconds"} --people "$BENCH_PEOPLE"
 
+# Local information (issue 17): the nightly aggregation (<= 60 s) and the pages reading it (p95 <= 200 ms).
+"$PYTHON" bench/bench_insights.py --iterations "$BENCH_ITERATIONS"
+
 # The nightly sweep over the whole country (issue 3: <= 30 s), twice: the second run shows it is
 # idempotent and how long a night with nothing new takes.
 for run in first second; do
