@@ -9,7 +9,8 @@ needs, caseload and compliance pages, a PDU's needs page and its CSV, and the re
 for breach. The regional lead (``bench-regional-lead``) is made on the first run and kept (the audit
 keeps their views, so the account cannot be deleted).
 
-Run after generate_data --demo-users and generate_case_history (bench/run.sh loads them):
+Run after generate_data --demo-users, generate_case_history and tier_recalculate_all (bench/run.sh
+loads them):
 
     DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL=... .venv/bin/python bench/bench_insights.py
 """

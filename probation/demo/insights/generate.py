@@ -1,7 +1,8 @@
 """Local information demo: the demo logins for the area roles — ``head-pdu``, the head of the demo
 team's PDU, and ``regional-lead``, the leadership of its region — and a first run of the nightly
-aggregation so their pages have figures. Running it again adds no second login (the aggregation runs
-again, as it would each night)."""
+aggregation so their pages have figures (run it after tier_recalculate_all, so the figures count the
+tiers). Every figure is made afresh from the demo data (figures of an earlier load would describe
+people who no longer exist); running it again adds no second login."""
 
 import datetime as dt
 import os
@@ -9,9 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
+from django.db import transaction
 
 from probation.accounts.models import Grade, Role, Staff, User
 from probation.demo.people.access import DEFAULT_DEMO_PASSWORD
+from probation.insights.models import AggregationRun, AreaFigure, EqualityFigure
 from probation.insights.services.aggregation import aggregate
 
 DEMO_MANAGER = "spo"
@@ -77,7 +80,11 @@ def generate(*, today: dt.date, log: Callable[[str], object] = print) -> Result:
     password = make_password(os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD)
     made = [login for login, create in ((HEAD_LOGIN, _head_of_pdu), (LEAD_LOGIN, _regional_lead))
             if create(manager, password)]  # fmt: skip
-    run = aggregate(as_of=today)
+    with transaction.atomic():
+        AreaFigure.objects.all().delete()
+        EqualityFigure.objects.all().delete()
+        AggregationRun.objects.all().delete()
+        run = aggregate(as_of=today)
     log(
         f"Local information: logins {', '.join(made) or 'already there'}; "
         f"{run.area_rows} area figures and {run.equality_rows} equality figures as of {run.as_of:%d %B %Y}"
