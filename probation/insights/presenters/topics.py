@@ -73,6 +73,7 @@ class Topic:
     headline_title: str
     headline: Headline
     share_of: str = ""  # the categories chart shows each as a share of this category
+    percent: bool = False  # the headline is a percentage (its chart runs to 100)
     sort: Callable[[str], tuple[int, str]] | None = None
 
     def label(self, category: str) -> str:
@@ -114,7 +115,7 @@ TOPICS = {
         Topic("caseload", Measure.CASELOAD_SENTENCE, "Caseload by sentence type", _CASELOAD,
               measures.SENTENCE_TYPES, False, "People under each type of sentence, added up", _total),
         Topic("tiers", Measure.CASELOAD_TIER, "Caseload by tier", _TIERS, {}, False,
-              "Share of tiered cases in protect level A or B", _tier_ab, sort=_tier_order),
+              "Share of tiered cases in protect level A or B", _tier_ab, sort=_tier_order, percent=True),
         Topic("offending", Measure.OFFENCE_GROUP, "Offending by offence group",
               "The main offence of each sentence in force, by its Home Office offence group.",
               {}, False, "Sentences in force", _total),
@@ -133,7 +134,8 @@ TOPICS = {
               "Decisions to recall, by the month decided and the reason.",
               measures.RECALL_REASONS, True, "Recalls", _total),
         Topic("endings", Measure.ENDED, "Orders and licences ended", _ENDINGS, measures.ENDED, True,
-              "Share ended successfully (completed, early for good progress or expired)", _completed_well),
+              "Share ended successfully (completed, early for good progress or expired)", _completed_well,
+              percent=True),
     )
 }  # fmt: skip
 
@@ -198,7 +200,9 @@ def topic_page(topic: Topic, area: Area, figures: Figures) -> TopicPage:
         )
     month_rows, month_points = [], []
     for month in figures.months:
-        value, text = topic.headline(figures.month(month))
+        counted = figures.month(month)
+        # No row for a month: nothing happened, or (for today's-picture topics) no figures were made then.
+        value, text = topic.headline(counted) if counted else (None, "–")
         month_rows.append(Row(month_label(month), text))
         month_points.append((f"{month:%b %y}", value, text))
     months_chart = vertical_bar_chart(
@@ -206,7 +210,8 @@ def topic_page(topic: Topic, area: Area, figures: Figures) -> TopicPage:
         title=f"{topic.headline_title}, by month: {area.name}",
         description=f"Bar chart: one bar for each month, labelled with its figure; {BESIDE}",
         points=month_points,
-        caption="A dash means there was nothing to count that month.",
+        maximum=100 if topic.percent else None,
+        caption="A dash means there was nothing to count that month, or no figures were made then.",
     )
     return TopicPage(topic, area, chart, rows, caption, months_chart, month_rows)
 

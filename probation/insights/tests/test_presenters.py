@@ -76,3 +76,14 @@ def test_an_empty_month_draws_no_bar_and_says_so():
 
     assert {bar.height for bar in page.months_chart.bars} == {0}
     assert {bar.value for bar in page.months_chart.bars} == {"–"}
+
+
+def test_percentage_headlines_chart_to_100_and_months_without_figures_show_a_dash():
+    latest = MONTHS[-1]
+    figures = _figures({(latest, "A1"): 1, (latest, "C1"): 1})
+
+    page = topic_page(TOPICS["tiers"], AREA, figures)
+
+    assert page.months_rows[-1].value == "50.0%"
+    assert page.months_chart.bars[-1].height == 80  # half of the 160-unit chart, not all of it
+    assert page.months_rows[0].value == "–"  # no figures were made in December 2025
