@@ -177,3 +177,26 @@ def test_the_command_runs_the_aggregation_and_says_what_it_wrote(capsys):
 
     assert "Figures as of 03 December 2026" in capsys.readouterr().out
     assert AggregationRun.objects.get().as_of == AS_OF
+
+
+def _queries_of_a_run():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        aggregate(as_of=AS_OF)
+    return len([q for q in captured.captured_queries if not q["sql"].startswith("INSERT")])
+
+
+def test_the_aggregation_reads_in_a_fixed_number_of_queries_however_many_people():
+    world = build_world()
+    case(world.team)
+    few = _queries_of_a_run()
+    for n in range(6):
+        order = case(world.team if n % 2 else world.other_team, ethnicity="A1")
+        attend(order, "UAAB")
+        breach(order, on=dt.date(2026, 6, 3))
+
+    many = _queries_of_a_run()
+
+    assert many == few
