@@ -331,17 +331,15 @@ def _check_requirements(
             found.refuse(f"{label} is proposed twice: propose each requirement once.", name)
             continue
         seen.add(requirement.type)
-        if requirement.type is _T.ATTENDANCE_CENTRE:
-            if age > ATTENDANCE_CENTRE_MAX_AGE:
-                found.refuse(
-                    f"An attendance centre requirement is only for people under 25; the person is {age}.",
-                    name,
-                )
-        else:
-            try:
-                check_ordered_amount(requirement.type, requirement.amount)
-            except RuleError as error:
-                found.refuse(error.message, name)
+        if requirement.type is _T.ATTENDANCE_CENTRE and age > ATTENDANCE_CENTRE_MAX_AGE:
+            found.refuse(
+                f"An attendance centre requirement is only for people under 25; the person is {age}.",
+                name,
+            )
+        try:
+            check_ordered_amount(requirement.type, requirement.amount)
+        except RuleError as error:
+            found.refuse(error.message, name)
         for rule in REQUIREMENT_PRECONDITIONS.get(requirement.type, ()):
             if rule.precondition in recorded:
                 continue
