@@ -103,6 +103,13 @@ def _orders(card: DutyCard) -> str:
     return f'<ul class="govuk-list">{"".join(items)}</ul>'
 
 
+def _previous(card: DutyCard) -> str:
+    if not card.previous_reports:
+        return "No previous reports"
+    items = "".join(f"<li>{_e(line)}</li>" for line in card.previous_reports)
+    return f'<ul class="govuk-list">{items}</ul>'
+
+
 def _record(card: DutyCard) -> str:
     if not card.on_record:
         return "\n      \n      "
@@ -115,7 +122,7 @@ def _record(card: DutyCard) -> str:
         f"{_row('Current orders', _orders(card))}\n      "
         f"{_row('RoSH', rosh)}\n      "
         f"{_row('Risk flags', flags)}\n      "
-        f"{_row('Previous reports', 'No previous reports')}\n      \n      "
+        f"{_row('Previous reports', _previous(card))}\n      \n      "
     )
 
 

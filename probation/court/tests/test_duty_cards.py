@@ -12,7 +12,8 @@ from probation.court.presenters.duty import NOT_MATCHED, PREPARATION_TAGS, DutyC
 from probation.court.templatetags.duty_cards import duty_card
 from probation.risk.presenters.tags import Tag
 
-# The loop body of court/duty.html as it was, the reference for the markup.
+# The loop body of court/duty.html as it was, the reference for the markup (with the previous reports
+# listed, as the page now does, where it said "No previous reports" for everyone).
 REFERENCE = Template(
     "{% load components govuk %}"
     + """
@@ -35,7 +36,7 @@ REFERENCE = Template(
       {% summary_row no_actions=True %}{% summary_key %}Current orders{% endsummary_key %}{% summary_value %}{% if card.orders %}<ul class="govuk-list">{% for order in card.orders %}<li>{{ order.label }} of {{ order.sentence_date|govuk_date }}{% if order.compliance %}: {% if order.red %}<strong class="govuk-!-font-weight-bold">{{ order.compliance }}</strong>{% else %}{{ order.compliance }}{% endif %}{% endif %}</li>{% endfor %}</ul>{% else %}None{% endif %}{% endsummary_value %}{% endsummary_row %}
       {% summary_row no_actions=True %}{% summary_key %}RoSH{% endsummary_key %}{% summary_value %}{% if card.rosh %}{% status_tag card.rosh.label card.rosh.colour %}{% else %}Not assessed{% endif %}{% endsummary_value %}{% endsummary_row %}
       {% summary_row no_actions=True %}{% summary_key %}Risk flags{% endsummary_key %}{% summary_value %}{% for flag in card.flags %}{% status_tag flag.label flag.colour %} {% empty %}None{% endfor %}{% endsummary_value %}{% endsummary_row %}
-      {% summary_row no_actions=True %}{% summary_key %}Previous reports{% endsummary_key %}{% summary_value %}No previous reports{% endsummary_value %}{% endsummary_row %}
+      {% summary_row no_actions=True %}{% summary_key %}Previous reports{% endsummary_key %}{% summary_value %}{% if card.previous_reports %}<ul class="govuk-list">{% for line in card.previous_reports %}<li>{{ line }}</li>{% endfor %}</ul>{% else %}No previous reports{% endif %}{% endsummary_value %}{% endsummary_row %}
       {% endif %}
       {% summary_row no_actions=True %}{% summary_key %}Offences{% endsummary_key %}{% summary_value %}<ul class="govuk-list">{% for offence in card.hearing.offences %}<li>{{ offence.code }}: {{ offence.wording }}</li>{% endfor %}</ul>{% endsummary_value %}{% endsummary_row %}
       {% summary_row no_actions=True %}{% summary_key %}Plea{% endsummary_key %}{% summary_value %}{{ card.hearing.get_plea_display }}{% endsummary_value %}{% endsummary_row %}
@@ -81,6 +82,7 @@ def _cards() -> list[DutyCard]:
                 OrderLine("Licence", dt.date(2024, 6, 30), "", False),
             ],
             on_record=True,
+            previous_reports=["Short format, completed 3 March 2026 (Leeds <Magistrates’> Court)", "Oral"],
             preparation=PREPARATION_TAGS[PreparationStatus.IN_PROGRESS],
         ),
         DutyCard(
