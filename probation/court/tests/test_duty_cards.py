@@ -75,7 +75,13 @@ def _cards() -> list[DutyCard]:
             crn="A000002",
             officer="Smith, Jo <officer>",
             rosh=Tag("High", "red"),
-            flags=[Tag("MAPPA level 2", "purple"), Tag("Domestic abuse", "red")],
+            flags=[
+                Tag("MAPPA level 2", "purple"),
+                Tag("Domestic <abuse>", "red"),
+                Tag("Plain", ""),
+                Tag("Full", "govuk-tag--orange"),
+                Tag("Whole", "govuk-tag govuk-tag--pink"),
+            ],
             orders=[
                 OrderLine("Community order", dt.date(2026, 1, 5), "2 failures to comply <warn>", True),
                 OrderLine("Suspended sentence order", dt.date(2025, 3, 1), "Compliant", False),
