@@ -102,20 +102,23 @@ def time_import(officer, court: Court, runs: int, seed: int) -> dict:
     }
 
 
-def duty_page(client: Client, url: str, iterations: int) -> tuple[list[float], list[int]]:
-    times, counts = [], []
+def duty_page(client: Client, url: str, iterations: int) -> tuple[list[float], list[int], list[float]]:
+    """Wall-clock times, query counts and this process's CPU times (the page's Python work, apart from
+    the database server's: a figure a busy shared machine inflates less than the wall clock)."""
+    times, counts, cpu = [], [], []
     for i in range(10 + iterations):
         connection.queries_log.clear()
         with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             response = client.get(url)
-            elapsed = time.perf_counter() - started
+            elapsed, elapsed_cpu = time.perf_counter() - started, time.process_time() - started_cpu
         if response.status_code != 200:
             raise SystemExit(f"{url} returned {response.status_code}")
         if i >= 10:
             times.append(elapsed * 1000)
             counts.append(len(captured.captured_queries))
-    return times, counts
+            cpu.append(elapsed_cpu * 1000)
+    return times, counts, cpu
 
 
 def time_duty_page(officer, court: Court, iterations: int, seed: int) -> dict:
@@ -131,18 +134,24 @@ def time_duty_page(officer, court: Court, iterations: int, seed: int) -> dict:
             found[count] = duty_page(
                 client, reverse("court:duty", args=[court.code, day.isoformat()]), iterations
             )
-        times, counts = found[DEFENDANTS]
-        _small_times, small_counts = found[SMALL]
+        times, counts, cpu = found[DEFENDANTS]
+        _small_times, small_counts, _small_cpu = found[SMALL]
         p95 = percentile(times, 0.95)
+        # The usual count: a request that renews the session (every SESSION_RENEW_SECONDS) adds its
+        # own few queries whatever the page.
+        queries, small_queries = statistics.mode(counts), statistics.mode(small_counts)
         return {
             "defendants": DEFENDANTS,
             "iterations": iterations,
             "p50_ms": round(percentile(times, 0.5), 2),
             "p95_ms": round(p95, 2),
-            "queries": max(counts),
-            f"queries_with_{SMALL}_defendants": max(small_counts),
-            "constant_queries": max(counts) == max(small_counts),
-            "pass": p95 <= PAGE_P95_TARGET_MS and max(counts) == max(small_counts),
+            "cpu_p50_ms": round(percentile(cpu, 0.5), 2),
+            "cpu_p95_ms": round(percentile(cpu, 0.95), 2),
+            "queries": queries,
+            f"queries_with_{SMALL}_defendants": small_queries,
+            "constant_queries": queries == small_queries,
+            "load_average": os.getloadavg(),
+            "pass": p95 <= PAGE_P95_TARGET_MS and queries == small_queries,
         }
     finally:
         CourtList.objects.filter(pk__in=[c.pk for c in lists]).delete()

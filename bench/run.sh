@@ -79,6 +79,7 @@ if [ "${BENCH_GENERATE_ONLY:-0}" = "1" ]; then
 fi
 # Court work (issue 11): import and match a 170-defendant list, and the court duty page.
 "$PYTHON" bench/bench_court.py --iterations "$BENCH_ITERATIONS"
+"$PYTHON" bench/bench_reports.py --iterations "$BENCH_ITERATIONS"
 if [ "${BENCH_ONLY:-}" = "court" ]; then exit 0; fi
 
 "$PYTHON" bench/bench_pages.py --iterations "$BENCH_ITERATIONS" \

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field, replace
 
 from probation.court.models import Hearing, MatchState, PreparationStatus, Session
 from probation.court.presenters.status import hidden, status_tag
+from probation.court.selectors.duty import PreviousReport
 from probation.court.selectors.status import StatusPerson
 from probation.enforcement.services.compliance import SentenceCompliance
 from probation.people.policy import limited_access_message
@@ -43,6 +44,7 @@ class DutyCard:
     flags: list[Tag] = field(default_factory=list)
     orders: list[OrderLine] = field(default_factory=list)
     on_record: bool = False
+    previous_reports: list[str] = field(default_factory=list)
     preparation: Tag = PREPARATION_TAGS[PreparationStatus.NOT_STARTED]
 
 
@@ -52,6 +54,7 @@ class DutyData:
     sentences: dict[int, list[Sentence]]
     compliance: dict[int, SentenceCompliance]
     registrations: dict[int, list[Registration]]
+    reports: dict[int, list[PreviousReport]] = field(default_factory=dict)
 
 
 def _order_line(sentence: Sentence, compliance: SentenceCompliance | None) -> OrderLine:
@@ -63,6 +66,11 @@ def _order_line(sentence: Sentence, compliance: SentenceCompliance | None) -> Or
             compliance and (compliance.summary.red or compliance.summary.status == "breach_in_progress")
         ),
     )
+
+
+def _report_line(report: PreviousReport) -> str:
+    when = f", completed {report.completed_on.day} {report.completed_on:%B %Y}" if report.completed_on else ""
+    return f"{report.type_label}{when} ({report.court})"
 
 
 def duty_card(hearing: Hearing, data: DutyData) -> DutyCard:
@@ -92,6 +100,7 @@ def duty_card(hearing: Hearing, data: DutyData) -> DutyCard:
         rosh=level_tag(person.rosh_level) if person.rosh_level else None,
         flags=flag_tags(data.registrations.get(person.pk, [])),
         orders=[_order_line(s, data.compliance.get(s.pk)) for s in data.sentences.get(person.pk, [])],
+        previous_reports=[_report_line(r) for r in data.reports.get(person.pk, [])],
         on_record=True,
     )
 

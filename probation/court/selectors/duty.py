@@ -1,7 +1,7 @@
 """What the court duty page shows of each defendant on the record, read for all of them at once so the
 page runs the same number of queries for 1 defendant or 200: current sentences, their compliance
 (the enforcement service's ``compliance_from`` applies the counting rules; only the reads are
-batched here) and active registrations.
+batched here), active registrations and previous pre-sentence reports.
 
 Only people the user may open are passed in (the page shows a restricted case by its CRN alone).
 """
@@ -9,6 +9,7 @@ Only people the user may open are passed in (the page shows a restricted case by
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.db.models.functions import TruncDate
 
@@ -21,6 +22,7 @@ from probation.enforcement.services.compliance import (
     contact_records,
     reset_date,
 )
+from probation.reports.models import ReportRequest, RequestStatus
 from probation.risk.models import Registration
 from probation.sentences.models import Sentence
 
@@ -88,4 +90,33 @@ def active_registrations(*, person_ids: Iterable[int]) -> dict[int, list[Registr
         .only("id", "person_id", "register_type", "category", "level", "registered_on")
     ):
         found[registration.person_id].append(registration)
+    return found
+
+
+@dataclass(frozen=True)
+class PreviousReport:
+    type_label: str  # the type delivered, else the type requested
+    completed_on: dt.date | None
+    court: str
+
+
+def previous_reports(*, person_ids: Iterable[int]) -> dict[int, list[PreviousReport]]:
+    """Each person's completed pre-sentence reports (closed ones too: closing follows the sentence),
+    newest first; one query."""
+    requests = (
+        ReportRequest.objects.filter(
+            person_id__in=list(person_ids), status__in=(RequestStatus.COMPLETED, RequestStatus.CLOSED)
+        )
+        .select_related("court")
+        .only("person_id", "type_requested", "type_delivered", "completed_on", "court__name")
+        .order_by("-completed_on", "-id")
+    )
+    found: dict[int, list[PreviousReport]] = defaultdict(list)
+    for request in requests:
+        delivered = request.get_type_delivered_display() if request.type_delivered else ""
+        found[request.person_id].append(
+            PreviousReport(
+                delivered or request.get_type_requested_display(), request.completed_on, request.court.name
+            )
+        )
     return found

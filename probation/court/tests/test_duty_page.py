@@ -3,6 +3,7 @@ responsible officer, risk flags, RoSH and previous reports, the preparation of e
 with optimistic locking), limited access, and a fixed number of queries however many defendants."""
 
 import datetime as dt
+import html
 
 import pytest
 from django.db import connection
@@ -17,6 +18,7 @@ from probation.court.tests.factories import CourtListFactory, HearingFactory
 from probation.people.models import Person
 from probation.people.tests.access import restrict_to_someone_else
 from probation.people.tests.factories import PersonFactory
+from probation.reports.tests.factories import ReportRequestFactory
 from probation.risk.tests.test_registration_factories import RegistrationFactory
 from probation.sentences.tests.factories import SentenceFactory
 
@@ -66,6 +68,41 @@ def test_a_current_case_shows_its_order_compliance_officer_flags_rosh_and_report
     assert "No previous reports" in page
     assert "TH68010: Theft of a bicycle" in page
     assert "Not started" in page
+
+
+def test_a_defendant_with_earlier_reports_shows_each_completed_one_newest_first(
+    client, court_officer, court_list
+):
+    hearing = _defendant_on_order(court_list, 1)
+    person = hearing.person
+    ReportRequestFactory(
+        person=person,
+        court=court_list.court,
+        status="closed",
+        author=court_officer,
+        type_requested="standard",
+        type_delivered="short_format",
+        completed_on=dt.date(2026, 3, 3),
+    )
+    ReportRequestFactory(
+        person=person,
+        court=court_list.court,
+        status="completed",
+        author=court_officer,
+        completed_on=dt.date(2026, 9, 1),
+    )
+    ReportRequestFactory(person=person, court=court_list.court, status="withdrawn")
+    ReportRequestFactory(person=person, court=court_list.court, status="allocated", author=court_officer)
+    client.force_login(court_officer)
+
+    page = html.unescape(client.get(_url(court_list.court)).content.decode())
+
+    court = court_list.court.name
+    assert (
+        f"<li>Short format, completed 1 September 2026 ({court})</li>"
+        f"<li>Short format, completed 3 March 2026 ({court})</li></ul>"
+    ) in page
+    assert "No previous reports" not in page
 
 
 def test_an_unconfirmed_defendant_is_shown_as_not_yet_matched(client, court_officer, court_list):

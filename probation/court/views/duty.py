@@ -62,6 +62,7 @@ class CourtDutyView(View):
                 sentences=[s for found in sentences.values() for s in found], today=today_uk()
             ),
             registrations=duty_selectors.active_registrations(person_ids=open_ids),
+            reports=duty_selectors.previous_reports(person_ids=open_ids),
         )
         cards = duty_cards(hearings, data)
         can_prepare = courts_manageable_by(request.user).filter(pk=court.pk).exists()

@@ -311,6 +311,8 @@ class TimelinePlanner:
                 req.details = f"Curfew of {req.ordered} hours a day ending 07:00, at the home address"
                 req.electronic_monitoring = rng.random() < 0.85
                 req.end = min(end, add_months(start, rng.choice((2, 3, 4, 6))))
+            elif kind == "attendance_centre":
+                req.ordered = 12  # the statutory minimum (12 to 36 hours), as its details say
             elif kind == "exclusion":
                 req.details = f"Not to enter {self.town} town centre (area shown on the map)"
                 req.electronic_monitoring = rng.random() < 0.4

@@ -25,6 +25,7 @@ from probation.rules.court_reports.proposal import (
 )
 from probation.rules.errors import RuleError
 from probation.rules.sentences.requirements import REQUIREMENT_RULES, RequirementType
+from probation.sentences.law import law_settings
 
 # Requirements whose quantity the proposal gives (those with a measure in the sentences rules).
 MEASURED = tuple(t for t in RequirementType if REQUIREMENT_RULES[t].measure is not None)
@@ -165,7 +166,8 @@ class ReportForm(GovukForm):
     def __init__(self, *args: Any, hearing_date: dt.date, age: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.hearing_date, self.age = hearing_date, age
-        options = sentences_allowed(hearing_date)
+        self.law = law_settings()
+        options = sentences_allowed(hearing_date, settings=self.law)
         cast(forms.ChoiceField, self.fields["sentence_type"]).choices = [
             (o.type.value, o.label) for o in options
         ]
@@ -198,6 +200,7 @@ class ReportForm(GovukForm):
             age=self.age,
             recorded=data.get("preconditions") or (),
             custody_position=data.get("custody_position") or "",
+            settings=self.law,
         ).errors
 
     def add_rule_errors(self, errors: Iterable[RuleError]) -> None:

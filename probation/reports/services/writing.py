@@ -37,6 +37,7 @@ from probation.reports.selectors.prefill import (
 from probation.reports.selectors.writing import may_write_report
 from probation.rules.court_reports.proposal import ProposalCheck, proposal_check, proposal_from_dict
 from probation.rules.errors import RuleError, RuleErrors
+from probation.sentences.law import law_settings
 
 # What the editor changes; everything else (type, language, signatures, status) is set elsewhere.
 TEXT_FIELDS = (
@@ -84,6 +85,7 @@ def report_proposal_check(report: Report) -> ProposalCheck:
         age=age_on(request.person.date_of_birth, on),
         recorded=report.preconditions,
         custody_position=report.custody_position,
+        settings=law_settings(),
     )
 
 

@@ -287,6 +287,24 @@ def test_the_cases_request_list_reads_a_constant_number_of_queries(
     assert "Record a report request" in _text(response)
 
 
+def test_the_request_page_reads_the_same_queries_however_many_requests_the_person_has(
+    client, court_officer, court, person, author, django_assert_num_queries
+):
+    shown = ReportRequestFactory(court=court, person=person, status="allocated", author=author)
+    client.force_login(court_officer)
+    url = reverse("reports:request-detail", args=[person.crn, shown.pk])
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for day in (2, 3, 4):
+        ReportRequestFactory(
+            court=court, person=person, status="completed", author=author, hearing_date=D(2026, 11, day)
+        )
+    with django_assert_num_queries(len(few.captured_queries)):
+        response = client.get(url)
+    assert response.status_code == 200
+
+
 def test_the_author_starts_writing_from_the_request_and_others_do_not_see_the_link(
     client, court_officer, court, author
 ):

@@ -102,10 +102,13 @@ class SentenceOption:
     hint: str
 
 
-def sentences_allowed(hearing_date: dt.date) -> tuple[SentenceOption, ...]:
+def sentences_allowed(
+    hearing_date: dt.date, *, settings: LawSettings = NO_CHANGES
+) -> tuple[SentenceOption, ...]:
     """The sentences a report may propose for a hearing on ``hearing_date``, with what the law says of
-    each on that date (the page's choices and their hints)."""
-    law = sentencing_law_on(hearing_date)
+    each on that date (the page's choices and their hints). ``settings``: the deployment's corrected
+    commencement dates, the same the sentences app uses when the court's sentence is recorded."""
+    law = sentencing_law_on(hearing_date, settings=settings)
     sso_hint = (
         f"Custodial term up to {law.sso_custodial_max_months} months, suspended for "
         f"{law.sso_operational_min_months} to {law.sso_operational_max_months} months. "
@@ -331,17 +334,15 @@ def _check_requirements(
             found.refuse(f"{label} is proposed twice: propose each requirement once.", name)
             continue
         seen.add(requirement.type)
-        if requirement.type is _T.ATTENDANCE_CENTRE:
-            if age > ATTENDANCE_CENTRE_MAX_AGE:
-                found.refuse(
-                    f"An attendance centre requirement is only for people under 25; the person is {age}.",
-                    name,
-                )
-        else:
-            try:
-                check_ordered_amount(requirement.type, requirement.amount)
-            except RuleError as error:
-                found.refuse(error.message, name)
+        if requirement.type is _T.ATTENDANCE_CENTRE and age > ATTENDANCE_CENTRE_MAX_AGE:
+            found.refuse(
+                f"An attendance centre requirement is only for people under 25; the person is {age}.",
+                name,
+            )
+        try:
+            check_ordered_amount(requirement.type, requirement.amount)
+        except RuleError as error:
+            found.refuse(error.message, name)
         for rule in REQUIREMENT_PRECONDITIONS.get(requirement.type, ()):
             if rule.precondition in recorded:
                 continue
@@ -358,14 +359,17 @@ def proposal_check(
     age: int,
     recorded: Iterable[Precondition] = (),
     custody_position: str = "",
+    settings: LawSettings = NO_CHANGES,
 ) -> ProposalCheck:
     """Every refusal and warning for ``proposal`` at once.
 
     ``age`` is the person's age on the hearing date; ``recorded`` the preconditions the report records;
     ``custody_position`` the report's custody position (``possible``, ``below_threshold``,
-    ``not_considered`` or "" when not given yet).
+    ``not_considered`` or "" when not given yet); ``settings`` the deployment's corrected commencement
+    dates, as when the sentence is recorded, so the proposal and the order the court makes are judged
+    by the same dated rules.
     """
-    law = sentencing_law_on(hearing_date)
+    law = sentencing_law_on(hearing_date, settings=settings)
     found = _Findings()
     if proposal.sentence_type is ProposedSentenceType.COMMUNITY_ORDER:
         _check_community_order(proposal, law, found)

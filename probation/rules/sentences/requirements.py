@@ -2,8 +2,10 @@
 
 Source: enforcement.md, "Community order requirements (Sentencing Act 2020)": unpaid work 40–300 hours
 to be completed within 12 months; RAR a maximum number of days; accredited programme a number of
-sessions; curfew hours with electronic monitoring; the restrictive requirements used for tiering; and
-progress shown as hours credited/ordered, RAR days used/maximum and sessions attended.
+sessions; curfew hours with electronic monitoring (2 to 20 hours a day) and attendance centre hours
+(12 to 36), from court-reports.md § Requirements (Sentencing Act 2020 Sch. 9); the restrictive
+requirements used for tiering; and progress shown as hours credited/ordered, RAR days used/maximum
+and sessions attended.
 """
 
 import datetime as dt
@@ -62,6 +64,8 @@ class RequirementRule:
 
 
 _T = RequirementType
+CURFEW_MIN_HOURS_A_DAY, CURFEW_MAX_HOURS_A_DAY = 2, 20
+ATTENDANCE_CENTRE_MIN_HOURS, ATTENDANCE_CENTRE_MAX_HOURS = 12, 36
 
 REQUIREMENT_RULES: Mapping[RequirementType, RequirementRule] = MappingProxyType(
     {
@@ -87,13 +91,15 @@ REQUIREMENT_RULES: Mapping[RequirementType, RequirementRule] = MappingProxyType(
                 _T.ACCREDITED_PROGRAMME, "Accredited programme", Measure.SESSIONS, 1, tracks_progress=True
             ),
             RequirementRule(_T.PROHIBITED_ACTIVITY, "Prohibited activity", restrictive=True),
-            # enforcement.md gives no curfew limits; a day has at most 24 hours.
+            # Sentencing Act 2020 Sch. 9 para 9 (court-reports.md § Requirements): curfew periods of
+            # 2 to 20 hours in any one day. The weekly (112 h) and 2-year limits are marked *verify*
+            # there and depend on the periods' timetable, which is recorded as words in the details.
             RequirementRule(
                 _T.CURFEW,
                 "Curfew",
                 Measure.HOURS_A_DAY,
-                1,
-                24,
+                CURFEW_MIN_HOURS_A_DAY,
+                CURFEW_MAX_HOURS_A_DAY,
                 restrictive=True,
                 details=("electronic monitoring",),
             ),
@@ -106,7 +112,16 @@ REQUIREMENT_RULES: Mapping[RequirementType, RequirementRule] = MappingProxyType(
             RequirementRule(
                 _T.ALCOHOL_ABSTINENCE_MONITORING, "Alcohol abstinence and monitoring", restrictive=True
             ),
-            RequirementRule(_T.ATTENDANCE_CENTRE, "Attendance centre", young_adults_only=True),
+            # Sch. 9 para 19 (court-reports.md § Requirements): 12 to 36 hours in all, for a person
+            # under 25 when convicted (the age is checked where the requirement is made or proposed).
+            RequirementRule(
+                _T.ATTENDANCE_CENTRE,
+                "Attendance centre",
+                Measure.HOURS,
+                ATTENDANCE_CENTRE_MIN_HOURS,
+                ATTENDANCE_CENTRE_MAX_HOURS,
+                young_adults_only=True,
+            ),
             RequirementRule(
                 _T.ELECTRONIC_MONITORING, "Electronic compliance/whereabouts monitoring", restrictive=True
             ),

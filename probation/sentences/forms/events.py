@@ -48,7 +48,8 @@ def amount_ordered_field() -> forms.IntegerField:
         min_value=0,
         max_value=1000,
         help_text="Unpaid work: hours (40 to 300). RAR: maximum days. Accredited programme: sessions. "
-        "Curfew: hours a day. Leave blank for other requirements.",
+        "Curfew: hours a day (2 to 20). Attendance centre: hours (12 to 36). Leave blank for other "
+        "requirements.",
         error_messages={
             "invalid": "Amount ordered must be a whole number",
             "min_value": "Amount ordered must be 0 or more",

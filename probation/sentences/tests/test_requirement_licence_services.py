@@ -130,7 +130,7 @@ def test_curfew_with_electronic_monitoring_and_an_exclusion_with_its_place(case,
             "End date must be on or before the order's end (2 March 2027)",
         ),
         (
-            {"requirement_type": "attendance_centre", "ordered": None},
+            {"requirement_type": "attendance_centre", "ordered": 12},
             "type",
             "An attendance centre requirement is for people aged under 25 when convicted; this person was 40",
         ),
@@ -150,7 +150,7 @@ def test_attendance_centre_is_allowed_for_a_young_adult(officer_user):
     young = PersonFactory(officer=officer_user.staff, date_of_birth=dt.date(2002, 1, 1))
     order = SentenceFactory(event__person=young)
 
-    assert _add(officer_user, young, order, requirement_type="attendance_centre", ordered=None).pk
+    assert _add(officer_user, young, order, requirement_type="attendance_centre", ordered=12).pk
 
 
 def test_requirements_go_on_current_orders_only(case, officer_user):

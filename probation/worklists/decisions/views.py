@@ -14,6 +14,7 @@ from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import now, today_uk
+from probation.reports.selectors.requests import is_court_manager
 from probation.worklists.decisions import selectors
 from probation.worklists.decisions.presenters import (
     DecisionSection,
@@ -57,6 +58,8 @@ class DecisionsView(View):
                 "sections": sections,
                 "unallocated": unallocated,
                 "total": sum(s.count for s in sections) + unallocated.count,
+                # The court team's report requests (to allocate authors) and court performance.
+                "court_reports": is_court_manager(request.user),
             },
         )
 

@@ -214,3 +214,14 @@ def test_the_unallocated_list_narrows_to_the_managers_team(client, spo_user):
 
     assert {r.crn for r in everyone} == {new_case.crn, waiting_elsewhere.crn, waiting_here.crn}
     assert {r.crn for r in mine} == {new_case.crn, waiting_here.crn}
+
+
+def test_a_senior_po_reaches_the_courts_report_requests_and_performance_from_decisions(client, spo_user):
+    client.force_login(spo_user)
+
+    page = client.get(reverse("worklists:decisions")).content.decode()
+
+    assert f'href="{reverse("reports:request-list")}"' in page
+    assert f'href="{reverse("reports:performance")}"' in page
+    assert client.get(reverse("reports:request-list")).status_code == 200
+    assert client.get(reverse("reports:performance")).status_code == 200

@@ -104,15 +104,13 @@ def test_unpaid_work_hours_use_the_sentences_limits(hours, ok):
         assert result.errors[0].field == "requirements.0"
 
 
-@given(
-    st.sampled_from(sorted(t for t in RequirementType if t is not R.ATTENDANCE_CENTRE)), st.integers(-5, 400)
-)
+@given(st.sampled_from(sorted(RequirementType)), st.integers(-5, 400))
 def test_every_requirement_amount_is_judged_exactly_as_the_sentences_rules_judge_it(kind, amount):
     rule = REQUIREMENT_RULES[kind]
     proposed = ProposedRequirement(kind, amount if rule.measure else None)
     low, high = rule.minimum or 0, rule.maximum
     expected = rule.measure is None or (amount >= low and (high is None or amount <= high))
-    result = check(community(proposed))
+    result = check(community(proposed), age=20)  # under 25: an attendance centre is open
     assert result.ok is expected
 
 
@@ -166,12 +164,10 @@ def test_a_drr_with_nothing_recorded_shows_both_refusals_at_once():
 
 
 def test_requirements_without_preconditions_need_nothing_recorded():
-    plain = [
-        t for t in RequirementType if t not in REQUIREMENT_PRECONDITIONS and t is not R.ATTENDANCE_CENTRE
-    ]
+    plain = [t for t in RequirementType if t not in REQUIREMENT_PRECONDITIONS]
     for kind in plain:
         amount = REQUIREMENT_RULES[kind].minimum if REQUIREMENT_RULES[kind].measure else None
-        result = check(community(ProposedRequirement(kind, amount)), recorded=())
+        result = check(community(ProposedRequirement(kind, amount)), recorded=(), age=20)
         assert result.ok, kind
         assert result.warnings == (), kind
 
@@ -180,7 +176,7 @@ def test_requirements_without_preconditions_need_nothing_recorded():
     ("age", "ok"), [(18, True), (ATTENDANCE_CENTRE_MAX_AGE, True), (25, False), (40, False)]
 )
 def test_an_attendance_centre_requirement_is_only_for_people_under_25(age, ok):
-    result = check(community(ProposedRequirement(R.ATTENDANCE_CENTRE)), age=age)
+    result = check(community(ProposedRequirement(R.ATTENDANCE_CENTRE, 12)), age=age)
     assert result.ok is ok
     if not ok:
         assert messages(result) == [
@@ -311,3 +307,29 @@ def test_no_sentence_type_means_no_proposal_yet():
 def test_a_stored_proposal_the_law_does_not_provide_is_refused(stored):
     with pytest.raises(RuleError):
         proposal_from_dict(stored)
+
+
+@pytest.mark.parametrize(
+    ("kind", "amount", "message"),
+    [
+        (R.CURFEW, 1, "Curfew must be between 2 and 20 hours a day; 1 was given."),
+        (R.CURFEW, 21, "Curfew must be between 2 and 20 hours a day; 21 was given."),
+        (R.ATTENDANCE_CENTRE, 11, "Attendance centre must be between 12 and 36 hours; 11 was given."),
+        (R.ATTENDANCE_CENTRE, 37, "Attendance centre must be between 12 and 36 hours; 37 was given."),
+        (R.ATTENDANCE_CENTRE, None, "Enter the hours ordered for attendance centre."),
+    ],
+)
+def test_a_proposed_curfew_or_attendance_centre_outside_its_statutory_limits_is_refused(
+    kind, amount, message
+):
+    result = check(community(ProposedRequirement(kind, amount)), age=20)
+
+    assert result.ok is False
+    assert messages(result) == [message]
+
+
+@pytest.mark.parametrize(
+    ("kind", "amount"), [(R.CURFEW, 2), (R.CURFEW, 20), (R.ATTENDANCE_CENTRE, 12), (R.ATTENDANCE_CENTRE, 36)]
+)
+def test_a_proposed_curfew_or_attendance_centre_at_its_limits_is_allowed(kind, amount):
+    assert check(community(ProposedRequirement(kind, amount)), age=20).ok

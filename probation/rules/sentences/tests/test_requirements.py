@@ -62,6 +62,7 @@ def test_measures_are_hours_days_sessions_and_curfew_hours_a_day():
         R.REHABILITATION_ACTIVITY: Measure.DAYS,
         R.ACCREDITED_PROGRAMME: Measure.SESSIONS,
         R.CURFEW: Measure.HOURS_A_DAY,
+        R.ATTENDANCE_CENTRE: Measure.HOURS,
     }
 
 
@@ -108,12 +109,35 @@ def test_an_accredited_programme_needs_at_least_one_session():
     assert refused.value.message == "Accredited programme must be at least 1 session; 0 was given."
 
 
-def test_a_curfew_of_more_than_24_hours_a_day_is_refused():
-    check_ordered_amount(R.CURFEW, 12)
+@pytest.mark.parametrize(("hours", "ok"), [(1, False), (2, True), (12, True), (20, True), (21, False)])
+def test_a_curfew_is_2_to_20_hours_a_day(hours, ok):
+    # Sentencing Act 2020 Sch. 9 para 9 (court-reports.md § Requirements).
+    if ok:
+        check_ordered_amount(R.CURFEW, hours)
+        return
     with pytest.raises(SentenceRuleError) as refused:
-        check_ordered_amount(R.CURFEW, 25)
+        check_ordered_amount(R.CURFEW, hours)
 
-    assert refused.value.message == "Curfew must be between 1 and 24 hours a day; 25 was given."
+    assert refused.value.message == f"Curfew must be between 2 and 20 hours a day; {hours} was given."
+
+
+@pytest.mark.parametrize(("hours", "ok"), [(0, False), (11, False), (12, True), (36, True), (37, False)])
+def test_an_attendance_centre_requirement_is_12_to_36_hours(hours, ok):
+    # Sch. 9 para 19 (court-reports.md § Requirements).
+    if ok:
+        check_ordered_amount(R.ATTENDANCE_CENTRE, hours)
+        return
+    with pytest.raises(SentenceRuleError) as refused:
+        check_ordered_amount(R.ATTENDANCE_CENTRE, hours)
+
+    assert refused.value.message == f"Attendance centre must be between 12 and 36 hours; {hours} was given."
+
+
+def test_an_attendance_centre_requirement_needs_its_hours():
+    with pytest.raises(SentenceRuleError) as refused:
+        check_ordered_amount(R.ATTENDANCE_CENTRE, None)
+
+    assert refused.value.message == "Enter the hours ordered for attendance centre."
 
 
 def test_a_requirement_with_a_measure_needs_the_amount():
