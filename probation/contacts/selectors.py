@@ -222,10 +222,11 @@ def feed_link_get(*, staff: Staff) -> DiaryFeedToken | None:
 
 
 def diary_list(*, user: User, staff: Staff, start: dt.datetime, end: dt.datetime) -> list[Contact]:
-    """The officer's appointments between two instants, earliest first, not cancelled or moved."""
+    """The officer's appointments between two instants, earliest first, not cancelled or moved.
+    Unpaid-work sessions at a project are the project's, not the officer's diary (issue 13)."""
     contacts = list(
         Contact.objects.appointments()
-        .filter(officer=staff, starts_at__gte=start, starts_at__lt=end)
+        .filter(officer=staff, starts_at__gte=start, starts_at__lt=end, on_project=False)
         .exclude(outcome__in=RESCHEDULED)
         .select_related("person")
         .order_by("starts_at", "id")
