@@ -14,6 +14,7 @@ supervisor of the session, or unpaid-work staff of its PDU. Queries do not grow 
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from django.db import transaction
 
@@ -129,10 +130,11 @@ def _allowed(contact: Contact, code: str) -> Outcome:
 
 def _check_open(contact: Contact) -> None:
     if contact.outcome:
-        at = local(contact.outcome_recorded_at)
+        at = local(contact.outcome_recorded_at) if contact.outcome_recorded_at else None
+        when = f" at {at:%H:%M} on {at:%-d %B %Y}" if at else ""
         raise ServiceError(
-            f"This sheet was already saved: {contact.outcome_recorded_by} recorded the outcomes at "
-            f"{at:%H:%M} on {at:%-d %B %Y}. Nothing was credited again."
+            f"This sheet was already saved: {contact.outcome_recorded_by} recorded the outcomes{when}. "
+            "Nothing was credited again."
         )
     if contact.cancelled_at is not None:
         raise ServiceError(f"{contact.person.crn}: this appointment was cancelled and cannot have an outcome")
@@ -147,7 +149,7 @@ def _open_enforcement(*, actor: User, contacts: list[Contact]) -> dict[int, Enfo
         [
             EnforcementCase(
                 contact=contact,
-                sentence_id=contact.sentence_id,
+                sentence_id=cast(int, contact.sentence_id),  # only contacts with a sentence open one
                 person_id=contact.person_id,
                 failure_date=local(contact.starts_at).date(),
                 status=EnforcementStatus.AWAITING_ACTION,

@@ -1,7 +1,7 @@
 """Forms for projects, weekly sessions, assessments and allocations: shape only (services apply the
 rules). The session sheet is parsed by ``forms.sheet``."""
 
-from typing import Any
+from typing import Any, cast
 
 from crispy_forms_gds.layout import Field
 from django import forms
@@ -11,7 +11,7 @@ from probation.frontend.forms.dates import date_field
 from probation.frontend.forms.times import time_field
 from probation.rules.unpaid_work.schedule import Frequency
 from probation.unpaid_work.models import WEEKDAYS, ProjectType
-from probation.unpaid_work.models.placements import Assessment
+from probation.unpaid_work.models.placements import PLACEMENT_CHOICES, SUPERVISOR_SEX_CHOICES
 
 
 def _bool(label: str) -> forms.BooleanField:
@@ -67,14 +67,17 @@ class ProjectDayForm(GovukForm):
 
     def __init__(self, *args: Any, supervisors: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["supervisor"].choices = [("", "Select a supervisor"), *supervisors]
+        cast(forms.ChoiceField, self.fields["supervisor"]).choices = [
+            ("", "Select a supervisor"),
+            *supervisors,
+        ]
 
 
 class AssessmentForm(GovukForm):
     submit_label = "Save assessment"
     placement = forms.ChoiceField(
         label="Placement type",
-        choices=Assessment._meta.get_field("placement").choices,
+        choices=PLACEMENT_CHOICES,
         widget=forms.RadioSelect,
         error_messages={"required": "Select the placement type"},
     )
@@ -87,7 +90,7 @@ class AssessmentForm(GovukForm):
     )
     supervisor_sex = forms.ChoiceField(
         label="Supervisor restriction",
-        choices=Assessment._meta.get_field("supervisor_sex").choices,
+        choices=SUPERVISOR_SEX_CHOICES,
         widget=forms.RadioSelect,
         required=False,
     )
@@ -164,7 +167,7 @@ class AllocationForm(GovukForm):
 
     def __init__(self, *args: Any, days: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["day"].choices = [("", "Select a session"), *days]
+        cast(forms.ChoiceField, self.fields["day"]).choices = [("", "Select a session"), *days]
 
     def layout_fields(self) -> list[object]:
         return ["day", Field.radios("frequency"), "starts_on", "ends_on", "pick_up"]

@@ -13,17 +13,24 @@ from probation.rules.unpaid_work.schedule import Frequency
 from probation.sentences.models import Requirement
 from probation.unpaid_work.models.projects import WEEKDAYS, ProjectDay, Session
 
+PLACEMENT_CHOICES = [
+    (Placement.INDIVIDUAL.value, "Individual"),
+    (Placement.MIXED.value, "Mixed group"),
+    (Placement.FEMALE_ONLY.value, "Female-only group"),
+]
+SUPERVISOR_SEX_CHOICES = [
+    (SupervisorSex.ANY.value, "None"),
+    (SupervisorSex.NOT_FEMALE.value, "Not with a female supervisor"),
+    (SupervisorSex.NOT_MALE.value, "Not with a male supervisor"),
+]
+
 
 class Assessment(VersionedModel):
     requirement = models.OneToOneField(Requirement, on_delete=models.CASCADE, related_name="upw_assessment")
     placement = models.CharField(
         "Placement type",
         max_length=12,
-        choices=[
-            (Placement.INDIVIDUAL, "Individual"),
-            (Placement.MIXED, "Mixed group"),
-            (Placement.FEMALE_ONLY, "Female-only group"),
-        ],
+        choices=PLACEMENT_CHOICES,
         default=Placement.MIXED,
     )
     excluded_areas = models.TextField(
@@ -32,11 +39,7 @@ class Assessment(VersionedModel):
     supervisor_sex = models.CharField(
         "Supervisor restriction",
         max_length=10,
-        choices=[
-            (SupervisorSex.ANY, "None"),
-            (SupervisorSex.NOT_FEMALE, "Not with a female supervisor"),
-            (SupervisorSex.NOT_MALE, "Not with a male supervisor"),
-        ],
+        choices=SUPERVISOR_SEX_CHOICES,
         blank=True,
     )
     available_days = models.JSONField("Available days", default=list)  # weekday numbers
@@ -105,4 +108,4 @@ class Place(TimeStampedModel):
         return f"Place on session {self.session_id}"
 
 
-__all__ = ["WEEKDAYS", "Allocation", "Assessment", "Place"]
+__all__ = ["PLACEMENT_CHOICES", "SUPERVISOR_SEX_CHOICES", "WEEKDAYS", "Allocation", "Assessment", "Place"]

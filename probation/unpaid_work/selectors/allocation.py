@@ -21,8 +21,13 @@ class DayOption:
     available: bool  # on a day the assessment says the person is available
 
 
+def assessment_for(*, requirement: Requirement) -> Assessment | None:
+    """The requirement's assessment (the caller loaded the requirement through the case policy)."""
+    return Assessment.objects.filter(requirement=requirement).first()
+
+
 def allocation_options(*, user: User, person: Person, requirement: Requirement) -> list[DayOption]:
-    assessment = Assessment.objects.filter(requirement=requirement).first()
+    assessment = assessment_for(requirement=requirement)
     fit = person_fit(person=person, assessment=assessment)
     today = today_uk()
     days = (

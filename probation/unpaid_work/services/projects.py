@@ -29,8 +29,9 @@ PROJECT_FIELDS = (
 )
 
 
-def staff_pdu_id(user: User) -> int | None:
-    return user.staff.team.pdu_id if user.staff is not None else None
+def staff_pdu_id(user: User) -> int:
+    """The user's PDU; 0 (no PDU has it) for a user who is not staff."""
+    return user.staff.team.pdu_id if user.staff is not None else 0
 
 
 def project_for_change(*, actor: User, project_id: int) -> Project:
@@ -49,7 +50,7 @@ def _check_dates(starts_on: dt.date, ends_on: dt.date | None) -> None:
 
 def project_create(*, actor: User, data: dict[str, Any]) -> Project:
     pdu_id = staff_pdu_id(actor)
-    if not has_permission(actor, Permission.UPW_MANAGE) or pdu_id is None:
+    if not has_permission(actor, Permission.UPW_MANAGE) or not pdu_id:
         raise NotFound("project")
     _check_dates(data["starts_on"], data.get("ends_on"))
     with transaction.atomic():

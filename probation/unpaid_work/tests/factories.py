@@ -3,7 +3,7 @@ import datetime as dt
 import factory
 from factory.django import DjangoModelFactory
 
-from probation.accounts.tests.factories import StaffFactory
+from probation.accounts.tests.factories import PDUFactory, StaffFactory
 from probation.contacts.models import Contact
 from probation.contacts.times import london_datetime
 from probation.sentences.models import Requirement
@@ -14,6 +14,7 @@ class ProjectFactory(DjangoModelFactory):
     class Meta:
         model = Project
 
+    pdu = factory.SubFactory(PDUFactory)
     code = factory.Sequence(lambda n: f"UPW{n:04d}")
     name = factory.Sequence(lambda n: f"Park clean-up {n}")
     project_type = "NP1"

@@ -14,7 +14,7 @@ from probation.rules.unpaid_work.schedule import Frequency
 from probation.sentences.models import Requirement
 from probation.unpaid_work.forms import AllocationForm, AssessmentForm
 from probation.unpaid_work.models import Assessment
-from probation.unpaid_work.selectors.allocation import allocation_options
+from probation.unpaid_work.selectors.allocation import allocation_options, assessment_for
 from probation.unpaid_work.services.allocations import AllocationRequest, allocation_create
 from probation.unpaid_work.services.assessments import assessment_save, upw_requirement
 
@@ -46,7 +46,7 @@ class AssessmentView(_RequirementFormView):
     success_message = "Assessment saved"
 
     def _assessment(self) -> Assessment | None:
-        return Assessment.objects.filter(requirement=self.requirement).first()
+        return assessment_for(requirement=self.requirement)
 
     def get_form(self, data: Any = None) -> GovukForm:
         assessment = self._assessment()
@@ -75,14 +75,16 @@ class AllocateView(_RequirementFormView):
     title = "Allocate to a project"
     success_message = "Allocated: the sessions are on the person's schedule and the project's"
 
+    day_options: list[Any]
+
     def get_form(self, data: Any = None) -> GovukForm:
         options = allocation_options(user=self.request.user, person=self.person, requirement=self.requirement)
-        self.options = options
+        self.day_options = options
         return AllocationForm(data=data, days=[(o.day.pk, o.label) for o in options if not o.reasons])
 
     @property
     def extra(self) -> dict[str, Any]:
-        return {"options": self.options, "requirement": self.requirement}
+        return {"options": self.day_options, "requirement": self.requirement}
 
     def audit_detail(self) -> dict[str, Any]:
         return {"requirement": self.requirement.pk}
