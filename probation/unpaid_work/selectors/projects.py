@@ -12,7 +12,9 @@ from probation.accounts.models import Staff, User
 from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import NotFound
 from probation.people.models import Person
-from probation.people.policy import limited_access_denied_q
+from probation.people.policy import limited_access_denied_q, people_listable_to
+from probation.rules.sentences.requirements import RequirementType
+from probation.sentences.models import Requirement
 from probation.unpaid_work.models import Place, Project, ProjectDay, Session
 from probation.unpaid_work.services.projects import staff_pdu_id
 from probation.unpaid_work.services.sheets import may_record
@@ -120,3 +122,41 @@ def sheet_get(*, user: User, session_id: int) -> tuple[Session, list[SheetPerson
             )
         )
     return session, people
+
+
+@dataclass(frozen=True)
+class AwaitingRow:
+    requirement: Requirement
+    crn: str
+    name: str
+    restricted: bool
+
+
+def awaiting_allocation(*, user: User, size: int = 50) -> list[AwaitingRow]:
+    """Active unpaid-work requirements of the PDU's cases with nothing booked yet, oldest order first
+    (two queries). A case the user may not open shows only as "Restricted" with its CRN."""
+    requirements = list(
+        Requirement.objects.filter(
+            type=RequirementType.UNPAID_WORK,
+            terminated_on__isnull=True,
+            sentence__person__pdu_id=staff_pdu_id(user),
+            upw_allocations__isnull=True,
+        )
+        .select_related("sentence__person")
+        .order_by("start_date", "id")[:size]
+    )
+    people = {r.sentence.person_id for r in requirements}
+    denied = {
+        p["pk"]
+        for p in people_listable_to(user, Person.objects.filter(pk__in=people)).values(
+            "pk", "lao_excluded", "lao_restricted"
+        )
+        if p["lao_excluded"] or p["lao_restricted"]
+    }
+    rows = []
+    for requirement in requirements:
+        person = requirement.sentence.person
+        hidden = person.pk in denied
+        name = "Restricted" if hidden else f"{person.first_name} {person.surname}"
+        rows.append(AwaitingRow(requirement, person.crn, name, hidden))
+    return rows

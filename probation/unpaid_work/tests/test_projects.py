@@ -107,3 +107,21 @@ def test_footwear_outside_uk_3_to_14_is_refused(client, upw_staff, requirement):
 
     assert "Footwear size must be between 3 and 14" in response.content.decode()
     assert not Assessment.objects.exists()
+
+
+def test_orders_awaiting_allocation_are_listed_with_restricted_cases_shown_only_by_crn(
+    client, upw_staff, requirement, django_assert_num_queries
+):
+    from probation.people.tests import access
+    from probation.unpaid_work.tests.conftest import upw_requirement
+
+    hidden = upw_requirement(requirement.sentence.person.officer)
+    access.restrict_to_someone_else(hidden.sentence.person)
+    client.force_login(upw_staff)
+
+    page = client.get(reverse("unpaid_work:projects")).content.decode()
+
+    assert requirement.sentence.person.surname in page
+    assert hidden.sentence.person.crn in page
+    assert hidden.sentence.person.surname not in page
+    assert reverse("unpaid_work:allocate", args=[requirement.sentence.person.crn, requirement.pk]) in page

@@ -57,7 +57,7 @@ def test_supervisor_signs_three_in_and_out_one_sent_home_and_the_po_sees_hours_a
     page = client.get(
         reverse("sentences:sentence-detail", args=[people[2].sentence.person.crn, people[2].sentence_id])
     )
-    assert "2 of 100 hours credited" in page.content.decode()
+    assert "2 hours 30 minutes of 100 hours credited" in page.content.decode()
 
 
 def test_a_sheet_saved_twice_credits_once_and_the_second_save_is_told(

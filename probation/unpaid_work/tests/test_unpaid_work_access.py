@@ -108,8 +108,9 @@ def test_another_requirement_id_on_the_case_is_not_found(client, booked, require
 
 @pytest.mark.parametrize("name", [*PROJECT_PAGES, SHEET])
 @pytest.mark.parametrize("role", ["admin", "partner", "practitioner", "other_pdu_staff", "other_supervisor"])
+@pytest.mark.usefixtures("booked")
 def test_project_pages_and_sheets_are_not_found_outside_scope(
-    client, booked, day, session, officer_user, admin_user, team, name, role
+    client, day, session, officer_user, admin_user, team, name, role
 ):
     user = {
         "admin": admin_user,

@@ -34,8 +34,9 @@ def _audit(request: AuthenticatedHttpRequest, object_type: str, object_id: objec
 class ProjectListView(View):
     def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         projects = list(selectors.projects_list(user=request.user))
-        _audit(request, "upw_projects", "", projects=[p.pk for p in projects])
-        return render(request, "unpaid_work/projects.html", {"projects": projects})
+        awaiting = selectors.awaiting_allocation(user=request.user)
+        _audit(request, "upw_projects", "", projects=[p.pk for p in projects], crns=[r.crn for r in awaiting])
+        return render(request, "unpaid_work/projects.html", {"projects": projects, "awaiting": awaiting})
 
 
 class ProjectCreateView(View):
