@@ -95,7 +95,7 @@ class Contact(VersionedModel):
     # An unpaid-work session at a Community Payback project (issue 13): it is on the person's schedule
     # and the project's, run by the project's supervisor, so it is not in the officer's diary and never
     # clashes with the officer's appointments (it still clashes with the person's).
-    on_project = models.BooleanField(default=False)
+    on_project = models.BooleanField(default=False, db_default=False)
     reminder = models.CharField(
         max_length=5, choices=[("", "No reminder"), ("sms", "Text message"), ("email", "Email")], blank=True
     )

@@ -20,7 +20,7 @@ class Requirement(VersionedModel):
     done = models.PositiveIntegerField("Progress", default=0)
     # Unpaid work is credited in minutes (unpaid-work.md: (end − start) − penalty): ``done`` holds the
     # whole hours and this the minutes beyond them, so every page reading ``done`` stays in hours.
-    done_part_minutes = models.PositiveSmallIntegerField(default=0)
+    done_part_minutes = models.PositiveSmallIntegerField(default=0, db_default=0)
     start_date = models.DateField("Start date")
     end_date = models.DateField("End date", null=True, blank=True)
     # Curfew hours and electronic monitoring, exclusion place and period, residence address,
