@@ -1,6 +1,6 @@
 from django.urls import path
 
-from probation.unpaid_work.views import case, projects, sheet
+from probation.unpaid_work.views import case, operations, projects, sheet
 
 app_name = "unpaid_work"
 
@@ -16,6 +16,8 @@ urlpatterns = [
         name="day-create",
     ),
     path("unpaid-work/sessions", projects.MySessionsView.as_view(), name="sessions"),
+    path("unpaid-work/operations", operations.OperationsView.as_view(), name="operations"),
+    path("unpaid-work/operations.csv", operations.OperationsCsvView.as_view(), name="operations-csv"),
     path("unpaid-work/sessions/<int:session_id>", sheet.SessionSheetView.as_view(), name="sheet"),
     path(f"{REQUIREMENT}/assessment", case.AssessmentView.as_view(), name="assessment"),
     path(f"{REQUIREMENT}/allocate", case.AllocateView.as_view(), name="allocate"),

@@ -18,7 +18,13 @@ pytestmark = pytest.mark.django_db
 CASE_PAGES = ["unpaid_work:assessment", "unpaid_work:allocate"]
 PROJECT_PAGES = ["unpaid_work:project", "unpaid_work:day-create"]
 SHEET = "unpaid_work:sheet"
-LISTS = ["unpaid_work:projects", "unpaid_work:project-create", "unpaid_work:sessions"]
+LISTS = [
+    "unpaid_work:projects",
+    "unpaid_work:project-create",
+    "unpaid_work:sessions",
+    "unpaid_work:operations",
+    "unpaid_work:operations-csv",
+]
 MATRIX_URLS = [*CASE_PAGES, *PROJECT_PAGES, SHEET, *LISTS]
 MISSING_ID = 999999
 
