@@ -125,3 +125,28 @@ def test_orders_awaiting_allocation_are_listed_with_restricted_cases_shown_only_
     assert hidden.sentence.person.crn in page
     assert hidden.sentence.person.surname not in page
     assert reverse("unpaid_work:allocate", args=[requirement.sentence.person.crn, requirement.pk]) in page
+
+
+def test_the_allocate_page_shows_hours_deadline_ete_allowance_and_the_earned_reduction(
+    client, upw_staff, requirement, session, supervisor
+):
+    import datetime as dt
+
+    from probation.unpaid_work.services.sheets import SheetRow, session_sheet_save
+    from probation.unpaid_work.tests.factories import place
+
+    booked = place(session, requirement, by=supervisor)
+    session_sheet_save(
+        actor=supervisor,
+        session_id=session.pk,
+        expected_version=1,
+        rows=[SheetRow(booked.pk, "ATTC", dt.time(9), dt.time(16), penalty=15)],
+    )
+    client.force_login(upw_staff)
+
+    page = client.get(reverse("unpaid_work:allocate", args=[requirement.sentence.person.crn, requirement.pk]))
+
+    text = page.content.decode()
+    assert "6h 45m credited of 100h; 93h 15m left" in text
+    assert "Up to 30h" in text  # 30 % of 100 hours
+    assert "Eligible: 0h off now, 25h expected (after 25h worked with no failure)" in text

@@ -14,7 +14,7 @@ from probation.rules.unpaid_work.schedule import Frequency
 from probation.sentences.models import Requirement
 from probation.unpaid_work.forms import AllocationForm, AssessmentForm
 from probation.unpaid_work.models import Assessment
-from probation.unpaid_work.selectors.allocation import allocation_options, assessment_for
+from probation.unpaid_work.selectors.allocation import allocation_options, assessment_for, requirement_summary
 from probation.unpaid_work.services.allocations import AllocationRequest, allocation_create
 from probation.unpaid_work.services.assessments import assessment_save, upw_requirement
 
@@ -84,7 +84,11 @@ class AllocateView(_RequirementFormView):
 
     @property
     def extra(self) -> dict[str, Any]:
-        return {"options": self.day_options, "requirement": self.requirement}
+        return {
+            "options": self.day_options,
+            "requirement": self.requirement,
+            "summary": requirement_summary(requirement=self.requirement),
+        }
 
     def audit_detail(self) -> dict[str, Any]:
         return {"requirement": self.requirement.pk}
