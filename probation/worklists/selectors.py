@@ -231,9 +231,11 @@ def _unpaid_work_rows(
         .only("id", "sentence_id", "start_date", "ordered", "done", "sentence__id", "sentence__person_id")
         .order_by("start_date", "id")[:limit]
     )
-    rows = list(rows)
-    booked = unpaid_work_booked(since=london_datetime(today, dt.time()), requirement_ids=[r.pk for r in rows])
-    for requirement in rows:
+    requirements = list(rows)
+    booked = unpaid_work_booked(
+        since=london_datetime(today, dt.time()), requirement_ids=[r.pk for r in requirements]
+    )
+    for requirement in requirements:
         deadline = unpaid_work_deadline(requirement.start_date)
         outlook = unpaid_work_outlook(
             start=requirement.start_date,

@@ -160,9 +160,10 @@ def _move(contacts: list[Contact], days: dict[int, list[ProjectDay]], actor: Use
             sessions[key] = Session(
                 day=day, project_id=day.project_id, date=when.date(), supervisor_id=day.supervisor_id
             )
-        if (contact.requirement_id, day.pk) not in allocations:
-            allocations[(contact.requirement_id, day.pk)] = Allocation(
-                requirement_id=contact.requirement_id,
+        requirement_id = contact.requirement_id or 0  # the query asks for requirement__isnull=False
+        if (requirement_id, day.pk) not in allocations:
+            allocations[(requirement_id, day.pk)] = Allocation(
+                requirement_id=requirement_id,
                 day=day,
                 frequency="weekly",
                 starts_on=when.date(),

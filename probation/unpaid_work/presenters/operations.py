@@ -58,7 +58,8 @@ def percent(value: int | None) -> str:
 
 
 def csv_rows(weeks: list[Week]) -> list[list[object]]:
-    return [CSV_HEADER] + [
+    header: list[object] = list(CSV_HEADER)
+    return [header] + [
         [
             week.monday.isoformat(),
             week.sessions,

@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 
+from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.core.clock import today_uk
 from probation.people.tests.factories import PersonFactory
 from probation.sentences.tests.factories import RequirementFactory, SentenceFactory
@@ -15,7 +16,8 @@ from probation.worklists.selectors import _unpaid_work_rows
 pytestmark = pytest.mark.django_db
 
 
-def test_an_order_behind_its_rate_is_on_track_once_sessions_cover_what_is_left(officer_user, supervisor):
+def test_an_order_behind_its_rate_is_on_track_once_sessions_cover_what_is_left(officer_user, team):
+    supervisor = UserFactory(role="upw_supervisor", staff=StaffFactory(team=team, grade="UPWS"))
     start = today_uk() - dt.timedelta(days=180)
     person = PersonFactory(officer=officer_user.staff)
     requirement = RequirementFactory(
