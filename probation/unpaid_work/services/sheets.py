@@ -57,6 +57,15 @@ def check_runs_on(session: Session) -> None:
         raise ServiceError(f"{project.name} does not run on {session.date:%-d %B %Y}", field="date")
 
 
+def _by(session: Session) -> str:
+    """ " by Jo Castle at 10:42 on 5 December 2026" for the last save, or "" before any."""
+    if session.saved_by is None:
+        return ""
+    at = local(session.updated_at)
+    name = session.saved_by.get_full_name() or session.saved_by.username
+    return f" by {name} at {at:%H:%M} on {at:%-d %B %Y}"
+
+
 def _credits(places: dict[int, Place], rows: list[SheetRow]) -> dict[int, tuple[SheetRow, Place]]:
     """Check every row's shape (rules) at once; field names are ``<place id>-<field>``."""
     errors: list[RuleError] = []
@@ -98,15 +107,8 @@ def session_sheet_save(
         )
         if session is None or not may_record(actor, session):
             raise NotFound(session_id)
-        if session.saved_at is not None or session.version != expected_version:
-            at = local(session.saved_at) if session.saved_at else None
-            who = (
-                f" by {session.saved_by.get_full_name() or session.saved_by.username}"
-                if session.saved_by
-                else ""
-            )
-            when = f" at {at:%H:%M} on {at:%-d %B %Y}" if at else ""
-            raise ServiceError(f"This sheet was already saved{who}{when}. Nothing was credited again.")
+        if session.version != expected_version:
+            raise ServiceError(f"This sheet was already saved{_by(session)}. Nothing was credited again.")
         check_runs_on(session)
         if session.date > today_uk():
             raise ServiceError("The session has not happened yet: record the sheet on the day", field="date")
@@ -116,9 +118,8 @@ def session_sheet_save(
                 session=session, contact__cancelled_at__isnull=True
             )
         }
-        missing = set(places) - {row.place_id for row in rows}
-        if missing:
-            raise ServiceError("Record an outcome for everyone expected", field="rows")
+        if not rows:
+            raise ServiceError("Record the outcome of at least one person", field="rows")
         checked = _credits(places, rows)
         credits: dict[int, SessionCredit] = {}
 
@@ -156,7 +157,12 @@ def session_sheet_save(
             updated,
             ["signed_in", "signed_out", "penalty_minutes", "travel_minutes", "credited_minutes", "notes"],
         )
-        session.saved_at, session.saved_by, session.version = now(), actor, session.version + 1
+        # The sheet is complete once everyone expected has an outcome (a restricted person's row is
+        # left to staff who may see them); every save moves the version on, so a repeat is refused.
+        recorded = {row.place_id for row in rows}
+        complete = all(p.contact.outcome or p.pk in recorded for p in places.values())
+        session.saved_at = now() if complete else session.saved_at
+        session.saved_by, session.version = actor, session.version + 1
         session.save(update_fields=["saved_at", "saved_by", "version", "updated_at"])
         audit_record(
             actor=actor,

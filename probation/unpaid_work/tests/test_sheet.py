@@ -187,3 +187,26 @@ def test_a_twenty_person_sheet_saves_in_one_request_with_a_constant_query_count(
         counts.append(len(queries))
     assert counts[0] == counts[1]
     assert Requirement.objects.filter(done=6, done_part_minutes=50).count() == 22
+
+
+def test_a_restricted_persons_row_is_left_for_staff_and_the_others_are_credited(
+    client, session, supervisor, officer_user, upw_staff
+):
+    from probation.people.tests import access
+
+    seen, hidden = (place(session, upw_requirement(officer_user.staff), by=supervisor) for _ in range(2))
+    access.restrict(hidden.contact.person, to=upw_staff)
+    client.force_login(supervisor)
+
+    response = client.post(reverse("unpaid_work:sheet", args=[session.pk]), {"version": 1} | _post(seen))
+
+    assert response.status_code == 302
+    seen.contact.refresh_from_db()
+    hidden.contact.refresh_from_db()
+    session.refresh_from_db()
+    assert (seen.contact.outcome, hidden.contact.outcome, session.saved_at) == ("ATTC", "", None)
+    client.force_login(upw_staff)
+    done = client.post(reverse("unpaid_work:sheet", args=[session.pk]), {"version": 2} | _post(hidden))
+    assert done.status_code == 302
+    session.refresh_from_db()
+    assert session.saved_at is not None

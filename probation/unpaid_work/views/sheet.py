@@ -34,6 +34,7 @@ class SessionSheetView(View):
             "rows": rows,
             "errors": list(errors),
             "outcomes": list(SUPERVISOR_OUTCOMES.items()),
+            "open_rows": any(not r.saved and not r.person.restricted for r in rows),
         }
         return render(request, "unpaid_work/sheet.html", context, status=status)
 
@@ -50,7 +51,7 @@ class SessionSheetView(View):
 
     def post(self, request: AuthenticatedHttpRequest, session_id: int) -> HttpResponse:
         session, people = sheet_get(user=request.user, session_id=session_id)
-        recordable = [p.place.pk for p in people if not p.restricted]
+        recordable = [p.place.pk for p in people if not p.restricted and not p.place.contact.outcome]
         try:
             rows = sheet_rows(request.POST, recordable)
             version = int(request.POST.get("version", "0") or 0)
