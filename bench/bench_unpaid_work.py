@@ -95,14 +95,13 @@ def time_sheet_save(staff: User, supervisor: User, project: Project, runs: int) 
             terminated_on__isnull=True,
             sentence__person__pdu_id=project.pdu_id,
             done__lt=F("ordered") - 3,
-            sentence__start_date__lt=today_uk() - dt.timedelta(days=400),
         ).select_related("sentence__person")[:SHEET]
     )
     if len(requirements) < SHEET:
         raise SystemExit(f"Only {len(requirements)} unpaid-work orders with hours left in the PDU")
     seconds, queries = {SHEET: [], SMALL: []}, {SHEET: [], SMALL: []}
-    # A Monday far enough back that the orders had started: sentence start dates are over 400 days ago.
-    monday = today_uk() - dt.timedelta(days=today_uk().weekday() + 7 * 52)
+    # Mondays in the last weeks (a session may not be recorded before it happens).
+    monday = today_uk() - dt.timedelta(days=today_uk().weekday() + 7)
     for run in range(runs):
         for size in (SMALL, SHEET):
             with transaction.atomic():

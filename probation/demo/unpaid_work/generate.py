@@ -150,8 +150,13 @@ def generate(*, today: dt.date, log: Callable[[str], object] = print) -> Result:
 
 
 def _move(contacts: list[Contact], days: dict[int, list[ProjectDay]], actor: User) -> tuple[int, int]:
+    """Sessions, allocations (one per requirement and weekly session; another where the history has two
+    sessions of one order on a day) and places, then the contacts moved in one UPDATE per supervisor."""
     sessions: dict[tuple[int, dt.date], Session] = {}
-    allocations: dict[tuple[int, int], Allocation] = {}
+    allocations: dict[tuple[int, int, int], Allocation] = {}
+    placed: list[tuple[Contact, tuple[int, dt.date], tuple[int, int, int]]] = []
+    used: set[tuple[tuple[int, dt.date], tuple[int, int, int]]] = set()
+    moved: dict[tuple[int, str], list[int]] = {}
     for contact in contacts:
         when = local(contact.starts_at)
         day = days[contact.person.pdu_id][when.weekday()]
@@ -161,36 +166,40 @@ def _move(contacts: list[Contact], days: dict[int, list[ProjectDay]], actor: Use
                 day=day, project_id=day.project_id, date=when.date(), supervisor_id=day.supervisor_id
             )
         requirement_id = contact.requirement_id or 0  # the query asks for requirement__isnull=False
-        if (requirement_id, day.pk) not in allocations:
-            allocations[(requirement_id, day.pk)] = Allocation(
+        n = 0
+        while (key, (requirement_id, day.pk, n)) in used:
+            n += 1
+        allocation_key = (requirement_id, day.pk, n)
+        used.add((key, allocation_key))
+        if allocation_key not in allocations:
+            allocations[allocation_key] = Allocation(
                 requirement_id=requirement_id,
                 day=day,
                 frequency="weekly",
                 starts_on=when.date(),
                 created_by=actor,
             )
-        contact.officer_id, contact.on_project, contact.location = (
-            day.supervisor_id,
-            True,
-            day.project.name[:120],
-        )
+        placed.append((contact, key, allocation_key))
+        moved.setdefault((day.supervisor_id, day.project.name[:120]), []).append(contact.pk)
     Session.objects.bulk_create(list(sessions.values()), batch_size=2000)
     Allocation.objects.bulk_create(list(allocations.values()), batch_size=2000)
-    places = []
-    for contact in contacts:
-        when = local(contact.starts_at)
-        day = days[contact.person.pdu_id][when.weekday()]
-        attended = contact.credited > 0
-        places.append(
+    Place.objects.bulk_create(
+        [
             Place(
-                session=sessions[(day.pk, when.date())],
-                allocation=allocations[(contact.requirement_id or 0, day.pk)],
+                session=sessions[key],
+                allocation=allocations[allocation_key],
                 contact=contact,
-                signed_in=when.time() if attended else None,
-                signed_out=local(contact.ends_at).time() if attended and contact.ends_at else None,
+                signed_in=local(contact.starts_at).time() if contact.credited else None,
+                signed_out=local(contact.ends_at).time() if contact.credited and contact.ends_at else None,
                 credited_minutes=min(contact.credited * 60, 32767),
             )
-        )
-    Place.objects.bulk_create(places, batch_size=2000)
-    Contact.objects.bulk_update(contacts, ["officer", "on_project", "location"], batch_size=2000)
+            for contact, key, allocation_key in placed
+        ],
+        batch_size=2000,
+    )
+    for (supervisor_id, location), ids in moved.items():
+        for start in range(0, len(ids), 900):  # SQLite allows 999 parameters a statement
+            Contact.objects.filter(pk__in=ids[start : start + 900]).update(
+                officer_id=supervisor_id, on_project=True, location=location
+            )
     return len(sessions), len(contacts)
