@@ -51,6 +51,8 @@ _NAV: tuple[NavItem, ...] = (
     # at /courts, but their navigation is full (it must fit one line); a link from My work is to come.
     NavItem("Courts", "court:index", Permission.COURT_LIST_MANAGE, _has_staff),
     NavItem("Report requests", "reports:request-list", Permission.COURT_LIST_MANAGE, _has_staff),
+    NavItem("Projects", "unpaid_work:projects", Permission.UPW_MANAGE, _has_staff),
+    NavItem("My sessions", "unpaid_work:sessions", Permission.UPW_SESSION_RECORD, _has_staff),
     NavItem("My team", "people:team", Permission.TEAM_CASELOAD_VIEW, _without_team_work),
     NavItem("Team work", "worklists:team", Permission.WORKLIST_TEAM),
     NavItem("Shared cases", "people:shared", Permission.CASE_VIEW, _is_partner),

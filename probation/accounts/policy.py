@@ -56,7 +56,10 @@ class Permission(StrEnum):
 
     # Sentence plans (issue 12).
 
-    # Unpaid work (issue 13).
+    # Unpaid work (issue 13): staff run their PDU's projects, assessments and allocations (and may
+    # complete any of its session sheets); supervisors record the sheets of their own sessions only.
+    UPW_MANAGE = "unpaid_work.manage"
+    UPW_SESSION_RECORD = "unpaid_work.session_record"
 
     # Custody, release and parole (issue 14).
 
@@ -171,9 +174,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # (regional leadership)
     Role.REGIONAL_LEAD: frozenset({P.INSIGHTS_AREA_VIEW, P.INSIGHTS_EQUALITY_VIEW}),
     # Unpaid work (issue 13).
-    Role.UPW_STAFF: frozenset(),
-    # (supervisors)
-    Role.UPW_SUPERVISOR: frozenset(),
+    Role.UPW_STAFF: frozenset(
+        {P.CASE_VIEW, P.CASE_SEARCH, P.SENTENCE_VIEW, P.REGISTRATION_VIEW, P.CONTACT_VIEW}
+        | {P.UPW_MANAGE, P.UPW_SESSION_RECORD}
+    ),
+    # (supervisors: their sessions' sheets only, no case records)
+    Role.UPW_SUPERVISOR: frozenset({P.UPW_SESSION_RECORD}),
     # Approved premises (issue 16).
     Role.AP_ASSESSOR: frozenset(),
     # (Central Referral Unit)

@@ -6,6 +6,7 @@ so a person with thousands of contacts costs the same as one with ten, and no CO
 """
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import cast
 
@@ -14,7 +15,7 @@ from django.db.models import Q, QuerySet
 from probation.accounts.models import Staff, User
 from probation.contacts.models import Contact, DiaryFeedToken
 from probation.contacts.services.checks import RESCHEDULED
-from probation.contacts.times import london_datetime
+from probation.contacts.times import local, london_datetime
 from probation.core.errors import NotFound
 from probation.people.models import Person
 from probation.people.policy import ListedPerson, people_listable_to
@@ -222,10 +223,11 @@ def feed_link_get(*, staff: Staff) -> DiaryFeedToken | None:
 
 
 def diary_list(*, user: User, staff: Staff, start: dt.datetime, end: dt.datetime) -> list[Contact]:
-    """The officer's appointments between two instants, earliest first, not cancelled or moved."""
+    """The officer's appointments between two instants, earliest first, not cancelled or moved.
+    Unpaid-work sessions at a project are the project's, not the officer's diary (issue 13)."""
     contacts = list(
         Contact.objects.appointments()
-        .filter(officer=staff, starts_at__gte=start, starts_at__lt=end)
+        .filter(officer=staff, starts_at__gte=start, starts_at__lt=end, on_project=False)
         .exclude(outcome__in=RESCHEDULED)
         .select_related("person")
         .order_by("starts_at", "id")
@@ -280,3 +282,25 @@ def case_overview_contacts(*, person: Person, now: dt.datetime, size: int) -> Ca
     needing = list(contacts.outstanding(now=now).order_by("starts_at", "id")[: size + 1])
     recent = list(contacts.filter(starts_at__lt=now).order_by("-starts_at", "-id")[:size])
     return CaseOverviewContacts(upcoming, needing[:size], len(needing) > size, recent)
+
+
+def unpaid_work_booked(
+    *, since: dt.datetime, requirement_ids: Iterable[int] | None = None
+) -> dict[int, list[tuple[dt.date, int]]]:
+    """Per requirement, (date, minutes) of each unpaid-work session booked at a project from ``since``
+    with no outcome yet (issue 13 item 6: the at-risk list judges the real schedule). One query."""
+    contacts = Contact.objects.appointments().filter(
+        on_project=True, outcome="", starts_at__gte=since, requirement__isnull=False, ends_at__isnull=False
+    )
+    if requirement_ids is not None:
+        contacts = contacts.filter(requirement_id__in=list(requirement_ids))
+    booked: dict[int, list[tuple[dt.date, int]]] = {}
+    for requirement_id, starts_at, ends_at in contacts.values_list("requirement_id", "starts_at", "ends_at"):
+        minutes = int((ends_at - starts_at).total_seconds() // 60)
+        booked.setdefault(requirement_id, []).append((local(starts_at).date(), minutes))
+    return booked
+
+
+def booked_hours_by(booked: list[tuple[dt.date, int]], deadline: dt.date) -> int:
+    """Whole hours of the booked sessions on or before ``deadline``."""
+    return sum(minutes for day, minutes in booked if day <= deadline) // 60

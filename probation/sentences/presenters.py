@@ -244,7 +244,13 @@ def _measure_rows(
         risk = unpaid_work_risk(
             order_date=requirement.sentence.sentence_date, ordered=shown.ordered, done=shown.done, today=today
         )
-    return shown.text, _percent(shown.done, shown.ordered), risk
+    text = shown.text
+    if kind is RequirementType.UNPAID_WORK and requirement.done_part_minutes:
+        # Session sheets credit minutes (issue 13): "6 of 40 hours credited" would hide 45 of them.
+        text = text.replace(
+            f"{shown.done} of", f"{shown.done} hours {requirement.done_part_minutes} minutes of", 1
+        )
+    return text, _percent(shown.done, shown.ordered), risk
 
 
 def requirement_card(

@@ -18,11 +18,14 @@ from typing import Any
 from django.db.models import Count, Q, QuerySet, Window
 
 from probation.accounts.models import Staff, Team, User
+from probation.contacts.selectors import booked_hours_by, unpaid_work_booked
+from probation.contacts.times import london_datetime
 from probation.mappa.models import MappaAction
 from probation.people.models import Person
 from probation.people.policy import ListedPerson, people_listable_to
 from probation.risk.models import Registration
 from probation.risk.selectors.registrations import REVIEWS_DUE_WITHIN_DAYS
+from probation.rules.sentences.requirements import unpaid_work_deadline
 from probation.rules.worklists.deadlines import (
     UnpaidWorkStatus,
     last_appointment_day_overdue,
@@ -228,9 +231,18 @@ def _unpaid_work_rows(
         .only("id", "sentence_id", "start_date", "ordered", "done", "sentence__id", "sentence__person_id")
         .order_by("start_date", "id")[:limit]
     )
-    for requirement in rows:
+    requirements = list(rows)
+    booked = unpaid_work_booked(
+        since=london_datetime(today, dt.time()), requirement_ids=[r.pk for r in requirements]
+    )
+    for requirement in requirements:
+        deadline = unpaid_work_deadline(requirement.start_date)
         outlook = unpaid_work_outlook(
-            start=requirement.start_date, ordered=requirement.ordered, done=requirement.done, today=today
+            start=requirement.start_date,
+            ordered=requirement.ordered,
+            done=requirement.done,
+            today=today,
+            booked=booked_hours_by(booked.get(requirement.pk, []), deadline),
         )
         if outlook.needs_attention:
             needing.append((requirement, outlook))

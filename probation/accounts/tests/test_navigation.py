@@ -33,9 +33,9 @@ EXPECTED = {
     # (regional)
     Role.REGIONAL_LEAD: ["Local information"],
     # Issue 13.
-    Role.UPW_STAFF: [],
+    Role.UPW_STAFF: ["Search", "Projects", "My sessions"],
     # (supervisors)
-    Role.UPW_SUPERVISOR: [],
+    Role.UPW_SUPERVISOR: ["My sessions"],
     # Issue 16.
     Role.AP_ASSESSOR: [],
     # (CRU)

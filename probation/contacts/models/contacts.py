@@ -92,6 +92,10 @@ class Contact(VersionedModel):
     rescheduled_to = models.OneToOneField(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="rescheduled_from"
     )
+    # An unpaid-work session at a Community Payback project (issue 13): it is on the person's schedule
+    # and the project's, run by the project's supervisor, so it is not in the officer's diary and never
+    # clashes with the officer's appointments (it still clashes with the person's).
+    on_project = models.BooleanField(default=False, db_default=False)
     reminder = models.CharField(
         max_length=5, choices=[("", "No reminder"), ("sms", "Text message"), ("email", "Email")], blank=True
     )

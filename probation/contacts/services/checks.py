@@ -116,17 +116,23 @@ def check_clashes(
     starts_at: dt.datetime,
     ends_at: dt.datetime | None,
     ignore_id: int | None = None,
+    on_project: bool = False,
 ) -> None:
     """Refuse an appointment that overlaps one the officer or the person already has (issue 3
-    item 5). The officer's clash does not say who the other appointment is with."""
+    item 5). The officer's clash does not say who the other appointment is with. Unpaid-work sessions
+    at a project (``on_project``, issue 13) are the project's, not the officer's: they neither clash
+    with the officer's appointments nor meet clashes from them; they still clash with the person's."""
     overlapping = Contact.objects.filter(_overlapping(starts_at, ends_at)).exclude(pk=ignore_id)
-    theirs = overlapping.filter(officer=officer).order_by("starts_at", "id").first()
-    if theirs is not None:
-        raise ServiceError(f"{officer.name} already has an appointment {_when(theirs)}", field="start_time")
+    if not on_project:
+        theirs = overlapping.filter(officer=officer, on_project=False).order_by("starts_at", "id").first()
+        if theirs is not None:
+            raise ServiceError(
+                f"{officer.name} already has an appointment {_when(theirs)}", field="start_time"
+            )
     mine = overlapping.filter(person=person).select_related("officer").order_by("starts_at", "id").first()
     if mine is not None:
+        with_whom = f"at {mine.location or 'a project'}" if mine.on_project else f"with {mine.officer.name}"
         raise ServiceError(
-            f"This person already has {mine.get_type_display().lower()} "
-            f"with {mine.officer.name} {_when(mine)}",
+            f"This person already has {mine.get_type_display().lower()} {with_whom} {_when(mine)}",
             field="start_time",
         )

@@ -108,9 +108,9 @@ def _credit(contact: Contact, code: OutcomeCode, hours: int | None) -> int:
     if kind is RequirementType.UNPAID_WORK:
         if not hours:
             raise ServiceError("Enter the hours worked", field="hours")
-        _raise_as_field(
-            lambda: check_credit(kind, ordered=ordered, credited=requirement.done, credit=hours), "hours"
-        )
+        # Part hours credited from a session sheet count as a started hour here (done_part_minutes).
+        started = requirement.done + (1 if requirement.done_part_minutes else 0)
+        _raise_as_field(lambda: check_credit(kind, ordered=ordered, credited=started, credit=hours), "hours")
         credited, requirement.done = hours, requirement.done + hours
     elif kind is RequirementType.REHABILITATION_ACTIVITY:
         # RAR days are distinct dates (rar_days_used): a second activity on a used day costs nothing.

@@ -25,6 +25,8 @@ from probation.risk.models import Registration, RegistrationReview, RiskManageme
 from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
 from probation.scores.models import CriminalHistory, PredictorScore
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
+from probation.unpaid_work.models import Allocation, Place
+from probation.unpaid_work.models import Assessment as UnpaidWorkAssessment
 
 BREACH_FAILURES = Breach.failures.through
 RECALL_CONDITIONS = Recall.breached_conditions.through
@@ -70,6 +72,11 @@ DEPENDANTS: tuple[type[models.Model], ...] = (
     HearingCandidate,
     Hearing,
     ReportRequest,
+    # Unpaid work (issue 13): a person's places on project sessions point at their appointments, and
+    # allocations and assessments at their requirements (the projects and sessions stay).
+    Place,
+    Allocation,
+    UnpaidWorkAssessment,
 )
 # The tables big enough for the drop-and-rebuild of indexes and foreign keys to pay.
 BIG_TABLES = (Contact, EnforcementCase, EnforcementStep, Event, EventOffence, Sentence, Requirement)

@@ -60,13 +60,19 @@ class UnpaidWorkOutlook:
         return self.status is not UnpaidWorkStatus.ON_TRACK
 
 
-def unpaid_work_outlook(*, start: dt.date, ordered: int, done: int, today: dt.date) -> UnpaidWorkOutlook:
+def unpaid_work_outlook(
+    *, start: dt.date, ordered: int, done: int, today: dt.date, booked: int = 0
+) -> UnpaidWorkOutlook:
     """Will the hours be finished by the 12-month deadline at the rate achieved since the start?
 
     At risk when the hours remaining exceed the hours projected from now to the deadline at the rate
     credited so far (``done`` over the days since ``start``). A requirement younger than
     RATE_SETTLING_DAYS is not projected; a finished one is on track; once the deadline has passed with
     hours remaining it is ``DEADLINE_PASSED`` (domain rule ``is_unpaid_work_overdue``).
+
+    ``booked``: hours of unpaid-work sessions already booked from today to the deadline (issue 13
+    item 6, the real session schedule). Sessions booked to cover what remains make the order on track
+    whatever the past rate; otherwise the projection is the better of the booked hours and the rate.
     """
     deadline = unpaid_work_deadline(start)
     remaining = max(ordered - done, 0)
@@ -74,12 +80,14 @@ def unpaid_work_outlook(*, start: dt.date, ordered: int, done: int, today: dt.da
         return UnpaidWorkOutlook(UnpaidWorkStatus.ON_TRACK, deadline, 0, 0)
     if today > deadline:
         return UnpaidWorkOutlook(UnpaidWorkStatus.DEADLINE_PASSED, deadline, remaining, 0)
+    if booked >= remaining:
+        return UnpaidWorkOutlook(UnpaidWorkStatus.ON_TRACK, deadline, remaining, booked)
     elapsed = (today - start).days
     if elapsed < RATE_SETTLING_DAYS:
         return UnpaidWorkOutlook(UnpaidWorkStatus.ON_TRACK, deadline, remaining, remaining)
     days_left = (deadline - today).days
     # Integer arithmetic: remaining > done * days_left / elapsed, without rounding at the boundary.
     at_risk = remaining * elapsed > done * days_left
-    projected = done * days_left // elapsed
+    projected = max(done * days_left // elapsed, booked)
     status = UnpaidWorkStatus.AT_RISK if at_risk else UnpaidWorkStatus.ON_TRACK
     return UnpaidWorkOutlook(status, deadline, remaining, projected)

@@ -18,6 +18,9 @@ class Requirement(VersionedModel):
     type = models.CharField(max_length=40, choices=REQUIREMENT_TYPE_CHOICES)
     ordered = models.PositiveIntegerField("Amount ordered", null=True, blank=True)
     done = models.PositiveIntegerField("Progress", default=0)
+    # Unpaid work is credited in minutes (unpaid-work.md: (end − start) − penalty): ``done`` holds the
+    # whole hours and this the minutes beyond them, so every page reading ``done`` stays in hours.
+    done_part_minutes = models.PositiveSmallIntegerField(default=0, db_default=0)
     start_date = models.DateField("Start date")
     end_date = models.DateField("End date", null=True, blank=True)
     # Curfew hours and electronic monitoring, exclusion place and period, residence address,
@@ -37,6 +40,9 @@ class Requirement(VersionedModel):
                 name="requirement_done_within_ordered",
             ),
             models.CheckConstraint(
+                condition=Q(done_part_minutes__lt=60), name="requirement_part_minutes_under_an_hour"
+            ),
+            models.CheckConstraint(
                 condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
                 name="requirement_end_after_start",
             ),
@@ -44,6 +50,10 @@ class Requirement(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.get_type_display()} on sentence {self.sentence_id}"
+
+    @property
+    def done_minutes(self) -> int:
+        return self.done * 60 + self.done_part_minutes
 
     @property
     def is_active(self) -> bool:

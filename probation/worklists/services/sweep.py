@@ -30,7 +30,10 @@ from django.db.models import (
     Value,
 )
 
+from probation.contacts.selectors import booked_hours_by, unpaid_work_booked
+from probation.contacts.times import london_datetime
 from probation.people.models import Person
+from probation.rules.sentences.requirements import unpaid_work_deadline
 from probation.rules.worklists.deadlines import UnpaidWorkStatus, unpaid_work_outlook
 from probation.worklists import conditions
 from probation.worklists.models import WorkItem, WorkItemKind
@@ -166,10 +169,13 @@ def _sweep_unpaid_work(*, today: dt.date, now: dt.datetime, result: SweepResult)
         )
     )
     wanted: dict[WorkItemKind, dict[int, WorkItem]] = {kind: {} for kind in _UNPAID_WORK_KINDS.values()}
+    # Sessions booked at projects count towards the outlook (issue 13 item 6): one query, nationally.
+    booked = unpaid_work_booked(since=london_datetime(today, dt.time()))
     for pk, person_id, officer_id, team_id, start, ordered, done in rows.iterator(chunk_size=_BATCH):
         if ordered is None:  # unpaid_work_open excludes these; this tells the type checker
             continue
-        outlook = unpaid_work_outlook(start=start, ordered=ordered, done=done, today=today)
+        hours = booked_hours_by(booked.get(pk, []), unpaid_work_deadline(start))
+        outlook = unpaid_work_outlook(start=start, ordered=ordered, done=done, today=today, booked=hours)
         kind = _UNPAID_WORK_KINDS.get(outlook.status)
         if kind is None:
             continue

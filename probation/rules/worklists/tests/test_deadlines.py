@@ -78,3 +78,18 @@ def test_finished_unpaid_work_is_never_at_risk():
     outlook = unpaid_work_outlook(start=D(2024, 1, 1), ordered=40, done=40, today=D(2026, 1, 1))
     assert outlook.status is UnpaidWorkStatus.ON_TRACK
     assert not outlook.needs_attention
+
+
+def test_sessions_booked_to_cover_the_hours_left_put_a_slow_order_on_track():
+    slow = {"start": D(2025, 3, 1), "ordered": 100, "done": 10, "today": D(2025, 6, 1)}
+
+    assert unpaid_work_outlook(**slow).status is UnpaidWorkStatus.AT_RISK
+    assert unpaid_work_outlook(**slow, booked=89).status is UnpaidWorkStatus.AT_RISK
+    covered = unpaid_work_outlook(**slow, booked=90)
+    assert (covered.status, covered.projected) == (UnpaidWorkStatus.ON_TRACK, 90)
+    assert unpaid_work_outlook(**slow, booked=60).projected == 60  # more than the rate's 27
+
+
+def test_booked_sessions_do_not_rescue_an_order_past_its_deadline():
+    late = unpaid_work_outlook(start=D(2024, 1, 1), ordered=100, done=10, today=D(2025, 6, 1), booked=90)
+    assert late.status is UnpaidWorkStatus.DEADLINE_PASSED

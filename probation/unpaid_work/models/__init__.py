@@ -1,0 +1,23 @@
+from probation.unpaid_work.models.placements import Allocation, Assessment, Place
+from probation.unpaid_work.models.projects import (
+    PROJECT_KINDS,
+    WEEKDAYS,
+    Project,
+    ProjectDay,
+    ProjectType,
+    Session,
+    Supervisor,
+)
+
+__all__ = [
+    "PROJECT_KINDS",
+    "WEEKDAYS",
+    "Allocation",
+    "Assessment",
+    "Place",
+    "Project",
+    "ProjectDay",
+    "ProjectType",
+    "Session",
+    "Supervisor",
+]

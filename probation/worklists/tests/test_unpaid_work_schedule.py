@@ -1,0 +1,35 @@
+"""The at-risk list judges the real session schedule (issue 13 item 6): an order behind its rate is
+not at risk once sessions are booked to cover what is left before the deadline."""
+
+import datetime as dt
+
+import pytest
+
+from probation.accounts.tests.factories import StaffFactory, UserFactory
+from probation.core.clock import today_uk
+from probation.people.tests.factories import PersonFactory
+from probation.sentences.tests.factories import RequirementFactory, SentenceFactory
+from probation.unpaid_work.tests.factories import ProjectDayFactory, place, session_on
+from probation.worklists import conditions
+from probation.worklists.selectors import _unpaid_work_rows
+
+pytestmark = pytest.mark.django_db
+
+
+def test_an_order_behind_its_rate_is_on_track_once_sessions_cover_what_is_left(officer_user, team):
+    supervisor = UserFactory(role="upw_supervisor", staff=StaffFactory(team=team, grade="UPWS"))
+    start = today_uk() - dt.timedelta(days=180)
+    person = PersonFactory(officer=officer_user.staff)
+    requirement = RequirementFactory(
+        sentence=SentenceFactory(event__person=person, event__conviction_date=start), ordered=40, done=5
+    )
+    queryset = conditions.unpaid_work_open().filter(pk=requirement.pk)
+    assert [r.pk for r, _ in _unpaid_work_rows(queryset, today=today_uk())] == [requirement.pk]
+
+    day = ProjectDayFactory(
+        project__pdu=person.pdu, supervisor=supervisor.staff, weekday=today_uk().weekday()
+    )
+    for week in range(1, 6):  # 5 × 7 hours = 35 hours, what is left
+        place(session_on(day, today_uk() + dt.timedelta(days=7 * week)), requirement, by=supervisor)
+
+    assert _unpaid_work_rows(queryset, today=today_uk()) == []
