@@ -83,7 +83,9 @@ class Contact(VersionedModel):
     outcome_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    # What this contact credited to its requirement: unpaid work hours, or one RAR day / programme session.
+    # What this contact credited to its requirement: one RAR day / programme session; for unpaid work,
+    # whole hours when the officer records "hours worked" (outcomes.py) but MINUTES when a supervisor's
+    # session sheet credits it (sessions.py, ADR 0036). Audit detail only: progress is Requirement.done.
     credited = models.PositiveSmallIntegerField(default=0)
     # A failed-to-attend awaits evidence of an acceptable reason until this date (7 days, enforcement.md).
     evidence_due_on = models.DateField(null=True, blank=True)
