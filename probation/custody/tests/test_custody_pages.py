@@ -88,7 +88,18 @@ def test_release_plan_and_pathways_are_saved(client, officer_user, case):
         reverse("custody:release-plan", args=[case.crn, record.pk]),
         {"release_address": "1 High Street, Leeds", "release_night": "release_address", "version": 1},
     )
-    statuses = dict.fromkeys(("accommodation", "attitudes", "children_families", "drugs_alcohol", "education_work", "finance_id", "health"), "not_started")
+    statuses = dict.fromkeys(
+        (
+            "accommodation",
+            "attitudes",
+            "children_families",
+            "drugs_alcohol",
+            "education_work",
+            "finance_id",
+            "health",
+        ),
+        "not_started",
+    )
     client.post(
         reverse("custody:pathways", args=[case.crn, record.pk]),
         statuses | {"accommodation": "done", "version": 2},
