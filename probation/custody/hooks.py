@@ -13,6 +13,7 @@ none of them — pyproject importlinter: victims | approved_premises -> custody)
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from functools import partial
 from typing import Any
 
 from django.db import transaction
@@ -47,7 +48,7 @@ def unregister_all() -> None:
 def release_changed(**change: Any) -> None:
     """Tell every listener after the transaction commits (nothing is told of a change rolled back)."""
     for listener in list(_release_listeners):
-        transaction.on_commit(lambda listener=listener: listener(**change))
+        transaction.on_commit(partial(listener, **change))
 
 
 def vlo_told(person_ids: Iterable[int], today: dt.date) -> set[int] | None:

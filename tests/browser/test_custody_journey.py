@@ -63,7 +63,7 @@ def build(password: str, tag: str) -> dict[str, str]:
 
 @pytest.fixture
 def journey(live_url: str, live_database: Path) -> dict[str, str]:
-    tag = f"{secrets.randbelow(10**5):05d}"
+    tag = f"{secrets.randbelow(10**6):06d}"
     code = (
         "import json; from tests.browser.test_custody_journey import build; "
         f"print(json.dumps(build({PASSWORD!r}, {tag!r})))"

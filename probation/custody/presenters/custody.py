@@ -145,3 +145,16 @@ def list_row(record: Any, *, vlo_told: set[int] | None = None, with_missing: boo
         row["missing"] = missing(record, vlo_told=vlo_told)
         row["vlo_unknown"] = vlo_told is None
     return row
+
+
+def visit_rows(visits: list[Any]) -> list[tuple[str, str, str, str]]:
+    """Prison and home visits: when, what, with whom, outcome."""
+    return [
+        (
+            govuk_date(v.starts_at),
+            v.get_type_display(),
+            v.officer.name,
+            v.get_outcome_display() if v.outcome else "No outcome yet",
+        )
+        for v in visits
+    ]

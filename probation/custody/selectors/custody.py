@@ -40,6 +40,18 @@ def custody_records_for_person(*, user: User, person: Person) -> list[CustodyRec
     )
 
 
+VISIT_TYPES = ("prison_visit", "home_visit")
+
+
+def visits_for_person(*, user: User, person: Person, limit: int = 20) -> list[Contact]:
+    """Prison and home visits (contacts), latest first; sensitive ones only for those who may read
+    them (contacts' rule)."""
+    visits = Contact.objects.filter(person=person, type__in=VISIT_TYPES, cancelled_at__isnull=True)
+    if not has_permission(user, Permission.CONTACT_VIEW_SENSITIVE):
+        visits = visits.filter(sensitive=False)
+    return list(visits.select_related("officer").order_by("-starts_at", "-id")[:limit])
+
+
 def custody_get(*, user: User, person: Person, custody_id: int) -> CustodyRecord:
     found = (
         CustodyRecord.objects.filter(pk=custody_id, person=person)

@@ -1,12 +1,13 @@
 """Custody records for tests: a custodial sentence with its release inputs and the dates worked out."""
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from probation.custody.models import CustodyRecord
 from probation.custody.services.key_dates import calculate
 from probation.people.models import Person
 from probation.rules.law.dated import NO_CHANGES
+from probation.sentences.models import Sentence
 from probation.sentences.tests.factories import CustodialSentenceFactory, EventFactory
 
 
@@ -18,8 +19,11 @@ def custody_record(
     today: dt.date = dt.date(2026, 12, 3),
     **fields: Any,
 ) -> CustodyRecord:
-    sentence = CustodialSentenceFactory(
-        event=EventFactory(person=person, conviction_date=sentence_date), custodial_months=months
+    sentence = cast(
+        Sentence,
+        CustodialSentenceFactory(
+            event=EventFactory(person=person, conviction_date=sentence_date), custodial_months=months
+        ),
     )
     record = CustodyRecord(
         person=person,

@@ -177,3 +177,26 @@ def test_the_vlo_hook_fills_the_last_column(client, spo_user, team):
     page = client.get(reverse("custody:releases")).content.decode()
     assert page.count("VLO not told") == 1
     assert untold.person.crn in page
+
+
+def test_prison_and_home_visits_are_shown_as_contacts(client, officer_user, case):
+    record = custody_record(case)
+    ContactFactory(
+        sentence=record.sentence,
+        person=case,
+        type="prison_visit",
+        starts_at=dt.datetime(2026, 11, 2, 10, tzinfo=dt.UTC),
+    )
+    ContactFactory(
+        sentence=record.sentence,
+        person=case,
+        type="home_visit",
+        starts_at=dt.datetime(2026, 11, 20, 10, tzinfo=dt.UTC),
+    )
+    ContactFactory(sentence=record.sentence, person=case, type="planned_office_visit")
+    client.force_login(officer_user)
+    page = client.get(reverse("custody:overview", args=[case.crn])).content.decode()
+    assert "Prison visit" in page
+    assert "Home visit" in page
+    assert "Planned office visit" not in page
+    assert "Book a prison or home visit" in page

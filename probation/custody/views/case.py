@@ -7,7 +7,7 @@ from typing import Any
 
 from django.urls import reverse
 
-from probation.accounts.policy import Permission
+from probation.accounts.policy import Permission, has_permission
 from probation.core.clock import today_uk
 from probation.core.errors import NotFound
 from probation.custody.forms.custody import (
@@ -60,6 +60,12 @@ class CustodyOverviewView(CasePageView):
                 }
                 for r in records
             ],
+            "visits": presenters.visit_rows(
+                selectors.visits_for_person(user=self.request.user, person=self.person)
+            )
+            if records
+            else [],
+            "can_book": records and has_permission(self.request.user, Permission.CONTACT_MANAGE),
             "can_manage": selectors.can_manage(self.request.user, self.person),
             "can_add": selectors.can_manage(self.request.user, self.person)
             and selectors.custodial_sentences_without_record(person=self.person).exists(),

@@ -42,7 +42,7 @@ class HandoverListView(View):
             row = list_row(r)
             if not row["restricted"]:
                 row["handover"] = govuk_date(r.handover_date)
-                row["overdue"] = r.handover_date <= today
+                row["overdue"] = r.handover_date is not None and r.handover_date <= today
                 row["team"] = r.person.team.name if r.person.team else "No team"
                 row["allocate_url"] = reverse("people:allocate", args=[r.person.crn])
             rows.append(row)

@@ -98,8 +98,8 @@ def test_a_one_year_sentence_in_2023_has_every_date_and_its_breakdown():
 def test_remand_and_tagged_bail_bring_every_date_forward():
     plain = compute_key_dates(sds(D(2023, 1, 1), 12))
     credited = compute_key_dates(sds(D(2023, 1, 1), 12, remand_days=20, tagged_bail_days=10))
-    assert credited.crd == plain.crd - dt.timedelta(days=30)  # type: ignore[operator]
-    assert credited.sed == plain.sed - dt.timedelta(days=30)  # type: ignore[operator]
+    assert credited.crd == plain.crd - dt.timedelta(days=30)
+    assert credited.sed == plain.sed - dt.timedelta(days=30)
     assert (
         "Credit for time served (remand 20 days and tagged bail 10 days): every date comes 30 days earlier."
         in credited.steps
