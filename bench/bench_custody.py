@@ -71,18 +71,64 @@ def time_pure(count: int, seed: int) -> dict:
     return {"sentences": count, "seconds": round(seconds, 2)}
 
 
+def add_prisoners(count: int, seed: int) -> int:
+    """Add ``count`` prisoners on the generated people (an event, a custodial sentence and its custody
+    record each), so the nightly job is timed on more rows than the demo scale gives."""
+    from probation.demo.custody.generate import _record
+    from probation.people.models import Person
+    from probation.sentences.models import Event, Sentence
+
+    rng = Random(seed)
+    user = User.objects.get(username="spo")
+    people = list(Person.objects.only("id", "date_of_birth").order_by("id")[:count])
+    today = today_uk()
+    events, sentences = [], []
+    for n in range(count):
+        person = people[n % len(people)]
+        day = today - dt.timedelta(days=rng.randint(30, 1500))
+        events.append(
+            Event(person=person, number=10_000 + n, conviction_date=day, court="Bench", created_by=user)
+        )
+    Event.objects.bulk_create(events, batch_size=2000)
+    for event in events:
+        months = rng.choice((12, 18, 24, 36, 48, 60, 96))
+        sentences.append(
+            Sentence(
+                event=event,
+                person=event.person,
+                type="custodial",
+                sentence_date=event.conviction_date,
+                start_date=event.conviction_date,
+                custodial_months=months,
+            )
+        )
+    Sentence.objects.bulk_create(sentences, batch_size=2000)
+    records = [_record(rng, sentence, today) for sentence in sentences]
+    CustodyRecord.objects.bulk_create(records, batch_size=2000)
+    return len(records)
+
+
 def time_nightly() -> dict:
     records = CustodyRecord.objects.filter(released_on__isnull=True).count()
     if not records:
         raise SystemExit("No custody records: run generate_custody first")
     CustodyRecord.objects.update(calculated_on=None, crd=None)  # every row changes: the worst night
+    cpu = time.process_time()
     result = key_dates_recalculate_all(today=today_uk())
+    cpu = time.process_time() - cpu
+    quiet = time.process_time()
+    unchanged = key_dates_recalculate_all(today=today_uk())  # an ordinary night: nothing changed
+    quiet = time.process_time() - quiet
     extrapolated = result.seconds * NATIONAL_PRISONERS / records
     return {
         "records": records,
         "seconds": result.seconds,
         "changed": result.changed,
+        "cpu_seconds": round(cpu, 2),
         "extrapolated_to_80000_s": round(extrapolated, 1),
+        "cpu_extrapolated_to_80000_s": round(cpu * NATIONAL_PRISONERS / records, 1),
+        "unchanged_night_s": unchanged.seconds,
+        "unchanged_night_cpu_extrapolated_to_80000_s": round(quiet * NATIONAL_PRISONERS / records, 1),
         "pass": extrapolated <= NIGHTLY_TARGET_S,
     }
 
@@ -116,6 +162,7 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=200)
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--pure", type=int, default=NATIONAL_PRISONERS, help="synthetic sentences to compute")
+    parser.add_argument("--add-prisoners", type=int, default=0, help="prisoners to add before timing")
     options = parser.parse_args()
     spo = User.objects.select_related("staff__team").get(username="spo")
     client = Client()
@@ -128,6 +175,8 @@ def main() -> None:
     )
     if prisoner is None:
         raise SystemExit("No prisoner in the demo senior PO's PDU")
+    if options.add_prisoners:
+        add_prisoners(options.add_prisoners, options.seed)
     releases = reverse("custody:releases")
     report = {
         "prisoners": CustodyRecord.objects.count(),

@@ -93,7 +93,7 @@ def test_a_prisoner_8_months_from_release_is_handed_over_and_the_releases_show_w
 
     page.goto(f"/cases/{journey['prisoner']}/custody/")
     expect(page.get_by_text("Community (COM) responsible")).to_be_visible()
-    expect(page.get_by_text(journey["po"])).to_be_visible()
+    expect(page.get_by_text(journey["po"], exact=True)).to_be_visible()
     page.get_by_text("How the dates were worked out").click()
     expect(page.get_by_text("Release point: 40% of the term.")).to_be_visible()
     _check(page)

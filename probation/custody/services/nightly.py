@@ -7,7 +7,7 @@ import datetime as dt
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
@@ -38,6 +38,21 @@ class NightlyResult:
     seconds: float
 
 
+def _write(records: list[CustodyRecord]) -> None:
+    """One parameterised UPDATE per changed row, sent with executemany: ``bulk_update`` builds a CASE
+    per column per row, which cost 3 ms of CPU a row here (80,000 rows: minutes)."""
+    fields = [CustodyRecord._meta.get_field(name) for name in WRITTEN]
+    qn = connection.ops.quote_name
+    sets = ", ".join(f"{qn(f.column)} = %s" for f in fields)  # type: ignore[union-attr]
+    sql = f"UPDATE {qn(CustodyRecord._meta.db_table)} SET {sets} WHERE {qn('id')} = %s"  # noqa: S608
+    rows = [
+        [f.get_db_prep_save(getattr(r, f.attname), connection) for f in fields] + [r.pk]  # type: ignore[union-attr]
+        for r in records
+    ]
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def key_dates_recalculate_all(*, today: dt.date, chunk: int = CHUNK) -> NightlyResult:
     started = time.perf_counter()
     settings = law_settings()
@@ -60,8 +75,7 @@ def key_dates_recalculate_all(*, today: dt.date, chunk: int = CHUNK) -> NightlyR
             refused += bool(record.calculation_error)
         computed += len(batch)
         if dirty:
-            with transaction.atomic():
-                CustodyRecord.objects.bulk_update(dirty, WRITTEN, batch_size=chunk)
+            _write(dirty)
             changed += len(dirty)
     result = NightlyResult(computed, changed, refused, round(time.perf_counter() - started, 2))
     audit_record(

@@ -43,10 +43,51 @@ from probation.rules.custody.law import (
     SdsScheme,
 )
 from probation.rules.errors import RuleError, RuleErrorCollector
-from probation.rules.law.dated import NO_CHANGES, LawSettings, RuleVersion, day, resolve, version_in_force_on
+from probation.rules.law.dated import NO_CHANGES, LawSettings, RuleVersion, resolve, version_in_force_on
 from probation.rules.sentences.limits import TOP_UP_SUPERVISION
 
 T = TypeVar("T")
+
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+_RESOLVED: dict[tuple[int, tuple[tuple[str, dt.date], ...]], tuple[RuleVersion[object], ...]] = {}
+
+
+def day(value: dt.date) -> str:
+    """5 January 2026 (probation.rules.law.dated.day without strftime: the nightly job formats
+    about a million dates)."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def _resolve(versions: Sequence[RuleVersion[T]], settings: LawSettings) -> tuple[RuleVersion[T], ...]:
+    """``resolve`` once per rule and settings (the nightly job asks for every prisoner)."""
+    key = (id(versions), tuple(sorted(settings.commencements.items())))
+    found = _RESOLVED.get(key)
+    if found is None:
+        found = _RESOLVED[key] = resolve(versions, settings)  # type: ignore[assignment]
+    return found  # type: ignore[return-value]
+
+
+def _in_force_on(
+    versions: Sequence[RuleVersion[T]], on: dt.date, *, what: str, settings: LawSettings
+) -> RuleVersion[T]:
+    dated = _resolve(versions, settings)
+    for version in reversed(dated):
+        if version.in_force_from <= on:
+            return version
+    return version_in_force_on(versions, on, what=what, settings=settings, field="sentence_date")  # refuses
 
 
 class ReleaseSentenceType(StrEnum):
@@ -215,7 +256,8 @@ class _Calc:
             self.keys.append(version.key)
 
     def served(self, share: Fraction, days: int | None = None) -> int:
-        return math.ceil((self.days if days is None else days) * share)
+        whole = self.days if days is None else days
+        return -(-whole * share.numerator // share.denominator)  # ceil without Fraction arithmetic
 
     def point(self, share: Fraction, *, added: bool = True) -> dt.date:
         """The day the share of the term has been served, after credit (and added days)."""
@@ -225,9 +267,7 @@ class _Calc:
         return max(raw, self.term.sentence_date)
 
     def in_force(self, versions: Sequence[RuleVersion[T]], what: str) -> RuleVersion[T]:
-        version = version_in_force_on(
-            versions, self.term.sentence_date, what=what, settings=self.settings, field="sentence_date"
-        )
+        version = _in_force_on(versions, self.term.sentence_date, what=what, settings=self.settings)
         self.use(version)  # type: ignore[arg-type]
         return version
 
@@ -309,7 +349,7 @@ def _sds_share(calc: _Calc, rule: SdsReleaseRule, previous: Fraction) -> Fractio
             and calc.days >= _months_in_days(t.sentence_date, rule.violent_excluded_from_months)
         )
         return HALF if violent or t.offences & rule.exclusions else FORTY_PERCENT
-    sds_plus_today = is_sds_plus(t, resolve(SDS_PLUS_RULES, calc.settings)[-1])
+    sds_plus_today = is_sds_plus(t, _resolve(SDS_PLUS_RULES, calc.settings)[-1])
     if t.age_at_sentence < 18 or sds_plus_today or OffenceFlag.PROGRESSION_EXCLUDED in t.offences:
         return previous
     return HALF if OffenceFlag.PROGRESSION_SERIOUS in t.offences else ONE_THIRD
@@ -318,7 +358,7 @@ def _sds_share(calc: _Calc, rule: SdsReleaseRule, previous: Fraction) -> Fractio
 def _sds_release(calc: _Calc) -> tuple[dt.date, Fraction]:
     """The release point by tranche: the first version, then each later one for whoever had not yet
     reached the point on its commencement date (released no earlier than that date)."""
-    versions = resolve(SDS_RELEASE_RULES, calc.settings)
+    versions = _resolve(SDS_RELEASE_RULES, calc.settings)
     first = calc.in_force(SDS_RELEASE_RULES, "release rules")
     share = HALF
     release = calc.point(share)
@@ -389,9 +429,7 @@ def _licence_expiry(calc: _Calc, sed: dt.date) -> dt.date | None:
 def _top_up(calc: _Calc, crd: dt.date, led: dt.date | None) -> dt.date | None:
     t = calc.term
     offence = t.offence_date or t.sentence_date
-    version = version_in_force_on(
-        TOP_UP_SUPERVISION, t.sentence_date, what="top-up rules", settings=calc.settings
-    )
+    version = _in_force_on(TOP_UP_SUPERVISION, t.sentence_date, what="top-up rules", settings=calc.settings)
     if not version.rule.available or offence < dt.date(2015, 2, 1) or t.months >= 24 or calc.days <= 1:
         return None
     if t.age_at_sentence < 18:
@@ -436,7 +474,7 @@ def _hdced(calc: _Calc, crd: dt.date, share: Fraction) -> dt.date | None:
             f"{HDC_MIN_CUSTODIAL_DAYS} days."
         )
         return None
-    versions = resolve(HDC_RULES, calc.settings)
+    versions = _resolve(HDC_RULES, calc.settings)
     applied = versions[0]
     hdced = _hdc_point(calc, applied.rule, crd, custodial)
     for version in versions[1:]:
@@ -495,7 +533,7 @@ def _eds(calc: _Calc) -> KeyDates:
     version = calc.in_force(EDS_RULES, "extended sentence rules")
     calc.say(f"Extension period of {_term_words(t.extension_months, 0)} on licence. {version.summary}")
     automatic = (
-        version is resolve(EDS_RULES, calc.settings)[0]
+        version is _resolve(EDS_RULES, calc.settings)[0]
         and t.months < 120
         and OffenceFlag.EDS_LISTED not in t.offences
     )
