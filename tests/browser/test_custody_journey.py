@@ -105,7 +105,7 @@ def test_a_prisoner_8_months_from_release_is_handed_over_and_the_releases_show_w
     _check(page)
     leaving.get_by_role("link").first.click()
     page.get_by_role("link", name="Change the release plan").click()
-    page.get_by_label("Release address").fill("12 Mill Lane, Leeds LS9 8AB")
+    page.get_by_role("textbox", name="Release address").fill("12 Mill Lane, Leeds LS9 8AB")
     page.get_by_label("At the release address").check()
     _check(page)
     page.get_by_role("button", name="Save the release plan").click()

@@ -200,3 +200,25 @@ def test_prison_and_home_visits_are_shown_as_contacts(client, officer_user, case
     assert "Home visit" in page
     assert "Planned office visit" not in page
     assert "Book a prison or home visit" in page
+
+
+def test_the_approved_premises_slot_shows_its_panel_when_a_referral_is_needed(client, officer_user, case):
+    from probation.core.panels import Panel, register_panel
+    from probation.core.panels import _registry as panel_registry
+    from probation.custody.hooks import AP_REFERRAL_SLOT
+
+    needed = custody_record(case, ap_referral_needed=True)
+    seen = []
+
+    def builder(*, person, custody, **kwargs):
+        seen.append((person.pk, custody.pk))
+        return Panel("frontend/components/panel.html", {"title": "Refer to approved premises"})
+
+    register_panel(AP_REFERRAL_SLOT, builder)
+    try:
+        client.force_login(officer_user)
+        page = client.get(reverse("custody:overview", args=[case.crn])).content.decode()
+    finally:
+        panel_registry[AP_REFERRAL_SLOT].remove((0, builder))
+    assert seen == [(case.pk, needed.pk)]
+    assert "Refer to approved premises" in page
