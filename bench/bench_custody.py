@@ -187,6 +187,11 @@ def main() -> None:
         "overview": time_page(
             client, reverse("custody:overview", args=[prisoner.person.crn]), options.iterations
         ),
+        # The same person's sentences page on the same machine at the same time: what the shared case
+        # shell costs here, to read the figures above against when the machine is busy.
+        "baseline_sentences_page": time_page(
+            client, reverse("sentences:list", args=[prisoner.person.crn]), options.iterations
+        ),
     }
     print(json.dumps(report, indent=2))
 

@@ -84,7 +84,8 @@ def _first_appointment() -> Exists:
             person=OuterRef("person_id"),
             is_appointment=True,
             cancelled_at__isnull=True,
-            starts_at__date__gte=OuterRef("release_date"),
+            # The timestamp against the date (midnight): the (person, starts_at) index serves it.
+            starts_at__gte=OuterRef("release_date"),
         )
     )
 

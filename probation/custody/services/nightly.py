@@ -30,6 +30,10 @@ WRITTEN = [
 ]
 
 
+# What the comparison needs: the long texts (steps, the rule's wording) are written, never read.
+_READ = [name for name in WRITTEN if name not in ("steps", "rule_keys", "handover_rule", "calculation_error")]
+
+
 @dataclass(frozen=True)
 class NightlyResult:
     computed: int
@@ -62,7 +66,7 @@ def key_dates_recalculate_all(*, today: dt.date, chunk: int = CHUNK) -> NightlyR
         batch = list(
             CustodyRecord.objects.filter(released_on__isnull=True, pk__gt=last_id)
             .select_related("sentence")
-            .only(*WRITTEN, *_INPUTS, "sentence__sentence_date", "sentence__start_date", "dates_status")
+            .only(*_READ, *_INPUTS, "sentence__sentence_date", "sentence__start_date", "dates_status")
             .order_by("pk")[:chunk]
         )
         if not batch:
