@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from fractions import Fraction
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from probation.rules.calendar.periods import add_months
 from probation.rules.custody.law import (
@@ -62,7 +62,7 @@ _MONTHS = (
     "November",
     "December",
 )
-_RESOLVED: dict[tuple[int, tuple[tuple[str, dt.date], ...]], tuple[RuleVersion[object], ...]] = {}
+_RESOLVED: dict[tuple[int, tuple[tuple[str, dt.date], ...]], tuple[Any, ...]] = {}
 
 
 def day(value: dt.date) -> str:
@@ -74,10 +74,10 @@ def day(value: dt.date) -> str:
 def _resolve(versions: Sequence[RuleVersion[T]], settings: LawSettings) -> tuple[RuleVersion[T], ...]:
     """``resolve`` once per rule and settings (the nightly job asks for every prisoner)."""
     key = (id(versions), tuple(sorted(settings.commencements.items())))
-    found = _RESOLVED.get(key)
+    found: tuple[RuleVersion[T], ...] | None = _RESOLVED.get(key)
     if found is None:
-        found = _RESOLVED[key] = resolve(versions, settings)  # type: ignore[assignment]
-    return found  # type: ignore[return-value]
+        found = _RESOLVED[key] = resolve(versions, settings)
+    return found
 
 
 def _in_force_on(
