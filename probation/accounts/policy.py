@@ -61,7 +61,11 @@ class Permission(StrEnum):
     UPW_MANAGE = "unpaid_work.manage"
     UPW_SESSION_RECORD = "unpaid_work.session_record"
 
-    # Custody, release and parole (issue 14).
+    # Custody, release and parole (issue 14): a prisoner's key dates, handover and pre-release plan;
+    # managing them in the case's PDU; a PDU's handovers and releases (granted below ROLE_PERMISSIONS).
+    CUSTODY_VIEW = "custody.view"
+    CUSTODY_MANAGE = "custody.manage"
+    CUSTODY_TEAM = "custody.team"
 
     # Victims (issue 15).
 
@@ -185,6 +189,18 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # (Central Referral Unit)
     Role.AP_CRU: frozenset(),
 }
+
+# Custody (issue 14): staff who read sentences read custody records; officers and senior POs manage
+# them; senior POs see their PDU's handovers and releases. Kept in one block so merges stay clean.
+for _role, _granted in {
+    Role.PRACTITIONER: {P.CUSTODY_VIEW, P.CUSTODY_MANAGE},
+    Role.SENIOR_PO: {P.CUSTODY_VIEW, P.CUSTODY_MANAGE, P.CUSTODY_TEAM},
+    Role.CASE_ADMIN: {P.CUSTODY_VIEW},
+    Role.COURT_OFFICER: {P.CUSTODY_VIEW},
+    Role.VLO: {P.CUSTODY_VIEW},
+    Role.AP_STAFF: {P.CUSTODY_VIEW},
+}.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _granted
 
 
 def has_permission(user: User, permission: Permission) -> bool:

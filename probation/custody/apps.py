@@ -3,8 +3,26 @@ from django.apps import AppConfig
 
 class CustodyConfig(AppConfig):
     """People in custody (custody-release.md): key dates, handover from prison to
-    community, pre-release planning, licences, recall paperwork and parole reports."""
+    community, pre-release planning, licences, recall paperwork and parole reports.
+
+    Victims and approved premises sit above custody: they plug in through ``probation.custody.hooks``
+    (release changes, whether the VLO was told) and the AP referral panel slot."""
 
     name = "probation.custody"
     label = "custody"
     verbose_name = "Custody and release"
+
+    def ready(self) -> None:
+        from probation.accounts.policy import Permission
+        from probation.core.case_sections import CaseSection, register_case_section
+
+        register_case_section(
+            CaseSection(
+                "custody",
+                "Custody and release",
+                "custody:overview",
+                Permission.CUSTODY_VIEW,
+                order=52,
+                group="sentences",
+            )
+        )

@@ -17,6 +17,7 @@ from django.db import connection, models
 from probation.assessments.models import Assessment, AssessmentChange
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep, NotificationMessage
 from probation.court.models import Hearing, HearingCandidate
+from probation.custody.models import CustodyRecord, ResettlementPathway
 from probation.demo.people.bulk import is_postgresql
 from probation.enforcement.models import Breach, BreachStep, Recall, RecallStep
 from probation.mappa.models import MappaAction, MappaMeeting
@@ -59,6 +60,9 @@ TABLES: tuple[type[models.Model], ...] = (
 )
 # Rows users may have added that point at generated ones: deleted with them.
 DEPENDANTS: tuple[type[models.Model], ...] = (
+    # Custody records point at the people and custodial sentences (generate_custody makes them again).
+    ResettlementPathway,
+    CustodyRecord,
     NotificationMessage,
     RiskManagementPlan,
     AssessmentChange,

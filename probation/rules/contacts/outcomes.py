@@ -161,6 +161,7 @@ class ContactTypeCode(StrEnum):
     PLANNED_TELEPHONE_CONTACT = "planned_telephone_contact"
     PLANNED_VIDEO_CONTACT = "planned_video_contact"
     HOME_VISIT = "home_visit"
+    PRISON_VISIT = "prison_visit"  # the COM visits a prisoner before release (custody-release.md)
     DOORSTEP_CONTACT = "doorstep_contact"
     INITIAL_APPOINTMENT = "initial_appointment"
     DRUG_TEST = "drug_test"
@@ -240,6 +241,7 @@ CONTACT_TYPES: Mapping[ContactTypeCode, ContactType] = MappingProxyType(
             _attendance(_C.PLANNED_TELEPHONE_CONTACT, "Planned telephone contact", ns=True, rar=True),
             _attendance(_C.PLANNED_VIDEO_CONTACT, "Planned video contact", ns=True, rar=True),
             _attendance(_C.HOME_VISIT, "Home visit", ns=True, rar=True),
+            _attendance(_C.PRISON_VISIT, "Prison visit", ns=False),
             _attendance(_C.DOORSTEP_CONTACT, "Doorstep contact", ns=False),
             _attendance(_C.INITIAL_APPOINTMENT, "Initial appointment", ns=False),
             _attendance(_C.DRUG_TEST, "Drug test", ns=True),
