@@ -25,6 +25,7 @@ from probation.risk.models import Registration, RegistrationReview, RiskManageme
 from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
 from probation.scores.models import CriminalHistory, PredictorScore
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
+from probation.victims.models import KeyStageTask, Representation, SchemeCase, Victim, VictimContact
 
 BREACH_FAILURES = Breach.failures.through
 RECALL_CONDITIONS = Recall.breached_conditions.through
@@ -70,6 +71,12 @@ DEPENDANTS: tuple[type[models.Model], ...] = (
     HearingCandidate,
     Hearing,
     ReportRequest,
+    # The victim contact scheme points at people and their convictions (generate_victims runs again).
+    Representation,
+    VictimContact,
+    Victim,
+    KeyStageTask,
+    SchemeCase,
 )
 # The tables big enough for the drop-and-rebuild of indexes and foreign keys to pay.
 BIG_TABLES = (Contact, EnforcementCase, EnforcementStep, Event, EventOffence, Sentence, Requirement)
