@@ -28,6 +28,12 @@ urlpatterns = [
         victims.RepresentationCreateView.as_view(),
         name="representation-create",
     ),
+    path(
+        "victims/victims/<int:victim_id>/letters/add",
+        victims.LetterCreateView.as_view(),
+        name="letter-create",
+    ),
+    path("victims/letters/<int:letter_id>.pdf", victims.LetterPdfView.as_view(), name="letter-pdf"),
     path("cases/<str:crn>/victim-contact", case.CaseSchemeView.as_view(), name="case-scheme"),
     path(
         "cases/<str:crn>/victim-contact/requests/<int:representation_id>",

@@ -20,7 +20,10 @@ _MIN_LINE = 4
 
 
 def _lines(address: str) -> list[str]:
-    return [line.strip().lower() for line in re.split(r"[,\n]", address) if len(line.strip()) >= _MIN_LINE]
+    """Each line of an address, and each again without its house number ("4 Mill Lane", "Mill Lane")."""
+    lines = [line.strip().lower() for line in re.split(r"[,\n]", address)]
+    lines += [re.sub(r"^\d+[a-z]?\s+", "", line) for line in lines]
+    return [line for line in dict.fromkeys(lines) if len(line) >= _MIN_LINE]
 
 
 def location_problems(
@@ -38,5 +41,22 @@ def location_problems(
     if _STREET.search(text) or any(
         line in lowered for address in known_addresses for line in _lines(address)
     ):
+        problems.append("an address")
+    return problems
+
+
+# A prison named in the text: "HMP Leeds", "HMYOI Wetherby", "Armley Prison".
+_PRISON = re.compile(r"\bHM(?:P|YOI|PYOI)\b|\b[A-Z][a-z]+ (?:Prison|Young Offender Institution)\b")
+
+
+def letter_text_problems(
+    text: str, *, release_addresses: Iterable[str] = (), release_postcodes: Iterable[str] = ()
+) -> list[str]:
+    """Why free text in a letter to a victim must be refused (victims.md § What an opted-in victim is
+    told: never which prison holds the offender, nor the exact release address)."""
+    problems = []
+    if _PRISON.search(text) or "prison" in text.lower().split():
+        problems.append("the prison")
+    if location_problems(text, known_addresses=release_addresses, known_postcodes=release_postcodes):
         problems.append("an address")
     return problems

@@ -5,6 +5,7 @@ from django import forms
 
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
+from probation.rules.victims.letters import LETTER_LABELS
 from probation.victims.models import (
     ContactMethod,
     InformationLevel,
@@ -189,3 +190,24 @@ class RepresentationDecisionForm(GovukForm):
 
     def layout_fields(self) -> list[object]:
         return [Field.radios("decision"), Field.textarea("reason"), "version"]
+
+
+class LetterForm(GovukForm):
+    submit_label = "Send letter"
+    kind = _radios(
+        "Letter",
+        [(k.value, label) for k, label in LETTER_LABELS.items()],
+        "Select the letter",
+    )
+    release_month = date_field(
+        "Month of release", required=False, help_text="For the month of release letter: any day of the month"
+    )
+    details = _area(
+        "Anything to add",
+        3000,
+        help_text="For example, a summary of the Parole Board's reasons. Never the prison or any address "
+        "of the offender.",
+    )
+
+    def layout_fields(self) -> list[object]:
+        return [Field.radios("kind"), Field("release_month"), Field.textarea("details")]

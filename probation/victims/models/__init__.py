@@ -14,6 +14,7 @@ from probation.victims.models.victims import (
     RepresentationStatus,
     Victim,
     VictimContact,
+    VictimLetter,
     VictimRole,
 )
 
@@ -31,5 +32,6 @@ __all__ = [
     "SchemeType",
     "Victim",
     "VictimContact",
+    "VictimLetter",
     "VictimRole",
 ]

@@ -147,3 +147,21 @@ class Representation(VersionedModel):
 
     def __str__(self) -> str:
         return f"Representation {self.pk}"
+
+
+class VictimLetter(models.Model):
+    """A letter sent to a victim from a template (issue 15 item 3). What it says beyond the template is
+    ``details`` (a parole decision summary, say), checked for the prison and the release address."""
+
+    victim = models.ForeignKey(Victim, on_delete=models.CASCADE, related_name="letters")
+    kind = models.CharField(max_length=20)
+    release_month = models.DateField(null=True, blank=True)  # the first of the month
+    details = models.TextField(blank=True)
+    sent_on = models.DateField()
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-sent_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Victim letter {self.pk}"

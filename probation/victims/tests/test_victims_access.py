@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.people.tests import access
-from probation.victims.models import Representation, SchemeCase, Victim, VictimContact
+from probation.victims.models import Representation, SchemeCase, Victim, VictimContact, VictimLetter
 from probation.victims.tests.factories import (
     RepresentationFactory,
     SchemeCaseFactory,
@@ -29,6 +29,8 @@ MATRIX_URLS = [
     "victims:victim-participation",
     "victims:victim-contact-create",
     "victims:representation-create",
+    "victims:letter-create",
+    "victims:letter-pdf",
     "victims:case-scheme",
     "victims:representation-decide",
 ]
@@ -52,7 +54,9 @@ def world(officer_user):
     victim = VictimFactory(scheme_case=scheme)
     representation = RepresentationFactory(victim=victim)
     task = scheme.tasks.create(kind="recalled", event_date="2026-10-01", told_on="2026-10-01")
+    letter = victim.letters.create(kind="scheme_offer", sent_on="2026-10-01", sent_by=officer_user)
     return {
+        "letter": letter,
         "person": person,
         "scheme": scheme,
         "victim": victim,
@@ -71,6 +75,8 @@ def _vlo_urls(world):
         "victim-participation": reverse("victims:victim-participation", args=[v]),
         "victim-contact-create": reverse("victims:victim-contact-create", args=[v]),
         "representation-create": reverse("victims:representation-create", args=[v]),
+        "letter-create": reverse("victims:letter-create", args=[v]),
+        "letter-pdf": reverse("victims:letter-pdf", args=[world["letter"].pk]),
     }
 
 
@@ -177,6 +183,7 @@ def test_refused_changes_change_nothing(client, world):
             },
             reverse("victims:scheme-case-take", args=[s]): {"version": "1"},
             reverse("victims:task-done", args=[world["task"].pk]): {},
+            reverse("victims:letter-create", args=[v]): {"kind": "scheme_offer"},
         }
         for url, data in posts.items():
             assert client.post(url, data).status_code == 404, (who, url)
@@ -187,6 +194,7 @@ def test_refused_changes_change_nothing(client, world):
     )
     assert after == before
     assert not VictimContact.objects.exists()
+    assert list(VictimLetter.objects.values_list("pk", flat=True)) == [world["letter"].pk]
     world["task"].refresh_from_db()
     assert world["task"].done_on is None
 

@@ -114,9 +114,10 @@ class SchemeCaseView(View):
 class SchemeCaseTakeView(View):
     def post(self, request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
         require_vlo(request, Permission.VICTIM_RECORDS_MANAGE)
+        version = request.POST.get("version", "")
         try:
             services.scheme_case_take(
-                actor=request.user, case_id=case_id, expected_version=int(request.POST.get("version") or 0)
+                actor=request.user, case_id=case_id, expected_version=int(version) if version.isdigit() else 0
             )
         except ConflictError as conflict:
             messages.error(request, conflict.message)

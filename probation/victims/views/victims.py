@@ -14,11 +14,18 @@ from probation.accounts.policy import Permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.errors import ConflictError, ServiceError
+from probation.enforcement.letters import render_pdf
 from probation.frontend.forms import GovukForm
-from probation.victims.forms import ParticipationForm, RepresentationForm, VictimContactForm, VictimForm
+from probation.victims.forms import (
+    LetterForm,
+    ParticipationForm,
+    RepresentationForm,
+    VictimContactForm,
+    VictimForm,
+)
 from probation.victims.models import SchemeCase, Victim, VictimRole
 from probation.victims.selectors import scope
-from probation.victims.services import representations, victims
+from probation.victims.services import letters, representations, victims
 from probation.victims.views.unit import require_vlo
 
 DETAIL_FIELDS = [
@@ -63,6 +70,7 @@ class VictimView(View):
         require_vlo(request)
         victim = scope.victim_get(user=request.user, victim_id=victim_id)
         contacts = list(victim.contacts.select_related("recorded_by", "recorded_by__staff"))
+        sent = list(victim.letters.all())
         requests = list(victim.representations.order_by("sent_on", "id"))
         representatives = list(victim.representatives.all())
         _audit_view(request, victim, "record", contacts=[c.pk for c in contacts])
@@ -75,6 +83,7 @@ class VictimView(View):
                 "contacts": contacts,
                 "requests": requests,
                 "representatives": representatives,
+                "letters": sent,
             },
         )
 
@@ -231,3 +240,37 @@ class RepresentationCreateView(_VictimFormView):
             kind=data["kind"],
             request=data["request"],
         )
+
+
+class LetterCreateView(_VictimFormView):
+    title = "Send a letter"
+    success_message = "Letter sent: print it from the contact log"
+    form_class = LetterForm
+
+    def save(self, data: dict[str, Any]) -> Any:
+        assert self.victim is not None
+        return letters.victim_letter_send(
+            actor=self.request.user,  # type: ignore[arg-type]
+            victim_id=self.victim.pk,
+            kind=data["kind"],
+            details=data["details"],
+            release_month=data["release_month"],
+        )
+
+
+class LetterPdfView(View):
+    def get(self, request: AuthenticatedHttpRequest, letter_id: int) -> HttpResponse:
+        require_vlo(request)
+        content = letters.letter_content(user=request.user, letter_id=letter_id)
+        pdf = render_pdf("victims/letters/letter.html", {"c": content})
+        audit_record(
+            actor=request.user,
+            action=AuditAction.EXPORT,
+            crn=content.victim.scheme_case.person.crn,
+            object_type=letters.LETTER,
+            object_id=content.letter.pk,
+            detail={"document": "victim_letter", "kind": content.letter.kind},
+        )
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="victim-letter-{content.letter.pk}.pdf"'
+        return response

@@ -24,3 +24,22 @@ HOME = "17 Orchard Way\nHeadingley, Leeds"
 def test_a_request_naming_a_location_is_found(text, problems):
     found = location_problems(text, known_addresses=[HOME, "Orchard Way"], known_postcodes=["LS6 2QT"])
     assert found == problems
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("The Parole Board decided to release him. The panel found his risk manageable.", []),
+        ("He is held at HMP Leeds", ["the prison"]),
+        ("He moved to Armley Prison last month", ["the prison"]),
+        ("He will live at 4 Mill Lane, LS2 7AB", ["an address"]),
+        ("He will live in Mill Lane", ["an address"]),
+    ],
+)
+def test_a_letter_never_names_the_prison_or_the_release_address(text, problems):
+    from probation.rules.victims.disclosure import letter_text_problems
+
+    assert (
+        letter_text_problems(text, release_addresses=["4 Mill Lane\nHunslet"], release_postcodes=["LS2 7AB"])
+        == problems
+    )
