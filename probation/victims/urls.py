@@ -6,6 +6,7 @@ app_name = "victims"
 
 urlpatterns = [
     path("victims/unit", unit.UnitListView.as_view(), name="unit"),
+    path("victims/performance", unit.UnitPerformanceView.as_view(), name="performance"),
     path("victims/cases/add", unit.SchemeCaseAddView.as_view(), name="case-add"),
     path("victims/cases/<int:case_id>", unit.SchemeCaseView.as_view(), name="scheme-case"),
     path("victims/cases/<int:case_id>/take", unit.SchemeCaseTakeView.as_view(), name="scheme-case-take"),

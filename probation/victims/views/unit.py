@@ -19,7 +19,7 @@ from probation.core.clock import today_uk
 from probation.core.errors import ConflictError, ServiceError
 from probation.victims.forms import SchemeCaseAddForm
 from probation.victims.presenters.unit import first_contact_tag, unit_row
-from probation.victims.selectors import scope
+from probation.victims.selectors import performance, scope
 from probation.victims.services import scheme as services
 
 UNIT = "victim_unit"
@@ -140,3 +140,17 @@ class TaskDoneView(View):
 
 def form_page(request: AuthenticatedHttpRequest, context: dict[str, Any]) -> HttpResponse:
     return render(request, "victims/form.html", context)
+
+
+class UnitPerformanceView(View):
+    """Every regional unit's figures (counts only), the user's own first."""
+
+    def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
+        require_vlo(request)
+        today = today_uk()
+        own = scope.vlo_region_id(request.user)
+        rows = sorted(
+            performance.unit_performance(today=today), key=lambda r: (r.region.pk != own, r.region.name)
+        )
+        audit_record(actor=request.user, action=AuditAction.VIEW, object_type="victim_unit_performance")
+        return render(request, "victims/performance.html", {"rows": rows, "today": today, "own": own})
