@@ -31,7 +31,7 @@ class VictimsConfig(AppConfig):
                 label="Victim contact",
                 url_name="victims:case-scheme",
                 permission=Permission.VICTIM_SCHEME_VIEW,
-                order=95,
+                order=115,
                 group="risk",
             )
         )

@@ -100,7 +100,7 @@ def test_a_sentence_brings_the_case_in_and_the_com_sees_the_request_without_an_a
 
     _sign_in(page, journey["po"])
     page.goto(f"/cases/{journey['crn']}/")
-    expect(page.get_by_text("Victim contact scheme")).to_be_visible()
+    expect(page.get_by_text("Victim contact scheme", exact=True)).to_be_visible()
     page.goto(f"/cases/{journey['crn']}/victim-contact")
     expect(page.get_by_text("An exclusion zone around the victim's home area")).to_be_visible()
     content = page.content()
