@@ -34,6 +34,11 @@ urlpatterns = [
         victims.LetterCreateView.as_view(),
         name="letter-create",
     ),
+    path(
+        "victims/victims/<int:victim_id>/statements/add",
+        victims.StatementCreateView.as_view(),
+        name="statement-create",
+    ),
     path("victims/letters/<int:letter_id>.pdf", victims.LetterPdfView.as_view(), name="letter-pdf"),
     path("cases/<str:crn>/victim-contact", case.CaseSchemeView.as_view(), name="case-scheme"),
     path(

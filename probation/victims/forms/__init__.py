@@ -12,6 +12,7 @@ from probation.victims.models import (
     Participation,
     RepresentationKind,
     SchemeType,
+    StatementDelivery,
     VictimRole,
 )
 
@@ -211,3 +212,25 @@ class LetterForm(GovukForm):
 
     def layout_fields(self) -> list[object]:
         return [Field.radios("kind"), Field("release_month"), Field.textarea("details")]
+
+
+class StatementForm(GovukForm):
+    submit_label = "Save"
+    hearing = _text("Hearing", 100, required=True, help_text="For example, the oral hearing of March 2027")
+    delivery = _radios(
+        "How will the statement be given?",
+        StatementDelivery.choices,
+        "Select how the statement will be given",
+    )
+    asks_to_attend = forms.BooleanField(
+        label="The victim asks to attend the hearing (allowed on request, not a right)", required=False
+    )
+    wishes = _area("Their wishes for the hearing", 4000)
+
+    def layout_fields(self) -> list[object]:
+        return [
+            Field.text("hearing"),
+            Field.radios("delivery"),
+            Field.checkbox("asks_to_attend"),
+            Field.textarea("wishes"),
+        ]

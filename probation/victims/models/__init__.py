@@ -12,10 +12,12 @@ from probation.victims.models.victims import (
     Representation,
     RepresentationKind,
     RepresentationStatus,
+    StatementDelivery,
     Victim,
     VictimContact,
     VictimLetter,
     VictimRole,
+    VictimStatement,
 )
 
 __all__ = [
@@ -30,8 +32,10 @@ __all__ = [
     "SchemeBasis",
     "SchemeCase",
     "SchemeType",
+    "StatementDelivery",
     "Victim",
     "VictimContact",
     "VictimLetter",
     "VictimRole",
+    "VictimStatement",
 ]

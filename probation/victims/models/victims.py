@@ -165,3 +165,29 @@ class VictimLetter(models.Model):
 
     def __str__(self) -> str:
         return f"Victim letter {self.pk}"
+
+
+class StatementDelivery(models.TextChoices):
+    PANEL_READS = "panel_reads", "The panel reads it"
+    VICTIM_READS = "victim_reads", "The victim reads it at the hearing"
+    SOMEONE_ELSE_READS = "someone_else", "Someone else reads it"
+    RECORDING = "recording", "A recording or video link"
+
+
+class VictimStatement(models.Model):
+    """The victim personal statement for a parole hearing (victims.md § Representations): how it is
+    given and what the victim wishes for the hearing. Attending is allowed on request, not a right."""
+
+    victim = models.ForeignKey(Victim, on_delete=models.CASCADE, related_name="statements")
+    hearing = models.CharField("Hearing", max_length=100)
+    delivery = models.CharField(max_length=20, choices=StatementDelivery.choices)
+    asks_to_attend = models.BooleanField(default=False)
+    wishes = models.TextField(blank=True)
+    recorded_on = models.DateField()
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-recorded_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Victim personal statement {self.pk}"

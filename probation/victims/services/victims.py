@@ -11,6 +11,7 @@ from probation.accounts.models import User
 from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
+from probation.core import clock
 from probation.core.date_checks import date_not_future
 from probation.core.errors import NotFound, ServiceError
 from probation.rules.errors import RuleErrorCollector
@@ -19,9 +20,11 @@ from probation.victims.models import (
     InformationLevel,
     Participation,
     SchemeCase,
+    StatementDelivery,
     Victim,
     VictimContact,
     VictimRole,
+    VictimStatement,
 )
 from probation.victims.selectors.scope import scheme_cases_visible_to
 from probation.victims.services.scheme import check_version
@@ -261,3 +264,41 @@ def victim_contact_record(
             detail={"victim": victim.pk, "method": method, "contact_date": contact_date.isoformat()},
         )
     return contact
+
+
+STATEMENT = "victim_statement"
+
+
+def victim_statement_record(
+    *, actor: User, victim_id: int, hearing: str, delivery: str, asks_to_attend: bool, wishes: str
+) -> VictimStatement:
+    """How the victim's personal statement will be given at a parole hearing, and their wishes."""
+    errors = RuleErrorCollector()
+    hearing, wishes = hearing.strip(), wishes.strip()
+    if not hearing:
+        errors.add("Enter which hearing the statement is for", field="hearing")
+    if delivery not in StatementDelivery.values:
+        errors.add("Select how the statement will be given", field="delivery")
+    if len(wishes) > SUMMARY_MAX:
+        errors.add(f"Wishes must be {SUMMARY_MAX:,} characters or fewer", field="wishes")
+    errors.raise_any()
+    with transaction.atomic():
+        victim = _victim_for_change(actor, victim_id)
+        statement = VictimStatement.objects.create(
+            victim=victim,
+            hearing=hearing[:100],
+            delivery=delivery,
+            asks_to_attend=asks_to_attend,
+            wishes=wishes,
+            recorded_on=clock.today_uk(),
+            recorded_by=actor,
+        )
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            crn=victim.scheme_case.person.crn,
+            object_type=STATEMENT,
+            object_id=statement.pk,
+            detail={"victim": victim.pk, "delivery": delivery, "asks_to_attend": asks_to_attend},
+        )
+    return statement

@@ -164,3 +164,44 @@ def test_the_first_contact_logged_is_the_cases_first_contact(client, scheme, vlo
         True,
         False,
     ]
+
+
+def test_every_read_of_victim_data_is_audited_without_names(client, scheme, vlo):
+    victim = VictimFactory(scheme_case=scheme, surname="Quillfeather")
+    client.force_login(vlo)
+
+    client.get(reverse("victims:unit"))
+    client.get(reverse("victims:scheme-case", args=[scheme.pk]))
+    client.get(reverse("victims:victim-edit", args=[victim.pk]))
+
+    rows = list(AuditEvent.objects.order_by("seq").values_list("action", "object_type", "object_id", "crn"))
+    assert rows == [
+        ("view", "victim_unit", str(scheme.region_id), ""),
+        ("view", "victim_scheme_case", str(scheme.pk), scheme.person.crn),
+        ("view", "victim", str(victim.pk), scheme.person.crn),
+    ]
+    assert "Quillfeather" not in str(list(AuditEvent.objects.values_list("detail", flat=True)))
+
+
+def test_a_victim_personal_statement_for_parole(client, scheme, vlo):
+    victim = VictimFactory(scheme_case=scheme)
+    client.force_login(vlo)
+
+    response = client.post(
+        reverse("victims:statement-create", args=[victim.pk]),
+        {
+            "hearing": "Oral hearing, March 2027",
+            "delivery": "victim_reads",
+            "asks_to_attend": "on",
+            "wishes": "Wants the offender absent while she reads it",
+        },
+    )
+    refused = client.post(
+        reverse("victims:statement-create", args=[victim.pk]), {"hearing": "", "delivery": "x"}
+    )
+
+    assert response.status_code == 302
+    statement = victim.statements.get()
+    assert (statement.delivery, statement.asks_to_attend) == ("victim_reads", True)
+    assert "Enter which hearing the statement is for" in refused.content.decode()
+    assert "Select how the statement will be given" in refused.content.decode()

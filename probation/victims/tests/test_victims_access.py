@@ -8,7 +8,14 @@ from django.urls import reverse
 
 from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.people.tests import access
-from probation.victims.models import Representation, SchemeCase, Victim, VictimContact, VictimLetter
+from probation.victims.models import (
+    Representation,
+    SchemeCase,
+    Victim,
+    VictimContact,
+    VictimLetter,
+    VictimStatement,
+)
 from probation.victims.tests.factories import (
     RepresentationFactory,
     SchemeCaseFactory,
@@ -30,6 +37,7 @@ MATRIX_URLS = [
     "victims:victim-contact-create",
     "victims:representation-create",
     "victims:letter-create",
+    "victims:statement-create",
     "victims:letter-pdf",
     "victims:case-scheme",
     "victims:representation-decide",
@@ -76,6 +84,7 @@ def _vlo_urls(world):
         "victim-contact-create": reverse("victims:victim-contact-create", args=[v]),
         "representation-create": reverse("victims:representation-create", args=[v]),
         "letter-create": reverse("victims:letter-create", args=[v]),
+        "statement-create": reverse("victims:statement-create", args=[v]),
         "letter-pdf": reverse("victims:letter-pdf", args=[world["letter"].pk]),
     }
 
@@ -184,6 +193,10 @@ def test_refused_changes_change_nothing(client, world):
             reverse("victims:scheme-case-take", args=[s]): {"version": "1"},
             reverse("victims:task-done", args=[world["task"].pk]): {},
             reverse("victims:letter-create", args=[v]): {"kind": "scheme_offer"},
+            reverse("victims:statement-create", args=[v]): {
+                "hearing": "Oral hearing",
+                "delivery": "panel_reads",
+            },
         }
         for url, data in posts.items():
             assert client.post(url, data).status_code == 404, (who, url)
@@ -195,6 +208,7 @@ def test_refused_changes_change_nothing(client, world):
     assert after == before
     assert not VictimContact.objects.exists()
     assert list(VictimLetter.objects.values_list("pk", flat=True)) == [world["letter"].pk]
+    assert not VictimStatement.objects.exists()
     world["task"].refresh_from_db()
     assert world["task"].done_on is None
 

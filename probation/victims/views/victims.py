@@ -20,6 +20,7 @@ from probation.victims.forms import (
     LetterForm,
     ParticipationForm,
     RepresentationForm,
+    StatementForm,
     VictimContactForm,
     VictimForm,
 )
@@ -71,6 +72,7 @@ class VictimView(View):
         victim = scope.victim_get(user=request.user, victim_id=victim_id)
         contacts = list(victim.contacts.select_related("recorded_by", "recorded_by__staff"))
         sent = list(victim.letters.all())
+        statements = list(victim.statements.all())
         requests = list(victim.representations.order_by("sent_on", "id"))
         representatives = list(victim.representatives.all())
         _audit_view(request, victim, "record", contacts=[c.pk for c in contacts])
@@ -84,6 +86,7 @@ class VictimView(View):
                 "requests": requests,
                 "representatives": representatives,
                 "letters": sent,
+                "statements": statements,
             },
         )
 
@@ -274,3 +277,20 @@ class LetterPdfView(View):
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="victim-letter-{content.letter.pk}.pdf"'
         return response
+
+
+class StatementCreateView(_VictimFormView):
+    title = "Victim personal statement for a parole hearing"
+    success_message = "Statement recorded"
+    form_class = StatementForm
+
+    def save(self, data: dict[str, Any]) -> Any:
+        assert self.victim is not None
+        return victims.victim_statement_record(
+            actor=self.request.user,  # type: ignore[arg-type]
+            victim_id=self.victim.pk,
+            hearing=data["hearing"],
+            delivery=data["delivery"],
+            asks_to_attend=data["asks_to_attend"],
+            wishes=data["wishes"],
+        )
