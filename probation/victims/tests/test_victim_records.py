@@ -203,5 +203,5 @@ def test_a_victim_personal_statement_for_parole(client, scheme, vlo):
     assert response.status_code == 302
     statement = victim.statements.get()
     assert (statement.delivery, statement.asks_to_attend) == ("victim_reads", True)
-    assert "Enter which hearing the statement is for" in refused.content.decode()
+    assert "Enter the hearing" in refused.content.decode()
     assert "Select how the statement will be given" in refused.content.decode()
