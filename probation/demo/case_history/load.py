@@ -25,7 +25,15 @@ from probation.risk.models import Registration, RegistrationReview, RiskManageme
 from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
 from probation.scores.models import CriminalHistory, PredictorScore
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
-from probation.victims.models import KeyStageTask, Representation, SchemeCase, Victim, VictimContact
+from probation.victims.models import (
+    KeyStageTask,
+    Representation,
+    SchemeCase,
+    Victim,
+    VictimContact,
+    VictimLetter,
+    VictimStatement,
+)
 
 BREACH_FAILURES = Breach.failures.through
 RECALL_CONDITIONS = Recall.breached_conditions.through
@@ -74,6 +82,8 @@ DEPENDANTS: tuple[type[models.Model], ...] = (
     # The victim contact scheme points at people and their convictions (generate_victims runs again).
     Representation,
     VictimContact,
+    VictimLetter,
+    VictimStatement,
     Victim,
     KeyStageTask,
     SchemeCase,
