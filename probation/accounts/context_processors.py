@@ -44,6 +44,7 @@ _NAV: tuple[NavItem, ...] = (
     NavItem("My work", "worklists:mine", Permission.WORKLIST_OWN, _has_staff),
     NavItem("My cases", "people:caseload", Permission.CASELOAD_OWN),
     NavItem("Diary", "contacts:diary", Permission.DIARY_OWN, _has_staff),
+    NavItem("Victim liaison", "victims:unit", Permission.VICTIM_RECORDS, _has_staff),
     NavItem("Search", "people:search", Permission.CASE_SEARCH),
     NavItem("Add a person", "people:person-create", Permission.PERSON_CREATE),
     NavItem("Calculators", "risk:calculator-list", Permission.PREDICTOR_CALCULATE),

@@ -67,7 +67,14 @@ class Permission(StrEnum):
     CUSTODY_MANAGE = "custody.manage"
     CUSTODY_TEAM = "custody.team"
 
-    # Victims (issue 15).
+    # Victims (issue 15). Victim liaison staff (a unit's managers hold the same role) read and record
+    # the victims of their region's cases; no other role reads victim data (victims.md, the wall).
+    VICTIM_RECORDS = "victims.records"
+    VICTIM_RECORDS_MANAGE = "victims.records_manage"
+    # The offender manager's side: that the scheme applies, the VLO and the dates the VLO was told;
+    # and the victims' requests for licence conditions (no location), included or declined.
+    VICTIM_SCHEME_VIEW = "victims.scheme_view"
+    VICTIM_REPRESENTATION_DECIDE = "victims.representation_decide"
 
     # Approved premises (issue 16).
 
@@ -111,6 +118,9 @@ _CASE_MANAGE = {
     P.WORKLOAD_OWN,
 }
 
+# What the offender manager sees and decides of the victim contact scheme (issue 15).
+_VICTIMS_COM = {P.VICTIM_SCHEME_VIEW, P.VICTIM_REPRESENTATION_DECIDE}
+
 ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PRACTITIONER: frozenset(
         _STAFF_READ
@@ -124,6 +134,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.COURT_DUTY_VIEW,
             *_RISK_MANAGE,
             *_CASE_MANAGE,
+            *_VICTIMS_COM,
         }
     ),
     Role.SENIOR_PO: frozenset(
@@ -143,6 +154,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.WORKLIST_TEAM,
             P.WORKLOAD_TEAM,
             P.COURT_DUTY_VIEW,
+            *_VICTIMS_COM,
         }
     ),
     Role.CASE_ADMIN: frozenset(
@@ -162,7 +174,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.COURT_OFFICER: frozenset(
         _STAFF_READ | {P.PERSON_CREATE, P.SENTENCE_MANAGE, P.COURT_LIST_MANAGE, P.COURT_DUTY_VIEW}
     ),
-    Role.VLO: frozenset(_STAFF_READ),
+    Role.VLO: frozenset(_STAFF_READ | {P.VICTIM_RECORDS, P.VICTIM_RECORDS_MANAGE}),
     # Approved-premises staff record key-worker sessions and other contacts with residents.
     Role.AP_STAFF: frozenset(_STAFF_READ | {P.CONTACT_MANAGE}),
     # Partner agencies see only cases shared with them: identifying details, risk flags and the

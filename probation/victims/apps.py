@@ -9,3 +9,30 @@ class VictimsConfig(AppConfig):
     name = "probation.victims"
     label = "victims"
     verbose_name = "Victims"
+
+    def ready(self) -> None:
+        # Key events on the offender's record (sentence, recall, transfer, death, end of licence;
+        # release dates, licence conditions and parole from custody) reach the VLO's list.
+        from probation.core.key_events import register_key_event_listener
+        from probation.victims.services.scheme import key_event_record
+
+        register_key_event_listener(key_event_record)
+
+        # The offender manager's view: the case overview says the scheme applies, and the case's
+        # "Victim contact" section shows the VLO, the dates told and the requests (no victim data).
+        from probation.accounts.policy import Permission
+        from probation.core.case_sections import CaseSection, register_case_section
+        from probation.core.panels import register_panel
+        from probation.victims.panels import scheme_overview_row
+
+        register_case_section(
+            CaseSection(
+                key="victim-contact",
+                label="Victim contact",
+                url_name="victims:case-scheme",
+                permission=Permission.VICTIM_SCHEME_VIEW,
+                order=115,
+                group="risk",
+            )
+        )
+        register_panel("case-overview-summary", scheme_overview_row, order=40)

@@ -24,7 +24,7 @@ EXPECTED = {
     ],
     Role.CASE_ADMIN: ["Search", "Add a person", "Calculators"],
     Role.COURT_OFFICER: ["Search", "Add a person", "Calculators", "Courts", "Report requests"],
-    Role.VLO: ["Search", "Calculators"],
+    Role.VLO: ["Victim liaison", "Search", "Calculators"],
     Role.AP_STAFF: ["Search", "Calculators"],
     Role.PARTNER: ["Shared cases"],
     Role.SYSTEM_ADMIN: ["Audit", "Limited access", "Users"],

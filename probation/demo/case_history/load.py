@@ -28,6 +28,15 @@ from probation.scores.models import CriminalHistory, PredictorScore
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
 from probation.unpaid_work.models import Allocation, Place
 from probation.unpaid_work.models import Assessment as UnpaidWorkAssessment
+from probation.victims.models import (
+    KeyStageTask,
+    Representation,
+    SchemeCase,
+    Victim,
+    VictimContact,
+    VictimLetter,
+    VictimStatement,
+)
 
 BREACH_FAILURES = Breach.failures.through
 RECALL_CONDITIONS = Recall.breached_conditions.through
@@ -81,6 +90,14 @@ DEPENDANTS: tuple[type[models.Model], ...] = (
     Place,
     Allocation,
     UnpaidWorkAssessment,
+    # The victim contact scheme points at people and their convictions (generate_victims runs again).
+    Representation,
+    VictimContact,
+    VictimLetter,
+    VictimStatement,
+    Victim,
+    KeyStageTask,
+    SchemeCase,
 )
 # The tables big enough for the drop-and-rebuild of indexes and foreign keys to pay.
 BIG_TABLES = (Contact, EnforcementCase, EnforcementStep, Event, EventOffence, Sentence, Requirement)

@@ -26,6 +26,7 @@ from probation.core.case_changes import case_inputs_changed
 from probation.core.clock import age_on
 from probation.core.date_checks import date_not_future
 from probation.core.errors import NotFound, ServiceError
+from probation.core.key_events import KeyEventKind, key_event_occurred
 from probation.enforcement.models import Recall, RecallStep
 from probation.enforcement.selectors.recall import mappa_status
 from probation.enforcement.services.breach import enforcement_cases_mark_initiated
@@ -326,6 +327,13 @@ def recall_decide(
         if recall_decided:
             open_cases = EnforcementCase.objects.open().filter(sentence_id=recall.sentence_id)
             enforcement_cases_mark_initiated(actor=actor, cases=open_cases, note="Recall decided")
+            key_event_occurred(
+                person_id=person.pk,
+                kind=KeyEventKind.RECALLED,
+                on=today,
+                actor=actor,
+                detail={"recall": recall.pk, "sentence": recall.sentence_id},
+            )
     return recall
 
 
@@ -434,5 +442,12 @@ def recall_licence_ended(
                     "terminated_on": ended_on,
                     "termination_reason": TerminationReason.LICENCE_EXPIRED.value,
                 },
+            )
+            key_event_occurred(
+                person_id=person.pk,
+                kind=KeyEventKind.LICENCE_ENDED,
+                on=ended_on,
+                actor=actor,
+                detail={"recall": recall.pk, "sentence": sentence.pk},
             )
     return recall

@@ -10,6 +10,7 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import now
 from probation.core.errors import NotFound, ServiceError
+from probation.core.key_events import KeyEventKind, key_event_occurred
 from probation.people.models import Allocation, AllocationReason, Exclusion, Person
 from probation.people.models.allocation import SupportingOfficer
 from probation.people.models.person import ROSH_LEVELS_HELD_BY_PO
@@ -146,6 +147,14 @@ def allocation_create(
             object_type="allocation",
             object_id=allocation.pk,
             detail=detail,
+        )
+        # The victim liaison officer hears of a new COM or a move of area (victims.md).
+        key_event_occurred(
+            person_id=person.pk,
+            kind=KeyEventKind.TRANSFERRED,
+            on=moment.date(),
+            actor=actor,
+            detail={"team": team.code, "pdu": team.pdu.code},
         )
     return allocation
 

@@ -47,6 +47,7 @@ SECTIONS = (
     ("mappa", "MAPPA", "mappa:case", Permission.MAPPA_VIEW, "risk"),
     ("assessments", "Needs assessments", "assessments:list", Permission.ASSESSMENT_VIEW, "assessments"),
     ("safeguarding", "Safeguarding", "safeguarding:case", Permission.SAFEGUARDING_VIEW, "risk"),
+    ("victim-contact", "Victim contact", "victims:case-scheme", Permission.VICTIM_SCHEME_VIEW, "risk"),
     ("scores", "Predictor scores", "scores:case", Permission.ROSH_VIEW, "assessments"),
     ("tier", "Tier", "tiers:case", Permission.TIER_VIEW, "assessments"),
 )
@@ -96,7 +97,13 @@ def test_a_group_page_lists_its_sections_under_the_tabs(client, officer_user):
     body = client.get(reverse("risk:rosh-summary", args=[person.crn])).content.decode()
 
     secondary = body.split('aria-label="Risk"')[1].split("</nav>")[0]
-    assert re.findall(r">([^<>]+)</a>", secondary) == ["Risk flags", "RoSH and RMP", "MAPPA", "Safeguarding"]
+    assert re.findall(r">([^<>]+)</a>", secondary) == [
+        "Risk flags",
+        "RoSH and RMP",
+        "MAPPA",
+        "Safeguarding",
+        "Victim contact",
+    ]
     assert (
         f'href="{reverse("risk:rosh-summary", args=[person.crn])}" aria-current="page">RoSH and RMP'
         in secondary

@@ -6,7 +6,7 @@ allocation-manager). The rules are checked in order and the first that applies w
 indeterminate; earliest release within 10 months of sentence start; determinate with a PED; other
 determinate. Months are calendar months (same day of the month). The domain names a *start* of COM
 involvement only for indeterminate sentences in open conditions; elsewhere the COM's involvement starts
-on the handover date (ADR 00XX-custody-key-dates-and-handover).
+on the handover date (ADR 0037).
 """
 
 import datetime as dt

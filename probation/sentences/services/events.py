@@ -20,6 +20,7 @@ from probation.audit.services import audit_record
 from probation.core.case_changes import case_inputs_changed
 from probation.core.date_checks import date_not_future
 from probation.core.errors import ServiceError
+from probation.core.key_events import KeyEventKind, key_event_occurred
 from probation.people.services.person import person_for_change
 from probation.people.services.versioning import apply_versioned_update
 from probation.rules.calendar.periods import period_end
@@ -46,6 +47,12 @@ from probation.sentences.services.requirements import (
 from probation.sentences.services.sentence_limits import SentenceDraft, check_lengths, sentencing_rules_for
 
 COURT_MAX_LENGTH = 120
+# The key event an ending is (core/key_events.py); any other reason is the order or sentence ending.
+ENDING_EVENTS: dict[str, KeyEventKind] = {
+    TerminationReason.DECEASED: KeyEventKind.DIED,
+    TerminationReason.LICENCE_EXPIRED: KeyEventKind.LICENCE_ENDED,
+    TerminationReason.TRANSFERRED: KeyEventKind.TRANSFERRED,
+}
 
 
 @dataclass(frozen=True)
@@ -349,6 +356,13 @@ def event_create(
             },
         )
         case_inputs_changed(person_id=person.pk, reason="sentence recorded", actor=actor)
+        key_event_occurred(
+            person_id=person.pk,
+            kind=KeyEventKind.SENTENCED,
+            on=record.sentence_date,
+            actor=actor,
+            detail={"event": event.pk, "sentence": record.pk},
+        )
     return event
 
 
@@ -440,4 +454,11 @@ def sentence_terminate(
             },
         )
         case_inputs_changed(person_id=person.pk, reason="sentence terminated", actor=actor)
+        key_event_occurred(
+            person_id=person.pk,
+            kind=ENDING_EVENTS.get(reason, KeyEventKind.ORDER_ENDED),
+            on=terminated_on,
+            actor=actor,
+            detail={"sentence": sentence.pk, "reason": reason},
+        )
     return sentence

@@ -1,0 +1,41 @@
+from probation.victims.models.scheme import (
+    KEY_STAGE_LABELS,
+    KeyStageTask,
+    SchemeBasis,
+    SchemeCase,
+    SchemeType,
+)
+from probation.victims.models.victims import (
+    ContactMethod,
+    InformationLevel,
+    Participation,
+    Representation,
+    RepresentationKind,
+    RepresentationStatus,
+    StatementDelivery,
+    Victim,
+    VictimContact,
+    VictimLetter,
+    VictimRole,
+    VictimStatement,
+)
+
+__all__ = [
+    "KEY_STAGE_LABELS",
+    "ContactMethod",
+    "InformationLevel",
+    "KeyStageTask",
+    "Participation",
+    "Representation",
+    "RepresentationKind",
+    "RepresentationStatus",
+    "SchemeBasis",
+    "SchemeCase",
+    "SchemeType",
+    "StatementDelivery",
+    "Victim",
+    "VictimContact",
+    "VictimLetter",
+    "VictimRole",
+    "VictimStatement",
+]
