@@ -1,5 +1,16 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from probation.plans.views import plans as views
 
 app_name = "plans"
 
-urlpatterns: list[URLPattern] = []
+PLAN = "cases/<str:crn>/plan"
+
+urlpatterns = [
+    path(PLAN, views.PlanView.as_view(), name="plan"),
+    path(f"{PLAN}/autosave", views.PlanAutosaveView.as_view(), name="autosave"),
+    path(f"{PLAN}/answer", views.PlanAnswerView.as_view(), name="answer"),
+    path(f"{PLAN}/history", views.PlanHistoryView.as_view(), name="history"),
+    path(f"{PLAN}/versions/<int:number>", views.PlanVersionView.as_view(), name="version"),
+    path(f"{PLAN}/plan.pdf", views.PlanPdfView.as_view(), name="pdf"),
+]

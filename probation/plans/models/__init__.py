@@ -1,0 +1,3 @@
+from probation.plans.models.plans import AGREEMENT_CHOICES, Plan, PlanVersion
+
+__all__ = ["AGREEMENT_CHOICES", "Plan", "PlanVersion"]
