@@ -10,13 +10,15 @@ query costs the same for any caseload. A completed accredited programme is a rev
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
-from django.db.models import DateField, F, Min, OuterRef, Q, Subquery
+from django.db.models import DateField, F, Min, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Cast
 
 from probation.enforcement.models import Recall
 from probation.people.models import Allocation, AllocationReason, Person
+from probation.people.policy import ListedPerson
 from probation.risk.models import RoshAssessment
 from probation.rules.law.dated import LawSettings, day
 from probation.rules.plans.timing import (
@@ -84,13 +86,12 @@ def _latest_current(field: str) -> Subquery:
     )
 
 
-def _annotated(person_ids: list[int] | object, today: dt.date):  # type: ignore[no-untyped-def]
+def _annotated(people: QuerySet[Any], today: dt.date, extra: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
     transfer_dates = Allocation.objects.filter(reason__in=TRANSFERS).annotate(
         on=Cast("started_at", DateField())
     )
     return (
-        Person.objects.filter(pk__in=person_ids)
-        .annotate(
+        people.annotate(
             agreed_on=F("sentence_plan__agreed_on"),
             sentenced_on=_latest_current("sentence_date"),
             sentence_type=_latest_current("type"),
@@ -119,6 +120,7 @@ def _annotated(person_ids: list[int] | object, today: dt.date):  # type: ignore[
             "recall_on",
             "rosh_on",
             "transfer_on",
+            *extra,
         )
     )
 
@@ -154,15 +156,25 @@ def plans_due(person_ids: list[int] | object, *, today: dt.date) -> dict[int, Pl
     """Each person's next plan date (first plan or review), by person id. One query."""
     rules = plan_settings()
     found = {}
-    for row in _annotated(person_ids, today):
+    for row in _annotated(Person.objects.filter(pk__in=person_ids), today):
         due = _due(row, today, rules)
         if due is not None:
             found[row["pk"]] = due
     return found
 
 
-def plans_due_soon(person_ids: list[int], *, today: dt.date) -> list[PlanDue]:
-    """The plans due within DUE_WITHIN_DAYS or overdue, soonest first (My work)."""
+PERSON_FIELDS = ("crn", "first_name", "surname", "preferred_name", "lao_excluded", "lao_restricted")
+PERSON_FIELDS += ("exclusion_message", "restriction_message")
+
+
+def plans_due_soon(people: QuerySet[ListedPerson], *, today: dt.date) -> list[tuple[PlanDue, dict[str, Any]]]:
+    """The plans of ``people`` (annotated by ``people_listable_to``) due within DUE_WITHIN_DAYS or
+    overdue, soonest first, each with the person's row (name, CRN, limited access). One query."""
+    rules = plan_settings()
     horizon = today + dt.timedelta(days=DUE_WITHIN_DAYS)
-    rows = [due for due in plans_due(person_ids, today=today).values() if due.due_on <= horizon]
-    return sorted(rows, key=lambda d: (d.due_on, d.person_id))
+    found = []
+    for row in _annotated(people, today, PERSON_FIELDS):
+        due = _due(row, today, rules)
+        if due is not None and due.due_on <= horizon:
+            found.append((due, row))
+    return sorted(found, key=lambda pair: (pair[0].due_on, pair[0].person_id))

@@ -145,7 +145,8 @@ def test_adding_two_goals_and_agreeing_the_plan(client, person, officer_user):
     ]
     assert version.goals[1]["steps"][0]["actor"] == "partnership_agency"
     page = _page(client, officer_user, person).content.decode()
-    assert "Agreed" in page and "version 1" in page
+    assert "Agreed" in page
+    assert "version 1" in page
     history = client.get(reverse("plans:history", args=[person.crn])).content.decode()
     assert "Stop drinking on weekdays</strong>: Goal added" in history
 
