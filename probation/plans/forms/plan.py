@@ -10,6 +10,7 @@ reported, so an autosave never loses the rest of the page (ADR 0032).
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from django.http import QueryDict
@@ -38,7 +39,7 @@ def _count(data: QueryDict, name: str, limit: int) -> int:
         return 0
 
 
-def _choice(value: str, allowed: type, default: str) -> str:
+def _choice(value: str, allowed: type[StrEnum], default: str) -> str:
     return value if value in {m.value for m in allowed} else default
 
 
