@@ -8,9 +8,8 @@ PLAN = "cases/<str:crn>/plan"
 
 urlpatterns = [
     path(PLAN, views.PlanView.as_view(), name="plan"),
-    path(f"{PLAN}/autosave", views.PlanAutosaveView.as_view(), name="autosave"),
     path(f"{PLAN}/answer", views.PlanAnswerView.as_view(), name="answer"),
     path(f"{PLAN}/history", views.PlanHistoryView.as_view(), name="history"),
     path(f"{PLAN}/versions/<int:number>", views.PlanVersionView.as_view(), name="version"),
-    path(f"{PLAN}/plan.pdf", views.PlanPdfView.as_view(), name="pdf"),
+    path(f"{PLAN}/<int:plan_id>/plan.pdf", views.PlanPdfView.as_view(), name="pdf"),
 ]

@@ -109,6 +109,9 @@ def plan_save_draft(
 ) -> DraftSaved:
     """Save the goals and steps as typed. A draft may be unfinished (a goal with no step, no target
     date): what must be put right before agreeing is returned, not refused."""
+    if expected_version == 0:  # the editor was opened before the plan existed: start it
+        plan_start(actor=actor, person=person)
+        expected_version = 1
     with transaction.atomic():
         plan = Plan.objects.select_for_update().filter(person=person).first()
         if plan is None or not may_edit_plan(actor, person):
@@ -161,8 +164,12 @@ def plan_record_answer(
     answered_on = answered_on or today
     with transaction.atomic():
         plan = Plan.objects.select_for_update().filter(person=person).first()
-        if plan is None or not may_edit_plan(actor, person):
+        if not may_edit_plan(actor, person):
             raise NotFound(person.crn)
+        if plan is None:
+            raise RuleErrors(
+                [RuleError("Add at least one goal to work on now before agreeing the plan", field="goals")]
+            )
         plan.person = person
         if plan.version != expected_version:
             raise ConflictError(CONFLICT_MESSAGE, changes=[])

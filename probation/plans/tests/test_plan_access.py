@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 VIEW_PAGES = ["plans:plan", "plans:history", "plans:version", "plans:pdf"]
 CHANGE_PAGES = ["plans:answer"]
 ALL_PAGES = VIEW_PAGES + CHANGE_PAGES
-MATRIX_URLS = [*ALL_PAGES, "plans:autosave"]
+MATRIX_URLS = ALL_PAGES
 POSTS = {
     "plans:plan": {"version": "1", "goal-count": "0"},
     "plans:autosave": {"version": "1", "goal-count": "0"},
@@ -42,6 +42,12 @@ def plan(officer_user):
 def _url(name, crn):
     if name == "plans:version":
         return reverse(name, args=[crn, 1])
+    if name == "plans:pdf":
+        return reverse(
+            name, args=[crn, Plan.objects.order_by("pk").values_list("pk", flat=True).first() or 1]
+        )
+    if name == "plans:autosave":  # the editor's autosave posts to the plan's own URL asking for JSON
+        return reverse("plans:plan", args=[crn])
     return reverse(name, args=[crn])
 
 
@@ -139,7 +145,11 @@ def test_denied_users_posting_change_nothing(client, plan, officer_user, name, w
     client.force_login(user)
     before = _state()
 
-    response = client.post(_url(name, plan.person.crn), POSTS[name])
+    response = client.post(
+        _url(name, plan.person.crn),
+        POSTS[name],
+        HTTP_ACCEPT="application/json" if name == "plans:autosave" else "",
+    )
 
     assert response.status_code == 404
     assert _state() == before
@@ -149,7 +159,9 @@ def test_denied_users_posting_change_nothing(client, plan, officer_user, name, w
 def test_the_team_manager_may_change_the_plan(client, plan, role):
     client.force_login(access.team_user(role, plan.person))
 
-    response = client.post(_url("plans:autosave", plan.person.crn), POSTS["plans:autosave"])
+    response = client.post(
+        _url("plans:autosave", plan.person.crn), POSTS["plans:autosave"], HTTP_ACCEPT="application/json"
+    )
 
     assert response.status_code == 200
     assert response.json()["saved"] is True

@@ -87,7 +87,7 @@ def test_adding_two_goals_and_agreeing_the_plan(client, person, officer_user):
     response = client.post(
         url,
         _form(
-            1,
+            0,
             {
                 "key": "g1",
                 "new": True,
@@ -99,7 +99,7 @@ def test_adding_two_goals_and_agreeing_the_plan(client, person, officer_user):
     )
     assert response.status_code == 302
     response = client.post(
-        reverse("plans:autosave", args=[person.crn]),
+        reverse("plans:plan", args=[person.crn]),
         _form(
             2,
             {
@@ -117,6 +117,7 @@ def test_adding_two_goals_and_agreeing_the_plan(client, person, officer_user):
                 "actor": "partnership_agency",
             },
         ),
+        HTTP_ACCEPT="application/json",
     )
     assert response.json() | {"saved_at": "", "session_seconds_left": 0} == {
         "saved": True,
@@ -176,7 +177,11 @@ def test_a_stale_save_is_refused_with_the_conflict_message(client, person, offic
     PlanFactory(person=person, created_by=officer_user, version=5)
     client.force_login(officer_user)
 
-    response = client.post(reverse("plans:autosave", args=[person.crn]), {"version": "4", "goal-count": "0"})
+    response = client.post(
+        reverse("plans:plan", args=[person.crn]),
+        {"version": "4", "goal-count": "0"},
+        HTTP_ACCEPT="application/json",
+    )
 
     assert response.status_code == 409
     assert "changed in another window" in response.json()["message"]
@@ -266,14 +271,14 @@ def test_the_pdf_for_the_person_has_the_goals_and_steps_in_plain_english_and_not
     ContactFactory(sentence=sentence, notes=PLANTED["not_for_disclosure"])
     ContactFactory(sentence=sentence, notes=PLANTED["victim_contact"])
     RegistrationFactory(person=person, notes=PLANTED["registration"])
-    PlanFactory(
+    plan = PlanFactory(
         person=person,
         created_by=officer_user,
         goals=[goal(notes=PLANTED["goal_notes"]), goal(key="g2", title="Old goal", status="removed")],
     )
     client.force_login(officer_user)
 
-    response = client.get(reverse("plans:pdf", args=[person.crn]))
+    response = client.get(reverse("plans:pdf", args=[person.crn, plan.pk]))
 
     reader = PdfReader(io.BytesIO(response.content))
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)

@@ -53,7 +53,6 @@ from probation.plans.services.plans import (
     plan_problems,
     plan_record_answer,
     plan_save_draft,
-    plan_start,
 )
 from probation.rules.plans.areas import suggested_areas
 from probation.rules.plans.content import Agreement
@@ -86,8 +85,6 @@ class PlanView(PlanMixin, CasePageView):
 
     def get(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.plan = plan_for(self.person)
-        if self.plan is None and self.editable():
-            self.plan = plan_start(actor=request.user, person=self.person)
         context = self.page_context()
         self.record_view()
         return render(request, self.template_name, self.case_context() | context)
@@ -107,7 +104,7 @@ class PlanView(PlanMixin, CasePageView):
             else []
         )
         latest = plan_versions(plan).first() if plan and plan.versions_count else None
-        editable = plan is not None and self.editable()
+        editable = self.editable()
         context: dict[str, Any] = {
             "plan": plan,
             "editable": editable,
@@ -118,12 +115,12 @@ class PlanView(PlanMixin, CasePageView):
             "latest": answer_row(latest) if latest else None,
             "problems": plan_problems(plan, today=today) if plan else [],
         }
-        if editable and plan is not None:
+        if editable:
             suggested = self.request.GET.get("area", "")
             context |= {
                 "blocks": goal_blocks(
-                    plan.goals,
-                    next_key=f"g{plan.next_goal}",
+                    plan.goals if plan else [],
+                    next_key=f"g{plan.next_goal if plan else 1}",
                     errors=parsed.errors if parsed else None,
                     suggested_area=suggested if suggested in dict(AREA_CHOICES) else "",
                 ),
@@ -132,15 +129,18 @@ class PlanView(PlanMixin, CasePageView):
                 "actor_choices": ACTOR_CHOICES,
                 "step_status_choices": STEP_STATUS_CHOICES,
                 "target_choices": target_choices(today),
-                "autosave_url": reverse("plans:autosave", args=[self.person.crn]),
+                "autosave_url": reverse("plans:plan", args=[self.person.crn]),
+                "plan_version": plan.version if plan else 0,
                 "errors": list((parsed.errors if parsed else {}).items()),
             }
         return context | extra
 
     def post(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        self.plan = plan_for(self.person)
-        if self.plan is None or not self.editable():
+        if not self.editable():
             raise NotFound(self.person.crn)
+        if request.headers.get("Accept") == "application/json":
+            return autosave(request, self.person)
+        self.plan = plan_for(self.person)
         parsed = parse_plan(request.POST, today=today_uk())
         if parsed.version is None:
             raise NotFound(self.person.crn)
@@ -170,39 +170,34 @@ def _session_seconds_left(request: AuthenticatedHttpRequest) -> int:
     return max(0, touched + settings.SESSION_COOKIE_AGE - int(time.time()))
 
 
-class PlanAutosaveView(PlanMixin):
-    """POST only: the editor's autosave (report-autosave.js). Saves what parses; answers in JSON."""
-
-    http_method_names = ["post"]
-
-    def post(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        if not may_edit_plan(request.user, self.person):
-            raise NotFound(self.person.crn)
-        parsed = parse_plan(request.POST, today=today_uk())
-        if parsed.version is None:
-            return JsonResponse({"saved": False, "message": "The plan could not be saved."}, status=400)
-        try:
-            saved = plan_save_draft(
-                actor=request.user,
-                person=self.person,
-                expected_version=parsed.version,
-                goals=parsed.goals,
-                autosave=True,
-            )
-        except ConflictError as conflict:
-            return JsonResponse({"saved": False, "conflict": True, "message": conflict.message}, status=409)
-        except ServiceError as error:
-            return JsonResponse({"saved": False, "message": error.message}, status=409)
-        return JsonResponse(
-            {
-                "saved": True,
-                "version": saved.plan.version,
-                "saved_at": _saved_at(),
-                "changed": saved.changed,
-                "errors": list(parsed.errors.values()),
-                "session_seconds_left": _session_seconds_left(request),
-            }
+def autosave(request: AuthenticatedHttpRequest, person: Any) -> HttpResponse:
+    """The editor's autosave (report-autosave.js posts the form to the plan's own URL asking for
+    JSON): saves what parses through the same service as the Save button; answers in JSON."""
+    parsed = parse_plan(request.POST, today=today_uk())
+    if parsed.version is None:
+        return JsonResponse({"saved": False, "message": "The plan could not be saved."}, status=400)
+    try:
+        saved = plan_save_draft(
+            actor=request.user,
+            person=person,
+            expected_version=parsed.version,
+            goals=parsed.goals,
+            autosave=True,
         )
+    except ConflictError as conflict:
+        return JsonResponse({"saved": False, "conflict": True, "message": conflict.message}, status=409)
+    except ServiceError as error:
+        return JsonResponse({"saved": False, "message": error.message}, status=409)
+    return JsonResponse(
+        {
+            "saved": True,
+            "version": saved.plan.version,
+            "saved_at": _saved_at(),
+            "changed": saved.changed,
+            "errors": list(parsed.errors.values()),
+            "session_seconds_left": _session_seconds_left(request),
+        }
+    )
 
 
 class PlanAnswerView(CaseFormView):
@@ -220,19 +215,18 @@ class PlanAnswerView(CaseFormView):
 
     def may_open(self) -> bool:
         self.plan = plan_for(self.person)
-        return self.plan is not None and may_edit_plan(self.request.user, self.person)
+        return may_edit_plan(self.request.user, self.person)
 
     def audit_object(self) -> tuple[str, object]:
-        assert self.plan is not None
-        return PLAN, self.plan.pk
+        return (PLAN, self.plan.pk) if self.plan is not None else ("person", self.person.pk)
 
     def initial(self) -> dict[str, Any]:
-        assert self.plan is not None
-        return {"version": self.plan.version, "answered_on": today_uk()}
+        return {"version": self.plan.version if self.plan else 0, "answered_on": today_uk()}
 
     @property
     def extra(self) -> dict[str, Any]:
-        assert self.plan is not None
+        if self.plan is None:
+            return {"groups": [], "problems": []}
         goals = goals_from(self.plan.goals)
         return {"groups": goal_rows_by_status(goals), "problems": plan_problems(self.plan, today=today_uk())}
 
@@ -293,7 +287,7 @@ class PlanPdfView(PlanMixin):
 
     def get(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         self.plan = plan_for(self.person)
-        if self.plan is None:
+        if self.plan is None or self.plan.pk != self.kwargs["plan_id"]:
             raise NotFound(self.person.crn)
         latest = plan_versions(self.plan).first() if self.plan.versions_count else None
         context = plan_pdf_context(plan=self.plan, person=self.person, latest=latest, today=today_uk())
