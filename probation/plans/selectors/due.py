@@ -63,7 +63,7 @@ class PlanDue:
         return self.due_on < today
 
 
-def _earliest_after(queryset, date_field: str, today: dt.date) -> Subquery:  # type: ignore[no-untyped-def]
+def _earliest_after(queryset: QuerySet[Any], date_field: str, today: dt.date) -> Subquery:
     """The earliest ``date_field`` after the person's plan was answered, up to today."""
     return Subquery(
         queryset.filter(
@@ -86,7 +86,7 @@ def _latest_current(field: str) -> Subquery:
     )
 
 
-def _annotated(people: QuerySet[Any], today: dt.date, extra: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
+def _annotated(people: QuerySet[Any], today: dt.date, extra: tuple[str, ...] = ()) -> QuerySet[Any]:
     transfer_dates = Allocation.objects.filter(reason__in=TRANSFERS).annotate(
         on=Cast("started_at", DateField())
     )
@@ -134,7 +134,7 @@ EVENT_FIELDS = {
 }
 
 
-def _due(row: dict, today: dt.date, rules: PlanSettings) -> PlanDue | None:  # type: ignore[type-arg]
+def _due(row: dict[str, Any], today: dt.date, rules: PlanSettings) -> PlanDue | None:
     if row["agreed_on"] is None:
         start = first_plan_start(
             sentenced_on=row["sentenced_on"],
@@ -163,8 +163,16 @@ def plans_due(person_ids: list[int] | object, *, today: dt.date) -> dict[int, Pl
     return found
 
 
-PERSON_FIELDS = ("crn", "first_name", "surname", "preferred_name", "lao_excluded", "lao_restricted")
-PERSON_FIELDS += ("exclusion_message", "restriction_message")
+PERSON_FIELDS: tuple[str, ...] = (
+    "crn",
+    "first_name",
+    "surname",
+    "preferred_name",
+    "lao_excluded",
+    "lao_restricted",
+    "exclusion_message",
+    "restriction_message",
+)
 
 
 def plans_due_soon(people: QuerySet[ListedPerson], *, today: dt.date) -> list[tuple[PlanDue, dict[str, Any]]]:
