@@ -67,7 +67,8 @@ def _earliest_after(queryset: QuerySet[Any], date_field: str, today: dt.date) ->
     """The earliest ``date_field`` after the person's plan was answered, up to today."""
     return Subquery(
         queryset.filter(
-            **{f"{date_field}__gt": OuterRef("sentence_plan__agreed_on"), f"{date_field}__lte": today}
+            person_id=OuterRef("pk"),
+            **{f"{date_field}__gt": OuterRef("sentence_plan__agreed_on"), f"{date_field}__lte": today},
         )
         .order_by()
         .values("person_id")
