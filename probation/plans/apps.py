@@ -15,6 +15,6 @@ class PlansConfig(AppConfig):
 
         register_case_section(
             CaseSection(
-                "plan", "Sentence plan", "plans:plan", Permission.PLAN_VIEW, order=55, group="sentences"
+                "plan", "Sentence plan", "plans:plan", Permission.PLAN_VIEW, order=57, group="sentences"
             )
         )
