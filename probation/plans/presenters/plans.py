@@ -3,7 +3,11 @@ values typed and their errors), the read-only goals, the answer, the due date an
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
+
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from probation.plans.forms.plan import OTHER_DATE
 from probation.plans.goals import goals_from
@@ -26,10 +30,43 @@ from probation.rules.plans.content import (
 from probation.rules.plans.history import VersionChange, version_changes
 
 Choice = tuple[str, str]
-AREA_CHOICES: list[Choice] = [(a.value, label) for a, label in AREA_LABELS.items()]
-STATUS_CHOICES: list[Choice] = [(s.value, label) for s, label in GOAL_STATUS_LABELS.items()]
-ACTOR_CHOICES: list[Choice] = [(a.value, label) for a, label in ACTOR_LABELS.items()]
-STEP_STATUS_CHOICES: list[Choice] = [(s.value, label) for s, label in STEP_STATUS_LABELS.items()]
+
+
+def options_html(choices: tuple[Choice, ...], selected: str) -> SafeString:
+    """A select's options with ``selected`` chosen, escaped: the editor repeats its selects for every
+    goal and step, and building them here keeps the plan page inside its time budget."""
+    return _options(choices, selected)
+
+
+@lru_cache(maxsize=512)
+def _options(choices: tuple[Choice, ...], selected: str) -> SafeString:
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, mark_safe(" selected") if value == selected else "", label) for value, label in choices),
+    )
+
+
+def related_html(prefix: str, choices: tuple[Choice, ...], checked: list[str]) -> SafeString:
+    """The related-area checkboxes of one goal (GOV.UK checkboxes markup), escaped."""
+    return format_html_join(
+        "",
+        '<div class="govuk-checkboxes__item">'
+        '<input class="govuk-checkboxes__input" id="{0}-related-{1}" name="{0}-related" type="checkbox" '
+        'value="{1}"{2}><label class="govuk-label govuk-checkboxes__label" for="{0}-related-{1}">{3}</label>'
+        "</div>",
+        (
+            (prefix, value, mark_safe(" checked") if value in checked else "", label)
+            for value, label in choices
+        ),
+    )
+
+
+AREA_CHOICES: tuple[Choice, ...] = tuple((a.value, label) for a, label in AREA_LABELS.items())
+STATUS_CHOICES: tuple[Choice, ...] = tuple((s.value, label) for s, label in GOAL_STATUS_LABELS.items())
+ACTOR_CHOICES: tuple[Choice, ...] = tuple((a.value, label) for a, label in ACTOR_LABELS.items())
+STEP_STATUS_CHOICES: tuple[Choice, ...] = tuple((s.value, label) for s, label in STEP_STATUS_LABELS.items())
+AREA_OPTIONS: tuple[Choice, ...] = (("", "Choose an area"), *AREA_CHOICES)
 GOAL_TAGS = {
     GoalStatus.ACTIVE: "govuk-tag govuk-tag--blue",
     GoalStatus.FUTURE: "govuk-tag govuk-tag--grey",
@@ -55,6 +92,14 @@ class StepBlock:
     new: bool = False
     errors: dict[str, str] = field(default_factory=dict)
 
+    @property
+    def actor_options(self) -> SafeString:
+        return options_html(ACTOR_CHOICES, self.actor)
+
+    @property
+    def status_options(self) -> SafeString:
+        return options_html(STEP_STATUS_CHOICES, self.status)
+
 
 @dataclass
 class GoalBlock:
@@ -75,9 +120,27 @@ class GoalBlock:
     heading: str
     errors: dict[str, str] = field(default_factory=dict)
 
+    target_choices: tuple[Choice, ...] = ()
+
     @property
     def step_count(self) -> int:
         return len(self.steps)
+
+    @property
+    def area_options(self) -> SafeString:
+        return options_html(AREA_OPTIONS, self.area)
+
+    @property
+    def status_options(self) -> SafeString:
+        return options_html(STATUS_CHOICES, self.status)
+
+    @property
+    def target_options(self) -> SafeString:
+        return options_html(self.target_choices, self.target_choice)
+
+    @property
+    def related_checkboxes(self) -> SafeString:
+        return related_html(self.prefix, AREA_CHOICES, self.related)
 
 
 def _step_blocks(prefix: str, steps: list[dict[str, Any]], errors: dict[str, str]) -> list[StepBlock]:
@@ -105,11 +168,13 @@ def goal_blocks(
     goals: list[dict[str, Any]],
     *,
     next_key: str,
+    today: dt.date,
     errors: dict[str, str] | None = None,
     suggested_area: str = "",
 ) -> list[GoalBlock]:
     """Every goal of the plan, then one empty goal to add (carrying the key it will be saved under)."""
     errors = errors or {}
+    targets = target_choices(today)
     blocks = []
     for i, goal in enumerate([*goals, {"key": next_key, "area": suggested_area, "new": True}]):
         prefix = f"goal-{i}"
@@ -131,6 +196,7 @@ def goal_blocks(
             steps=[],
             new=bool(goal.get("new")),
             heading="Add a goal" if goal.get("new") else f"Goal {i + 1}",
+            target_choices=targets,
         )
         block.steps = _step_blocks(prefix, goal.get("steps", []), errors)
         block.errors = {
@@ -142,15 +208,15 @@ def goal_blocks(
     return blocks
 
 
-def target_choices(today: dt.date) -> list[Choice]:
-    return [
+def target_choices(today: dt.date) -> tuple[Choice, ...]:
+    return (
         ("", "No target date yet"),
         *(
             (str(months), f"{months} months from today ({day(on)})")
             for months, on in target_date_options(today)
         ),
         (OTHER_DATE, "Another date (enter it below)"),
-    ]
+    )
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import DateField, F, Min, OuterRef, Q, QuerySet, Subquery
+from django.db.models import DateField, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Cast
 
 from probation.enforcement.models import Recall
@@ -70,10 +70,8 @@ def _earliest_after(queryset: QuerySet[Any], date_field: str, today: dt.date) ->
             person_id=OuterRef("pk"),
             **{f"{date_field}__gt": OuterRef("sentence_plan__agreed_on"), f"{date_field}__lte": today},
         )
-        .order_by()
-        .values("person_id")
-        .annotate(first=Min(date_field))
-        .values("first")[:1],
+        .order_by(date_field)
+        .values(date_field)[:1],
         output_field=DateField(),
     )
 

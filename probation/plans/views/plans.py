@@ -27,10 +27,7 @@ from probation.plans.goals import goals_from
 from probation.plans.models import Plan
 from probation.plans.pdf import plan_pdf_context, render_plan_pdf
 from probation.plans.presenters.plans import (
-    ACTOR_CHOICES,
     AREA_CHOICES,
-    STATUS_CHOICES,
-    STEP_STATUS_CHOICES,
     answer_row,
     due_row,
     goal_blocks,
@@ -38,7 +35,6 @@ from probation.plans.presenters.plans import (
     history_rows,
     planned_areas,
     suggestion_rows,
-    target_choices,
 )
 from probation.plans.selectors.due import plans_due
 from probation.plans.selectors.plans import (
@@ -121,14 +117,10 @@ class PlanView(PlanMixin, CasePageView):
                 "blocks": goal_blocks(
                     plan.goals if plan else [],
                     next_key=f"g{plan.next_goal if plan else 1}",
+                    today=today,
                     errors=parsed.errors if parsed else None,
                     suggested_area=suggested if suggested in dict(AREA_CHOICES) else "",
                 ),
-                "area_choices": AREA_CHOICES,
-                "status_choices": STATUS_CHOICES,
-                "actor_choices": ACTOR_CHOICES,
-                "step_status_choices": STEP_STATUS_CHOICES,
-                "target_choices": target_choices(today),
                 "autosave_url": reverse("plans:plan", args=[self.person.crn]),
                 "plan_version": plan.version if plan else 0,
                 "errors": list((parsed.errors if parsed else {}).items()),
