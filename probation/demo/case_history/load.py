@@ -20,6 +20,7 @@ from probation.court.models import Hearing, HearingCandidate
 from probation.demo.people.bulk import is_postgresql
 from probation.enforcement.models import Breach, BreachStep, Recall, RecallStep
 from probation.mappa.models import MappaAction, MappaMeeting
+from probation.plans.models import RarActivity
 from probation.reports.models import Report, ReportRequest, ReportStep
 from probation.risk.models import Registration, RegistrationReview, RiskManagementPlan, RoshAssessment
 from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
@@ -58,6 +59,8 @@ TABLES: tuple[type[models.Model], ...] = (
 # Rows users may have added that point at generated ones: deleted with them.
 DEPENDANTS: tuple[type[models.Model], ...] = (
     NotificationMessage,
+    # Structured intervention and toolkit sessions name their contact and requirement (plans app).
+    RarActivity,
     RiskManagementPlan,
     AssessmentChange,
     ChildrenServicesCheck,

@@ -36,6 +36,7 @@ from probation.plans.presenters.plans import (
     planned_areas,
     suggestion_rows,
 )
+from probation.plans.selectors.activities import rar_requirements
 from probation.plans.selectors.due import plans_due
 from probation.plans.selectors.plans import (
     latest_needs,
@@ -110,6 +111,7 @@ class PlanView(PlanMixin, CasePageView):
             "groups": goal_rows_by_status(goals),
             "latest": answer_row(latest) if latest else None,
             "problems": plan_problems(plan, today=today) if plan else [],
+            "rar_requirements": rar_requirements(self.person),
         }
         if editable:
             suggested = self.request.GET.get("area", "")
