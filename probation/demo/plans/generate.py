@@ -4,6 +4,9 @@ answer, a draft not yet put to the person, and about one in eight with no plan y
 plans are overdue on My work). Goals come from a small bank in people's own words, each with steps
 by different actors.
 
+About half the rehabilitation activity requirements deliver a structured intervention (their RAR
+contacts become its sessions, then toolkit sessions).
+
 Rows are written in bulk (thousands of people in a few seconds), recorded by the person's officer's
 user where there is one; no audit rows (demo fixtures, as the case history). Running it again adds
 nothing for people who already have a plan."""
@@ -15,9 +18,12 @@ from random import Random
 from typing import Any
 
 from probation.accounts.models import User
+from probation.contacts.models import Contact
 from probation.people.models import Person
-from probation.plans.models import Plan, PlanVersion
+from probation.plans.models import Plan, PlanVersion, RarActivity
+from probation.plans.services.activities import RAR_CONTACT_TYPES
 from probation.rules.calendar.working_days import add_working_days
+from probation.rules.sentences.requirements import RequirementType
 from probation.sentences.models import Sentence
 
 GOALS: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = (
@@ -95,6 +101,47 @@ STATES = (
 class Result:
     plans: int = 0
     versions: int = 0
+    rar_activities: int = 0
+
+
+STRUCTURED = ("stepwise_problem_solving", "stepwise_relationships", "stepwise_emotions")
+TOOLKITS = ("Thinking about drinking", "Managing money", "Victim awareness", "Healthy relationships")
+
+
+def _rar_activities(seed: int) -> int:
+    """About half the rehabilitation activity requirements deliver a structured intervention: their
+    RAR contacts in date order are its sessions (four to six), and the rest toolkit sessions."""
+    contacts = (
+        Contact.objects.filter(
+            requirement__type=RequirementType.REHABILITATION_ACTIVITY,
+            type__in=RAR_CONTACT_TYPES,
+            rar_activity__isnull=True,
+        )
+        .order_by("requirement_id", "starts_at", "id")
+        .values_list("id", "requirement_id", "outcome_recorded_by_id", "created_by_id")
+    )
+    rows, plan_for = [], {}
+    count: dict[int, int] = {}
+    for contact_id, requirement_id, recorder, creator in contacts.iterator():
+        if requirement_id not in plan_for:
+            rng = Random(seed * 7919 + requirement_id)  # noqa: S311 - demo data, not security
+            plan_for[requirement_id] = (rng.random() < 0.5, rng.choice(STRUCTURED), rng.randint(4, 6), rng)
+        takes_part, key, sessions, rng = plan_for[requirement_id]
+        if not takes_part:
+            continue
+        n = count[requirement_id] = count.get(requirement_id, 0) + 1
+        toolkit = n > sessions
+        rows.append(
+            RarActivity(
+                contact_id=contact_id,
+                requirement_id=requirement_id,
+                intervention="toolkit" if toolkit else key,
+                toolkit_name=rng.choice(TOOLKITS) if toolkit else "",
+                recorded_by_id=recorder or creator,
+            )
+        )
+    RarActivity.objects.bulk_create(rows, batch_size=2000)
+    return len(rows)
 
 
 def _state(rng: Random) -> str:
@@ -207,6 +254,11 @@ def generate(*, today: dt.date, seed: int = 12, log: Callable[[str], object] = p
         ],
         batch_size=1000,
     )
-    result = Result(plans=len(plans), versions=sum(len(r) for r in versions))
-    log(f"Sentence plans: {result.plans} plans, {result.versions} answered versions")
+    result = Result(
+        plans=len(plans), versions=sum(len(r) for r in versions), rar_activities=_rar_activities(seed)
+    )
+    log(
+        f"Sentence plans: {result.plans} plans, {result.versions} answered versions; "
+        f"{result.rar_activities} structured intervention and toolkit sessions"
+    )
     return result
