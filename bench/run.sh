@@ -69,6 +69,7 @@ if [ "${BENCH_SKIP_GENERATE:-0}" != "1" ]; then
     "$PYTHON" manage.py generate_case_history --seed "$BENCH_SEED" --flush
     "$PYTHON" manage.py tier_recalculate_all
     "$PYTHON" manage.py generate_court_lists --seed "$BENCH_SEED"
+    "$PYTHON" manage.py generate_plans
     elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
     generate_seconds="$((elapsed_ms / 1000)).$(printf %03d $((elapsed_ms % 1000)))"
 fi
@@ -81,6 +82,9 @@ fi
 "$PYTHON" bench/bench_court.py --iterations "$BENCH_ITERATIONS"
 "$PYTHON" bench/bench_reports.py --iterations "$BENCH_ITERATIONS"
 if [ "${BENCH_ONLY:-}" = "court" ]; then exit 0; fi
+# Sentence plans (issue 12): the person's plan page.
+"$PYTHON" bench/bench_plans.py --iterations "$BENCH_ITERATIONS"
+if [ "${BENCH_ONLY:-}" = "plans" ]; then exit 0; fi
 
 "$PYTHON" bench/bench_pages.py --iterations "$BENCH_ITERATIONS" \
     ${generate_seconds:+--generate-seconds "$generate_seconds"} --people "$BENCH_PEOPLE"

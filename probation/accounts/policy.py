@@ -54,7 +54,10 @@ class Permission(StrEnum):
     COURT_LIST_MANAGE = "court.list_manage"
     COURT_DUTY_VIEW = "court.duty_view"
 
-    # Sentence plans (issue 12).
+    # Sentence plans (issue 12): read a case's plan; write it (the case's officers and managers, in
+    # the managing PDU: probation.plans.selectors.plans.may_edit_plan).
+    PLAN_VIEW = "plans.view"
+    PLAN_MANAGE = "plans.manage"
 
     # Unpaid work (issue 13): staff run their PDU's projects, assessments and allocations (and may
     # complete any of its session sheets); supervisors record the sheets of their own sessions only.
@@ -98,6 +101,7 @@ _STAFF_READ = {
     P.TIER_VIEW,
     P.SENTENCE_VIEW,
     P.CONTACT_VIEW,
+    P.PLAN_VIEW,  # issue 12
 }
 # Practitioners and their managers assess and manage risk on the cases they hold.
 _RISK_MANAGE = {
@@ -116,6 +120,7 @@ _CASE_MANAGE = {
     P.ENFORCEMENT_MANAGE,
     P.WORKLIST_OWN,
     P.WORKLOAD_OWN,
+    P.PLAN_MANAGE,  # issue 12
 }
 
 # What the offender manager sees and decides of the victim contact scheme (issue 15).

@@ -21,6 +21,7 @@ from probation.custody.models import CustodyRecord, ResettlementPathway
 from probation.demo.people.bulk import is_postgresql
 from probation.enforcement.models import Breach, BreachStep, Recall, RecallStep
 from probation.mappa.models import MappaAction, MappaMeeting
+from probation.plans.models import RarActivity
 from probation.reports.models import Report, ReportRequest, ReportStep
 from probation.risk.models import Registration, RegistrationReview, RiskManagementPlan, RoshAssessment
 from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
@@ -73,6 +74,8 @@ DEPENDANTS: tuple[type[models.Model], ...] = (
     ResettlementPathway,
     CustodyRecord,
     NotificationMessage,
+    # Structured intervention and toolkit sessions name their contact and requirement (plans app).
+    RarActivity,
     RiskManagementPlan,
     AssessmentChange,
     ChildrenServicesCheck,

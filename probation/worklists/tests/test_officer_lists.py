@@ -11,6 +11,7 @@ from probation.contacts.tests.factories import ContactFactory, EnforcementCaseFa
 from probation.enforcement.models import Breach, Recall
 from probation.people.models import Exclusion
 from probation.people.tests.factories import PersonFactory
+from probation.plans.tests.factories import PlanFactory
 from probation.sentences.tests.factories import LicenceFactory, RequirementFactory, SentenceFactory
 from probation.worklists.models import WorkItem
 from probation.worklists.selectors import SECTION_LIMIT, worklist_for_officer
@@ -265,6 +266,7 @@ def _fill(officer_user, n):
             sentence=sentence, starts_at=at(D(2025, 4, 14)), outcome="AFTA", evidence_due_on=D(2025, 4, 21)
         )
         EnforcementCaseFactory(contact__sentence=sentence, contact__starts_at=at(D(2025, 4, 3)))
+        PlanFactory(person=sentence.person, agreed_on=D(2024, 10, 15), versions_count=1)
         RequirementFactory(sentence=sentence, ordered=100, done=20, start_date=D(2025, 1, 6))
         WorkItem.objects.create(
             kind="outcome_overdue",
@@ -280,11 +282,12 @@ def _fill(officer_user, n):
 def test_query_count_is_constant(client, officer_user, frozen, django_assert_max_num_queries, rows):
     _fill(officer_user, rows)
     client.force_login(officer_user)
-    # 23 on PostgreSQL (the audit's advisory lock); one each for the MAPPA actions and the
-    # pre-sentence reports sections.
-    with django_assert_max_num_queries(23):
+    # 24 on PostgreSQL (the audit's advisory lock); one each for the MAPPA actions, the
+    # pre-sentence reports and the sentence plans sections.
+    with django_assert_max_num_queries(24):
         response = client.get(reverse("worklists:mine"))
     assert _section(response, "outcomes").count == rows
+    assert len(response.context["plans"]) == rows
 
 
 def test_viewing_writes_one_audit_entry_with_counts_and_crns(client, officer_user, sentence, frozen):
