@@ -62,7 +62,15 @@ class Permission(StrEnum):
 
     # Victims (issue 15).
 
-    # Approved premises (issue 16).
+    # Approved premises (issue 16; approved-premises.md): the estate directory; a practitioner applies;
+    # an assessor (or the Central Referral Unit) assesses, the CRU matches and books; AP staff run their
+    # own premises (beds out of service, arrivals, the night's register). Scoped to work the user may
+    # see by probation.approved_premises.policy.
+    AP_ESTATE_VIEW = "approved_premises.estate_view"
+    AP_APPLY = "approved_premises.apply"
+    AP_ASSESS = "approved_premises.assess"
+    AP_MATCH = "approved_premises.match"
+    AP_PREMISES_MANAGE = "approved_premises.premises_manage"
 
     # Local information and equality monitoring (issue 17).
 
@@ -112,6 +120,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.CASELOAD_EXPORT,
             # Officers on court duty advise the court from the duty page of their PDU's courts.
             P.COURT_DUTY_VIEW,
+            # Practitioners apply for an approved-premises place (issue 16).
+            P.AP_APPLY,
+            P.AP_ESTATE_VIEW,
             *_RISK_MANAGE,
             *_CASE_MANAGE,
         }
@@ -133,6 +144,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.WORKLIST_TEAM,
             P.WORKLOAD_TEAM,
             P.COURT_DUTY_VIEW,
+            P.AP_APPLY,
+            P.AP_ESTATE_VIEW,
         }
     ),
     Role.CASE_ADMIN: frozenset(
@@ -153,8 +166,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         _STAFF_READ | {P.PERSON_CREATE, P.SENTENCE_MANAGE, P.COURT_LIST_MANAGE, P.COURT_DUTY_VIEW}
     ),
     Role.VLO: frozenset(_STAFF_READ),
-    # Approved-premises staff record key-worker sessions and other contacts with residents.
-    Role.AP_STAFF: frozenset(_STAFF_READ | {P.CONTACT_MANAGE}),
+    # Approved-premises staff record key-worker sessions and other contacts with residents, and run
+    # their premises; they see only its residents and the applications to it (issue 16).
+    Role.AP_STAFF: frozenset(_STAFF_READ | {P.CONTACT_MANAGE, P.AP_ESTATE_VIEW, P.AP_PREMISES_MANAGE}),
     # Partner agencies see only cases shared with them: identifying details, risk flags and the
     # MAPPA meetings and actions they take part in.
     Role.PARTNER: frozenset({P.CASE_VIEW, P.REGISTRATION_VIEW, P.MAPPA_VIEW}),
@@ -169,10 +183,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.UPW_STAFF: frozenset(),
     # (supervisors)
     Role.UPW_SUPERVISOR: frozenset(),
-    # Approved premises (issue 16).
-    Role.AP_ASSESSOR: frozenset(),
-    # (Central Referral Unit)
-    Role.AP_CRU: frozenset(),
+    # Approved premises (issue 16): assessors read the case to assess; emergency, short-notice and
+    # specialist work only with the qualification (probation.approved_premises.policy).
+    Role.AP_ASSESSOR: frozenset(_STAFF_READ | {P.AP_ESTATE_VIEW, P.AP_ASSESS}),
+    # (Central Referral Unit) assesses too, matches, books, and keeps the estate's beds.
+    Role.AP_CRU: frozenset(_STAFF_READ | {P.AP_ESTATE_VIEW, P.AP_ASSESS, P.AP_MATCH, P.AP_PREMISES_MANAGE}),
 }
 
 

@@ -1,5 +1,32 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from probation.approved_premises.views import applications, estate
 
 app_name = "approved_premises"
 
-urlpatterns: list[URLPattern] = []
+PREMISES = "approved-premises/premises/<int:premises_id>"
+CASE = "cases/<str:crn>/approved-premises"
+APPLICATION = f"{CASE}/applications/<int:application_id>"
+
+urlpatterns = [
+    # The estate (issue 16 item 1).
+    path("approved-premises/premises/", estate.PremisesListView.as_view(), name="premises-list"),
+    path(PREMISES, estate.PremisesDetailView.as_view(), name="premises-detail"),
+    path(
+        f"{PREMISES}/out-of-service/new",
+        estate.OutOfServiceCreateView.as_view(),
+        name="out-of-service-create",
+    ),
+    path(
+        f"{PREMISES}/out-of-service/<int:record_id>/cancel",
+        estate.OutOfServiceCancelView.as_view(),
+        name="out-of-service-cancel",
+    ),
+    # Applying (item 2).
+    path(f"{CASE}/", applications.ApplicationsCaseView.as_view(), name="case"),
+    path(f"{CASE}/applications/new", applications.ApplicationStartView.as_view(), name="application-start"),
+    path(APPLICATION, applications.ApplicationView.as_view(), name="application"),
+    path(
+        f"{APPLICATION}/autosave", applications.ApplicationAutosaveView.as_view(), name="application-autosave"
+    ),
+]

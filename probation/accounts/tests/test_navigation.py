@@ -37,9 +37,9 @@ EXPECTED = {
     # (supervisors)
     Role.UPW_SUPERVISOR: [],
     # Issue 16.
-    Role.AP_ASSESSOR: [],
+    Role.AP_ASSESSOR: ["Search", "Calculators"],
     # (CRU)
-    Role.AP_CRU: [],
+    Role.AP_CRU: ["Search", "Calculators"],
 }
 
 
