@@ -1,6 +1,6 @@
 from django.urls import path
 
-from probation.approved_premises.views import applications, estate
+from probation.approved_premises.views import applications, assessments, estate
 
 app_name = "approved_premises"
 
@@ -28,5 +28,13 @@ urlpatterns = [
     path(APPLICATION, applications.ApplicationView.as_view(), name="application"),
     path(
         f"{APPLICATION}/autosave", applications.ApplicationAutosaveView.as_view(), name="application-autosave"
+    ),
+    # Assessing (item 3).
+    path("approved-premises/assessments/", assessments.AssessmentListView.as_view(), name="assessment-list"),
+    path(f"{APPLICATION}/assess", assessments.AssessView.as_view(), name="assess"),
+    path(
+        f"{APPLICATION}/assess/information",
+        assessments.AssessInformationView.as_view(),
+        name="assess-information",
     ),
 ]
