@@ -1,12 +1,13 @@
 from django.urls import path
 
-from probation.approved_premises.views import applications, assessments, estate
+from probation.approved_premises.views import applications, assessments, estate, matching
 
 app_name = "approved_premises"
 
 PREMISES = "approved-premises/premises/<int:premises_id>"
 CASE = "cases/<str:crn>/approved-premises"
 APPLICATION = f"{CASE}/applications/<int:application_id>"
+PLACEMENT = f"{CASE}/placements/<int:placement_id>"
 
 urlpatterns = [
     # The estate (issue 16 item 1).
@@ -37,4 +38,8 @@ urlpatterns = [
         assessments.AssessInformationView.as_view(),
         name="assess-information",
     ),
+    # Matching and booking (item 4).
+    path("approved-premises/placements/", matching.PlacementListView.as_view(), name="placement-list"),
+    path(f"{PLACEMENT}/match", matching.MatchView.as_view(), name="match"),
+    path(f"{PLACEMENT}/book", matching.BookView.as_view(), name="book"),
 ]
