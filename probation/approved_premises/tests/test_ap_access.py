@@ -33,10 +33,11 @@ pytestmark = pytest.mark.django_db
 ESTATE = ["approved_premises:premises-list", "approved_premises:premises-detail"]
 ESTATE_CHANGE = ["approved_premises:out-of-service-create"]
 CASE_READ = ["approved_premises:case", "approved_premises:application"]
+APPLY = ["approved_premises:application-start"]
 ASSESS = ["approved_premises:assess"]
 MATCH = ["approved_premises:match"]
 LISTS = ["approved_premises:assessment-list", "approved_premises:placement-list"]
-GET_PAGES = [*ESTATE, *ESTATE_CHANGE, *CASE_READ, *ASSESS, *MATCH, *LISTS]
+GET_PAGES = [*ESTATE, *ESTATE_CHANGE, *CASE_READ, *APPLY, *ASSESS, *MATCH, *LISTS]
 POSTS = [
     "approved_premises:out-of-service-cancel",
     "approved_premises:application-start",
@@ -44,7 +45,7 @@ POSTS = [
     "approved_premises:assess-information",
     "approved_premises:book",
 ]
-MATRIX_URLS = [*GET_PAGES, *POSTS]
+MATRIX_URLS = sorted({*GET_PAGES, *POSTS})
 
 
 @pytest.fixture
@@ -110,11 +111,11 @@ def _users(w, officer_user):
     excluded = access.team_user(Role.PRACTITIONER, person, grade="PO")
     access.exclude(person, excluded)
     return {
-        "practitioner": (officer_user, [*ESTATE, *CASE_READ]),
+        "practitioner": (officer_user, [*ESTATE, *CASE_READ, *APPLY]),
         "other PDU practitioner": (UserFactory(role=Role.PRACTITIONER), [*ESTATE, *CASE_READ]),
         "qualified assessor": (assessor("emergency"), [*ESTATE, *CASE_READ, *ASSESS, LISTS[0]]),
         "unqualified assessor": (assessor("pipe"), [*ESTATE, *CASE_READ, LISTS[0]]),
-        "CRU": (w["cru"], GET_PAGES),
+        "CRU": (w["cru"], [name for name in GET_PAGES if name not in APPLY]),
         "AP staff here": (ap_staff_at(w["premises"]), [*ESTATE, *ESTATE_CHANGE, *CASE_READ]),
         "AP staff elsewhere": (ap_staff_at(w["other_premises"]), ESTATE),
         "excluded practitioner": (excluded, ESTATE),
@@ -139,7 +140,7 @@ def test_denied_case_pages_look_exactly_like_a_missing_crn(client, world, office
     users = _users(world, officer_user)
     for who in ("AP staff elsewhere", "excluded practitioner", "partner", "unqualified assessor"):
         user, allowed = users[who]
-        for name in [*CASE_READ, *ASSESS, *MATCH]:
+        for name in [*CASE_READ, *APPLY, *ASSESS, *MATCH]:
             if name in allowed:
                 continue
             denied = access.get(client, user, _url(name, world))

@@ -19,6 +19,7 @@ from probation.approved_premises.forms.applications import ApplicationForm
 from probation.approved_premises.models import Application
 from probation.approved_premises.presenters import applications as presenters
 from probation.approved_premises.selectors import applications as selectors
+from probation.approved_premises.selectors.prefill import application_prefill
 from probation.approved_premises.services import applications as services
 from probation.core.clock import LONDON, now, today_uk
 from probation.core.errors import ConflictError, NotFound, ServiceError
@@ -44,12 +45,30 @@ class ApplicationsCaseView(CasePageView):
         return {"applications": self.shown}
 
 
-class ApplicationStartView(CaseView):
+class ApplicationStartView(CasePageView):
+    """GET: what the application will start with (from the record); POST: start it."""
+
     section = SECTION
-    http_method_names = ["post"]
+    page = "application-start"
+    template_name = "approved_premises/applications/start.html"
 
     def may_open(self) -> bool:
         return selectors.may_apply(self.request.user, self.person)
+
+    def page_context(self) -> dict[str, Any]:
+        known = application_prefill(self.person)
+        return {
+            "known": [
+                ("Tier", known.tier or "No tier: you will be asked for the RoSH level"),
+                (
+                    "RoSH summary",
+                    "From the latest RoSH assessment" if known.rosh_summary else "None recorded",
+                ),
+                ("Risk management plan", "From the plan" if known.risk_management_plan else "None recorded"),
+                ("Offences", known.offences or "None recorded"),
+                ("Licence or bail details", known.licence_details or "None recorded"),
+            ]
+        }
 
     def post(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         application = services.application_start(actor=request.user, person=self.person)
