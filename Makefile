@@ -29,6 +29,7 @@ seed: ## Load demo data (3,000 people, demo logins)
 	$(PY) manage.py generate_case_history --seed 42 --flush
 	$(PY) manage.py generate_court_lists --seed 42
 	$(PY) manage.py generate_workload
+	$(PY) manage.py generate_approved_premises
 	$(PY) manage.py tier_recalculate_all
 
 lock: ## Regenerate requirements*.lock (hash-pinned) after changing requirements*.txt

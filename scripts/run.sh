@@ -17,6 +17,7 @@ if ! .venv/bin/python manage.py shell -c 'from probation.people.models import Pe
   .venv/bin/python manage.py generate_case_history --seed 42
   .venv/bin/python manage.py generate_court_lists --seed 42
   .venv/bin/python manage.py generate_workload
+  .venv/bin/python manage.py generate_approved_premises
   .venv/bin/python manage.py tier_recalculate_all
 else
   echo "Demo data already loaded (delete db.sqlite3 to start again). Demo logins: po, pso, spo, admin-case, court, vlo, ap, partner, sysadmin; password: ${DEMO_PASSWORD:-demo-password-1}"

@@ -82,12 +82,16 @@ def _room(rng: Random, i: int, ground: bool) -> list[str]:
 def flush() -> None:
     SpaceBooking.objects.all().delete()
     Application.objects.all().delete()
+    flush_estate()
+
+
+def flush_estate() -> None:
+    """The estate (the AP logins stay: the audit may name them; they are found again by name)."""
     OutOfServiceBed.objects.all().delete()
     PremisesStaffMember.objects.all().delete()
     Bed.objects.all().delete()
     Premises.objects.all().delete()
     AssessorQualification.objects.all().delete()
-    User.objects.filter(username__in=[*ASSESSOR_LOGINS, CRU_LOGIN]).delete()
 
 
 @transaction.atomic
@@ -209,3 +213,130 @@ def _logins(premises: list[Premises]) -> int:
         home = next((p for p in premises if p.region_id == region_id), premises[0])
         PremisesStaffMember.objects.update_or_create(staff=ap_user.staff, defaults={"premises": home})
     return created
+
+
+# Applications and stays in every state (approved-premises.md § Stay): (application status,
+# assessment decision, placement status, booking status), cycled over the people chosen.
+STATES: tuple[tuple[str, str, str, str], ...] = (
+    ("draft", "", "", ""),
+    ("expired", "", "", ""),
+    ("submitted", "", "", ""),
+    ("info_requested", "", "", ""),
+    ("rejected", "rejected", "", ""),
+    ("accepted", "accepted", "awaiting_match", ""),
+    ("accepted", "accepted", "booked", "upcoming"),
+    ("accepted", "accepted", "booked", "arrived"),
+    ("accepted", "accepted", "booked", "arrived"),
+    ("accepted", "accepted", "booked", "arrived"),
+    ("accepted", "accepted", "booked", "departed"),
+    ("accepted", "accepted", "booked", "not_arrived"),
+    ("accepted", "accepted", "booked", "cancelled"),
+)
+STAYS = 600  # people with an application: about a third of them resident at any time
+
+
+@transaction.atomic
+def generate_stays(*, rng: Random, today: dt.date, log: Callable[[str], object] = print) -> int:
+    """Applications, assessments, placement requests and bookings for high-RoSH people."""
+    from django.utils import timezone
+
+    from probation.approved_premises.models import Assessment, PlacementRequest
+    from probation.people.models import Person
+    from probation.rules.approved_premises.deadlines import assessment_due
+    from probation.rules.approved_premises.notice import NoticeType, notice_type
+
+    if Application.objects.exists():
+        log("Approved premises applications already exist: nothing added")
+        return 0
+    creator = (
+        User.objects.filter(username="po").first() or User.objects.filter(role=Role.PRACTITIONER).first()
+    )
+    cru = User.objects.filter(username=CRU_LOGIN).first()
+    if creator is None or cru is None:
+        return 0
+    people = list(
+        Person.objects.filter(rosh_level__in=["high", "very_high"])
+        .order_by("pk")
+        .only("pk", "gender", "tier", "rosh_level")[:STAYS]
+    )
+    premises = {sex: list(Premises.objects.filter(sex=sex, ap_type="standard")) for sex in ("M", "F")}
+    now = timezone.now()
+    made = 0
+    for i, person in enumerate(people):
+        status, decision, placement_status, booking_status = STATES[i % len(STATES)]
+        sex = "F" if person.gender == "F" else "M"
+        if booking_status and not premises[sex]:
+            continue
+        arrival = _arrival(rng, today, booking_status)
+        created = now - dt.timedelta(days=rng.randint(30, 200) if status == "expired" else rng.randint(1, 40))
+        notice = notice_type(submitted_on=created.date(), arrival_on=arrival)
+        application = Application.objects.create(
+            person=person,
+            created_by=creator,
+            status=status,
+            expires_at=created + dt.timedelta(days=-1 if status == "expired" else 182),
+            tier=person.tier,
+            rosh_level=person.rosh_level,
+            rosh_summary="From the demo record",
+            ap_type="standard",
+            legal_basis="standard_determinate",
+            release_type="licence",
+            purposes=["public_protection"],
+            arrival_on=arrival,
+            stay_days=84,
+            notice_type="" if status in ("draft", "expired") else notice.value,
+            notice_reason="" if notice == NoticeType.STANDARD else "risk_escalated",
+            move_on_plan="Supported housing",
+            declaration=status not in ("draft", "expired"),
+            submitted_at=None if status in ("draft", "expired") else created,
+        )
+        made += 1
+        if status in ("draft", "expired"):
+            continue
+        Assessment.objects.create(
+            application=application,
+            due_at=assessment_due(created_at=created, notice=notice),
+            needs_emergency=notice != NoticeType.STANDARD,
+            decision=decision,
+            stay_days=84 if decision == "accepted" else None,
+            rejection_reason="manageable_elsewhere" if decision == "rejected" else "",
+            assessor=cru if decision else None,
+            decided_at=created + dt.timedelta(days=3) if decision else None,
+        )
+        if not placement_status:
+            continue
+        placement = PlacementRequest.objects.create(
+            application=application,
+            person=person,
+            arrival_on=arrival,
+            departure_on=arrival + dt.timedelta(days=84),
+            status=placement_status,
+            created_at=created,
+            due_at=created + dt.timedelta(days=7),
+        )
+        if booking_status:
+            SpaceBooking.objects.create(
+                person=person,
+                premises=rng.choice(premises[sex]),
+                placement_request=placement,
+                arrival_on=arrival,
+                departure_on=arrival + dt.timedelta(days=84),
+                status=booking_status,
+                created_by=cru,
+                cancellation_reason="practitioner_requested" if booking_status == "cancelled" else "",
+                arrived_at=timezone.now() - dt.timedelta(days=(today - arrival).days)
+                if booking_status in ("arrived", "departed")
+                else None,
+            )
+    log(f"Approved premises: {made} applications in every state")
+    return made
+
+
+def _arrival(rng: Random, today: dt.date, booking_status: str) -> dt.date:
+    if booking_status in ("arrived",):
+        return today - dt.timedelta(days=rng.randint(0, 80))
+    if booking_status in ("departed",):
+        return today - dt.timedelta(days=rng.randint(90, 200))
+    if booking_status == "not_arrived":
+        return today - dt.timedelta(days=rng.randint(1, 20))
+    return today + dt.timedelta(days=rng.choice((0, 1, 2, 5, 10, 20, 40, 60)))
