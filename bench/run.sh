@@ -80,6 +80,8 @@ fi
 # Court work (issue 11): import and match a 170-defendant list, and the court duty page.
 "$PYTHON" bench/bench_court.py --iterations "$BENCH_ITERATIONS"
 if [ "${BENCH_ONLY:-}" = "court" ]; then exit 0; fi
+# Approved premises (issue 16): the capacity search for a 12-week stay across the estate.
+"$PYTHON" bench/bench_approved_premises.py --iterations "$BENCH_ITERATIONS"
 
 "$PYTHON" bench/bench_pages.py --iterations "$BENCH_ITERATIONS" \
     ${generate_seconds:+--generate-seconds "$generate_seconds"} --people "$BENCH_PEOPLE"
