@@ -62,8 +62,7 @@ def ensure_estate(today: dt.date) -> None:
     from probation.demo.approved_premises.generate import generate_estate
     from probation.demo.people.places import REGIONS
 
-    if not Region.objects.exists():
-        Region.objects.bulk_create(Region(code=r.code, name=r.name) for r in REGIONS)
+    Region.objects.bulk_create((Region(code=r.code, name=r.name) for r in REGIONS), ignore_conflicts=True)
     if not User.objects.filter(role=Role.SYSTEM_ADMIN).exists():
         User.objects.create(username="bench-admin", role=Role.SYSTEM_ADMIN)
     generate_estate(rng=Random(42), today=today, log=lambda _: None)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from probation.approved_premises.views import applications, assessments, estate, matching
+from probation.approved_premises.views import applications, assessments, estate, matching, stays
 
 app_name = "approved_premises"
 
@@ -42,4 +42,7 @@ urlpatterns = [
     path("approved-premises/placements/", matching.PlacementListView.as_view(), name="placement-list"),
     path(f"{PLACEMENT}/match", matching.MatchView.as_view(), name="match"),
     path(f"{PLACEMENT}/book", matching.BookView.as_view(), name="book"),
+    # Running the premises (item 5).
+    path(f"{PREMISES}/today", stays.PremisesTodayView.as_view(), name="premises-today"),
+    path(f"{PREMISES}/bookings/<int:booking_id>", stays.BookingView.as_view(), name="booking"),
 ]

@@ -96,7 +96,7 @@ def test_apply_assess_and_book_a_place_in_another_region(page, journey):
     row.get_by_role("link").click()
     expect(page.get_by_text("Decision due by")).to_be_visible()
     _check(page)
-    page.get_by_label("Accept").check()
+    page.get_by_label("Accept", exact=True).check()
     page.get_by_role("button", name="Record the decision").click()
     expect(page.get_by_text("Application accepted")).to_be_visible()
 

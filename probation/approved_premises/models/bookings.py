@@ -5,8 +5,15 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 
+from probation.accounts.models import Staff
 from probation.approved_premises.models.applications import PlacementRequest
-from probation.approved_premises.models.choices import BookingStatus, CancellationReason
+from probation.approved_premises.models.choices import (
+    BookingStatus,
+    CancellationReason,
+    DepartureReason,
+    MoveOnCategory,
+    NonArrivalReason,
+)
 from probation.approved_premises.models.estate import Premises
 from probation.core.models import VersionedModel
 from probation.people.models import Person
@@ -28,6 +35,12 @@ class SpaceBooking(VersionedModel):
     cancellation_reason = models.CharField(max_length=24, choices=CancellationReason.choices, blank=True)
     arrived_at = models.DateTimeField(null=True, blank=True)
     departed_at = models.DateTimeField(null=True, blank=True)
+    non_arrival_reason = models.CharField(max_length=3, choices=NonArrivalReason.choices, blank=True)
+    non_arrival_on = models.DateField(null=True, blank=True)
+    departure_reason = models.CharField(max_length=3, choices=DepartureReason.choices, blank=True)
+    move_on_category = models.CharField(max_length=8, choices=MoveOnCategory.choices, blank=True)
+    departure_notes = models.TextField(blank=True)
+    key_worker = models.ForeignKey(Staff, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
 
     class Meta:
         ordering = ["arrival_on", "pk"]

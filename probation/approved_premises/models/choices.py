@@ -166,3 +166,46 @@ class CancellationReason(models.TextChoices):
     APPEAL = "ap_appealed", "AP has appealed"
     ALTERNATIVE = "alternative_ap", "Alternative AP needed"
     OTHER = "other", "Other"
+
+
+class NonArrivalReason(models.TextChoices):
+    """With their nDelius codes (approved-premises.md § Stay)."""
+
+    FAILED_TO_ARRIVE = "A", "Failed to arrive as planned (A)"
+    PAROLE_NOT_GRANTED = "4I", "Parole release not granted (4I)"
+    ARRESTED = "1H", "Arrested, in custody or recalled (1H)"
+    HOSPITAL = "H", "Admitted to hospital (H)"
+    OTHER = "D", "Other (D)"
+
+
+class DepartureReason(models.TextChoices):
+    """With their nDelius codes; the breach or recall reasons reach the officer (approved-premises.md)."""
+
+    PLANNED_MOVE_ON = "O", "Planned move-on (O)"
+    BED_WITHDRAWN = "X", "Bed withdrawn (X)"
+    HOSPITAL = "Q", "Admitted to hospital (Q)"
+    DIED = "P", "Died (P)"
+    ARRESTED = "H", "Arrested, remanded or sentenced (H)"
+    EXPIRED = "N", "Order or licence expired (N)"
+    END_OF_ROTL = "V", "End of ROTL (V)"
+    ABSCONDED = "A", "Breach or recall: absconded (A)"
+    BEHAVIOUR = "D", "Breach or recall: behaviour or increasing risk in the AP (D)"
+    CURFEW = "F", "Breach or recall: curfew (F)"
+    CONDITION = "E", "Breach or recall: order, licence or bail condition (E)"
+    DRUGS = "C", "Breach or recall: positive drug test or use (C)"
+    ALCOHOL = "PAT", "Breach or recall: positive alcohol test or use (PAT)"
+
+
+class MoveOnCategory(models.TextChoices):
+    TEMPORARY = "MC05", "B&B or temporary (MC05)"
+    CUSTODY = "MC19", "Custody (MC19)"
+    DEPORTED = "MC10", "Deported or detention (MC10)"
+    FAMILY = "MC07", "Family, partner or other (MC07)"
+    SOCIAL_RENTED = "MC02", "Local authority or housing association rented (MC02)"
+    NO_FIXED_ABODE = "MC14", "No fixed abode (MC14)"
+    OWNER_OCCUPIED = "MC08", "Owner occupied (MC08)"
+    PRIVATE_RENTED = "MC04", "Private rented (MC04)"
+    SUPPORTED = "MC06", "Supported housing (MC06)"
+    OTHER_AP = "other_ap", "Transferred to a different AP"
+    CAS2 = "cas2", "CAS2"
+    CAS3 = "cas3", "CAS3"

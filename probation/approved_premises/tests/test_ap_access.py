@@ -31,7 +31,11 @@ from probation.people.tests import access
 pytestmark = pytest.mark.django_db
 
 ESTATE = ["approved_premises:premises-list", "approved_premises:premises-detail"]
-ESTATE_CHANGE = ["approved_premises:out-of-service-create"]
+ESTATE_CHANGE = [
+    "approved_premises:out-of-service-create",
+    "approved_premises:premises-today",
+    "approved_premises:booking",
+]
 CASE_READ = ["approved_premises:case", "approved_premises:application"]
 APPLY = ["approved_premises:application-start"]
 ASSESS = ["approved_premises:assess"]
@@ -44,6 +48,7 @@ POSTS = [
     "approved_premises:application-autosave",
     "approved_premises:assess-information",
     "approved_premises:book",
+    "approved_premises:booking",
 ]
 MATRIX_URLS = sorted({*GET_PAGES, *POSTS})
 
@@ -63,7 +68,7 @@ def world(officer_user):
     placement = assessment_accept(
         actor=cru, assessment_id=assessment.pk, expected_version=assessment.version, criteria=[], stay_days=84
     )
-    space_booking_create(actor=cru, placement_id=placement.pk, premises_id=premises.pk)
+    booked = space_booking_create(actor=cru, placement_id=placement.pk, premises_id=premises.pk)
     waiting = PlacementRequest.objects.create(
         application=application,
         person=person,
@@ -81,6 +86,7 @@ def world(officer_user):
         "placement": waiting,
         "oos": oos,
         "cru": cru,
+        "booking": booked,
     }
 
 
@@ -90,6 +96,8 @@ def _url(name, w, crn=None):
         "approved_premises:premises-list": lambda: reverse(name),
         "approved_premises:premises-detail": lambda: reverse(name, args=[w["premises"].pk]),
         "approved_premises:out-of-service-create": lambda: reverse(name, args=[w["premises"].pk]),
+        "approved_premises:premises-today": lambda: reverse(name, args=[w["premises"].pk]),
+        "approved_premises:booking": lambda: reverse(name, args=[w["premises"].pk, w["booking"].pk]),
         "approved_premises:out-of-service-cancel": lambda: reverse(
             name, args=[w["premises"].pk, w["oos"].pk]
         ),
@@ -164,7 +172,7 @@ def _state():
         list(Assessment.objects.values_list("pk", "decision", "version")),
         InformationRequest.objects.count(),
         list(PlacementRequest.objects.values_list("pk", "status")),
-        SpaceBooking.objects.count(),
+        list(SpaceBooking.objects.values_list("pk", "status", "version")),
         list(OutOfServiceBed.objects.values_list("pk", "cancelled_at")),
     )
 
@@ -178,6 +186,7 @@ def test_denied_changes_change_nothing(client, world, officer_user):
         "approved_premises:application-autosave": {"version": world["application"].version, "arson": "x"},
         "approved_premises:assess-information": {"version": 3, "question": "Why?"},
         "approved_premises:book": {"premises": world["premises"].pk},
+        "approved_premises:booking": {"action": "key_work", "key_work-day_0": "1"},
     }
     denied = {
         "other PDU practitioner": POSTS,
@@ -186,8 +195,13 @@ def test_denied_changes_change_nothing(client, world, officer_user):
         "excluded practitioner": POSTS,
         "partner": POSTS,
         "victim liaison officer": POSTS,
-        "practitioner": ["approved_premises:out-of-service-cancel", "approved_premises:book", POSTS[3]],
-        "AP staff here": POSTS[1:],
+        "practitioner": [
+            "approved_premises:out-of-service-cancel",
+            "approved_premises:book",
+            "approved_premises:booking",
+            POSTS[3],
+        ],
+        "AP staff here": [n for n in POSTS[1:] if n != "approved_premises:booking"],
     }
     for who, names in denied.items():
         client.force_login(users[who][0])

@@ -140,7 +140,7 @@ def generate_estate(*, rng: Random, today: dt.date, log: Callable[[str], object]
             )
     beds = Bed.objects.bulk_create(beds, batch_size=1000)
     result.premises, result.beds = len(premises), len(beds)
-    if creator is not None:
+    if creator is not None and beds:
         result.out_of_service = _out_of_service(rng, beds, today, creator)
     result.logins = _logins(premises)
     log(
