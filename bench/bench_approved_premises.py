@@ -10,7 +10,7 @@ database is left as it was.
 
 Run through bench/run.sh, or on its own:
 
-    DJANGO_SETTINGS_MODULE=config.settings.test DATABASE_URL=... .venv/bin/python bench/bench_approved_premises.py
+    DATABASE_URL=... .venv/bin/python bench/bench_approved_premises.py --iterations 50
 """
 
 import argparse
