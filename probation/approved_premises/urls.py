@@ -45,4 +45,6 @@ urlpatterns = [
     # Running the premises (item 5).
     path(f"{PREMISES}/today", stays.PremisesTodayView.as_view(), name="premises-today"),
     path(f"{PREMISES}/bookings/<int:booking_id>", stays.BookingView.as_view(), name="booking"),
+    # The night's sign-in register (item 6).
+    path(f"{PREMISES}/tonight", stays.TonightView.as_view(), name="premises-tonight"),
 ]

@@ -5,7 +5,7 @@ from probation.approved_premises.models.applications import (
     InformationRequest,
     PlacementRequest,
 )
-from probation.approved_premises.models.bookings import LIVE, SpaceBooking
+from probation.approved_premises.models.bookings import LIVE, SignIn, SpaceBooking
 from probation.approved_premises.models.choices import (
     ApplicationStatus,
     ApType,
@@ -67,6 +67,7 @@ __all__ = [
     "RejectionReason",
     "ReleaseType",
     "RoomCharacteristic",
+    "SignIn",
     "SpaceBooking",
     "StatedRosh",
 ]

@@ -53,3 +53,25 @@ class SpaceBooking(VersionedModel):
 
     def __str__(self) -> str:
         return f"Booking {self.pk} at {self.premises_id}"
+
+
+class SignIn(models.Model):
+    """A resident's sign-in for one night's curfew (approved-premises.md § Regime): on time, late, or
+    missed. A late or missed one becomes a contact for the responsible officer to assess."""
+
+    booking = models.ForeignKey(SpaceBooking, on_delete=models.CASCADE, related_name="sign_ins")
+    night = models.DateField()
+    signed_in_at = models.DateTimeField(null=True, blank=True)  # None: missed
+    late = models.BooleanField(default=False)
+    contact = models.ForeignKey(
+        "contacts.Contact", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["night", "pk"]
+        constraints = [models.UniqueConstraint(fields=["booking", "night"], name="ap_sign_in_once_a_night")]
+
+    def __str__(self) -> str:
+        return f"Sign-in {self.booking_id} {self.night}"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from probation.accounts.models import Staff, User
-from probation.approved_premises.models import BookingStatus, Premises, SpaceBooking
+from probation.approved_premises.models import BookingStatus, Premises, SignIn, SpaceBooking
 from probation.core.errors import NotFound
 from probation.people.policy import people_visible_to
 
@@ -50,3 +50,25 @@ def premises_staff(premises: Premises) -> list[Staff]:
     return list(
         Staff.objects.filter(ap_posting__premises=premises, active=True).order_by("surname", "forename")
     )
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    booking: SpaceBooking
+    sign_in: SignIn | None
+
+
+def night_register(*, user: User, premises: Premises, night: dt.date) -> list[RegisterRow]:
+    """Residents that night with their sign-in, in two queries."""
+    residents = list(
+        SpaceBooking.objects.filter(
+            premises=premises,
+            person__in=people_visible_to(user),
+            status=BookingStatus.ARRIVED,
+            arrival_on__lte=night,
+        )
+        .select_related("person")
+        .order_by("person__surname", "person__first_name", "pk")
+    )
+    signed = {s.booking_id: s for s in SignIn.objects.filter(booking__in=residents, night=night)}
+    return [RegisterRow(b, signed.get(b.pk)) for b in residents]

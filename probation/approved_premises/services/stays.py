@@ -34,7 +34,7 @@ from probation.sentences.models import LicenceCondition
 KEY_WORK = ContactTypeCode.APPROVED_PREMISES_KEY_WORKER_SESSION
 
 
-def _locked(*, actor: User, booking_id: int) -> SpaceBooking:
+def booking_locked_for_change(*, actor: User, booking_id: int) -> SpaceBooking:
     found = (
         SpaceBooking.objects.select_for_update(of=("self",))
         .select_related("person", "premises")
@@ -59,7 +59,7 @@ def _audit(actor: User, booking: SpaceBooking, **detail: object) -> None:
 
 def booking_arrive(*, actor: User, booking_id: int, arrived_at: dt.datetime) -> SpaceBooking:
     with transaction.atomic():
-        booking = _locked(actor=actor, booking_id=booking_id)
+        booking = booking_locked_for_change(actor=actor, booking_id=booking_id)
         if booking.status != BookingStatus.UPCOMING:
             raise ServiceError("This person's arrival or non-arrival has already been recorded")
         day = arrived_at.astimezone(LONDON).date()
@@ -94,7 +94,7 @@ def booking_record_non_arrival(*, actor: User, booking_id: int, reason: str, on:
     if reason not in NonArrivalReason.values:
         raise ServiceError("Select the reason the person did not arrive", field="reason")
     with transaction.atomic():
-        booking = _locked(actor=actor, booking_id=booking_id)
+        booking = booking_locked_for_change(actor=actor, booking_id=booking_id)
         if booking.status != BookingStatus.UPCOMING:
             raise ServiceError("This person's arrival or non-arrival has already been recorded")
         booking.status = BookingStatus.NOT_ARRIVED
@@ -118,7 +118,7 @@ def booking_depart(
         errors.add("The departure time cannot be in the future", field="day")
     errors.raise_any()
     with transaction.atomic():
-        booking = _locked(actor=actor, booking_id=booking_id)
+        booking = booking_locked_for_change(actor=actor, booking_id=booking_id)
         if booking.status != BookingStatus.ARRIVED or booking.arrived_at is None:
             raise ServiceError("Only a resident can depart: record the arrival first")
         if departed_at < booking.arrived_at:
@@ -136,7 +136,7 @@ def booking_depart(
 
 def key_worker_assign(*, actor: User, booking_id: int, staff_id: int) -> SpaceBooking:
     with transaction.atomic():
-        booking = _locked(actor=actor, booking_id=booking_id)
+        booking = booking_locked_for_change(actor=actor, booking_id=booking_id)
         posted = PremisesStaffMember.objects.filter(premises=booking.premises, staff_id=staff_id).exists()
         if not posted:
             raise ServiceError("Select a member of staff at this premises", field="staff")
@@ -157,12 +157,12 @@ def key_work_session_book(
     if starts_at <= now():
         raise ServiceError("A key-work session must be in the future", field="day")
     with transaction.atomic():
-        booking = _locked(actor=actor, booking_id=booking_id)
+        booking = booking_locked_for_change(actor=actor, booking_id=booking_id)
         if booking.status not in (BookingStatus.UPCOMING, BookingStatus.ARRIVED):
             raise ServiceError("Key work is only for people booked in or resident")
         if booking.key_worker_id is None:
             raise ServiceError("Assign a key worker first", field="day")
-        condition = _residence_condition(booking)
+        condition = residence_condition(booking)
         contact = Contact.objects.create(
             person=booking.person,
             type=KEY_WORK,
@@ -190,7 +190,7 @@ def key_work_session_book(
     return contact
 
 
-def _residence_condition(booking: SpaceBooking) -> LicenceCondition | None:
+def residence_condition(booking: SpaceBooking) -> LicenceCondition | None:
     return (
         LicenceCondition.objects.filter(
             licence__sentence__person=booking.person,

@@ -3,6 +3,7 @@ staff record an arrival, a non-arrival or a departure, assign the key worker and
 Deny by default: AP_PREMISES_MANAGE for that premises (its staff, or the CRU); anything else is the
 404 of a premises that does not exist. Pages naming people are audited with their CRNs."""
 
+import datetime as dt
 from typing import Any
 
 from django.contrib import messages
@@ -22,13 +23,17 @@ from probation.approved_premises.forms.stays import (
 )
 from probation.approved_premises.models import Premises, SpaceBooking
 from probation.approved_premises.selectors import estate as estate_selectors
+from probation.approved_premises.selectors import stays as curfew_selectors
 from probation.approved_premises.selectors import stays as selectors
+from probation.approved_premises.services import curfew as curfew_services
 from probation.approved_premises.services import stays as services
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
-from probation.core.clock import today_uk
+from probation.core.clock import LONDON, now, today_uk
 from probation.core.errors import NotFound, ServiceError
 from probation.frontend.forms import GovukForm
+
+NOON = 12
 
 
 def _managed(request: AuthenticatedHttpRequest, premises_id: int) -> Premises:
@@ -144,3 +149,83 @@ class BookingView(View):
             actor=user, booking_id=booking.pk, starts_at=at(data["day"], data["time"])
         )
         return "Key-work session booked"
+
+
+def _night(request: AuthenticatedHttpRequest) -> dt.date:
+    """The night shown: ``?night=YYYY-MM-DD``, else the night now under way (before noon, last night)."""
+    given = request.GET.get("night") or request.POST.get("night") or ""
+    try:
+        return dt.date.fromisoformat(given) if given else _current_night()
+    except ValueError:
+        raise Http404 from None
+
+
+def _current_night() -> dt.date:
+    local = now().astimezone(LONDON)
+    return local.date() - dt.timedelta(days=1) if local.hour < NOON else local.date()
+
+
+class TonightView(View):
+    """The night's sign-in register: each resident signed in (on time or late) or missed."""
+
+    template_name = "approved_premises/stays/tonight.html"
+
+    def get(self, request: AuthenticatedHttpRequest, premises_id: int) -> HttpResponse:
+        premises = _managed(request, premises_id)
+        return self.show(request, premises, _night(request))
+
+    def show(
+        self, request: AuthenticatedHttpRequest, premises: Premises, night: dt.date, error: str = ""
+    ) -> HttpResponse:
+        rows = curfew_selectors.night_register(user=request.user, premises=premises, night=night)
+        audit_record(
+            actor=request.user,
+            action=AuditAction.VIEW,
+            object_type="ap_night_register",
+            object_id=premises.code,
+            detail={"night": night.isoformat(), "crns": [r.booking.person.crn for r in rows]},
+        )
+        return render(
+            request,
+            self.template_name,
+            {"premises": premises, "night": night, "rows": rows, "error": error},
+            status=400 if error else 200,
+        )
+
+    def post(self, request: AuthenticatedHttpRequest, premises_id: int) -> HttpResponse:
+        premises = _managed(request, premises_id)
+        night = _night(request)
+        booking_id = request.POST.get("booking", "")
+        if not booking_id.isdigit() or len(booking_id) > 12:
+            raise Http404
+        try:
+            if request.POST.get("action") == "missed":
+                curfew_services.sign_in_missed(actor=request.user, booking_id=int(booking_id), night=night)
+                message = "Missed sign-in recorded: the responsible officer has it to assess"
+            else:
+                signed_at = _time(request.POST.get("time", ""))
+                day = night if signed_at.hour >= NOON else night + dt.timedelta(days=1)
+                sign_in = curfew_services.sign_in_record(
+                    actor=request.user,
+                    booking_id=int(booking_id),
+                    night=night,
+                    signed_in_at=at(day, signed_at),
+                )
+                message = (
+                    "Late return recorded: the responsible officer has it to assess"
+                    if sign_in.late
+                    else "Signed in"
+                )
+        except NotFound:
+            raise Http404 from None
+        except ServiceError as error:
+            return self.show(request, premises, night, error=error.message)
+        messages.success(request, message)
+        return redirect(f"{reverse('approved_premises:premises-tonight', args=[premises.pk])}?night={night}")
+
+
+def _time(value: str) -> dt.time:
+    try:
+        return dt.time.fromisoformat(value.strip().zfill(5))
+    except ValueError:
+        raise ServiceError("Enter the time signed in, like 22:45", field="time") from None

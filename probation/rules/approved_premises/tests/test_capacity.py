@@ -67,3 +67,21 @@ def test_distance_between_postcode_districts():
     assert postcode_district("m14 5ab") == "M14"
     with pytest.raises(RuleError):
         district_distance("ZZ1", "M1")
+
+
+@pytest.mark.parametrize(
+    ("signed", "late"),
+    [
+        (dt.datetime(2026, 12, 3, 22, 59), False),
+        (dt.datetime(2026, 12, 3, 23, 0), False),
+        (dt.datetime(2026, 12, 3, 23, 1), True),
+        (dt.datetime(2026, 12, 4, 0, 30), True),
+    ],
+)
+def test_a_sign_in_after_the_curfew_starts_is_late(signed, late):
+    from zoneinfo import ZoneInfo
+
+    from probation.rules.approved_premises.curfew import is_late
+
+    when = signed.replace(tzinfo=ZoneInfo("Europe/London"))
+    assert is_late(night=D(2026, 12, 3), start=dt.time(23), signed_in_at=when) is late
