@@ -1,6 +1,7 @@
-"""A practitioner applies for an approved-premises place for a high-RoSH licence case, an assessor
-accepts it within its deadline, and the Central Referral Unit books a space in another region; every
-page passes axe and works at 320 px (issue 16)."""
+"""A practitioner applies for an approved-premises place for a high-RoSH licence case (an emergency:
+arrival today), a qualified assessor accepts it within its deadline, the Central Referral Unit books a
+space in another region, the premises' staff mark the arrival and record a missed sign-in, and the
+officer finds it in My work to assess; every page passes axe and works at 320 px (issue 16)."""
 
 import datetime as dt
 import json
@@ -26,7 +27,7 @@ def build(password: str, tag: str) -> dict[str, str]:
         TeamFactory,
         UserFactory,
     )
-    from probation.approved_premises.tests.factories import premises_with_beds
+    from probation.approved_premises.tests.factories import ap_staff_at, premises_with_beds
     from probation.approved_premises.tests.helpers import licence_case
 
     home = RegionFactory(code=f"H{tag[:2]}", name=f"Home region {tag}")
@@ -36,13 +37,20 @@ def build(password: str, tag: str) -> dict[str, str]:
         username=f"appo-{tag}", role="practitioner", staff=StaffFactory(code=f"AP{tag}", team=team)
     )
     assessor = UserFactory(username=f"apassess-{tag}", role="ap_assessor", staff=None)
+    assessor.ap_qualifications.create(qualification="emergency")
     cru = UserFactory(username=f"apcru-{tag}", role="ap_cru", staff=None)
-    for user in (po, assessor, cru):
+    person = licence_case(po, crn=f"Q{tag}", first_name="Adam", surname="HOSTELLER")
+    # A curfew from midnight, so tonight's has started whenever the journey runs.
+    premises = premises_with_beds(
+        3, name=f"Journey House {tag}", region=away, postcode_district="LS6", curfew_start="00:00"
+    )
+    staff = ap_staff_at(premises, username=f"apstaff-{tag}")
+    for user in (po, assessor, cru, staff):
         user.set_password(password)
         user.save()
-    person = licence_case(po, crn=f"Q{tag}", first_name="Adam", surname="HOSTELLER")
-    premises = premises_with_beds(3, name=f"Journey House {tag}", region=away, postcode_district="LS6")
     return {
+        "staff": staff.username,
+        "premises_id": str(premises.pk),
         "po": po.username,
         "assessor": assessor.username,
         "cru": cru.username,
@@ -61,9 +69,9 @@ def journey(live_url: str, live_database: Path) -> dict[str, str]:
     return json.loads(manage(live_database, "shell", "-c", code).strip().splitlines()[-1])
 
 
-def test_apply_assess_and_book_a_place_in_another_region(page, journey):
+def test_apply_assess_book_arrive_and_a_missed_sign_in_reaches_the_officer(page, journey):
     crn = journey["crn"]
-    arrival = dt.date.today() + dt.timedelta(days=60)
+    arrival = dt.date.today()
 
     _sign_in(page, journey["po"])
     page.goto(f"/cases/{crn}/approved-premises/")
@@ -81,6 +89,7 @@ def test_apply_assess_and_book_a_place_in_another_region(page, journey):
     page.get_by_label("Day").first.fill(str(arrival.day))
     page.get_by_label("Month").first.fill(str(arrival.month))
     page.get_by_label("Year").first.fill(str(arrival.year))
+    page.get_by_label("Reason for an emergency or short-notice application").select_option("risk_escalated")
     page.get_by_label("Move-on plan").fill("Supported housing in the home area")
     expect(page.get_by_text("Saved at")).to_be_visible(timeout=10000)  # the autosave
     page.get_by_label("I confirm the information is accurate").check()
@@ -91,7 +100,7 @@ def test_apply_assess_and_book_a_place_in_another_region(page, journey):
     _sign_in(page, journey["assessor"])
     page.goto("/approved-premises/assessments/")
     row = page.locator("tr", has_text=crn)
-    expect(row).to_contain_text("Standard")
+    expect(row).to_contain_text("Emergency")
     _check(page)
     row.get_by_role("link").click()
     expect(page.get_by_text("Decision due by")).to_be_visible()
@@ -108,4 +117,32 @@ def test_apply_assess_and_book_a_place_in_another_region(page, journey):
     _check(page)
     page.get_by_role("button", name=f"Book a space at {journey['premises']}").click()
     expect(page.get_by_text(f"Space booked at {journey['premises']}")).to_be_visible()
+    _check(page)
+
+    _sign_in(page, journey["staff"])
+    premises_id = journey["premises_id"]
+    page.goto(f"/approved-premises/premises/{premises_id}/today")
+    expect(page.get_by_role("heading", name="Expected arrivals (1)")).to_be_visible()
+    _check(page)
+    page.get_by_role("link", name="Adam HOSTELLER").click()
+    form = page.locator("form", has=page.get_by_role("button", name="Record the arrival"))
+    form.get_by_label("Day").fill(str(arrival.day))
+    form.get_by_label("Month").fill(str(arrival.month))
+    form.get_by_label("Year").fill(str(arrival.year))
+    form.get_by_label("Time of arrival").fill("00:01")
+    _check(page)
+    form.get_by_role("button", name="Record the arrival").click()
+    expect(page.get_by_text("Arrival recorded")).to_be_visible()
+
+    page.goto(f"/approved-premises/premises/{premises_id}/tonight?night={arrival.isoformat()}")
+    _check(page)
+    page.get_by_role("button", name="Missed: Adam HOSTELLER").click()
+    expect(
+        page.get_by_text("Missed sign-in recorded: the responsible officer has it to assess")
+    ).to_be_visible()
+    _check(page)
+
+    _sign_in(page, journey["po"])
+    page.goto("/work")
+    expect(page.get_by_role("table", name="Appointments needing an outcome")).to_contain_text(crn)
     _check(page)

@@ -35,6 +35,7 @@ ESTATE_CHANGE = [
     "approved_premises:out-of-service-create",
     "approved_premises:premises-today",
     "approved_premises:booking",
+    "approved_premises:premises-tonight",
 ]
 CASE_READ = ["approved_premises:case", "approved_premises:application"]
 APPLY = ["approved_premises:application-start"]
@@ -49,6 +50,7 @@ POSTS = [
     "approved_premises:assess-information",
     "approved_premises:book",
     "approved_premises:booking",
+    "approved_premises:premises-tonight",
 ]
 MATRIX_URLS = sorted({*GET_PAGES, *POSTS})
 
@@ -97,6 +99,7 @@ def _url(name, w, crn=None):
         "approved_premises:premises-detail": lambda: reverse(name, args=[w["premises"].pk]),
         "approved_premises:out-of-service-create": lambda: reverse(name, args=[w["premises"].pk]),
         "approved_premises:premises-today": lambda: reverse(name, args=[w["premises"].pk]),
+        "approved_premises:premises-tonight": lambda: reverse(name, args=[w["premises"].pk]),
         "approved_premises:booking": lambda: reverse(name, args=[w["premises"].pk, w["booking"].pk]),
         "approved_premises:out-of-service-cancel": lambda: reverse(
             name, args=[w["premises"].pk, w["oos"].pk]
@@ -187,6 +190,7 @@ def test_denied_changes_change_nothing(client, world, officer_user):
         "approved_premises:assess-information": {"version": 3, "question": "Why?"},
         "approved_premises:book": {"premises": world["premises"].pk},
         "approved_premises:booking": {"action": "key_work", "key_work-day_0": "1"},
+        "approved_premises:premises-tonight": {"booking": world["booking"].pk, "action": "missed"},
     }
     denied = {
         "other PDU practitioner": POSTS,
@@ -199,9 +203,10 @@ def test_denied_changes_change_nothing(client, world, officer_user):
             "approved_premises:out-of-service-cancel",
             "approved_premises:book",
             "approved_premises:booking",
+            "approved_premises:premises-tonight",
             POSTS[3],
         ],
-        "AP staff here": [n for n in POSTS[1:] if n != "approved_premises:booking"],
+        "AP staff here": [n for n in POSTS[1:] if n not in ESTATE_CHANGE],
     }
     for who, names in denied.items():
         client.force_login(users[who][0])
