@@ -135,8 +135,10 @@ def test_apply_assess_book_arrive_and_a_missed_sign_in_reaches_the_officer(page,
     expect(page.get_by_text("Arrival recorded")).to_be_visible()
 
     page.goto(f"/approved-premises/premises/{premises_id}/tonight?night={arrival.isoformat()}")
+    register = page.locator("#register")
+    expect(register).to_contain_text(crn)
     _check(page)
-    page.get_by_role("button", name="Missed: Adam HOSTELLER").click()
+    register.locator("tr", has_text=crn).get_by_role("button", name="Missed").click()
     expect(
         page.get_by_text("Missed sign-in recorded: the responsible officer has it to assess")
     ).to_be_visible()
