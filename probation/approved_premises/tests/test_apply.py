@@ -206,3 +206,20 @@ def test_an_unsubmitted_application_expires_after_six_months(client, officer_use
     assert applications_expire(at=timezone.now()) == 1
     application.refresh_from_db()
     assert application.status == ApplicationStatus.EXPIRED
+
+
+def test_the_daily_command_expires_what_was_left_unsubmitted(officer_user, person):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    application = complete_application(officer_user, person)
+    Application.objects.filter(pk=application.pk).update(expires_at=timezone.now() - dt.timedelta(days=1))
+    out = StringIO()
+
+    call_command("ap_expire_applications", stdout=out)
+    call_command("ap_expire_applications", stdout=out)
+
+    assert out.getvalue().splitlines() == ["1 application expired", "0 applications expired"]
+    application.refresh_from_db()
+    assert application.status == "expired"
