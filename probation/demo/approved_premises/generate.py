@@ -238,6 +238,7 @@ STAYS = 600  # people with an application: about a third of them resident at any
 @transaction.atomic
 def generate_stays(*, rng: Random, today: dt.date, log: Callable[[str], object] = print) -> int:
     """Applications, assessments, placement requests and bookings for high-RoSH people."""
+    from django.db.models import Case, Value, When
     from django.utils import timezone
 
     from probation.approved_premises.models import Assessment, PlacementRequest
@@ -254,9 +255,12 @@ def generate_stays(*, rng: Random, today: dt.date, log: Callable[[str], object] 
     cru = User.objects.filter(username=CRU_LOGIN).first()
     if creator is None or cru is None:
         return 0
+    # High and very high RoSH first (generate_case_history records RoSH); anyone else after, so the
+    # estate has residents even before the case history is generated.
+    high = Case(When(rosh_level__in=["high", "very_high"], then=Value(0)), default=Value(1))
     people = list(
-        Person.objects.filter(rosh_level__in=["high", "very_high"])
-        .order_by("pk")
+        Person.objects.annotate(high=high)
+        .order_by("high", "pk")
         .only("pk", "gender", "tier", "rosh_level")[:STAYS]
     )
     premises = {sex: list(Premises.objects.filter(sex=sex, ap_type="standard")) for sex in ("M", "F")}
