@@ -85,6 +85,8 @@ if [ "${BENCH_ONLY:-}" = "court" ]; then exit 0; fi
 # Sentence plans (issue 12): the person's plan page.
 "$PYTHON" bench/bench_plans.py --iterations "$BENCH_ITERATIONS"
 if [ "${BENCH_ONLY:-}" = "plans" ]; then exit 0; fi
+# Approved premises (issue 16): the capacity search for a 12-week stay across the estate.
+"$PYTHON" bench/bench_approved_premises.py --iterations "$BENCH_ITERATIONS"
 
 "$PYTHON" bench/bench_pages.py --iterations "$BENCH_ITERATIONS" \
     ${generate_seconds:+--generate-seconds "$generate_seconds"} --people "$BENCH_PEOPLE"

@@ -54,6 +54,10 @@ _NAV: tuple[NavItem, ...] = (
     NavItem("Report requests", "reports:request-list", Permission.COURT_LIST_MANAGE, _has_staff),
     NavItem("Projects", "unpaid_work:projects", Permission.UPW_MANAGE, _has_staff),
     NavItem("My sessions", "unpaid_work:sessions", Permission.UPW_SESSION_RECORD, _has_staff),
+    # Approved premises (issue 16): assessors' and the CRU's work lists, the premises AP staff run.
+    NavItem("Assessments", "approved_premises:assessment-list", Permission.AP_ASSESS),
+    NavItem("Placements", "approved_premises:placement-list", Permission.AP_MATCH),
+    NavItem("Premises", "approved_premises:premises-list", Permission.AP_PREMISES_MANAGE),
     NavItem("My team", "people:team", Permission.TEAM_CASELOAD_VIEW, _without_team_work),
     NavItem("Team work", "worklists:team", Permission.WORKLIST_TEAM),
     NavItem("Shared cases", "people:shared", Permission.CASE_VIEW, _is_partner),

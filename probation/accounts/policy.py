@@ -79,7 +79,15 @@ class Permission(StrEnum):
     VICTIM_SCHEME_VIEW = "victims.scheme_view"
     VICTIM_REPRESENTATION_DECIDE = "victims.representation_decide"
 
-    # Approved premises (issue 16).
+    # Approved premises (issue 16; approved-premises.md): the estate directory; a practitioner applies;
+    # an assessor (or the Central Referral Unit) assesses, the CRU matches and books; AP staff run their
+    # own premises (beds out of service, arrivals, the night's register). Scoped to work the user may
+    # see by probation.approved_premises.policy.
+    AP_ESTATE_VIEW = "approved_premises.estate_view"
+    AP_APPLY = "approved_premises.apply"
+    AP_ASSESS = "approved_premises.assess"
+    AP_MATCH = "approved_premises.match"
+    AP_PREMISES_MANAGE = "approved_premises.premises_manage"
 
     # Local information and equality monitoring (issue 17): an area's aggregate figures (scoped to the
     # user's PDU or region by probation.insights.selectors.areas), and the equality monitoring pages.
@@ -137,6 +145,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.CASELOAD_EXPORT,
             # Officers on court duty advise the court from the duty page of their PDU's courts.
             P.COURT_DUTY_VIEW,
+            # Practitioners apply for an approved-premises place (issue 16).
+            P.AP_APPLY,
+            P.AP_ESTATE_VIEW,
             *_RISK_MANAGE,
             *_CASE_MANAGE,
             *_VICTIMS_COM,
@@ -160,6 +171,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
             P.WORKLOAD_TEAM,
             P.COURT_DUTY_VIEW,
             *_VICTIMS_COM,
+            P.AP_APPLY,
+            P.AP_ESTATE_VIEW,
         }
     ),
     Role.CASE_ADMIN: frozenset(
@@ -180,8 +193,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         _STAFF_READ | {P.PERSON_CREATE, P.SENTENCE_MANAGE, P.COURT_LIST_MANAGE, P.COURT_DUTY_VIEW}
     ),
     Role.VLO: frozenset(_STAFF_READ | {P.VICTIM_RECORDS, P.VICTIM_RECORDS_MANAGE}),
-    # Approved-premises staff record key-worker sessions and other contacts with residents.
-    Role.AP_STAFF: frozenset(_STAFF_READ | {P.CONTACT_MANAGE}),
+    # Approved-premises staff record key-worker sessions and other contacts with residents, and run
+    # their premises; they see only its residents and the applications to it (issue 16).
+    Role.AP_STAFF: frozenset(_STAFF_READ | {P.CONTACT_MANAGE, P.AP_ESTATE_VIEW, P.AP_PREMISES_MANAGE}),
     # Partner agencies see only cases shared with them: identifying details, risk flags and the
     # MAPPA meetings and actions they take part in.
     Role.PARTNER: frozenset({P.CASE_VIEW, P.REGISTRATION_VIEW, P.MAPPA_VIEW}),
@@ -201,10 +215,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     ),
     # (supervisors: their sessions' sheets only, no case records)
     Role.UPW_SUPERVISOR: frozenset({P.UPW_SESSION_RECORD}),
-    # Approved premises (issue 16).
-    Role.AP_ASSESSOR: frozenset(),
-    # (Central Referral Unit)
-    Role.AP_CRU: frozenset(),
+    # Approved premises (issue 16): assessors read the case to assess; emergency, short-notice and
+    # specialist work only with the qualification (probation.approved_premises.policy).
+    Role.AP_ASSESSOR: frozenset(_STAFF_READ | {P.AP_ESTATE_VIEW, P.AP_ASSESS}),
+    # (Central Referral Unit) assesses too, matches, books, and keeps the estate's beds.
+    Role.AP_CRU: frozenset(_STAFF_READ | {P.AP_ESTATE_VIEW, P.AP_ASSESS, P.AP_MATCH, P.AP_PREMISES_MANAGE}),
 }
 
 # Custody (issue 14): staff who read sentences read custody records; officers and senior POs manage

@@ -8,3 +8,28 @@ class ApprovedPremisesConfig(AppConfig):
     name = "probation.approved_premises"
     label = "approved_premises"
     verbose_name = "Approved premises"
+
+    def ready(self) -> None:
+        # AP staff see only their premises' residents and the applications booked there: their case
+        # scope, narrowed in the one case policy (probation.people.policy, below this app).
+        from probation.accounts.models import Role
+        from probation.approved_premises.policy import ap_staff_case_scope
+        from probation.people.policy import register_role_scope
+
+        register_role_scope(Role.AP_STAFF, ap_staff_case_scope)
+
+        # Its section of the case sub-navigation (probation.core.case_sections): the case's
+        # applications and bookings, under Risk (a placement manages the risk of serious harm).
+        from probation.accounts.policy import Permission
+        from probation.core.case_sections import CaseSection, register_case_section
+
+        register_case_section(
+            CaseSection(
+                "approved-premises",
+                "Approved premises",
+                "approved_premises:case",
+                Permission.AP_ESTATE_VIEW,
+                order=95,
+                group="risk",
+            )
+        )

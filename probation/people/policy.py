@@ -2,13 +2,16 @@
 
 Order of checks (deny by default):
 1. the role must grant the permission (probation.accounts.policy);
-2. partner users see only cases shared with them and not expired;
+2. partner users see only cases shared with them and not expired; a role whose scope an app above
+   narrows (``register_role_scope``: approved-premises staff see their premises' residents) sees only
+   that;
 3. limited access (LAO): a user on a case's exclusion list never sees it; a restricted case is
    seen only by users on its restriction list. Denied users get the same "not found" as for a
    CRN that does not exist; search and lists show such cases only as "restricted" with the CRN.
 4. changes (edit, allocate) are further scoped to the case's managing PDU.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypedDict
 
@@ -54,6 +57,15 @@ def _shared_with(user: User) -> Exists:
     return Exists(PartnerShare.objects.filter(person=OuterRef("pk"), user=user, expires_on__gte=today_uk()))
 
 
+# Roles whose cases an app above people narrows: role -> a filter on Person for the user. Filled in
+# the app's AppConfig.ready() (people cannot import the apps above it), as core/panels.py is.
+_ROLE_SCOPES: dict[str, Callable[[User], Q]] = {}
+
+
+def register_role_scope(role: str, scope: Callable[[User], Q]) -> None:
+    _ROLE_SCOPES[role] = scope
+
+
 def limited_access_denied_q(user: User) -> Q:
     """True for rows this user is locked out of by an exclusion or restriction."""
     return (Q(has_exclusions=True) & _excluded(user)) | (Q(is_restricted=True) & ~_restriction_granted(user))
@@ -66,6 +78,9 @@ def people_in_scope(user: User, queryset: QuerySet[Person] | None = None) -> Que
         return queryset.none()
     if is_partner(user):
         return queryset.filter(_shared_with(user))
+    scope = _ROLE_SCOPES.get(user.role)
+    if scope is not None:
+        return queryset.filter(scope(user))
     return queryset
 
 

@@ -25,7 +25,7 @@ EXPECTED = {
     Role.CASE_ADMIN: ["Search", "Add a person", "Calculators"],
     Role.COURT_OFFICER: ["Search", "Add a person", "Calculators", "Courts", "Report requests"],
     Role.VLO: ["Victim liaison", "Search", "Calculators"],
-    Role.AP_STAFF: ["Search", "Calculators"],
+    Role.AP_STAFF: ["Search", "Calculators", "Premises"],
     Role.PARTNER: ["Shared cases"],
     Role.SYSTEM_ADMIN: ["Audit", "Limited access", "Users"],
     # Issue 17.
@@ -37,9 +37,9 @@ EXPECTED = {
     # (supervisors)
     Role.UPW_SUPERVISOR: ["My sessions"],
     # Issue 16.
-    Role.AP_ASSESSOR: [],
+    Role.AP_ASSESSOR: ["Search", "Calculators", "Assessments"],
     # (CRU)
-    Role.AP_CRU: [],
+    Role.AP_CRU: ["Search", "Calculators", "Assessments", "Placements", "Premises"],
 }
 
 

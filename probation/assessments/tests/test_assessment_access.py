@@ -166,7 +166,7 @@ def test_permitted_practitioner_posting_makes_the_change(client, draft, officer_
     assert AuditEvent.objects.filter(action__in=["create", "update"], object_type="assessment").count() == 1
 
 
-@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
+@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO])
 def test_read_only_roles_see_assessments_but_cannot_change_them(client, draft, role):
     user = access.team_user(role, draft.person)
 

@@ -14,6 +14,7 @@ from typing import cast
 
 from django.db import connection, models
 
+from probation.approved_premises.models import SignIn
 from probation.assessments.models import Assessment, AssessmentChange
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep, NotificationMessage
 from probation.court.models import Hearing, HearingCandidate
@@ -101,6 +102,8 @@ DEPENDANTS: tuple[type[models.Model], ...] = (
     Victim,
     KeyStageTask,
     SchemeCase,
+    # An approved-premises sign-in points at the contact its missed or late sign-in made (issue 16).
+    SignIn,
 )
 # The tables big enough for the drop-and-rebuild of indexes and foreign keys to pay.
 BIG_TABLES = (Contact, EnforcementCase, EnforcementStep, Event, EventOffence, Sentence, Requirement)

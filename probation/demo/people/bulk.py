@@ -15,6 +15,7 @@ from django.core.management.color import no_style
 from django.db import connection, models
 
 from probation.accounts.models import PDU, OfficeLocation, Region, Staff, Team, User
+from probation.approved_premises.models import OutOfServiceBed, Premises
 from probation.audit.models import AuditEvent
 from probation.court.models import Court, CourtList
 from probation.people.models import CrnSequence, Person
@@ -193,6 +194,9 @@ def flush_generated_data() -> dict[str, int]:
     # Court lists and courts hang off PDUs and users, not people: clear them before those go.
     CourtList.objects.all().delete()
     Court.objects.all().delete()
+    # So does the approved premises estate (its region; a bed out of service names its user).
+    OutOfServiceBed.objects.all().delete()
+    Premises.objects.all().delete()
     audited = set(AuditEvent.objects.exclude(user=None).values_list("user_id", flat=True).distinct())
     for user in User.objects.filter(pk__in=audited):
         if not user.username.startswith(RETIRED_PREFIX):

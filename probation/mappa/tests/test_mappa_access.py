@@ -181,7 +181,7 @@ def test_permitted_practitioner_posting_makes_the_change(client, action, officer
     assert AuditEvent.objects.filter(action__in=["create", "update"]).count() == 1
 
 
-@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
+@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO])
 def test_read_only_roles_see_mappa_but_cannot_change_it(client, action, role):
     case = action.meeting.person
     user = access.team_user(role, case)

@@ -120,7 +120,7 @@ def test_staff_outside_the_pdu_posting_changes_nothing(client, case, name):
     assert (case.version, case.addresses.count(), case.aliases.count(), case.allocations.count()) == before
 
 
-@pytest.mark.parametrize("role", [Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
+@pytest.mark.parametrize("role", [Role.COURT_OFFICER, Role.VLO])
 def test_read_only_staff_roles_can_view_but_not_change(client, case, role):
     user = access.team_user(role, case, grade="PO")
 

@@ -185,7 +185,7 @@ def test_permitted_practitioner_posting_makes_the_change(client, registration, o
     assert AuditEvent.objects.filter(action__in=["create", "update"], object_type="registration").count() == 1
 
 
-@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
+@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO])
 def test_read_only_roles_see_flags_but_cannot_change_them(client, registration, role):
     user = access.team_user(role, registration.person)
     case = registration.person

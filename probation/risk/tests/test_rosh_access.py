@@ -182,7 +182,7 @@ def test_excluded_user_posting_changes_nothing(client, assessment, officer_user,
     assert _state() == before
 
 
-@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
+@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO])
 def test_read_only_roles_see_rosh_but_cannot_change_it(client, assessment, role):
     user = access.team_user(role, assessment.person)
     case = assessment.person

@@ -170,6 +170,8 @@ class ContactTypeCode(StrEnum):
     PROGRAMME_SESSION = "programme_session"
     UNPAID_WORK_SESSION = "unpaid_work_session"
     APPROVED_PREMISES_KEY_WORKER_SESSION = "approved_premises_key_worker_session"
+    # A missed or late curfew sign-in at an approved premises, for the officer to assess (issue 16).
+    APPROVED_PREMISES_SIGN_IN = "approved_premises_sign_in"
     PARTNER_AGENCY_EMAIL = "partner_agency_email"
     PARTNER_AGENCY_LETTER = "partner_agency_letter"
     PARTNER_AGENCY_PHONE_CALL = "partner_agency_phone_call"
@@ -254,6 +256,7 @@ CONTACT_TYPES: Mapping[ContactTypeCode, ContactType] = MappingProxyType(
             _attendance(
                 _C.APPROVED_PREMISES_KEY_WORKER_SESSION, "Approved-premises key-worker session", ns=False
             ),
+            _attendance(_C.APPROVED_PREMISES_SIGN_IN, "Approved-premises curfew sign-in", ns=False),
             _record(_C.PARTNER_AGENCY_EMAIL, "Email with partner agency"),
             _record(_C.PARTNER_AGENCY_LETTER, "Letter with partner agency"),
             _record(_C.PARTNER_AGENCY_PHONE_CALL, "Phone call with partner agency"),

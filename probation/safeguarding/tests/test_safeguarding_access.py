@@ -210,7 +210,7 @@ def test_permitted_practitioner_posting_makes_the_change(client, case, officer_u
     assert AuditEvent.objects.filter(action__in=["create", "update"]).count() == 1
 
 
-@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
+@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO])
 def test_read_only_roles_see_safeguarding_but_cannot_change_it(client, case, role):
     user = access.team_user(role, case)
 

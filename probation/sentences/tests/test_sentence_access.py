@@ -266,7 +266,7 @@ def test_court_officer_and_case_admin_may_record_a_sentence(client, case, role):
     assert Event.objects.filter(person=case).count() == 4
 
 
-@pytest.mark.parametrize("role", [Role.VLO, Role.AP_STAFF])
+@pytest.mark.parametrize("role", [Role.VLO])
 def test_read_only_roles_see_sentences_but_cannot_change_them(client, case, role):
     user = access.team_user(role, case)
 

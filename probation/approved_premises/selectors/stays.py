@@ -1,0 +1,74 @@
+"""The premises' day: who is expected, who is due to leave, who is resident (AP staff of the premises
+or the CRU), each person through the case policy (limited access applies)."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from probation.accounts.models import Staff, User
+from probation.approved_premises.models import BookingStatus, Premises, SignIn, SpaceBooking
+from probation.core.errors import NotFound
+from probation.people.policy import people_visible_to
+
+
+@dataclass(frozen=True)
+class PremisesDay:
+    arrivals: list[SpaceBooking]
+    departures: list[SpaceBooking]
+    residents: list[SpaceBooking]
+
+
+def premises_day(*, user: User, premises: Premises, today: dt.date) -> PremisesDay:
+    """One query: bookings expected to arrive by today (not yet recorded) and every resident."""
+    bookings = list(
+        SpaceBooking.objects.filter(premises=premises, person__in=people_visible_to(user))
+        .filter(Q(status=BookingStatus.UPCOMING, arrival_on__lte=today) | Q(status=BookingStatus.ARRIVED))
+        .select_related("person", "key_worker")
+        .order_by("arrival_on", "person__surname", "pk")
+    )
+    residents = [b for b in bookings if b.status == BookingStatus.ARRIVED]
+    return PremisesDay(
+        arrivals=[b for b in bookings if b.status == BookingStatus.UPCOMING],
+        departures=[b for b in residents if b.departure_on <= today],
+        residents=residents,
+    )
+
+
+def booking_get(*, user: User, premises: Premises, booking_id: int) -> SpaceBooking:
+    found = (
+        SpaceBooking.objects.filter(pk=booking_id, premises=premises, person__in=people_visible_to(user))
+        .select_related("person", "key_worker", "premises")
+        .first()
+    )
+    if found is None:
+        raise NotFound(booking_id)
+    return found
+
+
+def premises_staff(premises: Premises) -> list[Staff]:
+    return list(
+        Staff.objects.filter(ap_posting__premises=premises, active=True).order_by("surname", "forename")
+    )
+
+
+@dataclass(frozen=True)
+class RegisterRow:
+    booking: SpaceBooking
+    sign_in: SignIn | None
+
+
+def night_register(*, user: User, premises: Premises, night: dt.date) -> list[RegisterRow]:
+    """Residents that night with their sign-in, in two queries."""
+    residents = list(
+        SpaceBooking.objects.filter(
+            premises=premises,
+            person__in=people_visible_to(user),
+            status=BookingStatus.ARRIVED,
+            arrival_on__lte=night,
+        )
+        .select_related("person")
+        .order_by("person__surname", "person__first_name", "pk")
+    )
+    signed = {s.booking_id: s for s in SignIn.objects.filter(booking__in=residents, night=night)}
+    return [RegisterRow(b, signed.get(b.pk)) for b in residents]
