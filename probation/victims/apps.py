@@ -18,6 +18,12 @@ class VictimsConfig(AppConfig):
 
         register_key_event_listener(key_event_record)
 
+        # Custody's releases list asks whether the VLO has been told of each release (custody.hooks).
+        from probation.custody.hooks import register_vlo_told
+        from probation.victims.selectors.offender_side import vlo_told_of_release
+
+        register_vlo_told(vlo_told_of_release)
+
         # The offender manager's view: the case overview says the scheme applies, and the case's
         # "Victim contact" section shows the VLO, the dates told and the requests (no victim data).
         from probation.accounts.policy import Permission

@@ -18,6 +18,7 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import now, today_uk
 from probation.core.errors import ConflictError, FieldChange, NotFound, ServiceError
+from probation.core.key_events import KeyEventKind, key_event_occurred
 from probation.custody import hooks
 from probation.custody.models import CustodyRecord, DatesStatus
 from probation.people.models import Person
@@ -166,9 +167,19 @@ def custody_audit(
     )
 
 
-def _save_and_tell(record: CustodyRecord, release_before: dt.date | None) -> None:
+def _save_and_tell(record: CustodyRecord, release_before: dt.date | None, actor: User) -> None:
     record.save()
     if record.release_date != release_before:
+        if record.release_date is not None:
+            # The victim contact scheme hears of it in this transaction (victims.md: the COM tells
+            # the VLO of the release date); ids only, never the prison or the release address.
+            key_event_occurred(
+                person_id=record.person_id,
+                kind=KeyEventKind.RELEASE_DATE_SET,
+                on=record.release_date,
+                actor=actor,
+                detail={"custody": record.pk},
+            )
         hooks.release_changed(
             person_id=record.person_id,
             custody_id=record.pk,
@@ -198,7 +209,7 @@ def custody_record_create(
             person=person, sentence=sentence, **{n: getattr(inputs, n) for n in INPUT_FIELDS}
         )
         calculate(record, sentence, settings=law_settings(), today=today_uk())
-        _save_and_tell(record, None)
+        _save_and_tell(record, None, actor)
         custody_audit(
             actor,
             record,
@@ -251,7 +262,7 @@ def custody_inputs_update(
         record.difference_reason = ""
         calculate(record, record.sentence, settings=law_settings(), today=today_uk())
         record.version += 1
-        _save_and_tell(record, release_before)
+        _save_and_tell(record, release_before, actor)
         custody_audit(
             actor, record, AuditAction.UPDATE, {"inputs": True, "release_date": str(record.release_date)}
         )
@@ -275,7 +286,7 @@ def key_dates_confirm(
         record.release_date = _release_date(record)
         calculate(record, record.sentence, settings=law_settings(), today=today_uk())
         record.version += 1
-        _save_and_tell(record, release_before)
+        _save_and_tell(record, release_before, actor)
         custody_audit(actor, record, AuditAction.UPDATE, {"dates": "confirmed"})
     return record
 
@@ -329,7 +340,7 @@ def prison_dates_record(
         record.confirmed_by, record.confirmed_at = actor, now()
         calculate(record, record.sentence, settings=law_settings(), today=today_uk())
         record.version += 1
-        _save_and_tell(record, release_before)
+        _save_and_tell(record, release_before, actor)
         custody_audit(
             actor,
             record,

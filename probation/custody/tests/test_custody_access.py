@@ -70,7 +70,7 @@ def test_staff_of_the_cases_pdu_open_every_page(client, record, role, name):
 
 
 @pytest.mark.parametrize("name", FORMS)
-@pytest.mark.parametrize("role", [Role.VLO, Role.CASE_ADMIN, Role.COURT_OFFICER, Role.AP_STAFF])
+@pytest.mark.parametrize("role", [Role.VLO, Role.CASE_ADMIN, Role.COURT_OFFICER])
 def test_roles_that_only_read_see_the_overview_and_no_form(client, record, role, name):
     user = access.team_user(role, record.person)
     assert _get(client, user, OVERVIEW, record).status_code == 200
@@ -80,6 +80,18 @@ def test_roles_that_only_read_see_the_overview_and_no_form(client, record, role,
     )
     response = client.post(_url(name, record.person.crn, record.pk), {"version": 1})
     assert response.status_code == 404
+    assert _state() == before
+
+
+@pytest.mark.parametrize("name", [OVERVIEW, *FORMS])
+def test_approved_premises_staff_see_nothing_of_a_prisoner_not_resident_with_them(client, record, name):
+    """AP staff see only their premises' residents (issue 16, ADR 0040): a prisoner is none."""
+    user = access.team_user(Role.AP_STAFF, record.person)
+    before = _state()
+    access.assert_same_as_missing(
+        _get(client, user, name, record), _get(client, user, name, record, crn=access.MISSING_CRN)
+    )
+    assert client.post(_url(name, record.person.crn, record.pk), {"version": 1}).status_code == 404
     assert _state() == before
 
 
