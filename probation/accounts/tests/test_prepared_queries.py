@@ -1,0 +1,81 @@
+"""PreparedQuery gives exactly what its queryset gives, from SQL built once (issue 10 performance)."""
+
+import pytest
+from django.contrib.sessions.models import Session
+
+from probation.accounts.models import User
+from probation.accounts.tests.factories import StaffFactory, UserFactory
+from probation.core.prepared import PreparedQuery
+
+pytestmark = pytest.mark.django_db
+
+user_with_staff = PreparedQuery(
+    lambda user_id: User.objects.select_related("staff__team__pdu").filter(pk=user_id), user_id=0
+)
+
+
+def _fields(obj: object) -> dict[str, object]:
+    return {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields}  # type: ignore[attr-defined]
+
+
+def test_same_objects_as_the_queryset_with_related_objects():
+    user = UserFactory(staff=StaffFactory())
+    for _ in range(2):  # compiled, then from the cache
+        (prepared,) = user_with_staff(user_id=user.pk)
+        expected = User.objects.select_related("staff__team__pdu").get(pk=user.pk)
+        assert _fields(prepared) == _fields(expected)
+        assert _fields(prepared.staff) == _fields(expected.staff)
+        assert _fields(prepared.staff.team) == _fields(expected.staff.team)
+        assert _fields(prepared.staff.team.pdu) == _fields(expected.staff.team.pdu)
+        assert not prepared._state.adding
+        assert prepared._state.db == "default"
+
+
+def test_one_query_and_related_objects_cost_none(django_assert_num_queries):
+    user = UserFactory(staff=StaffFactory())
+    user_with_staff(user_id=user.pk)
+    with django_assert_num_queries(1):
+        (prepared,) = user_with_staff(user_id=user.pk)
+        assert prepared.staff.team.pdu.name
+
+
+def test_missing_related_object_and_missing_row():
+    user = UserFactory(staff=None)
+    (prepared,) = user_with_staff(user_id=user.pk)
+    assert prepared.staff is None
+    assert user_with_staff(user_id=user.pk + 1000) == []
+
+
+def test_string_parameters():
+    by_name = PreparedQuery(lambda username: User.objects.filter(username=username), username="")
+    user = UserFactory(username="o'connor; drop")
+    assert [u.pk for u in by_name(username="o'connor; drop")] == [user.pk]
+    assert by_name(username="nobody") == []
+
+
+def test_a_transformed_parameter_is_built_each_time():
+    """icontains wraps its value in %…%: the placeholder is not among the compiled parameters, so the
+    query is built from the queryset on each call, with the same result."""
+    containing = PreparedQuery(lambda text: User.objects.filter(username__icontains=text), text="")
+    user = UserFactory(username="findme-123")
+    assert [u.pk for u in containing(text="dme-1")] == [user.pk]
+    assert containing(text="absent") == []
+
+
+def test_deferred_fields_load_on_access():
+    only = PreparedQuery(lambda key: Session.objects.filter(session_key=key).only("expire_date"), key="")
+    user = UserFactory()
+    from django.contrib.sessions.backends.db import SessionStore
+
+    store = SessionStore()
+    store["who"] = user.pk
+    store.create()
+    assert store.session_key
+    (session,) = only(key=store.session_key)
+    assert session.expire_date == Session.objects.get(pk=store.session_key).expire_date
+    assert session.get_decoded() == {"who": user.pk}
+
+
+def test_wrong_parameters_are_refused():
+    with pytest.raises(TypeError):
+        user_with_staff(pk=1)
