@@ -4,7 +4,7 @@ from probation.accounts.models import User
 from probation.core.prepared import PreparedQuery
 
 # Every signed-in request reads its user: the SQL is built once a process (core/prepared.py).
-_user_with_staff = PreparedQuery(
+_user_with_staff: PreparedQuery[User] = PreparedQuery(
     lambda user_id: User.objects.select_related("staff__team").filter(pk=user_id), user_id=0
 )
 

@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from probation.core.prepared import PreparedQuery
 
-_session_by_key = PreparedQuery(lambda key: Session.objects.filter(session_key=key), key="")
+_session_by_key: PreparedQuery[Session] = PreparedQuery(
+    lambda key: Session.objects.filter(session_key=key), key=""
+)
 
 
 class SessionStore(db.SessionStore):

@@ -1,44 +1,68 @@
 """Queries run on every request whose SQL never changes, only their parameters: built once a process.
 
 Django builds a query's SQL from the queryset on every evaluation (resolving fields and joins,
-quoting, compiling the select list): about 1–1.5 ms of Python for a query with a few joins, which is
-most of what reading the signed-in user costs, on every page. ``PreparedQuery`` builds the queryset
-once with placeholder values for its parameters, keeps the compiled SQL and the compiler's row
-layout, and for each call substitutes the real values and builds the model instances (with their
-``select_related`` objects) exactly as the queryset would have. The statement still goes through the
-connection's cursor, so query logging, ``django_assert_num_queries`` and the test runner see it.
+quoting, compiling the select list and the ordering): about 1–2 ms of Python for a query with a few
+joins, which is most of what reading the signed-in user costs, on every page, and most of what the
+case overview's panels cost. ``PreparedQuery`` builds the queryset with placeholder values for its
+parameters, keeps the compiled SQL and the compiler's row layout, and for each call substitutes the
+real values and produces the rows exactly as the queryset would (Django's own iterable: model
+instances with their ``select_related`` objects, ``values_list`` tuples; ``prefetch_related`` then
+runs as usual). The statement still goes through the connection's cursor, so query logging,
+``django_assert_num_queries`` and the test runner see it.
 
-Only integer and string parameters that reach the SQL unchanged can be placeholders. If a
-placeholder is not found among the compiled parameters exactly as given (a lookup that transforms
-its value), or the queryset prefetches, the query is simply built each time as before: the result
-is always what the queryset returns (tests/test_prepared.py compares them).
+Safe by construction: the queryset is built and compiled twice with two different sets of
+placeholders, and kept only if the SQL is the same and the compiled parameters differ exactly where
+the placeholders are. A value the builder derives from a parameter (``icontains`` wraps it in
+``%…%``, ``now - 1 day``) or reads from elsewhere (the clock) shows up as a difference that is not a
+placeholder, and then the query is simply built each time as before. Parameters may be ``int``,
+``str``, ``date``, aware ``datetime`` or a list of one of those; a list of another length is another
+compiled query. (SQLite's adapters turn dates into text, so on SQLite such queries are built each
+time; PostgreSQL passes them as they are.) ``tests/test_prepared_queries.py`` compares the results.
 """
 
 import copy
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.core.signals import setting_changed
 from django.db import connections
-from django.db.models import Model, QuerySet
-from django.db.models.query import ModelIterable, get_related_populators  # type: ignore[attr-defined]
+from django.db.models import Model, Prefetch, QuerySet, prefetch_related_objects
 from django.db.models.sql.compiler import SQLCompiler
-from django.db.models.sql.constants import MULTI
 from django.dispatch import receiver
 
-M = TypeVar("M", bound=Model)
+M = TypeVar("M")
+Value = int | str | dt.date | dt.datetime
+Param = Value | Sequence[Value]
 
-_INT_SENTINEL = -918_273_645_000  # no real id or count is this
-_STR_SENTINEL = "\x1fprepared:{}\x1f"
+_UNSET = object()
+
+
+def _sentinel(example: Value, variant: int, index: int) -> Value:
+    """A value no real parameter has: ids are positive, and no record is dated in the year 1001."""
+    serial = variant * 1000 + index
+    if isinstance(example, bool):
+        raise TypeError("A PreparedQuery parameter cannot be a bool")
+    if isinstance(example, int):
+        return -918_273_645_000 - serial
+    if isinstance(example, str):
+        return f"\x1fprepared:{serial}\x1f"
+    if isinstance(example, dt.datetime):
+        return dt.datetime(1001, 1, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=serial)
+    if isinstance(example, dt.date):
+        return dt.date(1001, 1, 1) + dt.timedelta(days=serial)
+    raise TypeError(f"A PreparedQuery parameter cannot be a {type(example).__name__}")
 
 
 @dataclass(frozen=True)
 class _Compiled:
+    queryset: QuerySet[Any]
     compiler: SQLCompiler
     sql: str
     params: tuple[Any, ...]
-    positions: dict[str, tuple[int, ...]]  # parameter name -> its positions in ``params``
+    positions: tuple[tuple[str, int | None, tuple[int, ...]], ...]  # (name, list index, positions)
 
 
 _all: list["PreparedQuery[Any]"] = []
@@ -52,70 +76,115 @@ def _clear_on_database_change(*, setting: str, **kwargs: object) -> None:
 
 
 class PreparedQuery(Generic[M]):
-    """``build(**placeholders)`` returns the queryset; ``prepared(name=value, ...)`` runs it with the
-    real values and returns its model instances as a list. ``sample`` gives each parameter's type
-    by example (an ``int`` or a ``str``)."""
+    """``build(**parameters)`` returns the queryset (it must depend on nothing but its parameters);
+    ``prepared(name=value, ...)`` runs it and returns its rows as a list. ``sample`` gives each
+    parameter's type by example: ``user_id=0``, ``key=""``, ``ids=[0]`` (a list of ints)."""
 
-    def __init__(self, build: Callable[..., QuerySet[M]], **sample: int | str) -> None:
+    def __init__(self, build: Callable[..., QuerySet[Any]], **sample: Param) -> None:
         self._build = build
-        self._sentinels: dict[str, int | str] = {
-            name: (_INT_SENTINEL - i if isinstance(value, int) else _STR_SENTINEL.format(name))
-            for i, (name, value) in enumerate(sample.items())
+        self._sample: dict[str, tuple[Value, bool]] = {
+            name: (value[0], True) if isinstance(value, list | tuple) else (value, False)  # type: ignore[misc]
+            for name, value in sample.items()
         }
-        self._compiled: dict[str, _Compiled | None] = {}
+        self._compiled: dict[tuple[object, ...], _Compiled | None] = {}
         _all.append(self)
 
     def clear(self) -> None:
         self._compiled.clear()
 
-    def __call__(self, *, using: str = "default", **params: int | str) -> list[M]:
-        if params.keys() != self._sentinels.keys():
-            raise TypeError(f"Expected the parameters {sorted(self._sentinels)}, got {sorted(params)}")
-        if using not in self._compiled:
-            self._compiled[using] = self._compile(using)
-        compiled = self._compiled[using]
+    def __call__(self, *, using: str = "default", **params: Param) -> list[M]:
+        if params.keys() != self._sample.keys():
+            raise TypeError(f"Expected the parameters {sorted(self._sample)}, got {sorted(params)}")
+        shape = tuple(len(v) if self._sample[n][1] else None for n, v in params.items())  # type: ignore[arg-type]
+        key = (using, *sorted(zip(params, shape, strict=True)))
+        compiled = self._compiled.get(key, _UNSET)
+        if compiled is _UNSET:
+            compiled = self._compiled[key] = self._compile(using, dict(zip(params, shape, strict=True)))
         if compiled is None:
             return list(self._build(**params).using(using))
+        assert isinstance(compiled, _Compiled)  # for mypy
         values = list(compiled.params)
-        for name, positions in compiled.positions.items():
+        for name, index, positions in compiled.positions:
+            value = params[name] if index is None else params[name][index]  # type: ignore[index]
             for position in positions:
-                values[position] = params[name]
-        return _model_rows(compiled, tuple(values), using)
+                values[position] = value
+        return _run(compiled, tuple(values), using)
 
-    def _compile(self, using: str) -> _Compiled | None:
-        queryset = self._build(**self._sentinels).using(using)
-        if queryset._prefetch_related_lookups or queryset._iterable_class is not ModelIterable:  # type: ignore[attr-defined]
-            return None
-        compiler = queryset.query.get_compiler(using=using)
-        sql, params = compiler.as_sql()
-        if compiler.annotation_col_map or queryset.query.extra_select:
-            return None  # annotated rows: not what ``_model_rows`` builds
-        positions = {
-            name: tuple(i for i, p in enumerate(params) if type(p) is type(s) and p == s)
-            for name, s in self._sentinels.items()
+    def _placeholders(self, shape: dict[str, int | None], variant: int) -> dict[str, Param]:
+        return {
+            name: (
+                _sentinel(example, variant, 0)
+                if shape[name] is None
+                else [_sentinel(example, variant, i) for i in range(shape[name] or 0)]
+            )
+            for name, (example, _) in self._sample.items()
         }
-        if not all(positions.values()):
+
+    def _compile_one(
+        self, using: str, placeholders: dict[str, Param]
+    ) -> tuple[QuerySet[Any], SQLCompiler, str, tuple[Any, ...]] | None:
+        queryset = self._build(**placeholders).using(using)
+        compiler = queryset.query.get_compiler(using=using)
+        try:
+            sql, params = compiler.as_sql()
+        except (EmptyResultSet, FullResultSet):  # an empty list: Django's own way handles it
             return None
-        return _Compiled(compiler, sql, tuple(params), positions)
+        return queryset, compiler, sql, tuple(params)
+
+    def _compile(self, using: str, shape: dict[str, int | None]) -> _Compiled | None:
+        first, second = self._placeholders(shape, 1), self._placeholders(shape, 2)
+        a, b = self._compile_one(using, first), self._compile_one(using, second)
+        if a is None or b is None or a[2] != b[2] or len(a[3]) != len(b[3]):
+            return None
+        queryset, compiler, sql, params = a
+        positions = []
+        found: set[int] = set()
+        for name in self._sample:
+            placed: list[tuple[int | None, Any, Any]] = (
+                [(None, first[name], second[name])]
+                if shape[name] is None
+                else [
+                    (i, x, y)
+                    for i, (x, y) in enumerate(zip(first[name], second[name], strict=True))  # type: ignore[arg-type]
+                ]
+            )
+            for index, x, y in placed:
+                at = tuple(i for i, p in enumerate(params) if type(p) is type(x) and p == x)
+                if not at or at != tuple(i for i, p in enumerate(b[3]) if type(p) is type(y) and p == y):
+                    return None  # transformed on the way (or not used): build it each time
+                positions.append((name, index, at))
+                found.update(at)
+        if any(params[i] != b[3][i] for i in range(len(params)) if i not in found):
+            return None  # something else changed between the two builds (a derived value, the clock)
+        if queryset._known_related_objects or _prefetches(queryset) != _prefetches(b[0]):  # type: ignore[attr-defined]
+            return None  # a related manager's instance, or prefetches that depend on the parameters
+        return _Compiled(queryset, compiler, sql, params, tuple(positions))
 
 
-def _model_rows(compiled: _Compiled, params: tuple[Any, ...], using: str) -> list[Any]:
-    """What Django's ``ModelIterable`` does with a compiler's rows, from the SQL compiled once."""
+def _prefetches(queryset: QuerySet[Any]) -> list[str]:
+    """The prefetches' lookups and SQL, to compare two builds: they must not depend on the parameters."""
+    described = []
+    for lookup in queryset._prefetch_related_lookups:  # type: ignore[attr-defined]
+        if isinstance(lookup, Prefetch):
+            inner = lookup.queryset
+            described.append(f"{lookup.prefetch_to} {inner.query if inner is not None else ''}")
+        else:
+            described.append(str(lookup))
+    return described
+
+
+def _run(compiled: _Compiled, params: tuple[Any, ...], using: str) -> list[Any]:
+    """Django's own iterable over the queryset, given a compiler whose SQL is already built."""
     compiler = copy.copy(compiled.compiler)  # a copy a call: threads each have their own connection
     compiler.connection = connections[using]
     compiler.as_sql = lambda *args, **kwargs: (compiled.sql, params)  # type: ignore[method-assign]
-    results = compiler.execute_sql(MULTI)
-    select, klass_info = compiler.select, compiler.klass_info
-    assert klass_info is not None  # a model query always has one
-    model_cls = klass_info["model"]
-    fields = klass_info["select_fields"]
-    start, end = fields[0], fields[-1] + 1
-    init_list = [f[0].target.attname for f in select[start:end]]
-    populators = get_related_populators(klass_info, select, using)
-    rows = []
-    for row in compiler.results_iter(results):
-        obj = model_cls.from_db(using, init_list, row[start:end])
-        for populator in populators:
-            populator.populate(row, obj)
-        rows.append(obj)
+    query = copy.copy(compiled.queryset.query)
+    query.get_compiler = lambda *args, **kwargs: compiler  # type: ignore[method-assign]
+    queryset = compiled.queryset
+    shallow = object.__new__(type(queryset))
+    shallow.__dict__.update(queryset.__dict__)
+    shallow._query = query  # type: ignore[attr-defined]
+    rows: list[Any] = list(queryset._iterable_class(shallow))  # type: ignore[call-overload]
+    if queryset._prefetch_related_lookups and rows and isinstance(rows[0], Model):  # type: ignore[attr-defined]
+        prefetch_related_objects(rows, *queryset._prefetch_related_lookups)  # type: ignore[attr-defined]
     return rows

@@ -9,7 +9,7 @@ from probation.core.prepared import PreparedQuery
 
 pytestmark = pytest.mark.django_db
 
-user_with_staff = PreparedQuery(
+user_with_staff: PreparedQuery[User] = PreparedQuery(
     lambda user_id: User.objects.select_related("staff__team__pdu").filter(pk=user_id), user_id=0
 )
 
@@ -79,3 +79,73 @@ def test_deferred_fields_load_on_access():
 def test_wrong_parameters_are_refused():
     with pytest.raises(TypeError):
         user_with_staff(pk=1)
+
+
+def test_lists_values_and_dates():
+    """A list parameter compiles once per length; values_list rows and date parameters come back as the
+    queryset gives them."""
+    import datetime as dt
+
+    users = [UserFactory() for _ in range(3)]
+    joined = PreparedQuery(
+        lambda ids, since: (
+            User.objects.filter(pk__in=ids, date_joined__date__gte=since)
+            .order_by("pk")
+            .values_list("pk", "username")
+        ),
+        ids=[0],
+        since=dt.date.min,
+    )
+    ids = [u.pk for u in users]
+    today = dt.date.today()
+    for chosen in (ids, ids[:2], ids[1:], [ids[0]], []):
+        expected = list(
+            User.objects.filter(pk__in=chosen, date_joined__date__gte=today)
+            .order_by("pk")
+            .values_list("pk", "username")
+        )
+        assert joined(ids=chosen, since=today) == expected
+    assert joined(ids=ids, since=today + dt.timedelta(days=400)) == []
+
+
+def test_a_value_read_from_the_clock_is_never_kept():
+    """The builder must depend only on its parameters; one that reads the clock gives different SQL
+    parameters on each build, so it is built each time (and so stays right)."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    recent = PreparedQuery(
+        lambda username: User.objects.filter(username=username, date_joined__lte=timezone.now()),
+        username="",
+    )
+    user = UserFactory(username="clock")
+    assert [u.pk for u in recent(username="clock")] == [user.pk]
+    User.objects.filter(pk=user.pk).update(date_joined=timezone.now() + dt.timedelta(seconds=1))
+    assert [u.pk for u in recent(username="clock")] == []
+    import time
+
+    time.sleep(1.1)
+    assert [u.pk for u in recent(username="clock")] == [user.pk]
+    assert all(compiled is None for compiled in recent._compiled.values())
+
+
+def test_prefetches_run_as_usual(django_assert_num_queries):
+    from django.db.models import Prefetch
+
+    from probation.accounts.models import Staff, Team
+
+    first = StaffFactory()
+    StaffFactory(team=first.team)
+    with_staff = PreparedQuery(
+        lambda team_id: Team.objects.filter(pk=team_id).prefetch_related(
+            Prefetch("staff", queryset=Staff.objects.order_by("code"))
+        ),
+        team_id=0,
+    )
+    with_staff(team_id=first.team_id)
+    with django_assert_num_queries(2):
+        (team,) = with_staff(team_id=first.team_id)
+        codes = [s.code for s in team.staff.all()]
+    assert codes == sorted(Staff.objects.filter(team=first.team).values_list("code", flat=True))
+    assert len(codes) == 2
