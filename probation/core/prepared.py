@@ -123,11 +123,15 @@ class PreparedQuery(Generic[M]):
     def _compile_one(
         self, using: str, placeholders: dict[str, Param]
     ) -> tuple[QuerySet[Any], SQLCompiler, str, tuple[Any, ...]] | None:
-        queryset = self._build(**placeholders).using(using)
-        compiler = queryset.query.get_compiler(using=using)
         try:
+            queryset = self._build(**placeholders).using(using)
+            compiler = queryset.query.get_compiler(using=using)
             sql, params = compiler.as_sql()
         except (EmptyResultSet, FullResultSet):  # an empty list: Django's own way handles it
+            return None
+        except (ArithmeticError, ValueError, LookupError):
+            # A builder that computes with its parameters (dates a number of working days away) may
+            # refuse a placeholder: build it each time; the real values then raise if they are wrong.
             return None
         return queryset, compiler, sql, tuple(params)
 
@@ -150,8 +154,9 @@ class PreparedQuery(Generic[M]):
             )
             for index, x, y in placed:
                 at = tuple(i for i, p in enumerate(params) if type(p) is type(x) and p == x)
-                if not at or at != tuple(i for i, p in enumerate(b[3]) if type(p) is type(y) and p == y):
-                    return None  # transformed on the way (or not used): build it each time
+                if at != tuple(i for i, p in enumerate(b[3]) if type(p) is type(y) and p == y):
+                    return None
+                # Not found at all: unused, or only transformed (then the check below finds it changed).
                 positions.append((name, index, at))
                 found.update(at)
         if any(params[i] != b[3][i] for i in range(len(params)) if i not in found):

@@ -4,8 +4,10 @@ from django.db.models import Case, Count, F, OrderBy, Prefetch, Q, QuerySet, Val
 
 from probation.accounts.models import Staff, Team, User
 from probation.accounts.models.staff import CASE_HOLDING_GRADES
+from probation.accounts.policy import is_partner
 from probation.core.errors import NotFound
 from probation.core.models import concrete_field
+from probation.core.prepared import PreparedQuery
 from probation.people.models import (
     Address,
     Allocation,
@@ -31,19 +33,44 @@ CASELOAD_SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
 DENIED = Q(lao_excluded=True) | Q(lao_restricted=True)
 
 
-def person_get(*, user: User, crn: str, details: bool = True) -> Person:
-    """One person the user may see. Missing and forbidden are the same NotFound. ``details`` reads the
-    aliases and main addresses too (``main_addresses``), for the pages that show them (two queries)."""
+def _person_queryset(user: User, crn: str, details: bool) -> QuerySet[Person]:
     people = people_visible_to(user).select_related("pdu__region", "team", "officer")
     if details:
         people = people.prefetch_related(
             "aliases",
             Prefetch("addresses", queryset=Address.objects.filter(status="main"), to_attr="main_addresses"),
         )
-    person = people.filter(crn=crn.upper()).first()
-    if person is None:
+    people = people.filter(crn=crn)
+    return (people if people.ordered else people.order_by("pk"))[:1]  # what .first() runs
+
+
+# Every case page reads its person through the policy: that SQL is built once a process per role
+# (core/prepared.py). The policy's query depends on the user only through their role and id; a
+# partner's also on today's date (shares expire), so partners' are built each time.
+_PERSON_QUERIES: dict[tuple[str, bool], PreparedQuery[Person]] = {}
+
+
+def _person_query(role: str, details: bool) -> PreparedQuery[Person]:
+    key = (role, details)
+    if key not in _PERSON_QUERIES:
+        _PERSON_QUERIES[key] = PreparedQuery(
+            lambda user_id, crn: _person_queryset(User(pk=user_id, role=role, is_active=True), crn, details),
+            user_id=0,
+            crn="",
+        )
+    return _PERSON_QUERIES[key]
+
+
+def person_get(*, user: User, crn: str, details: bool = True) -> Person:
+    """One person the user may see. Missing and forbidden are the same NotFound. ``details`` reads the
+    aliases and main addresses too (``main_addresses``), for the pages that show them (two queries)."""
+    if user.is_active and not is_partner(user):
+        found = _person_query(user.role, details)(user_id=user.pk, crn=crn.upper())
+    else:
+        found = list(_person_queryset(user, crn.upper(), details))
+    if not found:
         raise NotFound(crn)
-    return person
+    return found[0]
 
 
 def person_addresses(*, person: Person) -> QuerySet[Address]:

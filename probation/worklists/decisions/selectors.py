@@ -116,13 +116,6 @@ class Decisions:
     people: dict[int, ListedPerson]
 
 
-def team_caseload(team: Team) -> QuerySet[Person, int]:
-    """The team's cases as a subquery (people_person's team index). Not a list of ids: a team holds
-    hundreds of cases, and binding hundreds of parameters into each section's query costs more than
-    the database's semi-join over the person_id indexes."""
-    return Person.objects.filter(team=team).values_list("id", flat=True)
-
-
 def _unallocated_queryset(*, user: User, today: dt.date) -> QuerySet[ListedPerson]:
     open_allocation = Allocation.objects.filter(person=OuterRef("pk"), ended_at__isnull=True)
     previous = Allocation.objects.filter(person=OuterRef("pk"), ended_at__isnull=False).order_by(
@@ -186,8 +179,7 @@ def reports_to_countersign(*, user: User) -> Section:
 def team_decisions(*, user: User, team: Team, today: dt.date, now: dt.datetime) -> Decisions:
     """What waits for ``team``'s manager: one query per decision, one for the unallocated cases and one
     for the people shown."""
-    caseload = team_caseload(team)
-    sections = [category_section(c, person_ids=caseload, today=today, now=now) for c in DECISIONS]
+    sections = [category_section(c, team_id=team.pk, today=today, now=now) for c in DECISIONS]
     sections.append(reports_to_countersign(user=user))
     unallocated = unallocated_list(user=user, team=team, pdu=team.pdu, today=today, limit=SECTION_LIMIT)
     shown = {item.person_id for section in sections for item in section.items}
