@@ -40,9 +40,13 @@ Param = Value | Sequence[Value]
 _UNSET = object()
 
 
-def _sentinel(example: Value, variant: int, index: int) -> Value:
-    """A value no real parameter has: ids are positive, and no record is dated in the year 1001."""
-    serial = variant * 1000 + index
+_MAX_LIST = 1_000  # a list parameter longer than this is built each time
+
+
+def _sentinel(example: Value, variant: int, parameter: int, index: int) -> Value:
+    """A value no real parameter has (ids are positive, and no record is dated between the years 1001
+    and 1900), and that no other placeholder of the same build or of the other build has."""
+    serial = variant * 100 * _MAX_LIST + parameter * _MAX_LIST + index
     if isinstance(example, bool):
         raise TypeError("A PreparedQuery parameter cannot be a bool")
     if isinstance(example, int):
@@ -113,11 +117,11 @@ class PreparedQuery(Generic[M]):
     def _placeholders(self, shape: dict[str, int | None], variant: int) -> dict[str, Param]:
         return {
             name: (
-                _sentinel(example, variant, 0)
+                _sentinel(example, variant, number, 0)
                 if shape[name] is None
-                else [_sentinel(example, variant, i) for i in range(shape[name] or 0)]
+                else [_sentinel(example, variant, number, i) for i in range(shape[name] or 0)]
             )
-            for name, (example, _) in self._sample.items()
+            for number, (name, (example, _)) in enumerate(self._sample.items())
         }
 
     def _compile_one(
@@ -136,6 +140,8 @@ class PreparedQuery(Generic[M]):
         return queryset, compiler, sql, tuple(params)
 
     def _compile(self, using: str, shape: dict[str, int | None]) -> _Compiled | None:
+        if len(self._sample) > 99 or any((length or 0) > _MAX_LIST for length in shape.values()):
+            return None
         first, second = self._placeholders(shape, 1), self._placeholders(shape, 2)
         a, b = self._compile_one(using, first), self._compile_one(using, second)
         if a is None or b is None or a[2] != b[2] or len(a[3]) != len(b[3]):
@@ -157,6 +163,8 @@ class PreparedQuery(Generic[M]):
                 if at != tuple(i for i, p in enumerate(b[3]) if type(p) is type(y) and p == y):
                     return None
                 # Not found at all: unused, or only transformed (then the check below finds it changed).
+                if found.intersection(at):
+                    return None  # two placeholders in one place: never expected, never guessed at
                 positions.append((name, index, at))
                 found.update(at)
         if any(params[i] != b[3][i] for i in range(len(params)) if i not in found):

@@ -61,6 +61,47 @@ def _person_query(role: str, details: bool) -> PreparedQuery[Person]:
     return _PERSON_QUERIES[key]
 
 
+# The fields a list row of a person shows (the name, or "Restricted" with the CRN and the message).
+LISTED_PERSON_FIELDS = (
+    "id",
+    "crn",
+    "first_name",
+    "surname",
+    "preferred_name",
+    "has_exclusions",
+    "is_restricted",
+    "exclusion_message",
+    "restriction_message",
+)
+_LISTED_QUERIES: dict[str, PreparedQuery[ListedPerson]] = {}
+
+
+def listed_people_by_id(*, user: User, ids: set[int] | list[int]) -> dict[int, ListedPerson]:
+    """The people a list shows, in one query, as ``user`` may list them (``people_listable_to``:
+    limited-access rows show only as restricted); a person outside the user's scope is left out.
+    Only LISTED_PERSON_FIELDS are read. The SQL is built once a process per role and number of
+    people (core/prepared.py), as for ``person_get``; partners' each time."""
+    if not ids:
+        return {}
+    wanted = sorted(ids)
+    if not user.is_active or is_partner(user):
+        people = list(
+            people_listable_to(user, Person.objects.filter(pk__in=wanted)).only(*LISTED_PERSON_FIELDS)
+        )
+    else:
+        role = user.role
+        if role not in _LISTED_QUERIES:
+            _LISTED_QUERIES[role] = PreparedQuery(
+                lambda user_id, ids: people_listable_to(
+                    User(pk=user_id, role=role, is_active=True), Person.objects.filter(pk__in=ids)
+                ).only(*LISTED_PERSON_FIELDS),
+                user_id=0,
+                ids=[0],
+            )
+        people = _LISTED_QUERIES[role](user_id=user.pk, ids=wanted)
+    return {p.pk: p for p in people}
+
+
 def person_get(*, user: User, crn: str, details: bool = True) -> Person:
     """One person the user may see. Missing and forbidden are the same NotFound. ``details`` reads the
     aliases and main addresses too (``main_addresses``), for the pages that show them (two queries)."""

@@ -21,7 +21,8 @@ from probation.accounts.models import Staff, Team, User
 from probation.core.prepared import PreparedQuery
 from probation.mappa.models import MappaAction
 from probation.people.models import Person
-from probation.people.policy import ListedPerson, people_listable_to
+from probation.people.policy import ListedPerson
+from probation.people.selectors import listed_people_by_id
 from probation.risk.models import Registration
 from probation.risk.selectors.registrations import REVIEWS_DUE_WITHIN_DAYS
 from probation.rules.worklists.deadlines import (
@@ -302,20 +303,7 @@ def worklist_for_officer(*, user: User, officer: Staff, today: dt.date, now: dt.
     sections[UNPAID_WORK[0]] = _unpaid_work_section(person_ids=person_ids, today=today)
     ordered = [sections[key] for key in SECTION_ORDER]
     shown = {section_person_id(s, item) for s in ordered for item in s.items}
-    people = {
-        p.pk: p
-        for p in people_listable_to(user, Person.objects.filter(pk__in=shown)).only(
-            "id",
-            "crn",
-            "first_name",
-            "surname",
-            "preferred_name",
-            "has_exclusions",
-            "is_restricted",
-            "exclusion_message",
-            "restriction_message",
-        )
-    }
+    people = listed_people_by_id(user=user, ids=shown)
     return Worklist(officer, today, ordered, people, **_reviews_and_mappa_counts(person_ids, today))
 
 

@@ -149,3 +149,26 @@ def test_prefetches_run_as_usual(django_assert_num_queries):
         codes = [s.code for s in team.staff.all()]
     assert codes == sorted(Staff.objects.filter(team=first.team).values_list("code", flat=True))
     assert len(codes) == 2
+
+
+def test_parameters_of_one_type_never_share_a_placeholder():
+    """Two ints and a list of ints: each value lands where its own parameter was (a placeholder shared
+    between parameters once put one user's id where another parameter's belonged)."""
+    from django.db.models import Q
+
+    users = [UserFactory() for _ in range(4)]
+    either = PreparedQuery(
+        lambda first, second, ids: User.objects.filter(Q(pk=first) | Q(pk=second) | Q(pk__in=ids)).order_by(
+            "pk"
+        ),
+        first=0,
+        second=0,
+        ids=[0],
+    )
+    a, b, c, d = (u.pk for u in users)
+    for first, second, ids in ((a, b, [c]), (b, c, [d]), (d, d, [a, b]), (c, a, [b, d])):
+        expected = [
+            u.pk for u in User.objects.filter(Q(pk=first) | Q(pk=second) | Q(pk__in=ids)).order_by("pk")
+        ]
+        assert [u.pk for u in either(first=first, second=second, ids=ids)] == expected
+    assert all(compiled is not None for compiled in either._compiled.values())

@@ -20,7 +20,8 @@ from probation.accounts.models.staff import CASE_HOLDING_GRADES
 from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import NotFound
 from probation.people.models import Person
-from probation.people.policy import ListedPerson, people_listable_to
+from probation.people.policy import ListedPerson
+from probation.people.selectors import listed_people_by_id
 from probation.reports.models import ReportRequest, RequestStatus
 
 OPEN_STATUSES = (RequestStatus.REQUESTED, RequestStatus.ALLOCATED)
@@ -138,20 +139,7 @@ def with_listed_people(
 ) -> list[tuple[ReportRequest, ListedPerson]]:
     """Each request with its person as ``user`` may list them (limited access shows as restricted),
     in one query; a person outside the user's scope (partners) drops the row."""
-    people = {
-        p.pk: p
-        for p in people_listable_to(user, Person.objects.filter(pk__in={r.person_id for r in requests})).only(
-            "id",
-            "crn",
-            "first_name",
-            "surname",
-            "preferred_name",
-            "has_exclusions",
-            "is_restricted",
-            "exclusion_message",
-            "restriction_message",
-        )
-    }
+    people = listed_people_by_id(user=user, ids={r.person_id for r in requests})
     return [(r, people[r.person_id]) for r in requests if r.person_id in people]
 
 
