@@ -185,10 +185,15 @@ def _reviews_and_mappa_counts(person_ids: list[int], today: dt.date) -> dict[str
     return reviews | actions
 
 
+_officer_person_ids: PreparedQuery[int] = PreparedQuery(
+    lambda officer_id: Person.objects.filter(officer_id=officer_id).values_list("id", flat=True), officer_id=0
+)
+
+
 def officer_person_ids(officer: Staff) -> list[int]:
     """The officer's caseload as ids (people_person's officer index): every section is then read by
     ``person_id IN (…)`` over the foreign key indexes, never by joining every row to its person."""
-    return list(Person.objects.filter(officer=officer).values_list("id", flat=True))
+    return _officer_person_ids(officer_id=officer.pk)
 
 
 def _section_queryset(
@@ -259,15 +264,17 @@ def category_section(
 
 
 def _unpaid_work_rows(
-    queryset: QuerySet, *, today: dt.date, limit: int = UNPAID_WORK_CANDIDATES
+    queryset: QuerySet | list, *, today: dt.date, limit: int = UNPAID_WORK_CANDIDATES
 ) -> list[tuple]:
     """(requirement, outlook) for requirements at risk or past their deadline, soonest deadline first.
 
     Only the columns the outlook and the page need are read (the requirement's sentence carries just
-    its id and person id)."""
+    its id and person id). A list is rows already read that way (``_unpaid_work_candidates``)."""
     needing = []
     rows = (
-        queryset.select_related("sentence")
+        queryset
+        if isinstance(queryset, list)
+        else queryset.select_related("sentence")
         .only("id", "sentence_id", "start_date", "ordered", "done", "sentence__id", "sentence__person_id")
         .order_by("start_date", "id")[:limit]
     )
@@ -280,10 +287,22 @@ def _unpaid_work_rows(
     return sorted(needing, key=lambda pair: (pair[1].deadline, pair[0].pk))
 
 
-def _unpaid_work_section(*, person_ids: list[int], today: dt.date) -> Section:
-    rows = _unpaid_work_rows(
-        conditions.unpaid_work_open().filter(sentence__person_id__in=person_ids), today=today
+def _unpaid_work_candidates(ids: list[int]) -> QuerySet:
+    return (
+        conditions.unpaid_work_open()
+        .filter(sentence__person_id__in=ids)
+        .select_related("sentence")
+        .only("id", "sentence_id", "start_date", "ordered", "done", "sentence__id", "sentence__person_id")
+        .order_by("start_date", "id")[:UNPAID_WORK_CANDIDATES]
     )
+
+
+# The same query as _unpaid_work_rows builds, with its SQL built once a process per caseload size.
+_officer_unpaid_work: PreparedQuery[Any] = PreparedQuery(_unpaid_work_candidates, ids=[0])
+
+
+def _unpaid_work_section(*, person_ids: list[int], today: dt.date) -> Section:
+    rows = _unpaid_work_rows(_officer_unpaid_work(ids=person_ids), today=today)
     overdue = sum(1 for _, outlook in rows if outlook.status is UnpaidWorkStatus.DEADLINE_PASSED)
     return Section(*UNPAID_WORK, count=len(rows), overdue=overdue, items=rows[:SECTION_LIMIT])
 
