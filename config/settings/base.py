@@ -176,6 +176,8 @@ TWO_FACTOR_PENDING_SECONDS = 5 * 60
 # the user is active and ends after 30 idle minutes. The browser shows a GOV.UK timeout warning
 # SESSION_WARNING_SECONDS before it ends.
 SESSION_COOKIE_AGE = 30 * 60
+# Django's database sessions, reading the session row with SQL built once a process (accounts/sessions.py).
+SESSION_ENGINE = "probation.accounts.sessions"
 SESSION_RENEW_SECONDS = 60
 SESSION_SAVE_EVERY_REQUEST = False
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True

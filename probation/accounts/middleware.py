@@ -16,6 +16,8 @@ from probation.accounts.two_factor import has_two_factor
 from probation.core.session_events import SessionEvent, session_event_record
 
 TOUCHED_KEY = "_touched"
+# Session stores that keep sessions in the Session table (probation.accounts.sessions is Django's).
+DATABASE_SESSION_ENGINES = ("django.contrib.sessions.backends.db", "probation.accounts.sessions")
 
 
 class SessionIdleMiddleware:
@@ -45,7 +47,7 @@ def record_expired_session(request: HttpRequest) -> None:
     the expired row names its user, is recorded once as ``session_expired`` and deleted. A session
     ended by signing out was deleted then, so it is never counted as expired."""
     key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-    if not key or settings.SESSION_ENGINE != "django.contrib.sessions.backends.db":
+    if not key or settings.SESSION_ENGINE not in DATABASE_SESSION_ENGINES:
         return
     expired = Session.objects.filter(session_key=key, expire_date__lte=timezone.now()).first()
     if expired is None:

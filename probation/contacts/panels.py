@@ -16,7 +16,8 @@ from probation.people.models import Person
 from probation.people.policy import can_change_case
 
 TEMPLATE = "contacts/overview/panel.html"
-SHOWN = 3  # of each list: the page is read before an appointment, the contact log has the rest
+# Of each list: the page is read before an appointment, the contact log has the rest.
+SHOWN = selectors.OVERVIEW_SIZE
 
 
 def contacts_overview_panel(
@@ -25,7 +26,7 @@ def contacts_overview_panel(
     if not has_permission(request.user, Permission.CONTACT_VIEW):
         return None
     at = now()
-    found = selectors.case_overview_contacts(person=person, now=at, size=SHOWN)
+    found = selectors.case_overview_contacts(person=person, now=at)
     can_manage = can_change_case(request.user, person, Permission.CONTACT_MANAGE)
     read_sensitive = has_permission(request.user, Permission.CONTACT_VIEW_SENSITIVE)
 

@@ -45,6 +45,8 @@ def _build(name: str, count: int, current_app: str | None) -> _Template | None:
         url = reverse(name, args=sentinels, current_app=current_app)
     except NoReverseMatch:
         return None
+    if not count:  # splitting around no placeholders would split on the empty pattern
+        return _Template((url,), ())
     pattern = "(" + "|".join(re.escape(s) for s in sentinels) + ")"
     pieces = re.split(pattern, url)
     # Each placeholder must appear exactly once, in order, for the split to be a template.

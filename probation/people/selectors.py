@@ -4,8 +4,10 @@ from django.db.models import Case, Count, F, OrderBy, Prefetch, Q, QuerySet, Val
 
 from probation.accounts.models import Staff, Team, User
 from probation.accounts.models.staff import CASE_HOLDING_GRADES
+from probation.accounts.policy import is_partner
 from probation.core.errors import NotFound
 from probation.core.models import concrete_field
+from probation.core.prepared import PreparedQuery
 from probation.people.models import (
     Address,
     Allocation,
@@ -31,19 +33,85 @@ CASELOAD_SORTS: dict[str, tuple[tuple[str, bool], ...]] = {
 DENIED = Q(lao_excluded=True) | Q(lao_restricted=True)
 
 
-def person_get(*, user: User, crn: str, details: bool = True) -> Person:
-    """One person the user may see. Missing and forbidden are the same NotFound. ``details`` reads the
-    aliases and main addresses too (``main_addresses``), for the pages that show them (two queries)."""
+def _person_queryset(user: User, crn: str, details: bool) -> QuerySet[Person]:
     people = people_visible_to(user).select_related("pdu__region", "team", "officer")
     if details:
         people = people.prefetch_related(
             "aliases",
             Prefetch("addresses", queryset=Address.objects.filter(status="main"), to_attr="main_addresses"),
         )
-    person = people.filter(crn=crn.upper()).first()
-    if person is None:
+    people = people.filter(crn=crn)
+    return (people if people.ordered else people.order_by("pk"))[:1]  # what .first() runs
+
+
+# Every case page reads its person through the policy: that SQL is built once a process per role
+# (core/prepared.py). The policy's query depends on the user only through their role and id; a
+# partner's also on today's date (shares expire), so partners' are built each time.
+_PERSON_QUERIES: dict[tuple[str, bool], PreparedQuery[Person]] = {}
+
+
+def _person_query(role: str, details: bool) -> PreparedQuery[Person]:
+    key = (role, details)
+    if key not in _PERSON_QUERIES:
+        _PERSON_QUERIES[key] = PreparedQuery(
+            lambda user_id, crn: _person_queryset(User(pk=user_id, role=role, is_active=True), crn, details),
+            user_id=0,
+            crn="",
+        )
+    return _PERSON_QUERIES[key]
+
+
+# The fields a list row of a person shows (the name, or "Restricted" with the CRN and the message).
+LISTED_PERSON_FIELDS = (
+    "id",
+    "crn",
+    "first_name",
+    "surname",
+    "preferred_name",
+    "has_exclusions",
+    "is_restricted",
+    "exclusion_message",
+    "restriction_message",
+)
+_LISTED_QUERIES: dict[str, PreparedQuery[ListedPerson]] = {}
+
+
+def listed_people_by_id(*, user: User, ids: set[int] | list[int]) -> dict[int, ListedPerson]:
+    """The people a list shows, in one query, as ``user`` may list them (``people_listable_to``:
+    limited-access rows show only as restricted); a person outside the user's scope is left out.
+    Only LISTED_PERSON_FIELDS are read. The SQL is built once a process per role and number of
+    people (core/prepared.py), as for ``person_get``; partners' each time."""
+    if not ids:
+        return {}
+    wanted = sorted(ids)
+    if not user.is_active or is_partner(user):
+        people = list(
+            people_listable_to(user, Person.objects.filter(pk__in=wanted)).only(*LISTED_PERSON_FIELDS)
+        )
+    else:
+        role = user.role
+        if role not in _LISTED_QUERIES:
+            _LISTED_QUERIES[role] = PreparedQuery(
+                lambda user_id, ids: people_listable_to(
+                    User(pk=user_id, role=role, is_active=True), Person.objects.filter(pk__in=ids)
+                ).only(*LISTED_PERSON_FIELDS),
+                user_id=0,
+                ids=[0],
+            )
+        people = _LISTED_QUERIES[role](user_id=user.pk, ids=wanted)
+    return {p.pk: p for p in people}
+
+
+def person_get(*, user: User, crn: str, details: bool = True) -> Person:
+    """One person the user may see. Missing and forbidden are the same NotFound. ``details`` reads the
+    aliases and main addresses too (``main_addresses``), for the pages that show them (two queries)."""
+    if user.is_active and not is_partner(user):
+        found = _person_query(user.role, details)(user_id=user.pk, crn=crn.upper())
+    else:
+        found = list(_person_queryset(user, crn.upper(), details))
+    if not found:
         raise NotFound(crn)
-    return person
+    return found[0]
 
 
 def person_addresses(*, person: Person) -> QuerySet[Address]:

@@ -5,6 +5,7 @@ another person is "not found", exactly like a missing one."""
 from django.db.models import F, Prefetch, QuerySet
 
 from probation.core.errors import NotFound
+from probation.core.prepared import PreparedQuery
 from probation.people.models import Person
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
 
@@ -64,12 +65,10 @@ def licence_of(sentence: Sentence) -> Licence | None:
         return None
 
 
-def current_sentence_list(*, person: Person) -> QuerySet[Sentence]:
-    """The person's current sentences, newest first, with their event, main offences and requirements
-    in three queries whatever their number (the case overview)."""
+def _current_sentences(person_id: int) -> QuerySet[Sentence]:
     return (
         Sentence.objects.current()
-        .filter(person=person)
+        .filter(person_id=person_id)
         .select_related("event")
         .prefetch_related(
             Prefetch(
@@ -79,3 +78,13 @@ def current_sentence_list(*, person: Person) -> QuerySet[Sentence]:
         )
         .order_by("-sentence_date", "-id")
     )
+
+
+# The case overview's: SQL built once a process (core/prepared.py).
+_current_sentence_list: PreparedQuery[Sentence] = PreparedQuery(_current_sentences, person_id=0)
+
+
+def current_sentence_list(*, person: Person) -> list[Sentence]:
+    """The person's current sentences, newest first, with their event, main offences and requirements
+    in three queries whatever their number (the case overview)."""
+    return _current_sentence_list(person_id=person.pk)

@@ -15,6 +15,7 @@ from probation.contacts.models import Contact, EnforcementCase
 from probation.contacts.models.contacts import UNACCEPTABLE_OUTCOMES
 from probation.contacts.models.enforcement import OPEN_STATUSES, WARNING_STATUSES
 from probation.core.clock import LONDON
+from probation.core.prepared import PreparedQuery
 from probation.enforcement.models import Breach
 from probation.sentences.models import Sentence
 
@@ -77,6 +78,43 @@ def breach_in_progress(*, sentence: Sentence) -> bool:
     return Breach.objects.in_progress().filter(sentence=sentence).exists()
 
 
+def _failure_day_rows_by_sentence(ids: list[int], since: list[dt.date]) -> QuerySet[Contact]:
+    on_or_after = Q()
+    for pk, day in zip(ids, since, strict=True):
+        on_or_after |= Q(sentence_id=pk, day__gte=day)
+    return (
+        Contact.objects.failures_to_comply()
+        .filter(sentence_id__in=ids)
+        .with_carries_out_requirement()
+        .annotate(day=TruncDate("starts_at", tzinfo=LONDON))
+        .filter(on_or_after)
+        .values_list("sentence_id", "day", "type", "outcome", "carries_out_requirement")
+        .distinct()
+    )
+
+
+# The case overview reads every current sentence's compliance: SQL built once a process for each
+# number of sentences (core/prepared.py).
+_failure_day_rows: PreparedQuery[tuple[int, dt.date, str, str, bool]] = PreparedQuery(
+    _failure_day_rows_by_sentence, ids=[0], since=[dt.date.min]
+)
+_warning_dates: PreparedQuery[tuple[int, dt.date]] = PreparedQuery(
+    lambda ids: (
+        EnforcementCase.objects.warnings()
+        .filter(sentence_id__in=ids, decided_on__isnull=False)
+        .order_by("decided_on")
+        .values_list("sentence_id", "decided_on")
+    ),
+    ids=[0],
+)
+_breaches_in_progress: PreparedQuery[int] = PreparedQuery(
+    lambda ids: (
+        Breach.objects.in_progress().filter(sentence_id__in=ids).values_list("sentence_id", flat=True)
+    ),
+    ids=[0],
+)
+
+
 def failure_day_rows_by_sentence(
     *, since: dict[int, dt.date]
 ) -> dict[int, list[tuple[dt.date, str, str, bool]]]:
@@ -86,17 +124,8 @@ def failure_day_rows_by_sentence(
     result: dict[int, list[tuple[dt.date, str, str, bool]]] = {pk: [] for pk in since}
     if not since:
         return result
-    on_or_after = Q()
-    for pk, day in since.items():
-        on_or_after |= Q(sentence_id=pk, day__gte=day)
-    rows = (
-        Contact.objects.failures_to_comply()
-        .filter(sentence_id__in=since)
-        .with_carries_out_requirement()
-        .annotate(day=TruncDate("starts_at", tzinfo=LONDON))
-        .filter(on_or_after)
-        .values_list("sentence_id", "day", "type", "outcome", "carries_out_requirement")
-        .distinct()
+    rows: list[tuple[int, dt.date, str, str, bool]] = _failure_day_rows(
+        ids=list(since), since=list(since.values())
     )
     for pk, day, kind, code, linked in rows:
         result[pk].append((day, kind, code, linked))
@@ -106,16 +135,13 @@ def failure_day_rows_by_sentence(
 def warning_dates_by_sentence(*, sentence_ids: list[int]) -> dict[int, list[dt.date]]:
     """``warning_dates`` for several sentences, in one query."""
     result: dict[int, list[dt.date]] = {pk: [] for pk in sentence_ids}
-    cases = EnforcementCase.objects.warnings().filter(sentence_id__in=sentence_ids, decided_on__isnull=False)
-    for pk, day in cases.order_by("decided_on").values_list("sentence_id", "decided_on"):
+    if not sentence_ids:
+        return result
+    for pk, day in _warning_dates(ids=sentence_ids):
         result[pk].append(day)
     return result
 
 
 def breaches_in_progress(*, sentence_ids: list[int]) -> set[int]:
     """Which of these sentences have a breach in progress, in one query."""
-    return set(
-        Breach.objects.in_progress()
-        .filter(sentence_id__in=sentence_ids)
-        .values_list("sentence_id", flat=True)
-    )
+    return set(_breaches_in_progress(ids=sentence_ids)) if sentence_ids else set()

@@ -51,3 +51,20 @@ def test_cleared_when_the_url_configuration_changes() -> None:
     with override_settings(ROOT_URLCONF="probation.frontend.tests.urls_elsewhere"):
         assert fast_reverse("home") == "/elsewhere/"
     assert fast_reverse("home") == "/"
+
+
+def test_urls_without_arguments_are_reversed_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The navigation's URLs take no arguments: they too come from the template after the first call
+    (splitting around no placeholders once made every one of them go through reverse again)."""
+    from probation.frontend import reversing
+
+    assert fast_reverse("worklists:mine") == reverse("worklists:mine")
+    calls: list[str] = []
+
+    def counting_reverse(name: str, **kwargs: object) -> str:
+        calls.append(name)
+        return reverse(name, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reversing, "reverse", counting_reverse)
+    assert fast_reverse("worklists:mine") == reverse("worklists:mine")
+    assert calls == []

@@ -19,8 +19,10 @@ from probation.accounts.models import Staff, User
 from probation.accounts.models.staff import CASE_HOLDING_GRADES
 from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import NotFound
+from probation.core.prepared import PreparedQuery
 from probation.people.models import Person
-from probation.people.policy import ListedPerson, people_listable_to
+from probation.people.policy import ListedPerson
+from probation.people.selectors import listed_people_by_id
 from probation.reports.models import ReportRequest, RequestStatus
 
 OPEN_STATUSES = (RequestStatus.REQUESTED, RequestStatus.ALLOCATED)
@@ -124,13 +126,21 @@ def court_team_request_list(*, user: User) -> QuerySet[ReportRequest]:
     )
 
 
-def author_request_list(*, officer: Staff) -> QuerySet[ReportRequest]:
-    """The open requests allocated to ``officer`` (My work), soonest date required first."""
+def _author_requests(staff_id: int) -> QuerySet[ReportRequest]:
     return (
-        ReportRequest.objects.filter(author__staff=officer, status=RequestStatus.ALLOCATED)
+        ReportRequest.objects.filter(author__staff_id=staff_id, status=RequestStatus.ALLOCATED)
         .select_related("person", "court", "author__staff")
         .order_by("required_by", "id")
     )
+
+
+# My work reads it on every visit: SQL built once a process (core/prepared.py).
+_author_request_list: PreparedQuery[ReportRequest] = PreparedQuery(_author_requests, staff_id=0)
+
+
+def author_request_list(*, officer: Staff) -> list[ReportRequest]:
+    """The open requests allocated to ``officer`` (My work), soonest date required first."""
+    return _author_request_list(staff_id=officer.pk)
 
 
 def with_listed_people(
@@ -138,20 +148,7 @@ def with_listed_people(
 ) -> list[tuple[ReportRequest, ListedPerson]]:
     """Each request with its person as ``user`` may list them (limited access shows as restricted),
     in one query; a person outside the user's scope (partners) drops the row."""
-    people = {
-        p.pk: p
-        for p in people_listable_to(user, Person.objects.filter(pk__in={r.person_id for r in requests})).only(
-            "id",
-            "crn",
-            "first_name",
-            "surname",
-            "preferred_name",
-            "has_exclusions",
-            "is_restricted",
-            "exclusion_message",
-            "restriction_message",
-        )
-    }
+    people = listed_people_by_id(user=user, ids={r.person_id for r in requests})
     return [(r, people[r.person_id]) for r in requests if r.person_id in people]
 
 
