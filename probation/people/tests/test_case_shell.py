@@ -47,6 +47,7 @@ SECTIONS = (
     ("registrations", "Risk flags", "risk:registration-list", Permission.REGISTRATION_VIEW, "risk"),
     ("rosh", "RoSH and RMP", "risk:rosh-summary", Permission.ROSH_VIEW, "risk"),
     ("mappa", "MAPPA", "mappa:case", Permission.MAPPA_VIEW, "risk"),
+    ("approved-premises", "Approved premises", "approved_premises:case", Permission.AP_ESTATE_VIEW, "risk"),
     ("assessments", "Needs assessments", "assessments:list", Permission.ASSESSMENT_VIEW, "assessments"),
     ("safeguarding", "Safeguarding", "safeguarding:case", Permission.SAFEGUARDING_VIEW, "risk"),
     ("victim-contact", "Victim contact", "victims:case-scheme", Permission.VICTIM_SCHEME_VIEW, "risk"),
@@ -103,6 +104,7 @@ def test_a_group_page_lists_its_sections_under_the_tabs(client, officer_user):
         "Risk flags",
         "RoSH and RMP",
         "MAPPA",
+        "Approved premises",
         "Safeguarding",
         "Victim contact",
     ]

@@ -167,13 +167,21 @@ def test_the_team_manager_may_change_the_plan(client, plan, role):
     assert response.json()["saved"] is True
 
 
-@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO, Role.AP_STAFF])
+@pytest.mark.parametrize("role", [Role.CASE_ADMIN, Role.COURT_OFFICER, Role.VLO])
 def test_read_only_roles_read_the_plan_but_cannot_change_it(client, plan, role):
     user = access.team_user(role, plan.person)
 
     for name in VIEW_PAGES:
         assert _get(client, user, name, plan.person.crn).status_code == 200
     assert _get(client, user, "plans:answer", plan.person.crn).status_code == 404
+
+
+def test_approved_premises_staff_see_no_plan_of_someone_not_resident_with_them(client, plan):
+    """AP staff see only their premises' residents (issue 16, ADR 0040)."""
+    user = access.team_user(Role.AP_STAFF, plan.person)
+
+    for name in ALL_PAGES:
+        assert _get(client, user, name, plan.person.crn).status_code == 404
 
 
 def test_partner_gets_not_found_even_for_a_shared_case(client, plan):

@@ -24,7 +24,7 @@ def _text(label: str, max_length: int, *, required: bool = False, help_text: str
         required=required,
         help_text=help_text,
         error_messages={
-            "required": f"Enter the {label.lower()}",
+            "required": f"Enter the {label if label.isupper() else label.lower()}",
             "max_length": f"{label} must be {max_length} characters or fewer",
         },
     )
