@@ -66,6 +66,13 @@ def register_role_scope(role: str, scope: Callable[[User], Q]) -> None:
     _ROLE_SCOPES[role] = scope
 
 
+def scope_is_role_and_id_only(user: User) -> bool:
+    """Whether this user's case scope depends on nothing but their role and id, so a query built for
+    the role can be reused with the id swapped (core/prepared.py). Not for partners (their shares
+    expire by date) nor for roles an app narrows (a scope may read the user's staff record)."""
+    return user.is_active and not is_partner(user) and user.role not in _ROLE_SCOPES
+
+
 def limited_access_denied_q(user: User) -> Q:
     """True for rows this user is locked out of by an exclusion or restriction."""
     return (Q(has_exclusions=True) & _excluded(user)) | (Q(is_restricted=True) & ~_restriction_granted(user))

@@ -4,7 +4,6 @@ from django.db.models import Case, Count, F, OrderBy, Prefetch, Q, QuerySet, Val
 
 from probation.accounts.models import Staff, Team, User
 from probation.accounts.models.staff import CASE_HOLDING_GRADES
-from probation.accounts.policy import is_partner
 from probation.core.errors import NotFound
 from probation.core.models import concrete_field
 from probation.core.prepared import PreparedQuery
@@ -18,7 +17,12 @@ from probation.people.models import (
     Restriction,
 )
 from probation.people.models.allocation import SupportingOfficer
-from probation.people.policy import ListedPerson, people_listable_to, people_visible_to
+from probation.people.policy import (
+    ListedPerson,
+    people_listable_to,
+    people_visible_to,
+    scope_is_role_and_id_only,
+)
 from probation.people.search_keys import normalise, normalise_pnc
 
 # Each sort is (field, descending). The id breaks ties so pages are stable.
@@ -84,7 +88,7 @@ def listed_people_by_id(*, user: User, ids: set[int] | list[int]) -> dict[int, L
     if not ids:
         return {}
     wanted = sorted(ids)
-    if not user.is_active or is_partner(user):
+    if not scope_is_role_and_id_only(user):
         people = list(
             people_listable_to(user, Person.objects.filter(pk__in=wanted)).only(*LISTED_PERSON_FIELDS)
         )
@@ -105,7 +109,7 @@ def listed_people_by_id(*, user: User, ids: set[int] | list[int]) -> dict[int, L
 def person_get(*, user: User, crn: str, details: bool = True) -> Person:
     """One person the user may see. Missing and forbidden are the same NotFound. ``details`` reads the
     aliases and main addresses too (``main_addresses``), for the pages that show them (two queries)."""
-    if user.is_active and not is_partner(user):
+    if scope_is_role_and_id_only(user):
         found = _person_query(user.role, details)(user_id=user.pk, crn=crn.upper())
     else:
         found = list(_person_queryset(user, crn.upper(), details))

@@ -27,11 +27,10 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 
 from probation.accounts.models import PDU, Team, User
-from probation.accounts.policy import is_partner
 from probation.core.prepared import PreparedQuery
 from probation.enforcement.models import Breach, Recall
 from probation.people.models import Allocation, Person
-from probation.people.policy import ListedPerson, people_listable_to
+from probation.people.policy import ListedPerson, people_listable_to, scope_is_role_and_id_only
 from probation.people.selectors import listed_people_by_id
 from probation.reports.models import Report, ReportStatus
 from probation.risk.models import Registration, RiskManagementPlan
@@ -207,7 +206,7 @@ def unallocated_list(
     window = dt.timedelta(days=RELEASE_WINDOW_DAYS)
     release_from, release_to = today - window, today + window
     rows: list[Any]
-    if not user.is_active or is_partner(user):
+    if not scope_is_role_and_id_only(user):
         rows = list(
             _unallocated_rows(
                 user=user,
