@@ -24,8 +24,8 @@ TODAY = today_uk()
 
 
 def test_the_estate_lists_each_premises_with_its_beds(client):
-    premises_with_beds(3, name="Ashby House")
-    premises_with_beds(2, name="Beacon Lodge", sex="F")
+    first = premises_with_beds(3, name="Ashby House")  # the list is by region, then name
+    premises_with_beds(2, name="Beacon Lodge", sex="F", region=first.region)
     client.force_login(UserFactory(role=Role.AP_CRU, staff=None))
 
     response = client.get(reverse("approved_premises:premises-list"))

@@ -28,6 +28,7 @@ function ReportAutosave (form) {
   let saving = false
   let stopped = false // a conflict or a locked report: saving again would be refused
   let retryDelay = DELAY_MS // a failed save is retried, waiting twice as long each time up to a minute
+  let pendingSubmit = null // the button (or true) of a submission held back until a save in flight ends
 
   function say (text, isError) {
     status.textContent = text
@@ -81,6 +82,15 @@ function ReportAutosave (form) {
       })
       .finally(function () {
         saving = false
+        if (pendingSubmit) {
+          // The form was submitted while this save was on its way: submit it now, with the version
+          // this save answered, so the submission is not refused as a change from another window.
+          const submitter = pendingSubmit
+          pendingSubmit = null
+          if (submitter === true) form.requestSubmit()
+          else form.requestSubmit(submitter)
+          return
+        }
         if (dirty && !stopped) timer = window.setTimeout(save, retryDelay)
       })
   }
@@ -99,8 +109,14 @@ function ReportAutosave (form) {
   window.addEventListener('pagehide', function () { save(true) })
   document.addEventListener('app:session-warning', function () { save(false) })
   // The Save draft button posts the form itself: nothing is left for the autosave to do.
-  form.addEventListener('submit', function () {
+  // A submission while a save is on its way waits for its answer (which carries the new version).
+  form.addEventListener('submit', function (event) {
     window.clearTimeout(timer)
+    if (saving) {
+      event.preventDefault()
+      pendingSubmit = event.submitter || true
+      return
+    }
     stopped = true
   })
 }
