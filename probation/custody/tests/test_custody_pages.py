@@ -110,7 +110,7 @@ def test_release_plan_and_pathways_are_saved(client, officer_user, case):
 
 
 def test_the_handover_list_shows_prisoners_near_handover_with_no_com(
-    client, spo_user, team, django_assert_num_queries
+    client, spo_user, team, django_assert_num_queries, django_assert_max_num_queries
 ):
     # 3 years from 1 Feb 2026: CRD at 40%, 15 April 2027; handover 8 months 14 days before, 1 Aug 2026.
     near = custody_record(
@@ -123,7 +123,8 @@ def test_the_handover_list_shows_prisoners_near_handover_with_no_com(
     )
     client.force_login(spo_user)
     client.get(reverse("custody:handovers"))  # warm the session
-    with django_assert_num_queries(8) as captured:
+    # 8, and 9 on PostgreSQL (the audit's advisory lock); the same however many rows.
+    with django_assert_max_num_queries(9) as captured:
         page = client.get(reverse("custody:handovers")).content.decode()
     assert near.person.crn in page
     assert with_com.person.crn not in page
@@ -136,7 +137,9 @@ def test_the_handover_list_shows_prisoners_near_handover_with_no_com(
         client.get(reverse("custody:handovers"))
 
 
-def test_the_releases_list_shows_what_is_missing(client, spo_user, team, django_assert_num_queries):
+def test_the_releases_list_shows_what_is_missing(
+    client, spo_user, team, django_assert_num_queries, django_assert_max_num_queries
+):
     ready = custody_record(
         PersonFactory(pdu=team.pdu, team=team),
         sentence_date=D(2026, 1, 5),
@@ -153,7 +156,8 @@ def test_the_releases_list_shows_what_is_missing(client, spo_user, team, django_
     bare = custody_record(PersonFactory(pdu=team.pdu, team=team), sentence_date=D(2026, 1, 5), months=30)
     client.force_login(spo_user)
     client.get(reverse("custody:releases"))
-    with django_assert_num_queries(8) as captured:
+    # 8, and 9 on PostgreSQL (the audit's advisory lock); the same however many rows.
+    with django_assert_max_num_queries(9) as captured:
         page = client.get(reverse("custody:releases")).content.decode()
     assert ready.person.crn in page
     assert bare.person.crn in page
