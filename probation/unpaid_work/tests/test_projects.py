@@ -150,3 +150,15 @@ def test_the_allocate_page_shows_hours_deadline_ete_allowance_and_the_earned_red
     assert "6h 45m credited of 100h; 93h 15m left" in text
     assert "Up to 30h" in text  # 30 % of 100 hours
     assert "Eligible: 0h off now, 25h expected (after 25h worked with no failure)" in text
+
+
+def test_the_projects_page_title_is_its_name_only(client, upw_staff):
+    """The title block once held the whole 'orders awaiting allocation' table (shown twice on the page)."""
+    client.force_login(upw_staff)
+
+    page = client.get(reverse("unpaid_work:projects")).content.decode()
+
+    title = page.split("<title>")[1].split("</title>")[0]
+    assert "<" not in title
+    assert "Unpaid work projects" in title
+    assert page.count("Orders awaiting allocation") == 1
