@@ -33,4 +33,8 @@ urlpatterns = [
     path("", include("probation.approved_premises.urls")),
     path("", include("probation.victims.urls")),
     path("", include("probation.insights.urls")),
+    path("", include("probation.programmes.urls")),
+    path("", include("probation.referrals.urls")),
+    path("", include("probation.drug_testing.urls")),
+    path("", include("probation.parole.urls")),
 ]

@@ -52,6 +52,10 @@ INSTALLED_APPS = [
     "probation.approved_premises",
     "probation.victims",
     "probation.insights",
+    "probation.programmes",
+    "probation.referrals",
+    "probation.drug_testing",
+    "probation.parole",
 ]
 
 MIDDLEWARE = [

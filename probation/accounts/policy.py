@@ -94,6 +94,14 @@ class Permission(StrEnum):
     INSIGHTS_AREA_VIEW = "insights.area_view"
     INSIGHTS_EQUALITY_VIEW = "insights.equality_view"
 
+    # Accredited programmes (issue 12 item 2).
+
+    # Commissioned rehabilitative services (issue 12 item 3).
+
+    # Drug and alcohol testing (issue 12 item 5).
+
+    # Parole Board and prison governors' reports (issue 14 item 7).
+
 
 P = Permission
 _STAFF_READ = {
@@ -220,6 +228,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.AP_ASSESSOR: frozenset(_STAFF_READ | {P.AP_ESTATE_VIEW, P.AP_ASSESS}),
     # (Central Referral Unit) assesses too, matches, books, and keeps the estate's beds.
     Role.AP_CRU: frozenset(_STAFF_READ | {P.AP_ESTATE_VIEW, P.AP_ASSESS, P.AP_MATCH, P.AP_PREMISES_MANAGE}),
+    # Accredited programmes (issue 12 item 2): the treatment manager.
+    Role.PROGRAMME_MANAGER: frozenset(),
+    # Commissioned providers' staff (issue 12 item 3).
+    Role.PROVIDER: frozenset(),
+    # Victim liaison unit managers (issue 15).
+    Role.VLO_MANAGER: frozenset(),
 }
 
 # Custody (issue 14): staff who read sentences read custody records; officers and senior POs manage

@@ -26,6 +26,14 @@ class Role(models.TextChoices):
     # Approved premises (approved-premises.md, issue 16): assessors and the Central Referral Unit.
     AP_ASSESSOR = "ap_assessor", "Approved premises assessor"
     AP_CRU = "ap_cru", "Central Referral Unit (approved premises)"
+    # Accredited programmes (interventions.md, issue 12): the treatment manager who runs a PDU's
+    # programme waiting lists and groups and supervises the facilitators (trained POs and PSOs).
+    PROGRAMME_MANAGER = "programme_manager", "Programmes treatment manager"
+    # Commissioned rehabilitative services (issue 12): a provider's staff, a partner role that sees only
+    # the referrals sent to their organisation and what each shares.
+    PROVIDER = "provider", "Commissioned provider staff"
+    # Victims (victims.md, issue 15): a victim liaison unit's manager.
+    VLO_MANAGER = "vlo_manager", "Victim liaison unit manager"
     SYSTEM_ADMIN = "system_admin", "System administrator"
 
 

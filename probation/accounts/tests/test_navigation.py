@@ -40,6 +40,12 @@ EXPECTED = {
     Role.AP_ASSESSOR: ["Search", "Calculators", "Assessments"],
     # (CRU)
     Role.AP_CRU: ["Search", "Calculators", "Assessments", "Placements", "Premises"],
+    # Issue 12 item 2.
+    Role.PROGRAMME_MANAGER: [],
+    # Issue 12 item 3.
+    Role.PROVIDER: [],
+    # Issue 15.
+    Role.VLO_MANAGER: [],
 }
 
 
