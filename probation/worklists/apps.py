@@ -22,7 +22,7 @@ class WorklistsConfig(AppConfig):
                 "Case reviews",
                 "worklists:case-reviews",
                 Permission.CASE_REVIEW_VIEW,
-                order=15,
-                group="overview",
+                order=58,
+                group="sentences",
             )
         )

@@ -69,7 +69,7 @@ def generate(*, today: dt.date, log: Callable[[str], None], seed: int = 42) -> N
             continue  # too recent for a past review, or (a quarter) none done yet: the sweep raises one
         reviewed_on = _between(random, first_due - dt.timedelta(days=7), today - dt.timedelta(days=7))
         manager = manager_of.get(team_id)
-        awaiting = manager is None or reviewed_on > today - dt.timedelta(days=21) and random.random() < 0.5
+        awaiting = manager is None or (reviewed_on > today - dt.timedelta(days=21) and random.random() < 0.5)
         reviews.append(
             CaseReview(
                 person_id=person_id,

@@ -88,6 +88,16 @@ DECISIONS: tuple[Category, ...] = (
         lambda today, now: Q(next_review_on__lt=today),
         ("id", "person_id", "register_type", "next_review_on"),
     ),
+    Category(
+        "rosh",
+        "RoSH reviews overdue",
+        "Review was due",
+        lambda today, now: RiskManagementPlan.objects.filter(next_review_on__lt=today),
+        "person_id",
+        ("next_review_on", "id"),
+        lambda today, now: Q(next_review_on__lt=today),
+        ("id", "person_id", "next_review_on"),
+    ),
     # Periodic case reviews (issue 17 item 5): the manager's oversight, and reviews not done in time.
     Category(
         "case_reviews",
@@ -108,16 +118,6 @@ DECISIONS: tuple[Category, ...] = (
         ("due_on", "id"),
         lambda today, now: Q(due_on__lt=today),
         ("id", "person_id", "due_on", "reason", "event"),
-    ),
-    Category(
-        "rosh",
-        "RoSH reviews overdue",
-        "Review was due",
-        lambda today, now: RiskManagementPlan.objects.filter(next_review_on__lt=today),
-        "person_id",
-        ("next_review_on", "id"),
-        lambda today, now: Q(next_review_on__lt=today),
-        ("id", "person_id", "next_review_on"),
     ),
 )
 

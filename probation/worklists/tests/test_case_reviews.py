@@ -414,11 +414,11 @@ def test_the_case_reviews_page_lists_history_and_is_audited_with_ids(
     assert event.detail["case_reviews"] == [due_review.pk]
 
 
-def test_the_case_reviews_section_sits_under_the_overview_tab(
+def test_the_case_reviews_section_sits_under_the_sentences_tab(
     client, officer_user, supervised, frozen_reviews
 ):
     client.force_login(officer_user)
-    text = client.get(reverse("people:case-overview", args=[supervised.crn])).content.decode()
+    text = client.get(reverse("sentences:list", args=[supervised.crn])).content.decode()
     assert reverse("worklists:case-reviews", args=[supervised.crn]) in text
 
 
