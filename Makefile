@@ -35,6 +35,7 @@ seed: ## Load demo data (3,000 people, demo logins)
 	$(PY) manage.py generate_plans
 	$(PY) manage.py generate_approved_premises
 	$(PY) manage.py tier_recalculate_all
+	$(PY) manage.py generate_case_reviews
 	$(PY) manage.py generate_insights
 
 lock: ## Regenerate requirements*.lock (hash-pinned) after changing requirements*.txt

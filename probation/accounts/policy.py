@@ -93,6 +93,11 @@ class Permission(StrEnum):
     # user's PDU or region by probation.insights.selectors.areas), and the equality monitoring pages.
     INSIGHTS_AREA_VIEW = "insights.area_view"
     INSIGHTS_EQUALITY_VIEW = "insights.equality_view"
+    # Periodic case reviews (issue 17 item 5): read a case's reviews; record one (the case's officers
+    # and managers in its PDU); add the manager's oversight note (the case's team manager).
+    CASE_REVIEW_VIEW = "worklists.case_review_view"
+    CASE_REVIEW_RECORD = "worklists.case_review_record"
+    CASE_REVIEW_OVERSEE = "worklists.case_review_oversee"
 
     # Accredited programmes (issue 12 item 2).
 
@@ -235,6 +240,13 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # Victim liaison unit managers (issue 15).
     Role.VLO_MANAGER: frozenset(),
 }
+
+# Periodic case reviews (issue 17 item 5): officers review their cases; their managers oversee.
+for _role, _granted in {
+    Role.PRACTITIONER: {P.CASE_REVIEW_VIEW, P.CASE_REVIEW_RECORD},
+    Role.SENIOR_PO: {P.CASE_REVIEW_VIEW, P.CASE_REVIEW_RECORD, P.CASE_REVIEW_OVERSEE},
+}.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _granted
 
 # Custody (issue 14): staff who read sentences read custody records; officers and senior POs manage
 # them; senior POs see their PDU's handovers and releases. Kept in one block so merges stay clean.

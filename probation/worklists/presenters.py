@@ -16,6 +16,7 @@ from probation.frontend.reversing import fast_reverse
 from probation.people.policy import ListedPerson, limited_access_message
 from probation.rules.enforcement.actions import is_overdue
 from probation.rules.worklists.deadlines import UnpaidWorkOutlook, UnpaidWorkStatus, outcome_due_on
+from probation.worklists.case_reviews.presenters import reason_text
 from probation.worklists.selectors import OfficerCounts, Worklist, section_person_id, section_titles
 
 
@@ -111,10 +112,17 @@ def _detail(section: str, item: Any, today: dt.date) -> Detail:
         else:
             what, tag = item.get_type_display(), None
         return what, item.ends_on, tag, "sentence", item.pk
-    if section == "raised":
-        link = "contacts" if item.source_type == "contact" else "sentences"
-        return item.get_kind_display(), item.due_on, _date_tag(item.due_on, today), link, None
+    if section in ("case_reviews", "raised"):
+        return _review_detail(section, item, today)
     raise ValueError(section)
+
+
+def _review_detail(section: str, item: Any, today: dt.date) -> Detail:
+    """A periodic case review (issue 17 item 5) or a review the nightly sweep raised."""
+    if section == "case_reviews":
+        return reason_text(item), item.due_on, _date_tag(item.due_on, today), "case_review", None
+    link = "contacts" if item.source_type == "contact" else "sentences"
+    return item.get_kind_display(), item.due_on, _date_tag(item.due_on, today), link, None
 
 
 def _unpaid_work_text(requirement: Any, outlook: UnpaidWorkOutlook) -> str:
@@ -151,6 +159,8 @@ def _row(
         url = f"{fast_reverse(name, person.crn, item.pk)}?{return_query}"
     elif link == "contacts":
         url, link_text = _contacts_url(person.crn), "Contacts"
+    elif link == "case_review":
+        url, link_text = fast_reverse("worklists:case-review-record", person.crn, item.pk), "Review the case"
     elif sentence_id is not None:
         url, link_text = _sentence_url(person.crn, sentence_id), "Sentence"
     else:

@@ -34,7 +34,7 @@ from probation.rules.worklists.deadlines import (
     unpaid_work_outlook,
 )
 from probation.worklists import conditions
-from probation.worklists.models import WorkItem
+from probation.worklists.models import CaseReview, ReviewStatus, WorkItem
 
 SECTION_LIMIT = 50
 # Categories with no "overdue" count none (the primary key is never null).
@@ -122,6 +122,17 @@ CATEGORIES: tuple[Category, ...] = (
         lambda today, now: Q(ends_on__lt=today),
         ("id", "person_id", "type"),
     ),
+    # Periodic case reviews (issue 17 item 5): raised two weeks before they are due.
+    Category(
+        "case_reviews",
+        "Case reviews due",
+        "Due",
+        lambda today, now: CaseReview.objects.filter(status=ReviewStatus.DUE),
+        "person_id",
+        ("due_on", "id"),
+        lambda today, now: Q(due_on__lt=today),
+        ("id", "person_id", "due_on", "reason", "event"),
+    ),
     Category(
         "raised",
         "Reviews raised overnight",
@@ -142,6 +153,7 @@ SECTION_ORDER = (
     "recalls",
     "unpaid_work",
     "ending",
+    "case_reviews",
     "raised",
 )
 

@@ -12,6 +12,7 @@ from probation.frontend.reversing import fast_reverse
 from probation.people.models import AllocationReason
 from probation.people.policy import ListedPerson, limited_access_message
 from probation.risk.registers import register_type
+from probation.worklists.case_reviews.presenters import reason_text
 from probation.worklists.decisions.selectors import Decisions, Unallocated
 from probation.worklists.presenters import OVERDUE, Tag
 
@@ -110,12 +111,33 @@ def _report(crn: str, item: Any) -> dict[str, Any]:
     }
 
 
+def _case_review(crn: str, item: Any) -> dict[str, Any]:
+    return {
+        "what": f"{reason_text(item)} (due {item.due_on.day} {item.due_on:%B %Y})",
+        "on": item.reviewed_on,
+        "action_url": fast_reverse("worklists:case-review-oversight", crn, item.pk),
+        "action_text": "Add your oversight",
+    }
+
+
+def _case_review_overdue(crn: str, item: Any) -> dict[str, Any]:
+    return {
+        "what": reason_text(item),
+        "on": item.due_on,
+        "tag": OVERDUE,
+        "action_url": fast_reverse("worklists:case-reviews", crn),
+        "action_text": "See the case reviews",
+    }
+
+
 _DETAIL = {
     "recalls": _recall,
     "breaches": _breach,
     "registrations": _registration,
     "rosh": _rosh,
     "reports": _report,
+    "case_reviews": _case_review,
+    "case_reviews_overdue": _case_review_overdue,
 }
 
 

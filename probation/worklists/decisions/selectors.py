@@ -36,6 +36,7 @@ from probation.reports.models import Report, ReportStatus
 from probation.risk.models import Registration, RiskManagementPlan
 from probation.rules.enforcement.transitions import BreachStatus, RecallStatus
 from probation.sentences.models import Licence
+from probation.worklists.models import CaseReview, ReviewStatus
 from probation.worklists.selectors import SECTION_LIMIT, Category, Section, category_section
 
 # A release within this many days either side of today makes an unallocated case a "release".
@@ -96,6 +97,27 @@ DECISIONS: tuple[Category, ...] = (
         ("next_review_on", "id"),
         lambda today, now: Q(next_review_on__lt=today),
         ("id", "person_id", "next_review_on"),
+    ),
+    # Periodic case reviews (issue 17 item 5): the manager's oversight, and reviews not done in time.
+    Category(
+        "case_reviews",
+        "Case reviews awaiting your oversight",
+        "Reviewed",
+        lambda today, now: CaseReview.objects.filter(status=ReviewStatus.AWAITING_OVERSIGHT),
+        "person_id",
+        ("reviewed_on", "id"),
+        None,
+        ("id", "person_id", "due_on", "reason", "event", "reviewed_on"),
+    ),
+    Category(
+        "case_reviews_overdue",
+        "Case reviews overdue",
+        "Was due",
+        lambda today, now: CaseReview.objects.filter(status=ReviewStatus.DUE, due_on__lt=today),
+        "person_id",
+        ("due_on", "id"),
+        lambda today, now: Q(due_on__lt=today),
+        ("id", "person_id", "due_on", "reason", "event"),
     ),
 )
 

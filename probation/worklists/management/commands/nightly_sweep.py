@@ -1,5 +1,6 @@
 """``manage.py nightly_sweep [--today YYYY-MM-DD]``: recompute the work lists across the country and
-raise the reviews enforcement.md requires; resolve those whose condition has cleared.
+raise the reviews enforcement.md requires and the periodic case reviews (issue 17 item 5); resolve
+those whose condition has cleared.
 
 Schedulable (cron, a Kubernetes CronJob) and safe to run twice: a second run raises and resolves
 nothing. Prints counts raised and resolved per kind and the time taken.
@@ -11,6 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from probation.core.clock import now, today_uk
+from probation.worklists.case_reviews.services import case_reviews_sweep
 from probation.worklists.models import WorkItemKind
 from probation.worklists.services.sweep import worklist_sweep
 
@@ -39,4 +41,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Swept as of {day:%d %B %Y} in {result.seconds:.1f} s: {sum(result.raised.values()):,} raised, "
             f"{sum(result.resolved.values()):,} resolved, {result.reassigned:,} moved to a new officer"
+        )
+        # Periodic case reviews (issue 17 item 5).
+        reviews = case_reviews_sweep(today=day, now=now())
+        self.stdout.write(
+            f"Case reviews: {reviews.raised:,} raised of {reviews.supervised:,} cases under supervision, "
+            f"{reviews.withdrawn:,} withdrawn, {reviews.reassigned:,} moved to a new officer "
+            f"in {reviews.seconds:.1f} s"
         )
