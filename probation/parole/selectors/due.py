@@ -3,7 +3,7 @@ each, through the one case policy, whatever the caseload."""
 
 import datetime as dt
 
-from probation.accounts.models import User
+from probation.accounts.models import Staff, User
 from probation.accounts.policy import Permission, has_permission
 from probation.parole.models import GovernorReport, GovernorReportStatus, ParoleReview, ReportStatus
 from probation.people.models import Person
@@ -19,13 +19,14 @@ PERSON_FIELDS = (
 )
 
 
-def reviews_due(*, user: User, today: dt.date) -> list[ParoleReview]:
-    if not has_permission(user, Permission.PAROLE_MANAGE):
+def reviews_due(*, user: User, author: User, today: dt.date) -> list[ParoleReview]:
+    """``author``'s draft PAROM1s due within two weeks or overdue, on cases ``user`` may open."""
+    if not has_permission(user, Permission.PAROLE_VIEW):
         return []
     people = people_listable_to(user, Person.objects.all()).filter(lao_excluded=False, lao_restricted=False)
     return list(
         ParoleReview.objects.filter(
-            author=user,
+            author=author,
             status=ReportStatus.DRAFT,
             report_due_on__lte=today + dt.timedelta(days=DUE_SOON_DAYS),
             person__in=people.values("pk"),
@@ -36,13 +37,13 @@ def reviews_due(*, user: User, today: dt.date) -> list[ParoleReview]:
     )
 
 
-def governor_reports_due(*, user: User, today: dt.date) -> list[GovernorReport]:
-    if not has_permission(user, Permission.PAROLE_MANAGE):
+def governor_reports_due(*, user: User, author: User, today: dt.date) -> list[GovernorReport]:
+    if not has_permission(user, Permission.PAROLE_VIEW):
         return []
     people = people_listable_to(user, Person.objects.all()).filter(lao_excluded=False, lao_restricted=False)
     return list(
         GovernorReport.objects.filter(
-            author=user,
+            author=author,
             status=GovernorReportStatus.DRAFT,
             due_on__lte=today + dt.timedelta(days=DUE_SOON_DAYS),
             person__in=people.values("pk"),
@@ -51,3 +52,7 @@ def governor_reports_due(*, user: User, today: dt.date) -> list[GovernorReport]:
         .only("id", "due_on", "kind", *PERSON_FIELDS)
         .order_by("due_on", "id")[:LIMIT]
     )
+
+
+def author_of(officer: Staff) -> User | None:
+    return User.objects.filter(staff=officer).first()

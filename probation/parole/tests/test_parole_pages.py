@@ -108,7 +108,9 @@ def test_the_disclosable_pdf_never_holds_victim_details_mappa_minutes_or_the_ann
     planning, and in a victim record), MAPPA minutes and decisions, and the annex's own text."""
     from probation.victims.tests.factories import SchemeCaseFactory, VictimFactory
 
-    VictimFactory(scheme_case=SchemeCaseFactory(person=case), forename="Plantedvictim", address="99 Secret Lane")
+    VictimFactory(
+        scheme_case=SchemeCaseFactory(person=case), forename="Plantedvictim", address="99 Secret Lane"
+    )
     RoshAssessment.objects.create(
         person=case,
         assessed_on=dt.date(2026, 6, 1),
