@@ -55,7 +55,7 @@ def parom1_pdf_context(*, review: ParoleReview, prisoner: dict[str, Any]) -> dic
         "sources": review.sources,
         "signature": {
             "name": str(signer),
-            "grade": signer.staff.get_grade_display() if getattr(signer, "staff", None) else "",
+            "grade": signer.staff.get_grade_display() if signer.staff is not None else "",
             "date": review.signed_at.date() if review.signed_at else None,
         },
         "today": today_uk(),

@@ -83,7 +83,7 @@ def generate(*, today: dt.date, seed: int = 7, log: Callable[[str], object] = pr
     result = Result()
     reviews, governor = [], []
     for record in records:
-        author_id = authors.get(record.person.officer_id)
+        author_id = authors.get(record.person.officer_id or 0)
         if author_id is None:
             continue
         requested = today - dt.timedelta(days=rng.randint(0, 120))

@@ -6,6 +6,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
 
+from probation.core.models import concrete_field
 from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
 from probation.parole.models import ParoleReview, YesNoUnknown
@@ -71,7 +72,7 @@ class Parom1Form(GovukForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in TEXT_FIELDS:
-            label = str(ParoleReview._meta.get_field(name).verbose_name)
+            label = str(concrete_field(ParoleReview, name).verbose_name)
             self.fields[name] = _text(label[:1].upper() + label[1:], name)
         self.fields["annex"].help_text = (
             "Not disclosed to the prisoner: sent to the Parole Board separately with a non-disclosure "

@@ -13,6 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
+from probation.core.models import concrete_field
 from probation.custody.models import CustodyRecord
 from probation.mappa.models import MappaMeeting
 from probation.mappa.selectors import mappa_registration_get
@@ -66,7 +67,7 @@ def sentence_items(custody: CustodyRecord) -> list[PrefillItem]:
     for name in KEY_DATES:
         value = getattr(custody, name)
         if value is not None:
-            label = CustodyRecord._meta.get_field(name).verbose_name
+            label = concrete_field(CustodyRecord, name).verbose_name
             items.append(
                 PrefillItem(
                     SENTENCE, f"{label}: {_day(value)}", f"{source} ({custody.get_dates_status_display()})"

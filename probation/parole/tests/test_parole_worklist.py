@@ -36,7 +36,7 @@ def test_my_work_lists_the_authors_due_and_overdue_reports(client, case, officer
         ("PAROM1 for the review of 1 June 2027", True),
         ("Report to the governor: Release on temporary licence (ROTL)", False),
     ]
-    assert "id=\"parole\"" in response.content.decode()
+    assert 'id="parole"' in response.content.decode()
 
 
 def test_an_excluded_case_is_left_off(client, case, officer_user):
