@@ -21,6 +21,7 @@ if ! .venv/bin/python manage.py shell -c 'from probation.people.models import Pe
   .venv/bin/python manage.py generate_custody
   .venv/bin/python manage.py generate_victims
   .venv/bin/python manage.py generate_plans
+  .venv/bin/python manage.py generate_parole
   .venv/bin/python manage.py generate_approved_premises
   .venv/bin/python manage.py tier_recalculate_all
   .venv/bin/python manage.py generate_case_reviews

@@ -105,7 +105,11 @@ class Permission(StrEnum):
 
     # Drug and alcohol testing (issue 12 item 5).
 
-    # Parole Board and prison governors' reports (issue 14 item 7).
+    # Parole Board and prison governors' reports (issue 14 item 7): read a prisoner's parole reviews
+    # and governors' reports; request them, write them (the named author) and record the hearing and
+    # decision in the case's managing PDU (granted below ROLE_PERMISSIONS).
+    PAROLE_VIEW = "parole.view"
+    PAROLE_MANAGE = "parole.manage"
 
 
 P = Permission
@@ -257,6 +261,16 @@ for _role, _granted in {
     Role.COURT_OFFICER: {P.CUSTODY_VIEW},
     Role.VLO: {P.CUSTODY_VIEW},
     Role.AP_STAFF: {P.CUSTODY_VIEW},
+}.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _granted
+
+# Parole (issue 14 item 7): officers and senior POs write and record; case administrators read. The
+# VLO role reads nothing here (the report is the offender manager's; the VLO hears of the review and
+# the decision through the key events).
+for _role, _granted in {
+    Role.PRACTITIONER: {P.PAROLE_VIEW, P.PAROLE_MANAGE},
+    Role.SENIOR_PO: {P.PAROLE_VIEW, P.PAROLE_MANAGE},
+    Role.CASE_ADMIN: {P.PAROLE_VIEW},
 }.items():
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _granted
 

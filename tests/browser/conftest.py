@@ -76,7 +76,7 @@ def live_url(live_database: Path) -> Iterator[str]:
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(600):  # up to a minute: a loaded machine starts the server slowly
         try:
             urllib.request.urlopen(f"{url}/sign-in", timeout=1)
             break

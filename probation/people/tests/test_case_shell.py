@@ -41,6 +41,7 @@ SECTIONS = (
     ("allocation", "Allocation", "people:case-allocation", Permission.CASE_VIEW_CIRCUMSTANCES, "personal"),
     ("sentences", "Sentences", "sentences:list", Permission.SENTENCE_VIEW, "sentences"),
     ("custody", "Custody and release", "custody:overview", Permission.CUSTODY_VIEW, "sentences"),
+    ("parole", "Parole and governors' reports", "parole:case", Permission.PAROLE_VIEW, "sentences"),
     ("reports", "Court reports", "reports:request-case-list", Permission.COURT_DUTY_VIEW, "sentences"),
     ("plan", "Sentence plan", "plans:plan", Permission.PLAN_VIEW, "sentences"),
     ("case-reviews", "Case reviews", "worklists:case-reviews", Permission.CASE_REVIEW_VIEW, "sentences"),
