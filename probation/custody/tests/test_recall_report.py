@@ -68,7 +68,7 @@ def test_a_decided_recall_makes_the_licence_recalled_and_the_part_a_is_written(
     assert pdf["Content-Type"] == "application/pdf"
     text = _pdf_text(pdf)
     assert "Missed three appointments and left the approved address" in text
-    assert "Not to enter the zone marked on the map" in text
+    assert "Be of good behaviour, not behave in a way which undermines" in text  # the condition breached
     assert "56-day fixed-term recall" in text
     assert "the rules in force from 31 March 2026" in text
     assert "Victims in the victim contact scheme Yes" in text
