@@ -25,7 +25,12 @@ from probation.victims.tests.factories import RepresentationFactory, SchemeCaseF
 
 pytestmark = pytest.mark.django_db
 
-VICTIM = {"forename": "Philippa", "surname": "Quartermaine", "address": "14 Juniper Close\nHeadingley", "postcode": "LS6 2QT"}
+VICTIM = {
+    "forename": "Philippa",
+    "surname": "Quartermaine",
+    "address": "14 Juniper Close\nHeadingley",
+    "postcode": "LS6 2QT",
+}
 SECRETS = ("Philippa", "Quartermaine", "Juniper Close", "LS6 2QT", "Headingley")
 
 
@@ -53,7 +58,9 @@ def _text(response) -> str:
     return " ".join(html.unescape(response.content.decode()).split())
 
 
-def test_the_licence_page_shows_the_victims_requests_and_never_the_victim(client, officer_user, person, victim):
+def test_the_licence_page_shows_the_victims_requests_and_never_the_victim(
+    client, officer_user, person, victim
+):
     record = released_licence(person, officer_user)
     RepresentationFactory(
         victim=victim, kind="exclusion_zone", request="An exclusion zone around the victim's home area"
@@ -77,9 +84,13 @@ def test_the_licence_page_shows_the_victims_requests_and_never_the_victim(client
         assert secret not in page, secret
 
 
-def test_the_part_a_pdf_holds_no_victim_mappa_or_sensitive_detail(client, officer_user, spo_user, person, victim):
+def test_the_part_a_pdf_holds_no_victim_mappa_or_sensitive_detail(
+    client, officer_user, spo_user, person, victim
+):
     record = released_licence(person, officer_user)
-    MappaMeetingFactory(person=person, minutes="Minutes: police intelligence SECRETMAPPA", decisions="Covert plan")
+    MappaMeetingFactory(
+        person=person, minutes="Minutes: police intelligence SECRETMAPPA", decisions="Covert plan"
+    )
     ContactFactory(
         person=person, sentence=record.sentence, sensitive=True, notes="NOTFORDISCLOSURE informant details"
     )

@@ -43,7 +43,9 @@ def part_a_context(
         "date_of_birth": day(person.date_of_birth) if person.date_of_birth else "",
         "sentence": f"{recall.sentence.get_type_display()} of {day(recall.sentence.sentence_date)}",
         "licence_from": day(recall.licence.release_date),
-        "licence_expiry": day(recall.licence.licence_expiry_date) if recall.licence.licence_expiry_date else "",
+        "licence_expiry": day(recall.licence.licence_expiry_date)
+        if recall.licence.licence_expiry_date
+        else "",
         "circumstances": recall.circumstances,
         "emergency": recall.emergency,
         "conditions": [c.text for c in recall.breached_conditions.all()],

@@ -28,7 +28,11 @@ urlpatterns = [
         name="condition-remove",
     ),
     path(f"{RECORD}/licence/release", licence.LicenceReleaseView.as_view(), name="licence-release"),
-    path("cases/<str:crn>/custody/recalls/<int:recall_id>/part-a", licence.RecallReportView.as_view(), name="recall-report"),
+    path(
+        "cases/<str:crn>/custody/recalls/<int:recall_id>/part-a",
+        licence.RecallReportView.as_view(),
+        name="recall-report",
+    ),
     path(
         "cases/<str:crn>/custody/recalls/<int:recall_id>/part-a.pdf",
         licence.RecallReportPdfView.as_view(),

@@ -36,7 +36,9 @@ class HardStopView:
     warning: str
 
 
-def hard_stop_view(record: CustodyRecord, licence: CustodyLicence | None, today: dt.date) -> HardStopView | None:
+def hard_stop_view(
+    record: CustodyRecord, licence: CustodyLicence | None, today: dt.date
+) -> HardStopView | None:
     """The hard stop while the licence is being drafted; a warning as it approaches and once passed."""
     if record.release_date is None or (licence is not None and licence.status != LicenceStatus.IN_PROGRESS):
         return None
@@ -45,13 +47,13 @@ def hard_stop_view(record: CustodyRecord, licence: CustodyLicence | None, today:
     warning = ""
     if state is HardStopState.WARNING:
         warning = (
-            f"The hard stop is {day(dates.hard_stop)}: submit the licence before then, or the prison issues a "
-            "licence with the standard conditions only"
+            f"The hard stop is {day(dates.hard_stop)}: submit the licence before then, or the prison "
+            "issues a licence with the standard conditions only"
         )
     elif state is HardStopState.PASSED:
         warning = (
-            f"The hard stop ({day(dates.hard_stop)}) has passed: the prison issues the standard conditions and "
-            "no contact with any victims"
+            f"The hard stop ({day(dates.hard_stop)}) has passed: the prison issues the standard conditions "
+            "and no contact with any victims"
         )
     rows = [
         ("Release date", day(record.release_date)),

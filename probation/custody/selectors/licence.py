@@ -29,9 +29,7 @@ def licence_page(*, user: User, person: Person, custody_id: int) -> LicencePage:
     if not has_permission(user, Permission.CUSTODY_VIEW):
         raise NotFound(custody_id)
     record = (
-        CustodyRecord.objects.filter(pk=custody_id, person=person)
-        .select_related("sentence__event")
-        .first()
+        CustodyRecord.objects.filter(pk=custody_id, person=person).select_related("sentence__event").first()
     )
     if record is None:
         raise NotFound(custody_id)
@@ -56,7 +54,9 @@ def licence_page(*, user: User, person: Person, custody_id: int) -> LicencePage:
 
 def condition_get(*, person: Person, custody_id: int, condition_id: int) -> DraftCondition:
     row = (
-        DraftCondition.objects.filter(pk=condition_id, licence__custody_id=custody_id, licence__custody__person=person)
+        DraftCondition.objects.filter(
+            pk=condition_id, licence__custody_id=custody_id, licence__custody__person=person
+        )
         .select_related("licence")
         .first()
     )
@@ -76,7 +76,9 @@ def recall_for_report(*, user: User, person: Person, recall_id: int) -> tuple[Re
     recall = (
         Recall.objects.filter(pk=recall_id, person=person)
         .select_related("sentence__event", "licence", "decided_by__staff", "started_by__staff")
-        .prefetch_related(Prefetch("breached_conditions", queryset=LicenceCondition.objects.order_by("ordinal")))
+        .prefetch_related(
+            Prefetch("breached_conditions", queryset=LicenceCondition.objects.order_by("ordinal"))
+        )
         .first()
     )
     if recall is None:

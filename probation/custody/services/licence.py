@@ -51,13 +51,24 @@ APPOINTMENT_MINUTES = 60
 def _conflict(licence: CustodyLicence) -> ConflictError:
     return ConflictError(
         CONFLICT,
-        changes=[FieldChange(label="Licence", theirs=licence.get_status_display(), by="another user", at=licence.updated_at)],
+        changes=[
+            FieldChange(
+                label="Licence", theirs=licence.get_status_display(), by="another user", at=licence.updated_at
+            )
+        ],
     )
 
 
-def _audit(actor: User, person: Person, object_type: str, object_id: int, action: AuditAction, **detail: object) -> None:
+def _audit(
+    actor: User, person: Person, object_type: str, object_id: int, action: AuditAction, **detail: object
+) -> None:
     audit_record(
-        actor=actor, action=action, crn=person.crn, object_type=object_type, object_id=object_id, detail=detail
+        actor=actor,
+        action=action,
+        crn=person.crn,
+        object_type=object_type,
+        object_id=object_id,
+        detail=detail,
     )
 
 
@@ -66,7 +77,9 @@ def _may_change(actor: User, person: Person, what: object) -> None:
         raise NotFound(what)
 
 
-def _licence_locked(actor: User, person: Person, custody_id: int, expected_version: int | None) -> CustodyLicence:
+def _licence_locked(
+    actor: User, person: Person, custody_id: int, expected_version: int | None
+) -> CustodyLicence:
     _may_change(actor, person, custody_id)
     licence = (
         CustodyLicence.objects.select_for_update(of=("self",))
@@ -83,7 +96,9 @@ def _licence_locked(actor: User, person: Person, custody_id: int, expected_versi
 
 def _check_in_progress(licence: CustodyLicence) -> None:
     if licence.status != LicenceStatus.IN_PROGRESS:
-        raise ServiceError(f"This licence is {licence.get_status_display().lower()}: it can no longer be drafted")
+        raise ServiceError(
+            f"This licence is {licence.get_status_display().lower()}: it can no longer be drafted"
+        )
 
 
 def licence_start(*, actor: User, person: Person, custody_id: int) -> CustodyLicence:
@@ -91,7 +106,10 @@ def licence_start(*, actor: User, person: Person, custody_id: int) -> CustodyLic
     _may_change(actor, person, custody_id)
     with transaction.atomic():
         record = (
-            CustodyRecord.objects.select_for_update().filter(pk=custody_id, person=person).select_related("person").first()
+            CustodyRecord.objects.select_for_update()
+            .filter(pk=custody_id, person=person)
+            .select_related("person")
+            .first()
         )
         if record is None:
             raise NotFound(custody_id)
@@ -125,7 +143,9 @@ def _check_condition(data: ConditionInput) -> ConditionInput:
             raise RuleError(f"The wording must be {TEXT_MAX:,} characters or fewer", field="text")
     with errors.check():
         if len(data.justification) > TEXT_MAX:
-            raise RuleError(f"The justification must be {TEXT_MAX:,} characters or fewer", field="justification")
+            raise RuleError(
+                f"The justification must be {TEXT_MAX:,} characters or fewer", field="justification"
+            )
     errors.raise_any()
     return ConditionInput(data.category, data.text.strip(), data.justification.strip(), data.victim_related)
 
@@ -192,7 +212,9 @@ def licence_condition_change(
         if row.version != expected_version:
             raise ConflictError(
                 CONFLICT,
-                changes=[FieldChange(label="Condition", theirs=row.text[:80], by="another user", at=row.updated_at)],
+                changes=[
+                    FieldChange(label="Condition", theirs=row.text[:80], by="another user", at=row.updated_at)
+                ],
             )
         _check_in_progress(row.licence)
         row.category, row.text, row.justification = data.category, data.text, data.justification
@@ -220,7 +242,9 @@ def licence_condition_remove(
         if row.version != expected_version:
             raise ConflictError(
                 CONFLICT,
-                changes=[FieldChange(label="Condition", theirs=row.text[:80], by="another user", at=row.updated_at)],
+                changes=[
+                    FieldChange(label="Condition", theirs=row.text[:80], by="another user", at=row.updated_at)
+                ],
             )
         _check_in_progress(row.licence)
         pk, licence = row.pk, row.licence
@@ -232,7 +256,9 @@ def licence_condition_remove(
 
 def _check_release_date(record: CustodyRecord, released_on: dt.date, today: dt.date) -> None:
     if released_on > today:
-        raise ServiceError("The date of release cannot be in the future: record it on the day", field="released_on")
+        raise ServiceError(
+            "The date of release cannot be in the future: record it on the day", field="released_on"
+        )
     if released_on < record.sentence.sentence_date:
         raise ServiceError(
             f"The date of release must be on or after the sentence ({day(record.sentence.sentence_date)})",
@@ -240,7 +266,9 @@ def _check_release_date(record: CustodyRecord, released_on: dt.date, today: dt.d
         )
 
 
-def _write_sentence_licence(licence: CustodyLicence, released_on: dt.date, standard: tuple[str, ...]) -> Licence:
+def _write_sentence_licence(
+    licence: CustodyLicence, released_on: dt.date, standard: tuple[str, ...]
+) -> Licence:
     """The sentences app's licence, with every condition starting on release (recall and contacts
     link to these)."""
     record = licence.custody
@@ -318,7 +346,9 @@ def licence_release(
             raise ServiceError("A licence is already recorded for this sentence on the sentence page")
         standard = standard_conditions_on(released_on, law_settings())
         written = _write_sentence_licence(licence, released_on, standard.rule)
-        appointment = _book_first_appointment(actor, person, licence, london_datetime(released_on, appointment_time))
+        appointment = _book_first_appointment(
+            actor, person, licence, london_datetime(released_on, appointment_time)
+        )
         licence.status = LicenceStatus.ACTIVE
         licence.standard_key = standard.key
         licence.licence = written
@@ -362,7 +392,9 @@ def licence_release(
     return licence
 
 
-def licence_recalled(*, person_id: int, kind: KeyEventKind, on: dt.date, actor: object = None, detail: dict) -> None:
+def licence_recalled(
+    *, person_id: int, kind: KeyEventKind, on: dt.date, actor: object = None, detail: dict
+) -> None:
     """A recall decided on the sentence (enforcement, through core.key_events) makes its active licence
     *recalled*."""
     if kind != KeyEventKind.RECALLED or not detail.get("sentence"):

@@ -32,19 +32,26 @@ DECIDED = frozenset(
 )
 
 
-def check_answers(*, recall: Recall, victims_in_scheme: str, vlo_told_on: dt.date | None, today: dt.date) -> None:
+def check_answers(
+    *, recall: Recall, victims_in_scheme: str, vlo_told_on: dt.date | None, today: dt.date
+) -> None:
     errors = RuleErrorCollector()
     with errors.check():
         if victims_in_scheme not in VictimsInScheme.values:
-            raise RuleError("Select whether there are victims in the victim contact scheme", field="victims_in_scheme")
+            raise RuleError(
+                "Select whether there are victims in the victim contact scheme", field="victims_in_scheme"
+            )
     with errors.check():
         if victims_in_scheme == VictimsInScheme.YES and vlo_told_on is None:
-            raise RuleError("Enter the date the victim liaison officer was told of the recall", field="vlo_told_on")
+            raise RuleError(
+                "Enter the date the victim liaison officer was told of the recall", field="vlo_told_on"
+            )
         if vlo_told_on is not None and vlo_told_on > today:
             raise RuleError("The date the VLO was told cannot be in the future", field="vlo_told_on")
         if vlo_told_on is not None and vlo_told_on < recall.started_on:
             raise RuleError(
-                f"The date the VLO was told must be on or after the recall was considered ({day(recall.started_on)})",
+                "The date the VLO was told must be on or after the recall was considered "
+                f"({day(recall.started_on)})",
                 field="vlo_told_on",
             )
     errors.raise_any()
@@ -71,7 +78,9 @@ def recall_report_save(
             raise ServiceError("The recall report is written once a recall has been decided")
         if victims_in_scheme != VictimsInScheme.YES:
             vlo_told_on = vlo_told_on if victims_in_scheme == VictimsInScheme.NO else None
-        check_answers(recall=recall, victims_in_scheme=victims_in_scheme, vlo_told_on=vlo_told_on, today=today)
+        check_answers(
+            recall=recall, victims_in_scheme=victims_in_scheme, vlo_told_on=vlo_told_on, today=today
+        )
         report = RecallReport.objects.filter(recall=recall).first()
         answers = (victims_in_scheme, vlo_told_on)
         if report is not None and report.version != expected_version:

@@ -56,7 +56,9 @@ def test_no_warning_well_before_the_hard_stop_and_a_passed_one_says_so(client, o
     _release_in(record, 60)
     assert "hard stop is" not in _text(client.get(_url("licence", record)))
     _release_in(record, 2)
-    assert "has passed: the prison issues the standard conditions" in _text(client.get(_url("licence", record)))
+    assert "has passed: the prison issues the standard conditions" in _text(
+        client.get(_url("licence", record))
+    )
 
 
 def test_drafting_through_the_pages(client, officer_user, person, record):
@@ -67,7 +69,11 @@ def test_drafting_through_the_pages(client, officer_user, person, record):
 
     response = client.post(
         _url("condition-add", record),
-        {"category": "freedom_of_movement", "text": "Not to enter the zone on the map", "version": licence.version},
+        {
+            "category": "freedom_of_movement",
+            "text": "Not to enter the zone on the map",
+            "version": licence.version,
+        },
     )
     assert response.status_code == 302
     page = _text(client.get(_url("licence", record)))
@@ -122,7 +128,9 @@ def test_the_licence_page_costs_the_same_queries_for_one_or_many_conditions(
     with CaptureQueriesContext(connection) as one:
         assert client.get(_url("licence", record)).status_code == 200
     for i in range(5):
-        DraftCondition.objects.create(licence=licence, category="conduct", text=f"Condition {i}", justification="y")
+        DraftCondition.objects.create(
+            licence=licence, category="conduct", text=f"Condition {i}", justification="y"
+        )
     with django_assert_max_num_queries(len(one.captured_queries)):
         assert client.get(_url("licence", record)).status_code == 200
 

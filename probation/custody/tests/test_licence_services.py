@@ -11,7 +11,12 @@ from django.db import transaction
 from probation.audit.models import AuditEvent
 from probation.contacts.models import Contact
 from probation.core.errors import ConflictError, NotFound, ServiceError
-from probation.core.key_events import KeyEventKind, key_event_occurred, register_key_event_listener, unregister_key_event_listener
+from probation.core.key_events import (
+    KeyEventKind,
+    key_event_occurred,
+    register_key_event_listener,
+    unregister_key_event_listener,
+)
 from probation.custody.models import CustodyLicence, DraftCondition, LicenceStatus
 from probation.custody.services import licence as services
 from probation.custody.tests.conftest import TODAY
@@ -119,7 +124,9 @@ def test_release_is_refused_while_a_condition_lacks_its_justification_and_nothin
     assert AuditEvent.objects.count() == before
 
 
-def test_release_activates_the_licence_and_books_the_first_appointment_on_the_day(officer_user, person, record):
+def test_release_activates_the_licence_and_books_the_first_appointment_on_the_day(
+    officer_user, person, record
+):
     heard = []
 
     def listener(**event):
@@ -159,7 +166,10 @@ def test_release_activates_the_licence_and_books_the_first_appointment_on_the_da
 
 @pytest.mark.parametrize(
     ("on", "message"),
-    [(TODAY + dt.timedelta(days=1), "cannot be in the future"), (dt.date(2025, 6, 1), "on or after the sentence")],
+    [
+        (TODAY + dt.timedelta(days=1), "cannot be in the future"),
+        (dt.date(2025, 6, 1), "on or after the sentence"),
+    ],
 )
 def test_impossible_release_dates_are_refused_with_the_reason(officer_user, person, record, on, message):
     _start(officer_user, person, record)
@@ -207,10 +217,18 @@ def test_a_condition_is_changed_and_removed_with_its_version(officer_user, perso
     assert changed.justification == "Offending at night"
     with pytest.raises(ConflictError):
         services.licence_condition_remove(
-            actor=officer_user, person=person, custody_id=record.pk, condition_id=row.pk, expected_version=row.version
+            actor=officer_user,
+            person=person,
+            custody_id=record.pk,
+            condition_id=row.pk,
+            expected_version=row.version,
         )
     services.licence_condition_remove(
-        actor=officer_user, person=person, custody_id=record.pk, condition_id=row.pk, expected_version=changed.version
+        actor=officer_user,
+        person=person,
+        custody_id=record.pk,
+        condition_id=row.pk,
+        expected_version=changed.version,
     )
     assert not DraftCondition.objects.exists()
 

@@ -102,7 +102,9 @@ def test_no_part_a_before_a_decision(client, officer_user, person, record):
     assert client.get(reverse("custody:recall-report-pdf", args=[person.crn, recall.pk])).status_code == 404
 
 
-def test_the_licence_page_lists_the_recall_with_its_part_a_link(client, officer_user, spo_user, person, record):
+def test_the_licence_page_lists_the_recall_with_its_part_a_link(
+    client, officer_user, spo_user, person, record
+):
     recall = decided_recall(person, officer_user, spo_user, record)
     client.force_login(officer_user)
     page = client.get(reverse("custody:licence", args=[person.crn, record.pk])).content.decode()

@@ -44,7 +44,9 @@ class LicenceView(CasePageView):
     template_name = "custody/licence/licence.html"
 
     def page_context(self) -> dict[str, Any]:
-        page = selectors.licence_page(user=self.request.user, person=self.person, custody_id=self.kwargs["custody_id"])
+        page = selectors.licence_page(
+            user=self.request.user, person=self.person, custody_id=self.kwargs["custody_id"]
+        )
         self.page_data = page
         audit: dict[str, Any] = {}
         panels = render_panels(
@@ -126,7 +128,9 @@ class LicenceStartView(_LicenceForm):
         return {"summary": "The standard conditions in force on the release date are included automatically."}
 
     def save(self, data: dict[str, Any]) -> None:
-        services.licence_start(actor=self.request.user, person=self.person, custody_id=self.kwargs["custody_id"])
+        services.licence_start(
+            actor=self.request.user, person=self.person, custody_id=self.kwargs["custody_id"]
+        )
 
 
 def _condition_input(data: dict[str, Any]) -> services.ConditionInput:
@@ -298,7 +302,9 @@ class RecallReportView(CaseFormView):
             "recall": recall,
             "recall_type": decided_type_label(recall),
             "report": report,
-            "pdf_url": reverse("custody:recall-report-pdf", args=[self.person.crn, recall.pk]) if report else "",
+            "pdf_url": reverse("custody:recall-report-pdf", args=[self.person.crn, recall.pk])
+            if report
+            else "",
         }
 
     def save(self, data: dict[str, Any]) -> None:
@@ -342,5 +348,7 @@ class RecallReportPdfView(CaseView):
             )
             pdf = render_part_a(context)
         response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="recall-part-a-{self.person.crn}-{recall.pk}.pdf"'
+        response["Content-Disposition"] = (
+            f'inline; filename="recall-part-a-{self.person.crn}-{recall.pk}.pdf"'
+        )
         return response

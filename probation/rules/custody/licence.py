@@ -18,7 +18,7 @@ from enum import StrEnum
 
 from probation.rules.calendar.working_days import is_working_day
 from probation.rules.errors import RuleError
-from probation.rules.law.dated import Commencement, LawSettings, NO_CHANGES, RuleVersion, version_in_force_on
+from probation.rules.law.dated import NO_CHANGES, Commencement, LawSettings, RuleVersion, version_in_force_on
 
 HARD_STOP_WORKING_DAYS = 2
 WARNING_WORKING_DAYS = 2  # before the hard stop
@@ -27,7 +27,7 @@ NO_CONTACT_WITH_VICTIMS = "Not to approach or communicate with any victims of yo
 ORA_2014_LICENCES = Commencement(
     key="ora_2014_licence_conditions",
     on=dt.date(2015, 2, 1),
-    citation="Offender Rehabilitation Act 2014; Criminal Justice Act 2003 s.250 and the standard conditions order",
+    citation="Offender Rehabilitation Act 2014; Criminal Justice Act 2003 s.250 (the standard conditions)",
 )
 LICENCE_POLICY_V4 = Commencement(
     key="licence_conditions_policy_v4",
@@ -73,7 +73,11 @@ def standard_conditions_on(
 ) -> RuleVersion[tuple[str, ...]]:
     """The standard conditions in force on the licence's start."""
     return version_in_force_on(
-        STANDARD_CONDITIONS, release_date, what="standard licence conditions", settings=settings, field="released_on"
+        STANDARD_CONDITIONS,
+        release_date,
+        what="standard licence conditions",
+        settings=settings,
+        field="released_on",
     )
 
 

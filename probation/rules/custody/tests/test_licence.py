@@ -107,7 +107,8 @@ def test_the_hard_stop_in_working_days(release, start, hard_stop, warning):
 def test_the_hard_stop_is_always_two_working_days_before_a_working_day_start(offset):
     release = D(2026, 1, 1) + dt.timedelta(days=offset)
     dates = hard_stop_for(release)
-    assert is_working_day(dates.licence_start) and dates.licence_start <= release
+    assert is_working_day(dates.licence_start)
+    assert dates.licence_start <= release
     assert working_days_between(dates.hard_stop, dates.licence_start) == 2
     assert working_days_between(dates.warning_from, dates.hard_stop) == 2
 
