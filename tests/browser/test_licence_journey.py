@@ -141,9 +141,15 @@ def _recommend(page, journey) -> None:
     page.get_by_role("group", name="Is this an emergency recall?").get_by_label("No").check()
     page.get_by_role("button", name="Start").click()
     page.get_by_role("group", name="Licence conditions breached").get_by_role("checkbox").last.check()
-    page.get_by_role("group", name="Has the person been charged with a new offence?").get_by_label("No").check()
-    page.get_by_role("group", name="Has the case been referred to the Parole Board?").get_by_label("No").check()
-    page.get_by_role("group", name="Are there victims in the victim contact scheme?").get_by_label("Yes").check()
+    page.get_by_role("group", name="Has the person been charged with a new offence?").get_by_label(
+        "No"
+    ).check()
+    page.get_by_role("group", name="Has the case been referred to the Parole Board?").get_by_label(
+        "No"
+    ).check()
+    page.get_by_role("group", name="Are there victims in the victim contact scheme?").get_by_label(
+        "Yes"
+    ).check()
     page.get_by_role("radio", name="Recall", exact=True).check()
     page.get_by_role("radio", name="Fixed-term recall").check()
     page.get_by_label("Reasons for your recommendation").fill("Risk to the victim is rising")
@@ -164,7 +170,9 @@ def _decide_and_download(page, journey, licence_url: str) -> None:
     page.goto(licence_url)
     expect(page.locator("h1")).to_contain_text("Recalled")
     page.get_by_role("link", name="Write the recall report (Part A)").click()
-    page.get_by_role("group", name="Are there victims in the victim contact scheme?").get_by_label("Yes").check()
+    page.get_by_role("group", name="Are there victims in the victim contact scheme?").get_by_label(
+        "Yes"
+    ).check()
     today = dt.date.today()
     page.get_by_label("Day").fill(str(today.day))
     page.get_by_label("Month").fill(str(today.month))
