@@ -125,6 +125,10 @@ def _draft_and_release(page, journey, licence_url: str) -> None:
     expect(page.get_by_text("Victim's request")).to_be_visible()
 
     page.get_by_role("link", name="Record the release").click()
+    today = dt.date.today()
+    page.get_by_label("Day").fill(str(today.day))
+    page.get_by_label("Month").fill(str(today.month))
+    page.get_by_label("Year").fill(str(today.year))
     at = dt.datetime.now(ZoneInfo("Europe/London")) + dt.timedelta(minutes=90)
     page.get_by_label("Time of the first appointment on the day of release").fill(f"{at:%H:%M}")
     _check(page)
@@ -160,7 +164,7 @@ def _recommend(page, journey) -> None:
 def _decide_and_download(page, journey, licence_url: str) -> None:
     _sign_in(page, journey["spo"])
     page.get_by_role("link", name=re.compile(f"Decide on the recall for .*{journey['crn']}")).click()
-    expect(page.get_by_text("56 days")).to_be_visible()
+    expect(page.get_by_text("56 days").first).to_be_visible()
     page.get_by_role("radio", name="Recall", exact=True).check()
     page.get_by_role("radio", name=re.compile("Fixed-term")).first.check()
     page.get_by_label("Rationale for the decision").fill("Agreed: 56-day fixed-term recall.")
