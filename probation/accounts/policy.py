@@ -69,6 +69,9 @@ class Permission(StrEnum):
     CUSTODY_VIEW = "custody.view"
     CUSTODY_MANAGE = "custody.manage"
     CUSTODY_TEAM = "custody.team"
+    # The licence the COM drafts and activates on release (item 5); the recall report, Part A (item 6).
+    LICENCE_MANAGE = "custody.licence_manage"
+    RECALL_REPORT = "custody.recall_report"
 
     # Victims (issue 15). Victim liaison staff (a unit's managers hold the same role) read and record
     # the victims of their region's cases; no other role reads victim data (victims.md, the wall).
@@ -255,8 +258,8 @@ for _role, _granted in {
 # Custody (issue 14): staff who read sentences read custody records; officers and senior POs manage
 # them; senior POs see their PDU's handovers and releases. Kept in one block so merges stay clean.
 for _role, _granted in {
-    Role.PRACTITIONER: {P.CUSTODY_VIEW, P.CUSTODY_MANAGE},
-    Role.SENIOR_PO: {P.CUSTODY_VIEW, P.CUSTODY_MANAGE, P.CUSTODY_TEAM},
+    Role.PRACTITIONER: {P.CUSTODY_VIEW, P.CUSTODY_MANAGE, P.LICENCE_MANAGE, P.RECALL_REPORT},
+    Role.SENIOR_PO: {P.CUSTODY_VIEW, P.CUSTODY_MANAGE, P.CUSTODY_TEAM, P.LICENCE_MANAGE, P.RECALL_REPORT},
     Role.CASE_ADMIN: {P.CUSTODY_VIEW},
     Role.COURT_OFFICER: {P.CUSTODY_VIEW},
     Role.VLO: {P.CUSTODY_VIEW},

@@ -26,3 +26,9 @@ class CustodyConfig(AppConfig):
                 group="sentences",
             )
         )
+
+        # A recall decided on a sentence (enforcement, below custody) makes its active licence recalled.
+        from probation.core.key_events import register_key_event_listener
+        from probation.custody.services.licence import licence_recalled
+
+        register_key_event_listener(licence_recalled)

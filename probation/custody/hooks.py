@@ -9,6 +9,11 @@ none of them — pyproject importlinter: victims | approved_premises -> custody)
   "not known" rather than "missing".
 - The approved-premises referral link on the prisoner's page is a panel slot (probation.core.panels):
   ``AP_REFERRAL_SLOT``, built with ``person`` and ``custody``.
+- The victims' requests for licence conditions on the licence page are a panel slot too:
+  ``VICTIM_REQUESTS_SLOT``, built with ``request``, ``person`` and ``custody``. The panel shows each
+  request (what is asked, never the victim's name or address) and whether the COM included or declined
+  it, with the reason; the COM decides in the victims app (VICTIM_REPRESENTATION_DECIDE). Its template,
+  ``custody/licence/_victim_requests.html``, takes ``rows`` (kind, request, status, reason, decide_url).
 """
 
 import datetime as dt
@@ -19,6 +24,7 @@ from typing import Any
 from django.db import transaction
 
 AP_REFERRAL_SLOT = "custody-ap-referral"
+VICTIM_REQUESTS_SLOT = "custody-licence-victim-requests"
 
 ReleaseListener = Callable[..., None]
 VloToldProvider = Callable[[Iterable[int], dt.date], set[int]]

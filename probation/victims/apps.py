@@ -42,3 +42,6 @@ class VictimsConfig(AppConfig):
             )
         )
         register_panel("case-overview-summary", scheme_overview_row, order=40)
+        from probation.victims.licence_panel import register_licence_panel
+
+        register_licence_panel()

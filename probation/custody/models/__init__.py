@@ -6,5 +6,24 @@ from probation.custody.models.custody import (
     ReleaseNight,
     ResettlementPathway,
 )
+from probation.custody.models.licence import (
+    CustodyLicence,
+    DraftCondition,
+    LicenceStatus,
+    RecallReport,
+    VictimsInScheme,
+)
 
-__all__ = ["CustodyRecord", "DatesStatus", "Pathway", "PathwayStatus", "ReleaseNight", "ResettlementPathway"]
+__all__ = [
+    "CustodyLicence",
+    "CustodyRecord",
+    "DatesStatus",
+    "DraftCondition",
+    "LicenceStatus",
+    "Pathway",
+    "PathwayStatus",
+    "RecallReport",
+    "ReleaseNight",
+    "ResettlementPathway",
+    "VictimsInScheme",
+]

@@ -13,8 +13,14 @@ def _today(monkeypatch):
         "probation.custody.views.case",
         "probation.custody.views.lists",
         "probation.custody.services.key_dates",
+        "probation.custody.views.licence",
     ):
         monkeypatch.setattr(f"{module}.today_uk", lambda: TODAY)
+    # Booking the first appointment on release day: "now" is the morning of TODAY.
+    monkeypatch.setattr(
+        "probation.contacts.services.appointments.now",
+        lambda: dt.datetime(TODAY.year, TODAY.month, TODAY.day, 8, 0, tzinfo=dt.UTC),
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from probation.custody.models import CustodyRecord, DatesStatus, Pathway, PathwayStatus, ResettlementPathway
 from probation.custody.services.key_dates import calculate
+from probation.demo.custody.licences import draft_licences, released_licences
 from probation.sentences.law import law_settings
 from probation.sentences.models import Licence, Sentence
 
@@ -36,6 +37,8 @@ class Result:
     records: int = 0
     plans: int = 0
     pathways: int = 0
+    drafts: int = 0
+    licences: dict[str, int] | None = None
 
 
 def _type(rng: random.Random, sentence: Sentence) -> str:
@@ -111,9 +114,12 @@ def generate(*, today: dt.date, seed: int = 14, log: Callable[[str], object] = p
             for p in Pathway.values
         ]
         ResettlementPathway.objects.bulk_create(pathways, batch_size=5000)
+        result.drafts, conditions = draft_licences(rng, records, today)
+        result.licences = released_licences(rng, today, settings, _record)
     result.records, result.pathways = len(records), len(pathways)
     log(
         f"{result.records} custody records ({result.plans} releasing within 12 weeks), "
-        f"{result.pathways} pathways"
+        f"{result.pathways} pathways; {result.drafts} licences in progress ({conditions} conditions), "
+        f"released: {result.licences}"
     )
     return result
