@@ -4,7 +4,7 @@ does not exist. The offender manager's side (selectors/offender_side.py) reads n
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from probation.accounts.models import User
+from probation.accounts.models import Role, Staff, User
 from probation.accounts.policy import Permission, has_permission
 from probation.core.errors import NotFound
 from probation.people.policy import people_visible_to
@@ -39,6 +39,40 @@ def unit_list(user: User) -> QuerySet[SchemeCase]:
         )
         .order_by("first_contact_on", "first_contact_due", "id")
     )
+
+
+def closed_list(user: User) -> QuerySet[SchemeCase]:
+    """The unit's closed cases, most recently closed first (the history says why)."""
+    return (
+        scheme_cases_visible_to(user)
+        .filter(closed_on__isnull=False)
+        .select_related("person", "vlo")
+        .annotate(person_visible=Exists(people_visible_to(user).filter(pk=OuterRef("person_id"))))
+        .order_by("-closed_on", "-id")
+    )
+
+
+def unit_vlos(user: User) -> QuerySet[Staff]:
+    """The victim liaison officers of the user's unit (their region), for allocation; none for
+    anyone outside victim liaison."""
+    region = vlo_region_id(user)
+    if region is None:
+        return Staff.objects.none()
+    return Staff.objects.filter(team__pdu__region_id=region, user__role=Role.VLO, user__is_active=True)
+
+
+def vlo_caseloads(user: User) -> list[tuple[Staff, int]]:
+    """Each VLO of the unit with their open cases, by name: whom to allocate to (two queries)."""
+    counts = dict(
+        scheme_cases_visible_to(user)
+        .open()
+        .filter(vlo__isnull=False)
+        .values("vlo_id")
+        .annotate(n=Count("id"))
+        .values_list("vlo_id", "n")
+    )
+    vlos = unit_vlos(user).order_by("surname", "forename", "id")
+    return [(staff, counts.get(staff.pk, 0)) for staff in vlos]
 
 
 def scheme_case_get(*, user: User, case_id: int) -> SchemeCase:

@@ -47,7 +47,13 @@ class UnitListView(View):
             detail={"scheme_cases": [row.pk for row in rows]},
         )
         overdue = sum(1 for row in rows if row.status.label == "Overdue")
-        return render(request, "victims/unit.html", {"rows": rows, "overdue": overdue, "today": today})
+        context = {
+            "rows": rows,
+            "overdue": overdue,
+            "today": today,
+            "can_add": has_permission(request.user, Permission.VICTIM_RECORDS_MANAGE),
+        }
+        return render(request, "victims/unit.html", context)
 
 
 class SchemeCaseAddView(View):
@@ -91,6 +97,7 @@ class SchemeCaseView(View):
         )
         tasks = list(case.tasks.order_by("done_on", "told_on", "id"))
         representations = list(case.representations.select_related("victim").order_by("sent_on", "id"))
+        history = list(case.changes.select_related("by", "vlo"))
         audit_record(
             actor=request.user,
             action=AuditAction.VIEW,
@@ -105,7 +112,12 @@ class SchemeCaseView(View):
             "victims": victims,
             "tasks": tasks,
             "representations": representations,
-            "can_manage": has_permission(request.user, Permission.VICTIM_RECORDS_MANAGE),
+            "history": history,
+            "can_manage": case.closed_on is None
+            and has_permission(request.user, Permission.VICTIM_RECORDS_MANAGE),
+            "can_close": has_permission(request.user, Permission.VICTIM_CASE_CLOSE),
+            "can_allocate": case.closed_on is None
+            and has_permission(request.user, Permission.VICTIM_UNIT_MANAGE),
             "is_mine": case.vlo_id is not None and case.vlo_id == request.user.staff_id,
         }
         return render(request, "victims/scheme_case.html", context)
