@@ -18,6 +18,7 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core import clock
 from probation.core.errors import NotFound, ServiceError
+from probation.custody.models import CustodyRecord
 from probation.people.models import Address
 from probation.rules.victims.disclosure import letter_text_problems
 from probation.rules.victims.letters import LETTER_LABELS, LetterKind, letter_refusal
@@ -87,6 +88,11 @@ def victim_letter_send(
         if channel is not None:
             body = message_body(
                 _content(_letter_with_case(letter.pk) or letter),
+                prisons=list(
+                    CustodyRecord.objects.filter(person_id=victim.scheme_case.person_id)
+                    .exclude(prison="")
+                    .values_list("prison", flat=True)
+                ),
                 release_addresses=[_address_lines(a) for a in addresses],
                 release_postcodes=[a.postcode for a in addresses],
             )

@@ -23,7 +23,7 @@ from probation.audit.services import audit_record
 from probation.contacts.notify import SendResult, notification_backend
 from probation.core.clock import now
 from probation.core.errors import NotFound, ServiceError
-from probation.rules.victims.disclosure import letter_text_problems
+from probation.rules.victims.disclosure import message_text_problems
 from probation.victims.models import MessageStatus, VictimLetter, VictimMessage
 from probation.victims.selectors.scope import scheme_cases_visible_to
 
@@ -44,10 +44,14 @@ def message_channel(victim_method: str, *, email: str, phone: str) -> tuple[str,
     return None
 
 
-def message_body(content: object, *, release_addresses: list[str], release_postcodes: list[str]) -> str:
+def message_body(
+    content: object, *, prisons: list[str], release_addresses: list[str], release_postcodes: list[str]
+) -> str:
     body = render_to_string("victims/letters/message.txt", {"c": content}).strip()
     body = "\n".join(line.strip() for line in body.splitlines() if line.strip())
-    if letter_text_problems(body, release_addresses=release_addresses, release_postcodes=release_postcodes):
+    if message_text_problems(
+        body, prisons=prisons, release_addresses=release_addresses, release_postcodes=release_postcodes
+    ):
         # The templates take neither; this can only be a condition or detail that slipped a check.
         raise ServiceError(
             "This letter cannot be sent by email or text: it would give a location", field="kind"
