@@ -273,5 +273,10 @@ class ReopenForm(GovukForm):
     details = _area("Why is the case reopening?", 2000, required=True)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["details"].error_messages["required"] = "Enter why the case is reopening"
+        self.fields["details"].error_messages["max_length"] = "Details must be 2000 characters or fewer"
+
     def layout_fields(self) -> list[object]:
         return [Field.textarea("details"), "version"]
