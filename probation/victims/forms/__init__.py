@@ -274,7 +274,7 @@ class ReopenForm(GovukForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         self.fields["details"].error_messages["required"] = "Enter why the case is reopening"
         self.fields["details"].error_messages["max_length"] = "Details must be 2000 characters or fewer"
 

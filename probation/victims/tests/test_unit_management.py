@@ -194,3 +194,31 @@ def test_another_regions_vlo_cannot_close_a_case(client, scheme):
     assert response.status_code == 404
     scheme.refresh_from_db()
     assert scheme.closed_on is None
+
+
+def test_the_closed_list_and_the_unit_list_read_in_a_constant_number_of_queries(
+    client, case, django_assert_max_num_queries
+):
+    from probation.people.tests.factories import PersonFactory
+
+    vlo = vlo_user(case)
+    SchemeCaseFactory(person=case, closed_on="2026-10-01", closed_reason="opted_out")
+    client.force_login(vlo)
+    counted = {}
+    for name in ("victims:closed", "victims:unit"):
+        with django_assert_max_num_queries(50) as one:
+            client.get(reverse(name))
+        counted[name] = len(one.captured_queries)
+    for _ in range(4):
+        person = PersonFactory(pdu=case.pdu)
+        SchemeCaseFactory(
+            person=person, closed_on="2026-10-01", closed_reason="sentence_ended", vlo=vlo.staff
+        )
+        SchemeCaseFactory(person=PersonFactory(pdu=case.pdu), vlo=vlo.staff).tasks.create(
+            kind="recalled", event_date="2026-10-01", told_on="2026-10-01"
+        )
+
+    for name, count in counted.items():
+        with django_assert_max_num_queries(count):
+            response = client.get(reverse(name))
+        assert len(response.context["rows"]) == {"victims:closed": 5, "victims:unit": 4}[name]

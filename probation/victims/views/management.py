@@ -140,13 +140,11 @@ class ClosedListView(View):
         require_vlo(request)
         today = today_uk()
         rows = [(unit_row(case, today), case) for case in scope.closed_list(request.user)]
-        staff = request.user.staff
-        assert staff is not None  # require_vlo
         audit_record(
             actor=request.user,
             action=AuditAction.VIEW,
             object_type=UNIT,
-            object_id=staff.team.pdu.region_id,
+            object_id=scope.vlo_region_id(request.user),
             detail={"closed_scheme_cases": [row.pk for row, _ in rows]},
         )
         return render(request, "victims/closed.html", {"rows": rows})
