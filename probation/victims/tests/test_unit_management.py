@@ -203,6 +203,7 @@ def test_the_closed_list_and_the_unit_list_read_in_a_constant_number_of_queries(
 
     vlo = vlo_user(case)
     SchemeCaseFactory(person=case, closed_on="2026-10-01", closed_reason="opted_out")
+    SchemeCaseFactory(person=PersonFactory(pdu=case.pdu))  # one row each (an empty page reads nothing)
     client.force_login(vlo)
     counted = {}
     for name in ("victims:closed", "victims:unit"):
@@ -221,4 +222,4 @@ def test_the_closed_list_and_the_unit_list_read_in_a_constant_number_of_queries(
     for name, count in counted.items():
         with django_assert_max_num_queries(count):
             response = client.get(reverse(name))
-        assert len(response.context["rows"]) == {"victims:closed": 5, "victims:unit": 4}[name]
+        assert len(response.context["rows"]) == 5
