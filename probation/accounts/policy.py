@@ -81,6 +81,10 @@ class Permission(StrEnum):
     # and the victims' requests for licence conditions (no location), included or declined.
     VICTIM_SCHEME_VIEW = "victims.scheme_view"
     VICTIM_REPRESENTATION_DECIDE = "victims.representation_decide"
+    # Closing a scheme case with a reason, and reopening it (the VLO and the unit's manager).
+    VICTIM_CASE_CLOSE = "victims.case_close"
+    # The unit's manager allocates and reallocates its cases between its VLOs.
+    VICTIM_UNIT_MANAGE = "victims.unit_manage"
 
     # Approved premises (issue 16; approved-premises.md): the estate directory; a practitioner applies;
     # an assessor (or the Central Referral Unit) assesses, the CRU matches and books; AP staff run their
@@ -212,7 +216,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.COURT_OFFICER: frozenset(
         _STAFF_READ | {P.PERSON_CREATE, P.SENTENCE_MANAGE, P.COURT_LIST_MANAGE, P.COURT_DUTY_VIEW}
     ),
-    Role.VLO: frozenset(_STAFF_READ | {P.VICTIM_RECORDS, P.VICTIM_RECORDS_MANAGE}),
+    Role.VLO: frozenset(_STAFF_READ | {P.VICTIM_RECORDS, P.VICTIM_RECORDS_MANAGE, P.VICTIM_CASE_CLOSE}),
     # Approved-premises staff record key-worker sessions and other contacts with residents, and run
     # their premises; they see only its residents and the applications to it (issue 16).
     Role.AP_STAFF: frozenset(_STAFF_READ | {P.CONTACT_MANAGE, P.AP_ESTATE_VIEW, P.AP_PREMISES_MANAGE}),
@@ -244,8 +248,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.PROGRAMME_MANAGER: frozenset(),
     # Commissioned providers' staff (issue 12 item 3).
     Role.PROVIDER: frozenset(),
-    # Victim liaison unit managers (issue 15).
-    Role.VLO_MANAGER: frozenset(),
+    # Victim liaison unit managers (issue 15): read their region's unit's cases and victims (victim
+    # data is readable by victim-liaison staff and their managers, victims.md), allocate and reallocate
+    # cases between the unit's VLOs, close and reopen cases, and see the unit's performance. Recording
+    # victims, contacts, requests and letters stays with the VLO.
+    Role.VLO_MANAGER: frozenset(_STAFF_READ | {P.VICTIM_RECORDS, P.VICTIM_CASE_CLOSE, P.VICTIM_UNIT_MANAGE}),
 }
 
 # Periodic case reviews (issue 17 item 5): officers review their cases; their managers oversee.

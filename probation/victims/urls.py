@@ -1,6 +1,6 @@
 from django.urls import path
 
-from probation.victims.views import case, unit, victims
+from probation.victims.views import case, management, unit, victims
 
 app_name = "victims"
 
@@ -9,7 +9,23 @@ urlpatterns = [
     path("victims/performance", unit.UnitPerformanceView.as_view(), name="performance"),
     path("victims/cases/add", unit.SchemeCaseAddView.as_view(), name="case-add"),
     path("victims/cases/<int:case_id>", unit.SchemeCaseView.as_view(), name="scheme-case"),
+    path("victims/cases/closed", management.ClosedListView.as_view(), name="closed"),
     path("victims/cases/<int:case_id>/take", unit.SchemeCaseTakeView.as_view(), name="scheme-case-take"),
+    path(
+        "victims/cases/<int:case_id>/allocate",
+        management.SchemeCaseAllocateView.as_view(),
+        name="scheme-case-allocate",
+    ),
+    path(
+        "victims/cases/<int:case_id>/close",
+        management.SchemeCaseCloseView.as_view(),
+        name="scheme-case-close",
+    ),
+    path(
+        "victims/cases/<int:case_id>/reopen",
+        management.SchemeCaseReopenView.as_view(),
+        name="scheme-case-reopen",
+    ),
     path("victims/cases/<int:case_id>/victims/add", victims.VictimCreateView.as_view(), name="victim-create"),
     path("victims/tasks/<int:task_id>/done", unit.TaskDoneView.as_view(), name="task-done"),
     path("victims/victims/<int:victim_id>", victims.VictimView.as_view(), name="victim"),
@@ -39,6 +55,7 @@ urlpatterns = [
         victims.StatementCreateView.as_view(),
         name="statement-create",
     ),
+    path("victims/messages/<int:message_id>/retry", victims.MessageRetryView.as_view(), name="message-retry"),
     path("victims/letters/<int:letter_id>.pdf", victims.LetterPdfView.as_view(), name="letter-pdf"),
     path("cases/<str:crn>/victim-contact", case.CaseSchemeView.as_view(), name="case-scheme"),
     path(

@@ -1,7 +1,8 @@
 """A custodial sentence for a violent offence puts the case in the victim contact scheme; the VLO of
 the region finds it on the unit list, records the victim and an exclusion-zone request; the COM sees
 the request on the case, without the victim's address, and includes it; the VLO sees the outcome
-(issue 15). Every page passes axe; the daily pages work at 320 px."""
+(issue 15). The unit's manager reallocates the case to another VLO, who sends the offer of the scheme by email
+to a victim who chose email. Every page passes axe; the daily pages work at 320 px."""
 
 import json
 import secrets
@@ -36,7 +37,17 @@ def build(password: str, tag: str) -> dict[str, str]:
     vlo = UserFactory(
         username=f"vlo-{tag}", role="vlo", staff=StaffFactory(code=f"VL{tag}", team=unit, grade="VLO")
     )
-    for user in (po, vlo):
+    colleague = UserFactory(
+        username=f"vlo2-{tag}",
+        role="vlo",
+        staff=StaffFactory(code=f"VM{tag}", team=unit, grade="VLO", forename="Nia", surname="Colleague"),
+    )
+    manager = UserFactory(
+        username=f"vlom-{tag}",
+        role="vlo_manager",
+        staff=StaffFactory(code=f"VN{tag}", team=unit, grade="VLO"),
+    )
+    for user in (po, vlo, colleague, manager):
         user.set_password(password)
         user.save()
     person = PersonFactory(crn=f"J{tag}", officer=po.staff, first_name="Dale", surname="Offender")
@@ -49,7 +60,13 @@ def build(password: str, tag: str) -> dict[str, str]:
         main_offence=OffenceInput("02000", day - dt.timedelta(days=90)),
         sentence=SentenceInput(type="custodial", sentence_date=day, start_date=day, custodial_months=30),
     )
-    return {"po": po.username, "vlo": vlo.username, "crn": person.crn}
+    return {
+        "po": po.username,
+        "vlo": vlo.username,
+        "vlo2": colleague.username,
+        "manager": manager.username,
+        "crn": person.crn,
+    }
 
 
 @pytest.fixture
@@ -118,3 +135,46 @@ def test_a_sentence_brings_the_case_in_and_the_com_sees_the_request_without_an_a
     page.goto("/victims/unit")
     page.get_by_role("link", name="Dale Offender").click()
     expect(page.get_by_text("Included: Necessary and proportionate")).to_be_visible()
+
+
+def test_the_manager_reallocates_the_case_and_a_letter_goes_by_email(page, journey):
+    _sign_in(page, journey["manager"])
+    page.get_by_role("navigation", name="Menu").get_by_role("link", name="Victim liaison").click()
+    expect(page.get_by_role("heading", name="Victim liaison unit")).to_be_visible()
+    page.get_by_role("link", name="Dale Offender").click()
+    expect(page.get_by_role("link", name="Add a victim or representative")).to_have_count(0)
+    page.get_by_role("link", name="Allocate the case").click()
+    expect(page.get_by_role("heading", name="Allocate the case to a victim liaison officer")).to_be_visible()
+    _check(page)
+    page.get_by_role("button", name="Allocate").click()
+    expect(page.locator(".govuk-error-summary")).to_contain_text(
+        "Select a victim liaison officer of the unit"
+    )
+    _check(page)
+    page.get_by_label("Nia Colleague (0 open cases)").check()
+    page.get_by_role("button", name="Allocate").click()
+    expect(page.locator(".govuk-notification-banner")).to_contain_text("Case allocated")
+    expect(page.get_by_text("Allocated to Nia Colleague")).to_be_visible()
+    _check(page)
+
+    _sign_in(page, journey["vlo2"])
+    page.goto("/victims/unit")
+    expect(page.get_by_role("cell", name="Nia Colleague")).to_be_visible()
+    page.get_by_role("link", name="Dale Offender").click()
+    page.get_by_role("link", name="Add a victim or representative").click()
+    page.get_by_label("First name").fill("Bethan")
+    page.get_by_label("Last name").fill("Price")
+    page.get_by_role("textbox", name="Email").fill("bethan.price@example.org")
+    page.get_by_role("radio", name="Email").check()
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", name="Bethan Price")).to_be_visible()
+    page.get_by_role("link", name="Send a letter").click()
+    page.get_by_label("Offer of the victim contact scheme").check()
+    _check(page)
+    page.get_by_role("button", name="Send letter").click()
+    expect(page.locator(".govuk-notification-banner").first).to_contain_text("Letter sent")
+    sent = page.locator(".govuk-list li").filter(has_text="(PDF)")
+    expect(sent).to_contain_text("email")
+    expect(sent).to_contain_text("Sent")
+    expect(page.get_by_text("Letter sent by email: Offer of the victim contact scheme")).to_be_visible()
+    _check(page)

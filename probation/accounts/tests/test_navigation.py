@@ -45,7 +45,7 @@ EXPECTED = {
     # Issue 12 item 3.
     Role.PROVIDER: [],
     # Issue 15.
-    Role.VLO_MANAGER: [],
+    Role.VLO_MANAGER: ["Victim liaison", "Search", "Calculators"],
 }
 
 

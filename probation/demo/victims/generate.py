@@ -4,21 +4,29 @@ unit list, with victims and representatives, their choices, a contact history an
 COM, in proportions that look like a real unit's: most first contacts made within the 40 working
 days, some late, a few overdue; about six in ten victims opted in.
 
+The demo ``vlo`` gets a colleague (``vlo2``) and a unit manager (``vlo-manager``, who allocates
+and reallocates the unit's cases); about one case in twelve is closed with a reason and its history;
+victims who chose email or text have their letters in the unit's own outbox (mostly sent, a few failed
+to try again).
+
 Rows are bulk-written (3,000 people in a few seconds). Running it again adds nothing for convictions
 already in the scheme. Names and addresses are made up (Faker en_GB, seeded).
 """
 
 import datetime as dt
+import os
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from random import Random
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.db.models import Q
 from faker import Faker
 
-from probation.accounts.models import Role, User
+from probation.accounts.models import Role, Staff, User
+from probation.core.clock import now
 from probation.core.key_events import KeyEventKind
 from probation.rules.calendar.working_days import add_working_days
 from probation.rules.victims.eligibility import (
@@ -29,15 +37,29 @@ from probation.rules.victims.eligibility import (
 )
 from probation.sentences.models import EventOffence, Sentence
 from probation.victims.models import (
+    ClosureReason,
     KeyStageTask,
     Representation,
     SchemeCase,
+    SchemeCaseChange,
     Victim,
     VictimContact,
+    VictimLetter,
+    VictimMessage,
 )
 from probation.victims.services.victims import name_key
 
 DEMO_VLO = "vlo"
+DEMO_VLO_2 = "vlo2"
+DEMO_VLO_MANAGER = "vlo-manager"
+CLOSED_SHARE = 0.08
+CLOSE_REASONS = (
+    (ClosureReason.OPTED_OUT, 45),
+    (ClosureReason.SENTENCE_ENDED, 30),
+    (ClosureReason.NO_VICTIM, 15),
+    (ClosureReason.OFFENDER_DIED, 5),
+    (ClosureReason.DEPORTED, 5),
+)
 SEED = 15
 PARTICIPATION = (("opted_in", 60), ("opted_out", 18), ("deferred", 8), ("undecided", 14))
 INFORMATION = (("key_stages", 70), ("release_month", 20), ("annual", 10))
@@ -110,6 +132,15 @@ def _first_contact(rng: Random, sentenced: dt.date, due: dt.date, today: dt.date
     return made if made <= today else None
 
 
+def _demo_vlo(rng: Random, vlo: User | None, colleague: User | None) -> Staff | None:
+    roll = rng.random()
+    if vlo is not None and roll < 0.4:
+        return vlo.staff
+    if colleague is not None and roll < 0.7:
+        return colleague.staff
+    return None
+
+
 class _Builder:
     def __init__(self, rng: Random, fake: Faker, today: dt.date, actor: User) -> None:
         self.rng, self.fake, self.today, self.actor = rng, fake, today, actor
@@ -171,6 +202,86 @@ class _Builder:
         return rows
 
 
+def unit_logins(vlo: User | None) -> tuple[User | None, User | None]:
+    """The demo VLO's colleague and the unit's manager, in the VLO's team (created once)."""
+    if vlo is None or vlo.staff is None:
+        return None, None
+    password = make_password(os.environ.get("DEMO_PASSWORD") or "demo-password-1")
+    made = []
+    for username, role, code, (forename, surname) in (
+        (DEMO_VLO_2, Role.VLO, "DVLO2", ("Priya", "Chandran")),
+        (DEMO_VLO_MANAGER, Role.VLO_MANAGER, "DVLOM", ("Gareth", "Morgan")),
+    ):
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            staff, _ = Staff.objects.get_or_create(
+                code=code,
+                defaults={"forename": forename, "surname": surname, "grade": "VLO", "team": vlo.staff.team},
+            )
+            user = User.objects.create(
+                username=username,
+                role=role,
+                staff=staff,
+                password=password,
+                first_name=forename,
+                last_name=surname,
+            )
+        made.append(user)
+    return made[0], made[1]
+
+
+def _close_some(rng: Random, cases: list[SchemeCase], today: dt.date, actor: User) -> int:
+    """Older cases closed with a reason and a history row (they leave the unit's open list)."""
+    closed, changes = [], []
+    for case in cases:
+        if case.sentence_date > today - dt.timedelta(days=120) or rng.random() >= CLOSED_SHARE:
+            continue
+        on = min(today, case.sentence_date + dt.timedelta(days=rng.randint(100, 700)))
+        case.closed_on, case.closed_reason = on, _pick(rng, CLOSE_REASONS)
+        closed.append(case)
+        changes.append(
+            SchemeCaseChange(scheme_case=case, action="closed", reason=case.closed_reason, on=on, by=actor)
+        )
+    SchemeCase.objects.bulk_update(closed, ["closed_on", "closed_reason"], batch_size=2000)
+    SchemeCaseChange.objects.bulk_create(changes, batch_size=2000)
+    return len(closed)
+
+
+def _messages(rng: Random, victims: list[Victim], actor: User, today: dt.date) -> int:
+    """Letters by email or text for opted-in victims who chose it: most sent, a few failed."""
+    letters, messages = [], []
+    for victim in victims:
+        to = victim.email if victim.preferred_method == "email" else victim.phone
+        case = victim.scheme_case
+        if victim.participation != "opted_in" or victim.preferred_method not in ("email", "sms") or not to:
+            continue
+        letter = VictimLetter(
+            victim=victim, kind="scheme_offer", sent_on=case.first_contact_on or today, sent_by=actor
+        )
+        letters.append(letter)
+        failed = rng.random() < 0.1
+        messages.append(
+            VictimMessage(
+                letter=letter,
+                victim=victim,
+                channel=victim.preferred_method,
+                to=to,
+                body=(
+                    f"Victim liaison unit\nOffer of the victim contact scheme\nDear {victim.name},\n"
+                    "Because of the sentence passed, you are entitled to join the Victim Contact Scheme."
+                ),
+                status="failed" if failed else "sent",
+                attempts=1,
+                backend="recording",
+                last_attempt_at=now(),
+                sent_at=None if failed else now(),
+            )
+        )
+    VictimLetter.objects.bulk_create(letters, batch_size=2000)
+    VictimMessage.objects.bulk_create(messages, batch_size=2000)
+    return len(messages)
+
+
 def generate(*, today: dt.date, log: Callable[[str], object] = print) -> Result:
     rng, fake = Random(SEED), Faker("en_GB")  # noqa: S311 - demo data, not security
     fake.seed_instance(SEED)
@@ -182,6 +293,7 @@ def generate(*, today: dt.date, log: Callable[[str], object] = print) -> Result:
         return result
     builder = _Builder(rng, fake, today, actor)
     vlo_region = vlo.staff.team.pdu.region_id if vlo and vlo.staff else None
+    colleague, _manager = unit_logins(vlo)
     with transaction.atomic():
         cases = []
         for sentence, basis in _eligible(today):
@@ -197,7 +309,7 @@ def generate(*, today: dt.date, log: Callable[[str], object] = print) -> Result:
                     first_contact_due=due,
                     first_contact_on=_first_contact(rng, sentence.sentence_date, due, today),
                     region_id=region,
-                    vlo=vlo.staff if vlo and region == vlo_region and rng.random() < 0.5 else None,
+                    vlo=_demo_vlo(rng, vlo, colleague) if region == vlo_region else None,
                     entered_on=sentence.sentence_date,
                 )
             )
@@ -254,10 +366,13 @@ def generate(*, today: dt.date, log: Callable[[str], object] = print) -> Result:
             for kind, text in [rng.choice(REQUESTS)]
         ]
         Representation.objects.bulk_create(requests, batch_size=2000)
+        closed = _close_some(rng, cases, today, actor)
+        sent = _messages(rng, victims, actor, today)
     result.cases, result.victims = len(cases), len(victims) + len(representatives)
     result.contacts, result.requests = len(contacts), len(requests)
     log(
         f"{result.cases} cases in the victim contact scheme, {result.victims} victims and representatives, "
-        f"{result.contacts} victim contacts, {result.requests} requests to the COM"
+        f"{result.contacts} victim contacts, {result.requests} requests to the COM, {closed} cases closed, "
+        f"{sent} letters by email or text"
     )
     return result

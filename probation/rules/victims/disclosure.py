@@ -60,3 +60,29 @@ def letter_text_problems(
     if location_problems(text, known_addresses=release_addresses, known_postcodes=release_postcodes):
         problems.append("an address")
     return problems
+
+
+def _prison_words(prison: str) -> list[str]:
+    """A prison's name as recorded ("HMP Wakefield") and without its prefix ("Wakefield")."""
+    name = prison.strip().lower()
+    bare = re.sub(r"^(?:hmp\s*(?:/\s*)?(?:yoi)?|hmyoi|hmpyoi)\s+", "", name)
+    return [word for word in dict.fromkeys([name, bare]) if len(word) >= _MIN_LINE]
+
+
+def message_text_problems(
+    text: str,
+    *,
+    prisons: Iterable[str] = (),
+    release_addresses: Iterable[str] = (),
+    release_postcodes: Iterable[str] = (),
+) -> list[str]:
+    """Why the whole text of a letter sent by email or text must not go (the letter's own words say
+    "recalled to prison", so the bare word is allowed here): a named prison, one of the prisons that
+    held the offender, a postcode, a street address or a line of the offender's addresses."""
+    problems = []
+    lowered = text.lower()
+    if _PRISON.search(text) or any(word in lowered for p in prisons for word in _prison_words(p)):
+        problems.append("the prison")
+    if location_problems(text, known_addresses=release_addresses, known_postcodes=release_postcodes):
+        problems.append("an address")
+    return problems

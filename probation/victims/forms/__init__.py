@@ -7,6 +7,7 @@ from probation.frontend.forms import GovukForm
 from probation.frontend.forms.dates import date_field
 from probation.rules.victims.letters import LETTER_LABELS
 from probation.victims.models import (
+    ClosureReason,
     ContactMethod,
     InformationLevel,
     Participation,
@@ -234,3 +235,48 @@ class StatementForm(GovukForm):
             Field.checkbox("asks_to_attend"),
             Field.textarea("wishes"),
         ]
+
+
+class AllocateForm(GovukForm):
+    submit_label = "Allocate"
+    vlo = forms.TypedChoiceField(
+        label="Victim liaison officer",
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select a victim liaison officer of the unit",
+            "invalid_choice": "Select a victim liaison officer of the unit",
+        },
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, vlos: list[tuple[int, str]], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["vlo"].choices = vlos  # type: ignore[attr-defined]
+
+    def layout_fields(self) -> list[object]:
+        return [Field.radios("vlo"), "version"]
+
+
+class CloseForm(GovukForm):
+    submit_label = "Close the case"
+    reason = _radios("Why is the case closing?", ClosureReason.choices, "Select why the case is closing")
+    details = _area("Details", 2000, help_text="Needed for another reason")
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def layout_fields(self) -> list[object]:
+        return [Field.radios("reason"), Field.textarea("details"), "version"]
+
+
+class ReopenForm(GovukForm):
+    submit_label = "Reopen the case"
+    details = _area("Why is the case reopening?", 2000, required=True)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["details"].error_messages["required"] = "Enter why the case is reopening"
+        self.fields["details"].error_messages["max_length"] = "Details must be 2000 characters or fewer"
+
+    def layout_fields(self) -> list[object]:
+        return [Field.textarea("details"), "version"]

@@ -1,13 +1,16 @@
 from probation.victims.models.scheme import (
     KEY_STAGE_LABELS,
+    ClosureReason,
     KeyStageTask,
     SchemeBasis,
     SchemeCase,
+    SchemeCaseChange,
     SchemeType,
 )
 from probation.victims.models.victims import (
     ContactMethod,
     InformationLevel,
+    MessageStatus,
     Participation,
     Representation,
     RepresentationKind,
@@ -16,26 +19,31 @@ from probation.victims.models.victims import (
     Victim,
     VictimContact,
     VictimLetter,
+    VictimMessage,
     VictimRole,
     VictimStatement,
 )
 
 __all__ = [
     "KEY_STAGE_LABELS",
+    "ClosureReason",
     "ContactMethod",
     "InformationLevel",
     "KeyStageTask",
+    "MessageStatus",
     "Participation",
     "Representation",
     "RepresentationKind",
     "RepresentationStatus",
     "SchemeBasis",
     "SchemeCase",
+    "SchemeCaseChange",
     "SchemeType",
     "StatementDelivery",
     "Victim",
     "VictimContact",
     "VictimLetter",
+    "VictimMessage",
     "VictimRole",
     "VictimStatement",
 ]

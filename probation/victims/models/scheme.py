@@ -29,6 +29,19 @@ class SchemeBasis(models.TextChoices):
     ADDED_BY_HAND = Basis.ADDED_BY_HAND.value, "Added by hand"
 
 
+class ClosureReason(models.TextChoices):
+    """Why a case leaves the scheme (victims.md: opting out stops contact; the scheme ends with the
+    sentence; on the offender's death or deportation the victim is told, then the case closes)."""
+
+    OPTED_OUT = "opted_out", "Every victim opted out for good"
+    SENTENCE_ENDED = "sentence_ended", "The sentence or licence has ended"
+    OFFENDER_DIED = "offender_died", "The offender died"
+    DEPORTED = "deported", "The offender was deported"
+    NO_VICTIM = "no_victim", "No victim could be traced or wants contact"
+    ADDED_IN_ERROR = "added_in_error", "Added in error"
+    OTHER = "other", "Another reason"
+
+
 class SchemeCaseQuerySet(models.QuerySet["SchemeCase"]):
     def open(self) -> "SchemeCaseQuerySet":
         return self.filter(closed_on__isnull=True)
@@ -54,6 +67,7 @@ class SchemeCase(VersionedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.CharField(max_length=20, choices=ClosureReason.choices, blank=True)
 
     objects = SchemeCaseQuerySet.as_manager()
 
@@ -87,6 +101,30 @@ class SchemeCase(VersionedModel):
 
     def __str__(self) -> str:
         return f"Victim contact scheme case {self.pk}"
+
+
+class SchemeCaseChange(models.Model):
+    """The history of a case's closing and reopening, with who and why (a status row per change)."""
+
+    class Action(models.TextChoices):
+        CLOSED = "closed", "Closed"
+        REOPENED = "reopened", "Reopened"
+        ALLOCATED = "allocated", "Allocated"
+
+    scheme_case = models.ForeignKey(SchemeCase, on_delete=models.CASCADE, related_name="changes")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    reason = models.CharField(max_length=20, choices=ClosureReason.choices, blank=True)
+    details = models.TextField(blank=True)
+    vlo = models.ForeignKey(Staff, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    on = models.DateField()
+    at = models.DateTimeField(auto_now_add=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} on {self.on:%Y-%m-%d}"
 
 
 KEY_STAGE_LABELS = {

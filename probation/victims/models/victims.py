@@ -191,3 +191,38 @@ class VictimStatement(models.Model):
 
     def __str__(self) -> str:
         return f"Victim personal statement {self.pk}"
+
+
+class MessageStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Failed"
+
+
+class VictimMessage(models.Model):
+    """The victims app's own outbox (ADR 0049): a letter sent by email or text message through the
+    notification backend (ADR 0016). The offender record's ``NotificationMessage`` table must never
+    hold victim data, so victim messages are stored here, behind the wall, one per letter."""
+
+    letter = models.OneToOneField(VictimLetter, on_delete=models.CASCADE, related_name="message")
+    victim = models.ForeignKey(Victim, on_delete=models.CASCADE, related_name="messages")
+    channel = models.CharField(max_length=5, choices=[("email", "Email"), ("sms", "Text message")])
+    to = models.CharField(max_length=254)
+    body = models.TextField()
+    status = models.CharField(max_length=10, choices=MessageStatus.choices, default=MessageStatus.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    backend = models.CharField(max_length=30, blank=True)
+    provider_reference = models.CharField(max_length=64, blank=True)
+    queued_at = models.DateTimeField(auto_now_add=True)
+    last_attempt_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-queued_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(channel__in=["email", "sms"]), name="victims_message_channel"),
+        ]
+        indexes = [models.Index(fields=["status", "attempts"], name="victims_message_status_idx")]
+
+    def __str__(self) -> str:
+        return f"Victim message {self.pk}"

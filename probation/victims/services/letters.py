@@ -4,8 +4,8 @@ An opted-out victim is refused with the reason and nothing is sent; key-stage le
 opted-in victim at the level they chose (rules.victims.letters). A letter never holds the prison's
 location or the release address: the templates take neither, and the VLO's own words are refused
 if they name a prison or any address of the offender. A letter sent is logged in the victim's
-contact log. Email and text delivery through the notification backend is for later: a letter is
-a PDF the unit posts (or attaches to its email).
+contact log. A victim who chose email or text is sent the letter's text that way
+(services/messages.py, the victims app's own outbox); anyone else gets a PDF the unit posts.
 """
 
 import datetime as dt
@@ -18,15 +18,24 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core import clock
 from probation.core.errors import NotFound, ServiceError
+from probation.custody.models import CustodyRecord
 from probation.people.models import Address
 from probation.rules.victims.disclosure import letter_text_problems
 from probation.rules.victims.letters import LETTER_LABELS, LetterKind, letter_refusal
-from probation.victims.models import Representation, RepresentationStatus, Victim, VictimContact, VictimLetter
+from probation.victims.models import (
+    Representation,
+    RepresentationStatus,
+    Victim,
+    VictimContact,
+    VictimLetter,
+)
 from probation.victims.selectors.scope import scheme_cases_visible_to
+from probation.victims.services.messages import message_body, message_channel, victim_message_queue
 from probation.victims.services.victims import _victim_for_change
 
 LETTER = "victim_letter"
 DETAILS_MAX = 3000
+SENT_BY = {"letter": "", "email": " by email", "sms": " by text message"}
 
 
 def _address_lines(address: Address) -> str:
@@ -67,6 +76,7 @@ def victim_letter_send(
                 f"A letter to a victim must never give {' or '.join(problems)}: remove it", field="details"
             )
         today = clock.today_uk()
+        channel = message_channel(victim.preferred_method, email=victim.email, phone=victim.phone)
         letter = VictimLetter.objects.create(
             victim=victim,
             kind=kind,
@@ -75,11 +85,31 @@ def victim_letter_send(
             sent_on=today,
             sent_by=actor,
         )
+        if channel is not None:
+            body = message_body(
+                _content(_letter_with_case(letter.pk) or letter),
+                prisons=list(
+                    CustodyRecord.objects.filter(person_id=victim.scheme_case.person_id)
+                    .exclude(prison="")
+                    .values_list("prison", flat=True)
+                ),
+                release_addresses=[_address_lines(a) for a in addresses],
+                release_postcodes=[a.postcode for a in addresses],
+            )
+            victim_message_queue(
+                actor=actor,
+                letter=letter,
+                channel=channel[0],
+                to=channel[1],
+                body=body,
+                crn=victim.scheme_case.person.crn,
+            )
+        method = channel[0] if channel else "letter"
         VictimContact.objects.create(
             victim=victim,
             contact_date=today,
-            method="letter",
-            summary=f"Letter sent: {LETTER_LABELS[LetterKind(kind)]}",
+            method=method,
+            summary=f"Letter sent{SENT_BY[method]}: {LETTER_LABELS[LetterKind(kind)]}",
             recorded_by=actor,
             first_contact=victim.scheme_case.first_contact_on is None,
         )
@@ -109,21 +139,20 @@ class LetterContent:
     licence_ends: dt.date | None
 
 
-def letter_content(*, user: User, letter_id: int) -> LetterContent:
-    """What the template may show, and nothing else: no prison, no address of the offender."""
-    letter = (
-        VictimLetter.objects.select_related(
-            "victim__scheme_case__person",
-            "victim__scheme_case__vlo",
-            "victim__scheme_case__region",
-            "victim__scheme_case__event__sentence",
-            "sent_by__staff",
-        )
-        .filter(pk=letter_id, victim__scheme_case__in=scheme_cases_visible_to(user))
-        .first()
-    )
-    if letter is None:
-        raise NotFound(letter_id)
+def _letter_with_case(letter_id: int, user: User | None = None) -> VictimLetter | None:
+    found = VictimLetter.objects.filter(pk=letter_id)
+    if user is not None:
+        found = found.filter(victim__scheme_case__in=scheme_cases_visible_to(user))
+    return found.select_related(
+        "victim__scheme_case__person",
+        "victim__scheme_case__vlo",
+        "victim__scheme_case__region",
+        "victim__scheme_case__event__sentence",
+        "sent_by__staff",
+    ).first()
+
+
+def _content(letter: VictimLetter) -> LetterContent:
     case = letter.victim.scheme_case
     sentence = getattr(case.event, "sentence", None) if case.event else None
     conditions = list(
@@ -139,3 +168,11 @@ def letter_content(*, user: User, letter_id: int) -> LetterContent:
         conditions=conditions,
         licence_ends=sentence.expected_end_date if sentence else None,
     )
+
+
+def letter_content(*, user: User, letter_id: int) -> LetterContent:
+    """What the template may show, and nothing else: no prison, no address of the offender."""
+    letter = _letter_with_case(letter_id, user)
+    if letter is None:
+        raise NotFound(letter_id)
+    return _content(letter)

@@ -64,3 +64,12 @@ def vlo_user(region_of, **kwargs: object):
     region = region_of.pdu.region
     team = TeamFactory(pdu=PDUFactory(region=region), name="Victim liaison unit")
     return UserFactory(role="vlo", staff=StaffFactory(team=team, grade="VLO"), **kwargs)
+
+
+def vlo_manager_user(region_of, **kwargs: object):
+    """A victim liaison unit manager in the region of ``region_of`` (a person or a team)."""
+    from probation.accounts.tests.factories import PDUFactory, TeamFactory
+
+    region = region_of.pdu.region
+    team = TeamFactory(pdu=PDUFactory(region=region), name="Victim liaison unit")
+    return UserFactory(role="vlo_manager", staff=StaffFactory(team=team, grade="VLO"), **kwargs)

@@ -6,14 +6,16 @@ import datetime as dt
 import pytest
 from django.db import transaction
 from django.urls import reverse
+from django.utils.html import escape
 
 from probation.accounts.tests.factories import PDUFactory, RegionFactory, StaffFactory, TeamFactory
+from probation.core.clock import today_uk
 from probation.core.key_events import KeyEventKind, key_event_occurred
 from probation.people.services.allocation import allocation_create
 from probation.sentences.services.events import sentence_terminate
 from probation.sentences.tests.factories import CustodialSentenceFactory
-from probation.victims.models import KeyStageTask
-from probation.victims.tests.factories import SchemeCaseFactory
+from probation.victims.models import KEY_STAGE_LABELS, KeyStageTask
+from probation.victims.tests.factories import SchemeCaseFactory, vlo_user
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -82,3 +84,38 @@ def test_the_offender_manager_sees_the_vlo_and_the_date_they_were_told(client, s
     assert "Vera Lowe" in page
     assert "VLO told on 2 October 2026" in page
     assert "Victim contact scheme" in overview
+
+
+def test_every_key_event_kind_has_a_label_on_the_vlos_list():
+    assert set(KEY_STAGE_LABELS) == set(KeyEventKind)
+
+
+@pytest.mark.parametrize("kind", list(KeyEventKind), ids=[k.value for k in KeyEventKind])
+def test_every_key_event_reaches_the_vlo_as_a_task_with_its_date(client, scheme, case, kind):
+    """UAL, death, deportation, end of licence, licence varied, HDC/ROTL/open conditions and the rest:
+    whichever app records the event, the VLO gets a task dated the event, told today."""
+    with transaction.atomic():
+        key_event_occurred(person_id=case.pk, kind=kind, on=D(2027, 1, 15), detail={"ref": 7})
+
+    task = KeyStageTask.objects.get()
+    assert (task.scheme_case, task.kind, task.event_date, task.told_on, task.done_on) == (
+        scheme,
+        kind.value,
+        D(2027, 1, 15),
+        today_uk(),
+        None,
+    )
+    client.force_login(vlo_user(case))
+    page = client.get(reverse("victims:scheme-case", args=[scheme.pk])).content.decode()
+    assert escape(KEY_STAGE_LABELS[kind]) in page
+    assert "15 January 2027" in page
+
+
+def test_a_closed_case_gets_no_task(scheme, case):
+    scheme.closed_on = D(2026, 10, 1)
+    scheme.save()
+
+    with transaction.atomic():
+        key_event_occurred(person_id=case.pk, kind=KeyEventKind.UNLAWFULLY_AT_LARGE, on=D(2026, 11, 1))
+
+    assert not KeyStageTask.objects.exists()

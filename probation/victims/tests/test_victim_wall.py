@@ -25,6 +25,7 @@ from probation.victims.tests.factories import (
     SchemeCaseFactory,
     VictimContactFactory,
     VictimFactory,
+    vlo_manager_user,
     vlo_user,
 )
 from tests.test_access_matrix_coverage import EXEMPT_NAMESPACES, _patterns
@@ -136,6 +137,7 @@ def _others(person, officer_user):
         "partner": partner,
         "sysadmin": UserFactory(role="system_admin", staff=None),
         "vlo-other-region": vlo_user(SchemeCaseFactory().person),
+        "vlo-manager-other-region": vlo_manager_user(SchemeCaseFactory().person),
     }
 
 
@@ -154,6 +156,44 @@ def test_the_planted_victim_shows_on_the_vlos_own_page(client, planted):
         "email",
         "note",
     ]
+
+
+def test_the_planted_victim_shows_to_the_units_manager(client, planted):
+    client.force_login(vlo_manager_user(planted["person"]))
+
+    victim = _text(client.get(reverse("victims:victim", args=[planted["victim"].pk])))
+    case = _text(client.get(reverse("victims:scheme-case", args=[planted["scheme"].pk])))
+
+    assert _strings_found(victim) == [
+        "forename",
+        "surname",
+        "address",
+        "town",
+        "postcode",
+        "phone",
+        "email",
+        "note",
+    ]
+    assert _strings_found(case) == ["forename", "surname"]
+
+
+def test_no_relation_leads_from_the_offender_record_to_victim_data():
+    """The offender's subject access export (and any export built by walking the person's records)
+    cannot reach a victim: no model outside the victims app has a visible relation to a victims
+    table, so ``Person`` and everything hanging off it never lead there. (There is no subject access
+    export URL yet; when one is added the walk below reads it as the officer and the other roles.)"""
+    from django.apps import apps
+
+    victim_models = set(apps.get_app_config("victims").get_models())
+    leads = [
+        (model._meta.label, field.name)
+        for model in apps.get_models()
+        if model not in victim_models
+        for field in model._meta.get_fields()
+        if field.is_relation and field.related_model in victim_models
+    ]
+
+    assert leads == []
 
 
 def test_no_page_export_pdf_or_api_other_roles_reach_shows_victim_data(client, planted, officer_user):
@@ -179,6 +219,7 @@ def test_no_page_export_pdf_or_api_other_roles_reach_shows_victim_data(client, p
         reverse("people:case-overview", args=[person.crn]),
         reverse("victims:case-scheme", args=[person.crn]),
         reverse("people:api-person", args=[person.crn]),
+        reverse("people:caseload-export"),
         reverse(
             "reports:report-pdf",
             args=[

@@ -6,6 +6,7 @@ writes one audit row naming what it showed (ids, never names)."""
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +24,7 @@ from probation.victims.selectors import performance, scope
 from probation.victims.services import scheme as services
 
 UNIT = "victim_unit"
+UNIT_PAGE_SIZE = 50
 
 
 def require_vlo(
@@ -36,18 +38,27 @@ class UnitListView(View):
     def get(self, request: AuthenticatedHttpRequest) -> HttpResponse:
         require_vlo(request)
         today = today_uk()
-        rows = [unit_row(case, today) for case in scope.unit_list(request.user)]
-        staff = request.user.staff
-        assert staff is not None  # require_vlo
+        totals = scope.unit_totals(request.user, today)
+        paginator = Paginator(scope.unit_list(request.user), UNIT_PAGE_SIZE)
+        paginator.count = totals["total"]  # counted above with the overdue figure
+        page = paginator.get_page(request.GET.get("page"))
+        rows = [unit_row(case, today) for case in page.object_list]
         audit_record(
             actor=request.user,
             action=AuditAction.VIEW,
             object_type=UNIT,
-            object_id=staff.team.pdu.region_id,
-            detail={"scheme_cases": [row.pk for row in rows]},
+            object_id=scope.vlo_region_id(request.user),
+            detail={"page": page.number, "scheme_cases": [row.pk for row in rows]},
         )
-        overdue = sum(1 for row in rows if row.status.label == "Overdue")
-        return render(request, "victims/unit.html", {"rows": rows, "overdue": overdue, "today": today})
+        context = {
+            "rows": rows,
+            "page": page,
+            "total": totals["total"],
+            "overdue": totals["overdue"],
+            "today": today,
+            "can_add": has_permission(request.user, Permission.VICTIM_RECORDS_MANAGE),
+        }
+        return render(request, "victims/unit.html", context)
 
 
 class SchemeCaseAddView(View):
@@ -91,6 +102,7 @@ class SchemeCaseView(View):
         )
         tasks = list(case.tasks.order_by("done_on", "told_on", "id"))
         representations = list(case.representations.select_related("victim").order_by("sent_on", "id"))
+        history = list(case.changes.select_related("by", "vlo"))
         audit_record(
             actor=request.user,
             action=AuditAction.VIEW,
@@ -105,7 +117,12 @@ class SchemeCaseView(View):
             "victims": victims,
             "tasks": tasks,
             "representations": representations,
-            "can_manage": has_permission(request.user, Permission.VICTIM_RECORDS_MANAGE),
+            "history": history,
+            "can_manage": case.closed_on is None
+            and has_permission(request.user, Permission.VICTIM_RECORDS_MANAGE),
+            "can_close": has_permission(request.user, Permission.VICTIM_CASE_CLOSE),
+            "can_allocate": case.closed_on is None
+            and has_permission(request.user, Permission.VICTIM_UNIT_MANAGE),
             "is_mine": case.vlo_id is not None and case.vlo_id == request.user.staff_id,
         }
         return render(request, "victims/scheme_case.html", context)

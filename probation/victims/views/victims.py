@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views import View
 
 from probation.accounts.http import AuthenticatedHttpRequest
-from probation.accounts.policy import Permission
+from probation.accounts.policy import Permission, has_permission
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.errors import ConflictError, ServiceError
@@ -27,6 +27,7 @@ from probation.victims.forms import (
 from probation.victims.models import SchemeCase, Victim, VictimRole
 from probation.victims.selectors import scope
 from probation.victims.services import letters, representations, victims
+from probation.victims.services import messages as messages_service
 from probation.victims.views.unit import require_vlo
 
 DETAIL_FIELDS = [
@@ -71,11 +72,12 @@ class VictimView(View):
         require_vlo(request)
         victim = scope.victim_get(user=request.user, victim_id=victim_id)
         contacts = list(victim.contacts.select_related("recorded_by", "recorded_by__staff"))
-        sent = list(victim.letters.all())
+        sent = list(victim.letters.select_related("message"))
         statements = list(victim.statements.all())
         requests = list(victim.representations.order_by("sent_on", "id"))
         representatives = list(victim.representatives.all())
         _audit_view(request, victim, "record", contacts=[c.pk for c in contacts])
+        case_open = victim.scheme_case.closed_on is None
         return render(
             request,
             "victims/victim.html",
@@ -87,6 +89,7 @@ class VictimView(View):
                 "representatives": representatives,
                 "letters": sent,
                 "statements": statements,
+                "can_manage": case_open and has_permission(request.user, Permission.VICTIM_RECORDS_MANAGE),
             },
         )
 
@@ -247,8 +250,21 @@ class RepresentationCreateView(_VictimFormView):
 
 class LetterCreateView(_VictimFormView):
     title = "Send a letter"
-    success_message = "Letter sent: print it from the contact log"
+    success_message = "Letter sent"
     form_class = LetterForm
+
+    def success_url(self, saved: Any) -> str:
+        channel = messages_service.message_channel(
+            saved.victim.preferred_method, email=saved.victim.email, phone=saved.victim.phone
+        )
+        how = {"email": "by email", "sms": "by text message"}.get(channel[0]) if channel else None
+        messages.info(
+            self.request,
+            f"The letter is on its way {how}: its delivery shows under Letters"
+            if how
+            else "Print the letter from the list of letters and post it",
+        )
+        return self.back_url()
 
     def save(self, data: dict[str, Any]) -> Any:
         assert self.victim is not None
@@ -277,6 +293,26 @@ class LetterPdfView(View):
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="victim-letter-{content.letter.pk}.pdf"'
         return response
+
+
+class MessageRetryView(View):
+    """Send a failed email or text message again (the victim's page shows the failure)."""
+
+    def post(self, request: AuthenticatedHttpRequest, message_id: int) -> HttpResponse:
+        require_vlo(request, Permission.VICTIM_RECORDS_MANAGE)
+        try:
+            message = messages_service.victim_message_retry(actor=request.user, message_id=message_id)
+        except ServiceError as error:
+            messages.error(request, error.message)
+            victim_id = messages_service.message_victim_id(actor=request.user, message_id=message_id)
+            return redirect("victims:victim", victim_id)
+        if message.status == "sent":
+            messages.success(request, "Message sent")
+        else:
+            messages.error(
+                request, "The message could not be sent again. Try later, or send the letter by post"
+            )
+        return redirect("victims:victim", message.victim_id)
 
 
 class StatementCreateView(_VictimFormView):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from probation.rules.victims.disclosure import location_problems
+from probation.rules.victims.disclosure import location_problems, message_text_problems
 
 HOME = "17 Orchard Way\nHeadingley, Leeds"
 
@@ -41,5 +41,31 @@ def test_a_letter_never_names_the_prison_or_the_release_address(text, problems):
 
     assert (
         letter_text_problems(text, release_addresses=["4 Mill Lane\nHunslet"], release_postcodes=["LS2 7AB"])
+        == problems
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "problems"),
+    [
+        ("Roy Wallace has been recalled to prison.", []),
+        ("Recall to prison", []),
+        ("He is now held at HMP Wakefield.", ["the prison"]),
+        ("He has moved to wakefield.", ["the prison"]),
+        ("Released in May 2027 to 4 Mill Lane", ["an address"]),
+        ("Released in May 2027 to Hunslet", ["an address"]),
+        ("Released in May 2027, LS10 1AB", ["an address"]),
+        ("HMP Leeds, 2 Gloucester Terrace LS12 2TJ", ["the prison", "an address"]),
+        ("Victim liaison unit, Yorkshire and the Humber", []),
+    ],
+)
+def test_a_letter_by_email_or_text_never_names_the_prison_or_the_release_address(text, problems):
+    assert (
+        message_text_problems(
+            text,
+            prisons=["HMP Wakefield"],
+            release_addresses=["4 Mill Lane\nHunslet"],
+            release_postcodes=["LS10 1AB"],
+        )
         == problems
     )
