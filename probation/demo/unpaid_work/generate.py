@@ -191,7 +191,7 @@ def _move(contacts: list[Contact], days: dict[int, list[ProjectDay]], actor: Use
                 contact=contact,
                 signed_in=local(contact.starts_at).time() if contact.credited else None,
                 signed_out=local(contact.ends_at).time() if contact.credited and contact.ends_at else None,
-                credited_minutes=min(contact.credited * 60, 32767),
+                credited_minutes=contact.credited,  # minutes (ADR 0048)
             )
             for contact, key, allocation_key in placed
         ],
