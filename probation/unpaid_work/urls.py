@@ -21,4 +21,6 @@ urlpatterns = [
     path("unpaid-work/sessions/<int:session_id>", sheet.SessionSheetView.as_view(), name="sheet"),
     path(f"{REQUIREMENT}/assessment", case.AssessmentView.as_view(), name="assessment"),
     path(f"{REQUIREMENT}/allocate", case.AllocateView.as_view(), name="allocate"),
+    path(f"{REQUIREMENT}/extensions/add", case.ExtensionView.as_view(), name="extension-create"),
+    path(f"{REQUIREMENT}/ete/add", case.EteCreditView.as_view(), name="ete-create"),
 ]

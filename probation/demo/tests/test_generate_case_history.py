@@ -149,7 +149,8 @@ def test_requirement_progress_is_the_sum_of_the_credits(people: None) -> None:
     requirements = list(Requirement.objects.values_list("id", "done", "ordered", "type"))
     # Unpaid work is credited in minutes on the contact (ADR 0048); the requirement counts hours.
     assert all(
-        done * (60 if type_ == "unpaid_work" else 1) == credited.get(pk, 0) for pk, done, _, type_ in requirements
+        done * (60 if type_ == "unpaid_work" else 1) == credited.get(pk, 0)
+        for pk, done, _, type_ in requirements
     )
     assert all(ordered is None or done <= ordered for _, done, ordered, _ in requirements)
     assert sum(done for _, done, _, _ in requirements) > 0
