@@ -1,6 +1,6 @@
 from django.urls import path
 
-from probation.unpaid_work.views import case, operations, projects, sheet
+from probation.unpaid_work.views import case, operations, project_edit, projects, sheet
 
 app_name = "unpaid_work"
 
@@ -14,6 +14,16 @@ urlpatterns = [
         "unpaid-work/projects/<int:project_id>/sessions/add",
         projects.ProjectDayCreateView.as_view(),
         name="day-create",
+    ),
+    path(
+        "unpaid-work/projects/<int:project_id>/edit",
+        project_edit.ProjectEditView.as_view(),
+        name="project-edit",
+    ),
+    path(
+        "unpaid-work/projects/<int:project_id>/sessions/<int:day_id>/edit",
+        project_edit.ProjectDayEditView.as_view(),
+        name="day-edit",
     ),
     path("unpaid-work/sessions", projects.MySessionsView.as_view(), name="sessions"),
     path("unpaid-work/operations", operations.OperationsView.as_view(), name="operations"),

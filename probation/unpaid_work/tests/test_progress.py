@@ -70,7 +70,8 @@ def test_staff_credit_ete_hours_which_count_towards_the_order_and_show_on_its_pr
     first = client.post(url, data)
     again = client.post(url, data)  # a double-click credits once
 
-    assert first.status_code == 302 and again["Location"] == first["Location"]
+    assert first.status_code == 302
+    assert again["Location"] == first["Location"]
     requirement.refresh_from_db()
     assert (requirement.done, requirement.done_part_minutes) == (10, 30)
     credit = EteCredit.objects.get()
