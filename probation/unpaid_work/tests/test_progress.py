@@ -26,7 +26,7 @@ from probation.worklists.selectors import _unpaid_work_rows
 pytestmark = pytest.mark.django_db
 
 
-def _order(officer, *, made: dt.date, ordered: int = 100, done: int = 0) -> Requirement:
+def _order(officer, *, made: dt.date, ordered: int = 100, done: int = 0):
     person = PersonFactory(officer=officer)
     sentence = SentenceFactory(event__person=person, event__conviction_date=made)
     return RequirementFactory(sentence=sentence, ordered=ordered, done=done)
@@ -47,7 +47,9 @@ def _ete(actor, requirement, minutes, when=None):
 
 
 def _key(page: str) -> str:
-    return re.search(r'name="submission_key" value="([0-9a-f-]{36})"', page)[1]
+    found = re.search(r'name="submission_key" value="([0-9a-f-]{36})"', page)
+    assert found is not None
+    return found[1]
 
 
 def test_staff_credit_ete_hours_which_count_towards_the_order_and_show_on_its_progress(
