@@ -20,8 +20,6 @@ from probation.unpaid_work.selectors.allocation import requirement_summary
 from probation.unpaid_work.services.progress import EteRequest, ete_credit_record, extension_record
 from probation.unpaid_work.services.sheets import SheetRow, session_sheet_save
 from probation.unpaid_work.tests.factories import place
-from probation.worklists import conditions
-from probation.worklists.selectors import _unpaid_work_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -216,17 +214,3 @@ def test_an_extension_that_does_not_extend_is_refused_with_every_reason(client, 
     assert "The date the court granted it must be today or in the past" in page
     assert "The new deadline must be after the current deadline" in page
     assert not DeadlineExtension.objects.exists()
-
-
-def test_the_at_risk_list_uses_the_extended_deadline(upw_staff, officer_user):
-    requirement = _order(officer_user.staff, made=today_uk() - dt.timedelta(days=400), ordered=40, done=30)
-    queryset = conditions.unpaid_work_open().filter(pk=requirement.pk)
-    [(_, outlook)] = _unpaid_work_rows(queryset, today=today_uk())
-    assert outlook.status == "deadline_passed"
-
-    new_deadline = today_uk() + dt.timedelta(days=90)
-    _extend(upw_staff, requirement, today_uk(), new_deadline)
-
-    # No longer past its deadline; 30 hours in 400 days is still too slow for the last 10 in 90 days.
-    [(_, outlook)] = _unpaid_work_rows(queryset, today=today_uk())
-    assert (outlook.status, outlook.deadline) == ("at_risk", new_deadline)
