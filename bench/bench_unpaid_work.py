@@ -1,6 +1,7 @@
 #!/usr/bin/env python
-"""Unpaid work at national scale (issue 13): a 20-person session sheet saved in one request (query
-count constant as the sheet grows: 2 people vs 20), and the project page (p95 target ≤ 50 ms).
+"""Unpaid work (issue 13): a 20-person session sheet saved in one request (query
+count constant as the sheet grows: 2 people vs 20), and the project, projects and operations pages
+(p95 target ≤ 50 ms), with CPU ms per request. Setup and timing loop: bench/common.py.
 
 Needs the demo data with its unpaid-work projects (generate_data --demo-users, generate_case_history,
 generate_unpaid_work). The sheets are made on a weekly session of the demo project added for the run,
@@ -13,26 +14,17 @@ transaction rolled back at its end, so runs are repeatable and the database is l
 import argparse
 import datetime as dt
 import json
-import os
-import statistics
 import sys
-import time
-import warnings
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-warnings.filterwarnings("ignore", message="No directory at")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import setup
 
-import django  # noqa: E402
+setup()
 
-django.setup()
-
-from django.db import connection, transaction  # noqa: E402
+from common import Timer, database, rolled_back, summarise, time_page, user  # noqa: E402
 from django.db.models import F  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from probation.accounts.models import User  # noqa: E402
@@ -42,14 +34,8 @@ from probation.core.clock import today_uk  # noqa: E402
 from probation.sentences.models import Requirement  # noqa: E402
 from probation.unpaid_work.models import Allocation, Place, Project, ProjectDay, Session  # noqa: E402
 
-PAGE_P95_TARGET_MS = 50.0
 SHEET = 20
 SMALL = 2
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def _sheet(day: ProjectDay, date: dt.date, requirements: list[Requirement], staff: User) -> Session:
@@ -99,12 +85,14 @@ def time_sheet_save(staff: User, supervisor: User, project: Project, runs: int) 
     )
     if len(requirements) < SHEET:
         raise SystemExit(f"Only {len(requirements)} unpaid-work orders with hours left in the PDU")
-    seconds, queries = {SHEET: [], SMALL: []}, {SHEET: [], SMALL: []}
+    walls: dict[int, list[float]] = {SHEET: [], SMALL: []}
+    cpus: dict[int, list[float]] = {SHEET: [], SMALL: []}
+    queries: dict[int, list[int]] = {SHEET: [], SMALL: []}
     # Mondays in the last weeks (a session may not be recorded before it happens).
     monday = today_uk() - dt.timedelta(days=today_uk().weekday() + 7)
     for run in range(runs):
         for size in (SMALL, SHEET):
-            with transaction.atomic():
+            with rolled_back():
                 day = ProjectDay.objects.create(
                     project=project,
                     weekday=0,
@@ -115,46 +103,17 @@ def time_sheet_save(staff: User, supervisor: User, project: Project, runs: int) 
                 )
                 session = _sheet(day, monday - dt.timedelta(days=7 * run), requirements[:size], staff)
                 data = _post(session)
-                with CaptureQueriesContext(connection) as captured:
-                    started = time.perf_counter()
+                with Timer() as timer:
                     response = client.post(reverse("unpaid_work:sheet", args=[session.pk]), data)
-                    seconds[size].append(time.perf_counter() - started)
                 if response.status_code != 302:
                     raise SystemExit(f"sheet save returned {response.status_code}")
-                queries[size].append(len(captured.captured_queries))
-                transaction.set_rollback(True)
-    return {
+                walls[size].append(timer.wall_ms)
+                cpus[size].append(timer.cpu_ms)
+                queries[size].append(timer.queries)
+    return summarise(walls[SHEET], cpus[SHEET], queries[SHEET], target_ms=float("inf")) | {
         "people": SHEET,
-        "runs": runs,
-        "median_ms": round(statistics.median(seconds[SHEET]) * 1000, 1),
-        "max_ms": round(max(seconds[SHEET]) * 1000, 1),
-        "queries": max(queries[SHEET]),
         f"queries_with_{SMALL}_people": max(queries[SMALL]),
         "constant_queries": max(queries[SHEET]) == max(queries[SMALL]),
-    }
-
-
-def time_page(user: User, url: str, iterations: int) -> dict:
-    client = Client()
-    client.force_login(user)
-    times, counts = [], []
-    for i in range(10 + iterations):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            elapsed = time.perf_counter() - started
-        if response.status_code != 200:
-            raise SystemExit(f"{url} returned {response.status_code}")
-        if i >= 10:
-            times.append(elapsed * 1000)
-            counts.append(len(captured.captured_queries))
-    p95 = percentile(times, 0.95)
-    return {
-        "iterations": iterations,
-        "p50_ms": round(percentile(times, 0.5), 2),
-        "p95_ms": round(p95, 2),
-        "queries": max(counts),
-        "pass": p95 <= PAGE_P95_TARGET_MS,
     }
 
 
@@ -163,12 +122,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="sheet saves to time (default 5)")
     parser.add_argument("--iterations", type=int, default=200, help="page requests (default 200)")
     options = parser.parse_args()
-    staff = User.objects.select_related("staff__team").get(username="upw-staff")
-    supervisor = User.objects.select_related("staff").get(username="upw-supervisor")
+    staff, supervisor = user("upw-staff"), user("upw-supervisor")
     project = Project.objects.filter(pdu_id=staff.staff.team.pdu_id, project_type="NP1").first()
     if project is None:
         raise SystemExit("No demo project: run generate_unpaid_work")
     report = {
+        "database": database(),
         "projects": Project.objects.count(),
         "sessions": Session.objects.count(),
         "places": Place.objects.count(),
@@ -177,6 +136,7 @@ def main() -> None:
             staff, reverse("unpaid_work:project", args=[project.pk]), options.iterations
         ),
         "projects_page": time_page(staff, reverse("unpaid_work:projects"), options.iterations),
+        "operations_page": time_page(staff, reverse("unpaid_work:operations"), options.iterations),
     }
     print(json.dumps(report, indent=2))
 

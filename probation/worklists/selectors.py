@@ -33,6 +33,7 @@ from probation.rules.worklists.deadlines import (
     last_appointment_day_overdue,
     unpaid_work_outlook,
 )
+from probation.unpaid_work.selectors.allocation import extended_deadlines
 from probation.worklists import conditions
 from probation.worklists.models import CaseReview, ReviewStatus, WorkItem
 
@@ -297,14 +298,16 @@ def _unpaid_work_rows(
     booked = unpaid_work_booked(
         since=london_datetime(today, dt.time()), requirement_ids=[r.pk for r in requirements]
     )
+    extended = extended_deadlines([r.pk for r in requirements]) if requirements else {}
     for requirement in requirements:
-        deadline = unpaid_work_deadline(requirement.start_date)
+        deadline = extended.get(requirement.pk) or unpaid_work_deadline(requirement.start_date)
         outlook = unpaid_work_outlook(
             start=requirement.start_date,
             ordered=requirement.ordered,
             done=requirement.done,
             today=today,
             booked=booked_hours_by(booked.get(requirement.pk, []), deadline),
+            deadline=deadline,
         )
         if outlook.needs_attention:
             needing.append((requirement, outlook))

@@ -38,7 +38,12 @@ def build(password: str, tag: str) -> dict[str, object]:
         role="upw_supervisor",
         staff=StaffFactory(code=f"US{tag}", team=team, grade="UPWS"),
     )
-    for user in (po, supervisor):
+    staff = UserFactory(
+        username=f"ustaff-{tag}",
+        role="upw_staff",
+        staff=StaffFactory(code=f"UT{tag}", team=team, grade="CPO"),
+    )
+    for user in (po, supervisor, staff):
         user.set_password(password)
         user.save()
     today = today_uk()
@@ -59,6 +64,7 @@ def build(password: str, tag: str) -> dict[str, object]:
     return {
         "po": po.username,
         "supervisor": supervisor.username,
+        "staff": staff.username,
         "session": session.pk,
         "people": people,
         "project": day.project.name,
@@ -115,3 +121,43 @@ def test_a_supervisor_records_three_people_on_a_phone_and_the_po_sees_hours_and_
     page.goto(f"/cases/{clarke['crn']}/sentences/{clarke['sentence']}/compliance")
     expect(page.get_by_role("link", name="Record an action").first).to_be_visible()
     assert axe_violations(page) == []
+
+
+def _date(page, legend: str, day) -> None:
+    group = page.get_by_role("group", name=legend)
+    group.get_by_label("Day").fill(str(day.day))
+    group.get_by_label("Month").fill(str(day.month))
+    group.get_by_label("Year").fill(str(day.year))
+
+
+def test_unpaid_work_staff_credit_ete_hours_and_record_an_extension_on_a_phone(page, journey):
+    import datetime as dt
+
+    adams = next(p for p in journey["people"] if p["surname"] == "Adams")
+    today = dt.date.today()
+    page.set_viewport_size(PHONE)
+    _sign_in(page, journey["staff"])
+    page.goto(f"/cases/{adams['crn']}/sentences/{adams['sentence']}")
+    expect(page.get_by_role("heading", name="Unpaid work progress")).to_be_visible()
+    _check_phone(page)
+
+    page.get_by_role("link", name="Credit ETE time").click()
+    _check_phone(page)
+    _date(page, "Date", today)
+    page.get_by_label("Course or activity").fill("Functional Skills maths")
+    page.get_by_label("Hours").fill("40")
+    page.get_by_role("button", name="Credit ETE time").click()
+    expect(page.get_by_text("ETE is capped at 30 % of the order").first).to_be_visible()
+    _check_phone(page)
+    page.get_by_label("Hours").fill("3")
+    page.get_by_role("button", name="Credit ETE time").click()
+    expect(page.get_by_text("ETE time credited to the order")).to_be_visible()
+    expect(page.get_by_text("3h credited of up to 30h; 27h left")).to_be_visible()
+
+    page.get_by_role("link", name="Record a court's extension").click()
+    _date(page, "Date the court granted it", today)
+    _date(page, "New deadline", today + dt.timedelta(days=500))
+    page.get_by_role("button", name="Record extension").click()
+    expect(page.get_by_text("Extension recorded")).to_be_visible()
+    expect(page.get_by_text("(extended by the court)")).to_be_visible()
+    _check_phone(page)

@@ -84,8 +84,8 @@ class Contact(VersionedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     # What this contact credited to its requirement: one RAR day / programme session; for unpaid work,
-    # whole hours when the officer records "hours worked" (outcomes.py) but MINUTES when a supervisor's
-    # session sheet credits it (sessions.py, ADR 0036). Audit detail only: progress is Requirement.done.
+    # MINUTES, whether the officer records "hours worked" (outcomes.py) or a supervisor's session sheet
+    # credits it (sessions.py; ADR 0036, 0048). Progress itself is Requirement.done(_part_minutes).
     credited = models.PositiveSmallIntegerField(default=0)
     # A failed-to-attend awaits evidence of an acceptable reason until this date (7 days, enforcement.md).
     evidence_due_on = models.DateField(null=True, blank=True)

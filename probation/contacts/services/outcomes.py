@@ -111,7 +111,10 @@ def _credit(contact: Contact, code: OutcomeCode, hours: int | None) -> int:
         # Part hours credited from a session sheet count as a started hour here (done_part_minutes).
         started = requirement.done + (1 if requirement.done_part_minutes else 0)
         _raise_as_field(lambda: check_credit(kind, ordered=ordered, credited=started, credit=hours), "hours")
-        credited, requirement.done = hours, requirement.done + hours
+        # Contact.credited is in minutes for unpaid work, whoever records it (ADR 0048): the officer's
+        # whole hours and a sheet's minutes move the requirement's progress alike.
+        credited = hours * 60
+        requirement.done, requirement.done_part_minutes = divmod(requirement.done_minutes + credited, 60)
     elif kind is RequirementType.REHABILITATION_ACTIVITY:
         # RAR days are distinct dates (rar_days_used): a second activity on a used day costs nothing.
         previous = [
@@ -130,7 +133,9 @@ def _credit(contact: Contact, code: OutcomeCode, hours: int | None) -> int:
         credited, requirement.done = 1, requirement.done + 1
     # Progress is not an edit of the requirement: no version bump, so an open requirement form is not
     # made stale by an appointment outcome (Requirement docstring; ADR 0015).
-    Requirement.objects.filter(pk=requirement.pk).update(done=requirement.done, updated_at=now())
+    Requirement.objects.filter(pk=requirement.pk).update(
+        done=requirement.done, done_part_minutes=requirement.done_part_minutes, updated_at=now()
+    )
     return max(credited, 0)
 
 

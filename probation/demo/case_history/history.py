@@ -313,7 +313,9 @@ class SentenceContacts:
         within = 300 if ACCEPTABLE[outcome] else 12
         contact.recorded = min(contact.ends + FIVE_MINUTES * (1 + int(rand() * within)), self.state.moment)
         if contact.link is not None and ATTENDED[outcome]:
-            contact.credited = _credit(self.rng, contact.link, contact.day, outcome)
+            credit = _credit(self.rng, contact.link, contact.day, outcome)
+            # Contact.credited is in minutes for unpaid work (ADR 0048); the requirement keeps hours.
+            contact.credited = credit * 60 if contact.link.type == "unpaid_work" else credit
         if rand() < 0.7:
             contact.notes = _pick(self.rng, NOTE_POOLS[outcome])
 

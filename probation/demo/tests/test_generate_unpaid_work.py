@@ -18,7 +18,7 @@ def test_generated_sessions_move_onto_projects_with_supervisors_out_of_the_offic
     po = UserFactory(username="po", role="practitioner", staff=StaffFactory(grade="PO"))
     person = PersonFactory(officer=po.staff)
     requirement = RequirementFactory(sentence=SentenceFactory(event__person=person))
-    for days, credited in ((-14, 7), (-7, 0), (7, 0)):
+    for days, credited in ((-14, 420), (-7, 0), (7, 0)):  # minutes (ADR 0048)
         day = dt.date(2026, 12, 3) + dt.timedelta(days=days)
         Contact.objects.create(
             person=person,

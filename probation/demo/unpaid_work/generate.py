@@ -14,13 +14,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import models, transaction
 
 from probation.accounts.models import PDU, Role, Staff, Team, User
 from probation.contacts.models import Contact
 from probation.contacts.times import local
 from probation.demo.people.access import DEFAULT_DEMO_PASSWORD
-from probation.unpaid_work.models import Allocation, Place, Project, ProjectDay, Session, Supervisor
+from probation.rules.sentences.requirements import unpaid_work_deadline
+from probation.sentences.models import Requirement
+from probation.unpaid_work.models import (
+    Allocation,
+    DeadlineExtension,
+    Place,
+    Project,
+    ProjectDay,
+    Session,
+    Supervisor,
+)
 
 CODE_PREFIX = "DEMO"
 START, END = dt.time(9), dt.time(16)
@@ -37,6 +47,7 @@ class Result:
     projects: int = 0
     sessions: int = 0
     moved: int = 0
+    extensions: int = 0
 
 
 def _supervisor(pdu: PDU, team: Team, n: int) -> Staff:
@@ -142,9 +153,10 @@ def generate(*, today: dt.date, log: Callable[[str], object] = print) -> Result:
         result.projects = len(pdus) * 2
         _demo_logins(po.staff.team, days[po.staff.team.pdu_id])
         result.sessions, result.moved = _move(contacts, days, po)
+        result.extensions = _extensions(today, po)
     log(
         f"{result.projects} unpaid-work projects, {result.sessions} sessions, "
-        f"{result.moved} appointments moved"
+        f"{result.moved} appointments moved, {result.extensions} deadlines extended by the court"
     )
     return result
 
@@ -191,7 +203,7 @@ def _move(contacts: list[Contact], days: dict[int, list[ProjectDay]], actor: Use
                 contact=contact,
                 signed_in=local(contact.starts_at).time() if contact.credited else None,
                 signed_out=local(contact.ends_at).time() if contact.credited and contact.ends_at else None,
-                credited_minutes=min(contact.credited * 60, 32767),
+                credited_minutes=contact.credited,  # minutes (ADR 0048)
             )
             for contact, key, allocation_key in placed
         ],
@@ -203,3 +215,35 @@ def _move(contacts: list[Contact], days: dict[int, list[ProjectDay]], actor: Use
                 officer_id=supervisor_id, on_project=True, location=location
             )
     return len(sessions), len(contacts)
+
+
+def _extensions(today: dt.date, actor: User) -> int:
+    """Every other live order past (or within a month of) its 12 months with hours left goes back to
+    court and is extended by six months, granted two weeks ago; the rest stay on the at-risk list."""
+    rows = (
+        Requirement.objects.filter(type="unpaid_work", terminated_on__isnull=True, ordered__isnull=False)
+        .exclude(done__gte=models.F("ordered"))
+        .values_list("id", "sentence__sentence_date")
+        .order_by("id")
+    )
+    granted_on = today - dt.timedelta(days=14)
+    extensions = []
+    for n, (pk, order_date) in enumerate(
+        (pk, d)
+        for pk, d in rows
+        if unpaid_work_deadline(d) <= today + dt.timedelta(days=30) and d <= granted_on
+    ):
+        if n % 2:
+            continue
+        deadline = max(unpaid_work_deadline(order_date), today)
+        extensions.append(
+            DeadlineExtension(
+                requirement_id=pk,
+                granted_on=granted_on,
+                new_deadline=deadline + dt.timedelta(days=182),
+                court="Magistrates' court",
+                recorded_by=actor,
+            )
+        )
+    DeadlineExtension.objects.bulk_create(extensions, batch_size=2000)
+    return len(extensions)

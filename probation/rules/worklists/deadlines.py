@@ -61,7 +61,13 @@ class UnpaidWorkOutlook:
 
 
 def unpaid_work_outlook(
-    *, start: dt.date, ordered: int, done: int, today: dt.date, booked: int = 0
+    *,
+    start: dt.date,
+    ordered: int,
+    done: int,
+    today: dt.date,
+    booked: int = 0,
+    deadline: dt.date | None = None,
 ) -> UnpaidWorkOutlook:
     """Will the hours be finished by the 12-month deadline at the rate achieved since the start?
 
@@ -73,8 +79,10 @@ def unpaid_work_outlook(
     ``booked``: hours of unpaid-work sessions already booked from today to the deadline (issue 13
     item 6, the real session schedule). Sessions booked to cover what remains make the order on track
     whatever the past rate; otherwise the projection is the better of the booked hours and the rate.
+
+    ``deadline``: the deadline in force when the court extended the 12 months (issue 13 item 6).
     """
-    deadline = unpaid_work_deadline(start)
+    deadline = deadline or unpaid_work_deadline(start)  # a court's extension replaces the 12 months
     remaining = max(ordered - done, 0)
     if remaining == 0:
         return UnpaidWorkOutlook(UnpaidWorkStatus.ON_TRACK, deadline, 0, 0)

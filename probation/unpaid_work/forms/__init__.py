@@ -171,3 +171,17 @@ class AllocationForm(GovukForm):
 
     def layout_fields(self) -> list[object]:
         return ["day", Field.radios("frequency"), "starts_on", "ends_on", "pick_up"]
+
+
+class ProjectEditForm(ProjectForm):
+    submit_label = "Save changes"
+    ends_on = date_field(
+        "End date",
+        required=False,
+        help_text="To end the project, enter its last day. Leave blank if it has no end",
+    )
+
+
+class ProjectDayEditForm(ProjectDayForm):
+    submit_label = "Save changes"
+    weekday = None  # type: ignore[assignment]  # the day is the session's identity: add a new one instead

@@ -1,4 +1,5 @@
 from probation.unpaid_work.models.placements import Allocation, Assessment, Place
+from probation.unpaid_work.models.progress import DeadlineExtension, EteCredit
 from probation.unpaid_work.models.projects import (
     PROJECT_KINDS,
     WEEKDAYS,
@@ -14,6 +15,8 @@ __all__ = [
     "WEEKDAYS",
     "Allocation",
     "Assessment",
+    "DeadlineExtension",
+    "EteCredit",
     "Place",
     "Project",
     "ProjectDay",

@@ -137,7 +137,12 @@ class Session(VersionedModel):
     class Meta:
         ordering = ["date", "id"]
         constraints = [models.UniqueConstraint(fields=["day", "date"], name="upw_session_unique")]
-        indexes = [models.Index(fields=["supervisor", "date"], name="upw_session_supervisor_idx")]
+        indexes = [
+            models.Index(fields=["supervisor", "date"], name="upw_session_supervisor_idx"),
+            # The project page's schedule, the operations view (a PDU's projects by week) and project
+            # edits' "booked ahead" all read a project's sessions by date.
+            models.Index(fields=["project", "date"], name="upw_session_project_date_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.project.name} on {self.date:%-d %B %Y}"

@@ -4,16 +4,18 @@ not, each with every reason (probation.rules.unpaid_work.restrictions)."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import F
+from django.db.models import Max
 
 from probation.accounts.models import User
+from probation.contacts.models import Contact
+from probation.contacts.times import local
 from probation.core.clock import today_uk
 from probation.people.models import Person
-from probation.rules.sentences.requirements import unpaid_work_deadline
+from probation.rules.unpaid_work.deadlines import Extension, completion_deadline
 from probation.rules.unpaid_work.incentive import EarnedReduction, WorkEvent, earned_reduction, ete_allowance
 from probation.rules.unpaid_work.restrictions import refusals
 from probation.sentences.models import Requirement
-from probation.unpaid_work.models import Assessment, Place, ProjectDay
+from probation.unpaid_work.models import Assessment, DeadlineExtension, EteCredit, ProjectDay
 from probation.unpaid_work.services.fit import person_fit, project_fit
 from probation.unpaid_work.services.projects import staff_pdu_id
 
@@ -64,33 +66,55 @@ class RequirementSummary:
     ordered: int  # minutes
     credited: int
     remaining: int
-    deadline: dt.date
+    deadline: dt.date  # in force: the latest extension's, else 12 months from the order
+    extensions: list[DeadlineExtension]
     ete_allowed: int
+    ete_used: int
     reduction: EarnedReduction
+
+    @property
+    def ete_left(self) -> int:
+        return max(self.ete_allowed - self.ete_used, 0)
+
+    @property
+    def required(self) -> int:
+        """The minutes still to work once the earned reduction so far is taken off."""
+        return max(self.remaining - self.reduction.discount, 0)
 
 
 def requirement_summary(*, requirement: Requirement) -> RequirementSummary:
     """What officers and staff see of the order (unpaid-work.md § What officers see): minutes ordered,
-    credited and left, the 12-month deadline, the ETE allowance and the earned reduction. One query
-    for the sessions recorded on sheets (sub-type W01 assumed: requirements record none yet)."""
+    credited and left, the deadline in force (with the court's extensions), the ETE allowance and use,
+    and the earned reduction. The reduction reads every outcome on the order, oldest first: sessions,
+    ETE time and appointments the officer recorded alike (Contact.credited is minutes, ADR 0048), so
+    any unacceptable outcome loses it. Three queries (sub-type W01 assumed: requirements record none)."""
     order_date = requirement.sentence.sentence_date
     ordered = (requirement.ordered or 0) * 60
-    places = Place.objects.filter(allocation__requirement=requirement).select_related("contact")
+    contacts = (
+        Contact.objects.filter(requirement=requirement, is_appointment=True)
+        .exclude(outcome="")
+        .only("id", "type", "outcome", "credited", "starts_at", "requirement_id", "licence_condition_id")
+    )
     events = [
         WorkEvent(
-            date=p.session_date,
-            minutes=p.credited_minutes + p.travel_minutes,
-            outcome=p.contact.outcome,
-            enforceable=p.contact.is_failure_to_comply,
+            date=local(c.starts_at).date(),
+            minutes=c.credited,
+            outcome=c.outcome,
+            enforceable=c.is_failure_to_comply,
         )
-        for p in places.annotate(session_date=F("session__date"))
+        for c in contacts
     ]
+    extensions = list(DeadlineExtension.objects.filter(requirement=requirement).select_related("recorded_by"))
     return RequirementSummary(
         ordered=ordered,
         credited=requirement.done_minutes,
         remaining=ordered - requirement.done_minutes,
-        deadline=unpaid_work_deadline(order_date),
+        deadline=completion_deadline(
+            order_date, [Extension(e.granted_on, e.new_deadline) for e in extensions]
+        ),
+        extensions=extensions,
         ete_allowed=ete_allowance(ordered_minutes=ordered, order_date=order_date),
+        ete_used=sum(EteCredit.objects.filter(requirement=requirement).values_list("minutes", flat=True)),
         reduction=earned_reduction(
             order_type=ORDER_TYPE_CODES.get(requirement.sentence.type, ""),
             sub_type="W01",
@@ -98,4 +122,18 @@ def requirement_summary(*, requirement: Requirement) -> RequirementSummary:
             ordered_minutes=ordered,
             events=events,
         ),
+    )
+
+
+def extended_deadlines(requirement_ids: list[int] | None = None) -> dict[int, dt.date]:
+    """The latest extended deadline of each requirement that has one (for the at-risk list and My
+    work, which otherwise count 12 months from the start); None: every requirement. One query."""
+    extensions = DeadlineExtension.objects.all()
+    if requirement_ids is not None:
+        extensions = extensions.filter(requirement_id__in=requirement_ids)
+    return dict(
+        extensions.order_by()
+        .values("requirement_id")
+        .annotate(latest=Max("new_deadline"))
+        .values_list("requirement_id", "latest")
     )

@@ -148,7 +148,7 @@ def test_the_allocate_page_shows_hours_deadline_ete_allowance_and_the_earned_red
 
     text = page.content.decode()
     assert "6h 45m credited of 100h; 93h 15m left" in text
-    assert "Up to 30h" in text  # 30 % of 100 hours
+    assert "0h credited of up to 30h; 30h left" in text  # ETE: 30 % of 100 hours
     assert "Eligible: 0h off now, 25h expected (after 25h worked with no failure)" in text
 
 

@@ -10,13 +10,23 @@ from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.audit.models import AuditEvent
 from probation.contacts.models import Contact
 from probation.people.tests import access
-from probation.unpaid_work.models import Assessment, Place, ProjectDay
+from probation.unpaid_work.models import Assessment, DeadlineExtension, EteCredit, Place, ProjectDay
 from probation.unpaid_work.tests.factories import place
 
 pytestmark = pytest.mark.django_db
 
-CASE_PAGES = ["unpaid_work:assessment", "unpaid_work:allocate"]
-PROJECT_PAGES = ["unpaid_work:project", "unpaid_work:day-create"]
+CASE_PAGES = [
+    "unpaid_work:assessment",
+    "unpaid_work:allocate",
+    "unpaid_work:extension-create",
+    "unpaid_work:ete-create",
+]
+PROJECT_PAGES = [
+    "unpaid_work:project",
+    "unpaid_work:day-create",
+    "unpaid_work:project-edit",
+    "unpaid_work:day-edit",
+]
 SHEET = "unpaid_work:sheet"
 LISTS = [
     "unpaid_work:projects",
@@ -37,6 +47,9 @@ def booked(session, requirement, supervisor):
 def _url(name, *, requirement=None, crn=None, project_id=None, session_id=None):
     if name in CASE_PAGES:
         return reverse(name, args=[crn or requirement.sentence.person.crn, requirement.pk])
+    if name == "unpaid_work:day-edit":
+        day = ProjectDay.objects.filter(project_id=project_id).first()
+        return reverse(name, args=[project_id, day.pk if day else MISSING_ID])
     if name in PROJECT_PAGES:
         return reverse(name, args=[project_id])
     if name == SHEET:
@@ -50,6 +63,8 @@ def _state():
         Place.objects.count(),
         Assessment.objects.count(),
         ProjectDay.objects.count(),
+        DeadlineExtension.objects.count(),
+        EteCredit.objects.count(),
         AuditEvent.objects.exclude(action__in=["view", "refused"]).count(),
     )
 

@@ -10,13 +10,16 @@ from probation.accounts.policy import Permission
 from probation.core.errors import NotFound
 from probation.frontend.forms import GovukForm
 from probation.people.shell import CaseFormView
+from probation.people.submissions import OnceOnlySubmissionMixin
 from probation.rules.unpaid_work.schedule import Frequency
 from probation.sentences.models import Requirement
 from probation.unpaid_work.forms import AllocationForm, AssessmentForm
+from probation.unpaid_work.forms.progress import EteCreditForm, ExtensionForm
 from probation.unpaid_work.models import Assessment
 from probation.unpaid_work.selectors.allocation import allocation_options, assessment_for, requirement_summary
 from probation.unpaid_work.services.allocations import AllocationRequest, allocation_create
 from probation.unpaid_work.services.assessments import assessment_save, upw_requirement
+from probation.unpaid_work.services.progress import EteRequest, ete_credit_record, extension_record
 
 
 class _RequirementFormView(CaseFormView):
@@ -104,5 +107,50 @@ class AllocateView(_RequirementFormView):
                 starts_on=data["starts_on"],
                 ends_on=data["ends_on"],
                 pick_up=data["pick_up"],
+            ),
+        )
+
+
+class _ProgressFormView(OnceOnlySubmissionMixin, _RequirementFormView):
+    template_name = "unpaid_work/case_form.html"
+
+    @property
+    def extra(self) -> dict[str, Any]:
+        return {"summary": requirement_summary(requirement=self.requirement)}
+
+    def audit_detail(self) -> dict[str, Any]:
+        return {"requirement": self.requirement.pk}
+
+
+class ExtensionView(_ProgressFormView):
+    title = "Record a court's extension of the 12 months"
+    success_message = "Extension recorded: the new deadline is used for the at-risk list and My work"
+    form_class = ExtensionForm
+
+    def save(self, data: dict[str, Any]) -> None:
+        extension_record(
+            actor=self.request.user,
+            crn=self.person.crn,
+            requirement_id=self.requirement.pk,
+            granted_on=data["granted_on"],
+            new_deadline=data["new_deadline"],
+            court=data["court"],
+        )
+
+
+class EteCreditView(_ProgressFormView):
+    title = "Credit education, training or employment time"
+    success_message = "ETE time credited to the order"
+    form_class = EteCreditForm
+
+    def save(self, data: dict[str, Any]) -> None:
+        ete_credit_record(
+            actor=self.request.user,
+            crn=self.person.crn,
+            requirement_id=self.requirement.pk,
+            request=EteRequest(
+                date=data["date"],
+                minutes=(data["hours"] or 0) * 60 + (data["minutes"] or 0),
+                activity=data["activity"],
             ),
         )

@@ -35,6 +35,7 @@ from probation.contacts.times import london_datetime
 from probation.people.models import Person
 from probation.rules.sentences.requirements import unpaid_work_deadline
 from probation.rules.worklists.deadlines import UnpaidWorkStatus, unpaid_work_outlook
+from probation.unpaid_work.selectors.allocation import extended_deadlines
 from probation.worklists import conditions
 from probation.worklists.models import WorkItem, WorkItemKind
 
@@ -171,11 +172,15 @@ def _sweep_unpaid_work(*, today: dt.date, now: dt.datetime, result: SweepResult)
     wanted: dict[WorkItemKind, dict[int, WorkItem]] = {kind: {} for kind in _UNPAID_WORK_KINDS.values()}
     # Sessions booked at projects count towards the outlook (issue 13 item 6): one query, nationally.
     booked = unpaid_work_booked(since=london_datetime(today, dt.time()))
+    extended = extended_deadlines()  # the court's extensions of the 12 months: one query
     for pk, person_id, officer_id, team_id, start, ordered, done in rows.iterator(chunk_size=_BATCH):
         if ordered is None:  # unpaid_work_open excludes these; this tells the type checker
             continue
-        hours = booked_hours_by(booked.get(pk, []), unpaid_work_deadline(start))
-        outlook = unpaid_work_outlook(start=start, ordered=ordered, done=done, today=today, booked=hours)
+        deadline = extended.get(pk) or unpaid_work_deadline(start)
+        hours = booked_hours_by(booked.get(pk, []), deadline)
+        outlook = unpaid_work_outlook(
+            start=start, ordered=ordered, done=done, today=today, booked=hours, deadline=deadline
+        )
         kind = _UNPAID_WORK_KINDS.get(outlook.status)
         if kind is None:
             continue

@@ -9,6 +9,7 @@ from probation.accounts.tests.factories import StaffFactory, UserFactory
 from probation.core.clock import today_uk
 from probation.people.tests.factories import PersonFactory
 from probation.sentences.tests.factories import RequirementFactory, SentenceFactory
+from probation.unpaid_work.services.progress import extension_record
 from probation.unpaid_work.tests.factories import ProjectDayFactory, place, session_on
 from probation.worklists import conditions
 from probation.worklists.selectors import _unpaid_work_rows
@@ -33,3 +34,28 @@ def test_an_order_behind_its_rate_is_on_track_once_sessions_cover_what_is_left(o
         place(session_on(day, today_uk() + dt.timedelta(days=7 * week)), requirement, by=supervisor)
 
     assert _unpaid_work_rows(queryset, today=today_uk()) == []
+
+
+def test_the_at_risk_list_uses_the_extended_deadline(officer_user, team):
+    staff = UserFactory(role="upw_staff", staff=StaffFactory(team=team, grade="CPO"))
+    person = PersonFactory(officer=officer_user.staff)
+    made = today_uk() - dt.timedelta(days=400)
+    requirement = RequirementFactory(
+        sentence=SentenceFactory(event__person=person, event__conviction_date=made), ordered=40, done=30
+    )
+    queryset = conditions.unpaid_work_open().filter(pk=requirement.pk)
+    [(_, outlook)] = _unpaid_work_rows(queryset, today=today_uk())
+    assert outlook.status == "deadline_passed"
+
+    new_deadline = today_uk() + dt.timedelta(days=90)
+    extension_record(
+        actor=staff,
+        crn=person.crn,
+        requirement_id=requirement.pk,
+        granted_on=today_uk(),
+        new_deadline=new_deadline,
+    )
+
+    # No longer past its deadline; 30 hours in 400 days is still too slow for the last 10 in 90 days.
+    [(_, outlook)] = _unpaid_work_rows(queryset, today=today_uk())
+    assert (outlook.status, outlook.deadline) == ("at_risk", new_deadline)
