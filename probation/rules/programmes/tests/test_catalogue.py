@@ -22,8 +22,10 @@ def test_building_choices_moderate_is_21_group_and_6_one_to_one_sessions():
 def test_building_choices_replaces_thinking_skills_and_resolve_on_its_date():
     before = {p.code for p in programmes_in_force(BUILDING_CHOICES_FROM - dt.timedelta(days=1))}
     after = {p.code for p in programmes_in_force(BUILDING_CHOICES_FROM)}
-    assert {"TSP", "RESOLVE"} <= before and "BC" not in before
-    assert "BC" in after and not {"TSP", "RESOLVE"} & after
+    assert {"TSP", "RESOLVE"} <= before
+    assert "BC" not in before
+    assert "BC" in after
+    assert not {"TSP", "RESOLVE"} & after
 
 
 def test_a_deployment_corrects_a_verify_date_by_settings():
@@ -41,4 +43,5 @@ def test_a_referral_to_a_programme_not_in_force_is_refused():
 
 def test_every_programme_has_an_intensity_and_sessions():
     for p in CATALOGUE:
-        assert p.intensities and p.group_sessions + p.one_to_one_sessions > 0
+        assert p.intensities
+        assert p.group_sessions + p.one_to_one_sessions > 0
