@@ -5,6 +5,7 @@ from collections.abc import Iterable, Mapping
 
 from probation.programmes.services.register import RegisterRow
 from probation.rules.errors import RuleError, RuleErrors
+from probation.rules.programmes.delivery import REGISTER_OUTCOMES
 
 
 def register_rows(data: Mapping[str, str], attendance_ids: Iterable[int]) -> list[RegisterRow]:
@@ -14,6 +15,8 @@ def register_rows(data: Mapping[str, str], attendance_ids: Iterable[int]) -> lis
         outcome = data.get(f"{pk}-outcome", "").strip()
         if not outcome:
             errors.append(RuleError("Select an outcome", field=f"{pk}-outcome"))
+        elif outcome not in REGISTER_OUTCOMES:
+            errors.append(RuleError("Select ATTC, AFTC or UAAB", field=f"{pk}-outcome"))
         rows.append(RegisterRow(attendance_id=pk, outcome=outcome, notes=data.get(f"{pk}-notes", "")[:4000]))
     if errors:
         raise RuleErrors(errors)
