@@ -90,7 +90,7 @@ def test_a_second_facilitator_with_the_old_version_is_refused_and_told_who_saved
         rows=[RegisterRow(rows[0].pk, "ATTC")],
     )
 
-    with pytest.raises(ServiceError, match="This register was already saved by .* at"):
+    with pytest.raises(ServiceError, match=r"This register was already saved by .* at"):
         register_save(
             actor=co_facilitator,
             session_id=session.pk,
