@@ -107,12 +107,14 @@ def group_sessions(*, group: Group) -> list[GroupSession]:
     )
 
 
-def allocatable_referrals(*, group: Group) -> list[Referral]:
-    """Suitable referrals to the group's programme in its PDU, waiting longest first."""
+def allocatable_referrals(*, user: User, group: Group) -> list[Referral]:
+    """Suitable referrals to the group's programme in its PDU, waiting longest first (not those of
+    people the user is excluded or restricted from)."""
     return list(
         Referral.objects.filter(
             pdu_id=group.pdu_id, programme=group.programme, status=Status.AWAITING_ALLOCATION
         )
+        .exclude(person__in=Person.objects.filter(limited_access_denied_q(user)))
         .select_related("person")
         .order_by("suitable_from", "id")
     )

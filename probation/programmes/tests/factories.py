@@ -2,6 +2,7 @@
 session, and a participant expected at it (as the services would make them)."""
 
 import datetime as dt
+from typing import cast
 
 from probation.accounts.models import Staff, User
 from probation.contacts.models import Contact
@@ -26,7 +27,10 @@ def programme_requirement(officer: Staff, *, ordered: int = 21, done: int = 0) -
     sentence = SentenceFactory(
         event__person=person, event__conviction_date=today_uk() - dt.timedelta(days=90)
     )
-    return RequirementFactory(sentence=sentence, type="accredited_programme", ordered=ordered, done=done)
+    return cast(
+        Requirement,
+        RequirementFactory(sentence=sentence, type="accredited_programme", ordered=ordered, done=done),
+    )
 
 
 def referral(
@@ -95,7 +99,7 @@ def expect(session: GroupSession, ref: Referral, *, by: User) -> Attendance:
         is_appointment=True,
         starts_at=london_datetime(session.date, session.starts_at),
         ends_at=london_datetime(session.date, session.ends_at),
-        officer=session.facilitators.order_by("pk").first(),
+        officer=session.facilitators.order_by("pk")[0],
         location=session.venue,
         sentence=ref.requirement.sentence,
         requirement=ref.requirement,

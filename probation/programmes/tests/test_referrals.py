@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from probation.contacts.models import Contact
 from probation.contacts.times import london_datetime
-from probation.core.clock import today_uk
+from probation.core.clock import now, today_uk
 from probation.core.errors import ServiceError
 from probation.programmes.models import Attendance, GroupSession, Participant, Referral
 from probation.programmes.services.groups import GroupRequest, group_create, participant_add
@@ -153,7 +153,7 @@ def test_a_clash_with_the_persons_appointment_is_refused_and_nothing_is_booked(
         created_by=officer_user,
     )
 
-    with pytest.raises(ServiceError, match="already has a planned office visit"):
+    with pytest.raises(ServiceError, match="already has planned office visit"):
         participant_add(actor=manager, group_id=group.pk, referral_id=waiting.pk)
 
     assert not Participant.objects.exists()
@@ -183,8 +183,9 @@ def test_a_catch_up_replaces_a_missed_session_and_completion_needs_every_session
     one = session_on(bc_group, yesterday - dt.timedelta(days=14), number=1)
     two = session_on(bc_group, yesterday - dt.timedelta(days=7), number=2)
     first, missed = expect(one, ref, by=manager), expect(two, ref, by=manager)
-    Contact.objects.filter(pk=first.contact_id).update(outcome="ATTC")
-    Contact.objects.filter(pk=missed.contact_id).update(outcome="UAAB")
+    recorded = {"outcome_recorded_at": now(), "outcome_recorded_by": manager}
+    Contact.objects.filter(pk=first.contact_id).update(outcome="ATTC", **recorded)
+    Contact.objects.filter(pk=missed.contact_id).update(outcome="UAAB", **recorded)
     Referral.objects.filter(pk=ref.pk).update(status="on_programme")
     ref.refresh_from_db()
 

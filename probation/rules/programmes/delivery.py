@@ -139,7 +139,8 @@ def weekly_schedule(starts_on: dt.date, count: int) -> list[dt.date]:
     """``count`` weekly session dates from ``starts_on``, a bank holiday skipped to the next week."""
     if not 1 <= count <= 100:
         raise RuleError("A group has between 1 and 100 sessions", field="sessions")
-    dates, day = [], starts_on
+    dates: list[dt.date] = []
+    day = starts_on
     while len(dates) < count:
         if not is_bank_holiday(day):
             dates.append(day)
