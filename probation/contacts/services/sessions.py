@@ -100,17 +100,7 @@ def contacts_record_session_outcomes(
             credited = 0
             requirement = requirements.get(contact.requirement_id or 0)
             if requirement is not None and outcome(result.code).attended:
-                remaining = _remaining(requirement)
-                credited = credit(contact, remaining)
-                if not 0 <= credited <= remaining:
-                    unit = "minutes" if _in_minutes(requirement) else "sessions"
-                    raise ServiceError(f"{contact.person.crn}: only {remaining} {unit} remain on the order")
-                if _in_minutes(requirement):
-                    requirement.done, requirement.done_part_minutes = divmod(
-                        requirement.done_minutes + credited, 60
-                    )
-                else:
-                    requirement.done += credited
+                credited = _credit(requirement, contact, credit)
             contact.outcome, contact.outcome_recorded_at, contact.outcome_recorded_by = (
                 result.code,
                 now(),
@@ -137,6 +127,20 @@ def contacts_record_session_outcomes(
         for person_id in sorted({c.person_id for c in opened}):
             case_inputs_changed(person_id=person_id, reason=reason, actor=actor)
     return [SessionOutcomeResult(r.contact, r.credited, cases.get(r.contact.pk)) for r in results]
+
+
+def _credit(requirement: Requirement, contact: Contact, credit: CreditRule) -> int:
+    """Credit the locked requirement with what the caller's rule gives, never beyond what remains."""
+    remaining = _remaining(requirement)
+    credited = credit(contact, remaining)
+    if not 0 <= credited <= remaining:
+        unit = "minutes" if _in_minutes(requirement) else "sessions"
+        raise ServiceError(f"{contact.person.crn}: only {remaining} {unit} remain on the order")
+    if _in_minutes(requirement):
+        requirement.done, requirement.done_part_minutes = divmod(requirement.done_minutes + credited, 60)
+    else:
+        requirement.done += credited
+    return credited
 
 
 def _allowed(contact: Contact, code: str) -> Outcome:
