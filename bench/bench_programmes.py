@@ -67,7 +67,7 @@ def session_with(group: Group, people: list[Person], day: dt.date, number: int, 
     session.facilitators.set(group.facilitators.all())
     officer = group.facilitators.first()
     for person in people:
-        sentence = Sentence.objects.filter(event__person=person).order_by("id").first()
+        sentence = Sentence.objects.filter(person=person).order_by("id").first()
         requirement = Requirement.objects.create(
             sentence=sentence, type="accredited_programme", ordered=21, start_date=sentence.start_date
         )
@@ -113,7 +113,8 @@ def timed(client: Client, url: str, iterations: int) -> tuple[list[float], list[
             times.append(elapsed * 1000)
             cpu.append(elapsed_cpu * 1000)
             counts.append(len(captured.captured_queries))
-    return times, cpu, max(counts)
+    # The median: a request now and then also refreshes the session (the sign-in timeout), whatever the page.
+    return times, cpu, sorted(counts)[len(counts) // 2]
 
 
 def save(client: Client, session: GroupSession) -> tuple[float, int]:
@@ -139,7 +140,7 @@ def main() -> None:
             pdu_id=facilitator.staff.team.pdu_id,
             is_restricted=False,
             has_exclusions=False,
-            events__sentences__isnull=False,
+            sentences__isnull=False,
         )
         .distinct()
         .order_by("crn")[:26]
