@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from random import Random
+from typing import cast
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -90,9 +91,9 @@ def _manager(team: Team) -> User:
     )
 
 
-def _statuses(rng: Random, n: int) -> list[str]:
+def _statuses(rng: Random, n: int) -> list[Status]:
     """About a fifth awaiting assessment, a quarter on the waiting list, the rest in groups."""
-    out = []
+    out: list[Status] = []
     for _ in range(n):
         r = rng.random()
         out.append(
@@ -233,7 +234,9 @@ def _group(
     )
     past = [s for s in sessions if s.date < today]
     latest = past[-1] if past else None
-    contacts, links, attended = [], [], defaultdict(int)
+    contacts: list[Contact] = []
+    links: list[tuple[GroupSession, Participant]] = []
+    attended: dict[int, int] = defaultdict(int)
     for participant in participants:
         referral = participant.referral
         for session in sessions:
@@ -301,7 +304,7 @@ def _enforcement(actor: User, contacts: list[Contact]) -> None:
         [
             EnforcementCase(
                 contact=c,
-                sentence_id=c.sentence_id,
+                sentence_id=cast(int, c.sentence_id),
                 person_id=c.person_id,
                 failure_date=c.starts_at.date(),
                 status=EnforcementStatus.AWAITING_ACTION,
