@@ -54,6 +54,9 @@ _NAV: tuple[NavItem, ...] = (
     NavItem("Report requests", "reports:request-list", Permission.COURT_LIST_MANAGE, _has_staff),
     NavItem("Projects", "unpaid_work:projects", Permission.UPW_MANAGE, _has_staff),
     NavItem("My sessions", "unpaid_work:sessions", Permission.UPW_SESSION_RECORD, _has_staff),
+    # Accredited programmes (issue 12): the treatment manager's waiting list, groups and training;
+    # facilitators reach their registers from My work.
+    NavItem("Programmes", "programmes:waiting-list", Permission.PROGRAMME_MANAGE, _has_staff),
     # Approved premises (issue 16): assessors' and the CRU's work lists, the premises AP staff run.
     NavItem("Assessments", "approved_premises:assessment-list", Permission.AP_ASSESS),
     NavItem("Placements", "approved_premises:placement-list", Permission.AP_MATCH),

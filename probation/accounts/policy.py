@@ -106,7 +106,13 @@ class Permission(StrEnum):
     CASE_REVIEW_RECORD = "worklists.case_review_record"
     CASE_REVIEW_OVERSEE = "worklists.case_review_oversee"
 
-    # Accredited programmes (issue 12 item 2).
+    # Accredited programmes (issue 12 item 2): read a case's pathway and referrals; refer (the case's
+    # practitioner, in its PDU); run a PDU's waiting lists, groups and facilitator training (treatment
+    # managers); record the register of a session one facilitates (trained POs and PSOs).
+    PROGRAMME_VIEW = "programmes.view"
+    PROGRAMME_REFER = "programmes.refer"
+    PROGRAMME_MANAGE = "programmes.manage"
+    PROGRAMME_FACILITATE = "programmes.facilitate"
 
     # Commissioned rehabilitative services (issue 12 item 3).
 
@@ -244,8 +250,12 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.AP_ASSESSOR: frozenset(_STAFF_READ | {P.AP_ESTATE_VIEW, P.AP_ASSESS}),
     # (Central Referral Unit) assesses too, matches, books, and keeps the estate's beds.
     Role.AP_CRU: frozenset(_STAFF_READ | {P.AP_ESTATE_VIEW, P.AP_ASSESS, P.AP_MATCH, P.AP_PREMISES_MANAGE}),
-    # Accredited programmes (issue 12 item 2): the treatment manager.
-    Role.PROGRAMME_MANAGER: frozenset(),
+    # Accredited programmes (issue 12 item 2): the treatment manager reads the cases they assess and
+    # runs their PDU's waiting lists, groups and registers (probation.programmes.selectors).
+    Role.PROGRAMME_MANAGER: frozenset(
+        {P.CASE_VIEW, P.CASE_SEARCH, P.SENTENCE_VIEW, P.REGISTRATION_VIEW, P.ASSESSMENT_VIEW, P.CONTACT_VIEW}
+        | {P.PROGRAMME_VIEW, P.PROGRAMME_MANAGE, P.PROGRAMME_FACILITATE}
+    ),
     # Commissioned providers' staff (issue 12 item 3).
     Role.PROVIDER: frozenset(),
     # Victim liaison unit managers (issue 15): read their region's unit's cases and victims (victim
@@ -261,6 +271,14 @@ for _role, _granted in {
     Role.SENIOR_PO: {P.CASE_REVIEW_VIEW, P.CASE_REVIEW_RECORD, P.CASE_REVIEW_OVERSEE},
 }.items():
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _granted
+# Accredited programmes (issue 12 item 2): practitioners and senior POs read a case's pathway, refer
+# and (when trained) facilitate groups. Kept in one block so merges stay clean.
+for _role in (Role.PRACTITIONER, Role.SENIOR_PO):
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | {
+        P.PROGRAMME_VIEW,
+        P.PROGRAMME_REFER,
+        P.PROGRAMME_FACILITATE,
+    }
 
 # Custody (issue 14): staff who read sentences read custody records; officers and senior POs manage
 # them; senior POs see their PDU's handovers and releases. Kept in one block so merges stay clean.

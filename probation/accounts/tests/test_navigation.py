@@ -41,7 +41,7 @@ EXPECTED = {
     # (CRU)
     Role.AP_CRU: ["Search", "Calculators", "Assessments", "Placements", "Premises"],
     # Issue 12 item 2.
-    Role.PROGRAMME_MANAGER: [],
+    Role.PROGRAMME_MANAGER: ["Search", "Programmes"],
     # Issue 12 item 3.
     Role.PROVIDER: [],
     # Issue 15.

@@ -1,4 +1,5 @@
-"""Recording the outcomes of a whole unpaid-work session sheet in one go (issue 13 item 4).
+"""Recording the outcomes of a whole session in one go: an unpaid-work session sheet (issue 13 item 4)
+or an accredited programme's register (issue 12 item 2).
 
 This is the credit service of ``outcomes.py`` for many appointments at once, with the same rules
 (outcome allowed for the type, only attended contacts of a type that counts credit, never beyond
@@ -6,7 +7,8 @@ the order, an unacceptable outcome on an enforceable contact opens enforcement d
 days) and the same row locks — every contact and every requirement of the sheet locked in one
 query each, in id order, so two supervisors saving at once take turns and the second finds the
 outcomes already recorded. Unpaid work is credited in minutes: the requirement keeps whole hours in
-``done`` and the rest in ``done_part_minutes``.
+``done`` and the rest in ``done_part_minutes``. Any other requirement (an accredited programme) is
+credited in its own unit (sessions attended) straight into ``done``.
 
 The caller (probation.unpaid_work) has already decided the actor may record this session: the
 supervisor of the session, or unpaid-work staff of its PDU. Queries do not grow with the rows.
@@ -29,6 +31,7 @@ from probation.rules.contacts.outcomes import Outcome, check_outcome_allowed, ou
 from probation.rules.enforcement.actions import enforcement_respond_by
 from probation.rules.enforcement.transitions import EnforcementStatus
 from probation.rules.errors import SentenceRuleError
+from probation.rules.sentences.requirements import RequirementType
 from probation.sentences.models import Requirement
 
 
@@ -46,17 +49,28 @@ class SessionOutcomeResult:
     enforcement: EnforcementCase | None
 
 
-# Given the contact and the minutes its requirement still needs, the minutes to credit (the caller's
-# rule: (end − start) − penalty, plus any travel adjustment, capped at what remains).
+# Given the contact and what its requirement still needs (minutes for unpaid work, else the
+# requirement's own unit), what to credit (the caller's rule: for unpaid work (end − start) − penalty,
+# plus any travel adjustment; for a programme one session), capped at what remains.
 CreditRule = Callable[[Contact, int], int]
 
 
+def _in_minutes(requirement: Requirement) -> bool:
+    return requirement.type == RequirementType.UNPAID_WORK
+
+
 def _remaining(requirement: Requirement) -> int:
-    return (requirement.ordered or 0) * 60 - requirement.done_minutes
+    if _in_minutes(requirement):
+        return (requirement.ordered or 0) * 60 - requirement.done_minutes
+    return (requirement.ordered or 0) - requirement.done
 
 
 def contacts_record_session_outcomes(
-    *, actor: User, rows: Sequence[SessionOutcome], credit: CreditRule
+    *,
+    actor: User,
+    rows: Sequence[SessionOutcome],
+    credit: CreditRule,
+    reason: str = "unpaid work outcome recorded",
 ) -> list[SessionOutcomeResult]:
     """Record each row's outcome and credit, in one transaction. Refuses the whole sheet (nothing
     written) if any appointment already has an outcome, was cancelled, or an outcome is not allowed."""
@@ -86,13 +100,7 @@ def contacts_record_session_outcomes(
             credited = 0
             requirement = requirements.get(contact.requirement_id or 0)
             if requirement is not None and outcome(result.code).attended:
-                remaining = _remaining(requirement)
-                credited = credit(contact, remaining)
-                if not 0 <= credited <= remaining:
-                    raise ServiceError(f"{contact.person.crn}: only {remaining} minutes remain on the order")
-                requirement.done, requirement.done_part_minutes = divmod(
-                    requirement.done_minutes + credited, 60
-                )
+                credited = _credit(requirement, contact, credit)
             contact.outcome, contact.outcome_recorded_at, contact.outcome_recorded_by = (
                 result.code,
                 now(),
@@ -117,8 +125,22 @@ def contacts_record_session_outcomes(
         )
         cases = _open_enforcement(actor=actor, contacts=opened)
         for person_id in sorted({c.person_id for c in opened}):
-            case_inputs_changed(person_id=person_id, reason="unpaid work outcome recorded", actor=actor)
+            case_inputs_changed(person_id=person_id, reason=reason, actor=actor)
     return [SessionOutcomeResult(r.contact, r.credited, cases.get(r.contact.pk)) for r in results]
+
+
+def _credit(requirement: Requirement, contact: Contact, credit: CreditRule) -> int:
+    """Credit the locked requirement with what the caller's rule gives, never beyond what remains."""
+    remaining = _remaining(requirement)
+    credited = credit(contact, remaining)
+    if not 0 <= credited <= remaining:
+        unit = "minutes" if _in_minutes(requirement) else "sessions"
+        raise ServiceError(f"{contact.person.crn}: only {remaining} {unit} remain on the order")
+    if _in_minutes(requirement):
+        requirement.done, requirement.done_part_minutes = divmod(requirement.done_minutes + credited, 60)
+    else:
+        requirement.done += credited
+    return credited
 
 
 def _allowed(contact: Contact, code: str) -> Outcome:

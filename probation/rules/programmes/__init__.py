@@ -1,0 +1,2 @@
+"""Accredited programmes (interventions.md § Accredited programmes): the catalogue as dated reference
+data, the Programme Needs Identifier pathway, and the register's outcomes and completion."""
