@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from probation.accounts.models import Staff, User
-from probation.approved_premises.models import BookingStatus, Premises, SignIn, SpaceBooking
+from probation.approved_premises.models import BookingChange, BookingStatus, Premises, SignIn, SpaceBooking
 from probation.core.errors import NotFound
 from probation.people.policy import people_visible_to
 
@@ -72,3 +72,23 @@ def night_register(*, user: User, premises: Premises, night: dt.date) -> list[Re
     )
     signed = {s.booking_id: s for s in SignIn.objects.filter(booking__in=residents, night=night)}
     return [RegisterRow(b, signed.get(b.pk)) for b in residents]
+
+
+def booking_history(booking: SpaceBooking) -> list[BookingChange]:
+    """The booking's changes, oldest first, with who made and decided them and a transfer's other end."""
+    return list(
+        BookingChange.objects.filter(booking=booking)
+        .select_related("by", "decided_by", "other_booking__premises")
+        .order_by("at", "pk")
+    )
+
+
+def transfer_destinations(premises: Premises) -> list[tuple[int, str]]:
+    """Every other premises taking people of the same sex, by name (with its region)."""
+    return [
+        (pk, f"{name} ({region})")
+        for pk, name, region in Premises.objects.filter(sex=premises.sex)
+        .exclude(pk=premises.pk)
+        .order_by("name")
+        .values_list("pk", "name", "region__name")
+    ]
