@@ -122,7 +122,7 @@ class ChangeDatesForm(_VersionedForm):
     def __init__(self, *args: Any, booking: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if booking is not None:
-            self.initial |= {"arrival_on": booking.arrival_on, "departure_on": booking.departure_on}
+            self.initial.update({"arrival_on": booking.arrival_on, "departure_on": booking.departure_on})
 
 
 class ExtensionRequestForm(_VersionedForm):

@@ -11,6 +11,7 @@ free is refused with those nights. Each writes one audit row per booking changed
 """
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 
@@ -30,9 +31,9 @@ from probation.approved_premises.models import (
     TransferKind,
     TransferReason,
 )
+from probation.approved_premises.selectors.estate import capacity_for
 from probation.approved_premises.services.bookings import _night_list
 from probation.approved_premises.services.stays import booking_locked_for_change
-from probation.approved_premises.selectors.estate import capacity_for
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import now, today_uk
@@ -141,15 +142,21 @@ def booking_change_dates(
 
 
 def _history(
-    booking: SpaceBooking, kind: ChangeKind, actor: User, *, old: tuple[dt.date, dt.date], **fields: object
+    booking: SpaceBooking,
+    kind: ChangeKind,
+    actor: User,
+    *,
+    old: tuple[dt.date, dt.date],
+    new_departure_on: dt.date | None = None,
+    **fields: Any,
 ) -> BookingChange:
     return BookingChange.objects.create(
         booking=booking,
         kind=kind,
         old_arrival_on=old[0],
         old_departure_on=old[1],
-        new_arrival_on=fields.pop("new_arrival_on", booking.arrival_on),
-        new_departure_on=fields.pop("new_departure_on", booking.departure_on),
+        new_arrival_on=booking.arrival_on,
+        new_departure_on=new_departure_on or booking.departure_on,
         by=actor,
         at=now(),
         **fields,
@@ -233,6 +240,26 @@ def booking_extension_decide(
     return request
 
 
+def _transfer_day(*, actor: User, kind: str, reason: str, notes: str, on: dt.date) -> dt.date:
+    """The day of the transfer, once its kind, reason and date are right: an emergency's is today."""
+    errors = RuleErrorCollector()
+    if kind not in TransferKind.values:
+        errors.add("Select planned or emergency", field="kind")
+    if reason not in TransferReason.values:
+        errors.add("Select the reason for the transfer", field="reason")
+    if reason == TransferReason.OTHER and not notes.strip():
+        errors.add("Enter the details of the other reason", field="notes")
+    errors.raise_any()
+    today = today_uk()
+    if kind == TransferKind.EMERGENCY:
+        return today
+    if not has_permission(actor, Permission.AP_MATCH):
+        raise ServiceError("A planned transfer is booked by the Central Referral Unit", field="kind")
+    if on <= today:
+        raise ServiceError("A planned transfer must be after today: otherwise it is an emergency", field="on")
+    return on
+
+
 def booking_transfer(
     *,
     actor: User,
@@ -248,28 +275,15 @@ def booking_transfer(
     is for a later date: the stay here ends that day and a booking there starts it. An emergency
     transfer (the premises' staff or the CRU) is today: the person leaves now, "transferred to a
     different AP". Returns the new booking."""
-    errors = RuleErrorCollector()
-    if kind not in TransferKind.values:
-        errors.add("Select planned or emergency", field="kind")
-    if reason not in TransferReason.values:
-        errors.add("Select the reason for the transfer", field="reason")
-    if reason == TransferReason.OTHER and not notes.strip():
-        errors.add("Enter the details of the other reason", field="notes")
-    errors.raise_any()
-    today = today_uk()
-    if kind == TransferKind.PLANNED and not has_permission(actor, Permission.AP_MATCH):
-        raise ServiceError("A planned transfer is booked by the Central Referral Unit", field="kind")
-    if kind == TransferKind.PLANNED and on <= today:
-        raise ServiceError("A planned transfer must be after today: otherwise it is an emergency", field="on")
-    if kind == TransferKind.EMERGENCY:
-        on = today
+    on = _transfer_day(actor=actor, kind=kind, reason=reason, notes=notes, on=on)
     with transaction.atomic():
         booking = _locked(actor=actor, booking_id=booking_id, expected_version=expected_version)
         if booking.status != BookingStatus.ARRIVED:
             raise ServiceError("Only a resident can be transferred: change or cancel an upcoming booking")
         if not booking.arrival_on < on < booking.departure_on:
             raise ServiceError(
-                f"The transfer date must be after the arrival date and before {booking.departure_on:%-d %B %Y}",
+                "The transfer date must be after the arrival date and before "
+                f"{booking.departure_on:%-d %B %Y}",
                 field="on",
             )
         locked = _lock_premises(booking.premises_id, to_premises_id)
@@ -298,7 +312,7 @@ def booking_transfer(
                 "departure_notes": f"Emergency transfer to {destination.name}",
             }
         _save(booking, **departed)
-        common = {"reason": reason, "transfer_kind": kind, "notes": notes.strip()}
+        common: dict[str, Any] = {"reason": reason, "transfer_kind": kind, "notes": notes.strip()}
         _history(booking, ChangeKind.TRANSFER_OUT, actor, old=old, other_booking=moved, **common)
         _history(moved, ChangeKind.TRANSFER_IN, actor, old=old, other_booking=booking, **common)
         _audit(actor, booking, transfer=kind, to_booking=moved.pk)

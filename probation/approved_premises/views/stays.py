@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views import View
 
 from probation.accounts.http import AuthenticatedHttpRequest
+from probation.accounts.models import User
 from probation.approved_premises.forms.stays import (
     ArriveForm,
     DepartForm,
@@ -22,12 +23,12 @@ from probation.approved_premises.forms.stays import (
     at,
 )
 from probation.approved_premises.models import Premises, SpaceBooking
-from probation.approved_premises.views.changes import CHANGE_ACTIONS, change_forms, perform_change
 from probation.approved_premises.selectors import estate as estate_selectors
 from probation.approved_premises.selectors import stays as curfew_selectors
 from probation.approved_premises.selectors import stays as selectors
 from probation.approved_premises.services import curfew as curfew_services
 from probation.approved_premises.services import stays as services
+from probation.approved_premises.views.changes import CHANGE_ACTIONS, change_forms, perform_change
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import LONDON, now, today_uk
@@ -78,7 +79,9 @@ class BookingView(View):
         staff = [(s.pk, s.name) for s in selectors.premises_staff(self.premises)]
         self.history = selectors.booking_history(booking)
         self.pending = next((c for c in self.history if c.pending), None)
-        changing = change_forms(self.request.user, booking, self.pending, data, action)
+        user = self.request.user
+        assert isinstance(user, User)
+        changing = change_forms(user, booking, self.pending, data, action)
         return changing | {
             "arrive": ArriveForm(data=data if action == "arrive" else None),
             "non_arrival": NonArrivalForm(data=data if action == "non_arrival" else None),
