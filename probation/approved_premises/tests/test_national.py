@@ -7,6 +7,8 @@ import datetime as dt
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from probation.accounts.models import Role
@@ -70,11 +72,9 @@ def test_the_page_shows_charts_beside_tables_and_is_audited(
     assert AuditEvent.objects.filter(object_type="ap_national_view", action="view").count() == 1
 
 
-def test_the_query_count_does_not_grow_with_the_estate(client, cru, estate, django_assert_num_queries):
+def test_the_query_count_does_not_grow_with_the_estate(client, cru, estate):
     client.force_login(cru)
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+    client.get(reverse("approved_premises:national"))  # the session's first request reads more
     with CaptureQueriesContext(connection) as small:
         client.get(reverse("approved_premises:national"))
     for _ in range(3):
