@@ -95,6 +95,11 @@ class Permission(StrEnum):
     AP_ASSESS = "approved_premises.assess"
     AP_MATCH = "approved_premises.match"
     AP_PREMISES_MANAGE = "approved_premises.premises_manage"
+    # An extension needs approval (approved-premises.md § Stay; the stay's length is the assessor's
+    # to agree): the Central Referral Unit, which assesses and books, approves it. The national view
+    # of occupancy, vacancies and waiting applications is the CRU's.
+    AP_EXTENSION_APPROVE = "approved_premises.extension_approve"
+    AP_NATIONAL_VIEW = "approved_premises.national_view"
 
     # Local information and equality monitoring (issue 17): an area's aggregate figures (scoped to the
     # user's PDU or region by probation.insights.selectors.areas), and the equality monitoring pages.
@@ -249,7 +254,17 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     # specialist work only with the qualification (probation.approved_premises.policy).
     Role.AP_ASSESSOR: frozenset(_STAFF_READ | {P.AP_ESTATE_VIEW, P.AP_ASSESS}),
     # (Central Referral Unit) assesses too, matches, books, and keeps the estate's beds.
-    Role.AP_CRU: frozenset(_STAFF_READ | {P.AP_ESTATE_VIEW, P.AP_ASSESS, P.AP_MATCH, P.AP_PREMISES_MANAGE}),
+    Role.AP_CRU: frozenset(
+        _STAFF_READ
+        | {
+            P.AP_ESTATE_VIEW,
+            P.AP_ASSESS,
+            P.AP_MATCH,
+            P.AP_PREMISES_MANAGE,
+            P.AP_EXTENSION_APPROVE,
+            P.AP_NATIONAL_VIEW,
+        }
+    ),
     # Accredited programmes (issue 12 item 2): the treatment manager reads the cases they assess and
     # runs their PDU's waiting lists, groups and registers (probation.programmes.selectors).
     Role.PROGRAMME_MANAGER: frozenset(

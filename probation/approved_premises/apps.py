@@ -21,7 +21,14 @@ class ApprovedPremisesConfig(AppConfig):
         # Its section of the case sub-navigation (probation.core.case_sections): the case's
         # applications and bookings, under Risk (a placement manages the risk of serious harm).
         from probation.accounts.policy import Permission
+
+        # The custody prisoner page's approved-premises slot (custody sits below this app).
+        from probation.approved_premises.selectors.referral import custody_referral_panel
         from probation.core.case_sections import CaseSection, register_case_section
+        from probation.core.panels import register_panel
+        from probation.custody.hooks import AP_REFERRAL_SLOT
+
+        register_panel(AP_REFERRAL_SLOT, custody_referral_panel)
 
         register_case_section(
             CaseSection(

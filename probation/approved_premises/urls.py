@@ -1,6 +1,6 @@
 from django.urls import path
 
-from probation.approved_premises.views import applications, assessments, estate, matching, stays
+from probation.approved_premises.views import applications, assessments, estate, matching, national, stays
 
 app_name = "approved_premises"
 
@@ -30,6 +30,11 @@ urlpatterns = [
     path(
         f"{APPLICATION}/autosave", applications.ApplicationAutosaveView.as_view(), name="application-autosave"
     ),
+    path(
+        f"{APPLICATION}/information/<int:request_id>/answer",
+        applications.InformationAnswerView.as_view(),
+        name="information-answer",
+    ),
     # Assessing (item 3).
     path("approved-premises/assessments/", assessments.AssessmentListView.as_view(), name="assessment-list"),
     path(f"{APPLICATION}/assess", assessments.AssessView.as_view(), name="assess"),
@@ -42,6 +47,9 @@ urlpatterns = [
     path("approved-premises/placements/", matching.PlacementListView.as_view(), name="placement-list"),
     path(f"{PLACEMENT}/match", matching.MatchView.as_view(), name="match"),
     path(f"{PLACEMENT}/book", matching.BookView.as_view(), name="book"),
+    # The national view (item 7).
+    path("approved-premises/national/", national.NationalView.as_view(), name="national"),
+    path("approved-premises/national.csv", national.NationalCsvView.as_view(), name="national-csv"),
     # Running the premises (item 5).
     path(f"{PREMISES}/today", stays.PremisesTodayView.as_view(), name="premises-today"),
     path(f"{PREMISES}/bookings/<int:booking_id>", stays.BookingView.as_view(), name="booking"),

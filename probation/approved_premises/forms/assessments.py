@@ -68,3 +68,15 @@ class InformationRequestForm(GovukForm):
         max_length=2000,
         error_messages={"required": "Enter the information you need"},
     )
+
+
+class InformationAnswerForm(GovukForm):
+    """The practitioner's answer to one question (prefixed by the question's id: a page may hold several)."""
+
+    submit_label = "Send the answer"
+    answer = forms.CharField(
+        label="Your answer",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        error_messages={"required": "Enter your answer"},
+    )

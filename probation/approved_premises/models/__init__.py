@@ -5,13 +5,15 @@ from probation.approved_premises.models.applications import (
     InformationRequest,
     PlacementRequest,
 )
-from probation.approved_premises.models.bookings import LIVE, SignIn, SpaceBooking
+from probation.approved_premises.models.bookings import LIVE, BookingChange, SignIn, SpaceBooking
 from probation.approved_premises.models.choices import (
     ApplicationStatus,
     ApType,
     BookingStatus,
     CancellationReason,
+    ChangeKind,
     DepartureReason,
+    ExtensionDecision,
     LegalBasis,
     MoveOnCategory,
     NonArrivalReason,
@@ -27,6 +29,8 @@ from probation.approved_premises.models.choices import (
     ReleaseType,
     RoomCharacteristic,
     StatedRosh,
+    TransferKind,
+    TransferReason,
 )
 from probation.approved_premises.models.estate import (
     AssessorQualification,
@@ -45,9 +49,12 @@ __all__ = [
     "Assessment",
     "AssessorQualification",
     "Bed",
+    "BookingChange",
     "BookingStatus",
     "CancellationReason",
+    "ChangeKind",
     "DepartureReason",
+    "ExtensionDecision",
     "InformationRequest",
     "LegalBasis",
     "MoveOnCategory",
@@ -70,4 +77,6 @@ __all__ = [
     "SignIn",
     "SpaceBooking",
     "StatedRosh",
+    "TransferKind",
+    "TransferReason",
 ]

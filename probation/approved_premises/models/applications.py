@@ -123,6 +123,9 @@ class InformationRequest(models.Model):
     asked_at = models.DateTimeField()
     answer = models.TextField(blank=True)
     answered_at = models.DateTimeField(null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["asked_at"]

@@ -10,9 +10,13 @@ from probation.approved_premises.models.applications import PlacementRequest
 from probation.approved_premises.models.choices import (
     BookingStatus,
     CancellationReason,
+    ChangeKind,
     DepartureReason,
+    ExtensionDecision,
     MoveOnCategory,
     NonArrivalReason,
+    TransferKind,
+    TransferReason,
 )
 from probation.approved_premises.models.estate import Premises
 from probation.core.models import VersionedModel
@@ -75,3 +79,47 @@ class SignIn(models.Model):
 
     def __str__(self) -> str:
         return f"Sign-in {self.booking_id} {self.night}"
+
+
+class BookingChange(models.Model):
+    """One row of a booking's history (the case timeline, not the audit): a change of dates, an
+    extension asked for (and its decision), a transfer out or in, a cancellation. Written by
+    probation.approved_premises.services.changes in the transaction that makes the change."""
+
+    booking = models.ForeignKey(SpaceBooking, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(max_length=12, choices=ChangeKind.choices)
+    old_arrival_on = models.DateField(null=True, blank=True)
+    old_departure_on = models.DateField(null=True, blank=True)
+    new_arrival_on = models.DateField(null=True, blank=True)
+    new_departure_on = models.DateField(null=True, blank=True)
+    reason = models.CharField(max_length=24, blank=True)  # a cancellation or transfer reason's value
+    transfer_kind = models.CharField(max_length=10, choices=TransferKind.choices, blank=True)
+    notes = models.TextField(blank=True)
+    other_booking = models.ForeignKey(
+        SpaceBooking, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )  # a transfer's booking at the other premises
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+    # An extension needs approval (approved-premises.md § Stay): asked for, then decided by someone else.
+    decision = models.CharField(max_length=8, choices=ExtensionDecision.choices, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["kind", "decision"], name="ap_change_pending")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} of booking {self.booking_id}"
+
+    @property
+    def reason_label(self) -> str:
+        labels = CancellationReason if self.kind == ChangeKind.CANCELLED else TransferReason
+        return str(dict(labels.choices).get(self.reason, self.reason))
+
+    @property
+    def pending(self) -> bool:
+        return self.kind == ChangeKind.EXTENSION and self.decided_at is None

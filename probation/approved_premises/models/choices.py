@@ -209,3 +209,38 @@ class MoveOnCategory(models.TextChoices):
     OTHER_AP = "other_ap", "Transferred to a different AP"
     CAS2 = "cas2", "CAS2"
     CAS3 = "cas3", "CAS3"
+
+
+class TransferKind(models.TextChoices):
+    PLANNED = "planned", "Planned transfer"
+    EMERGENCY = "emergency", "Emergency transfer"
+
+
+class TransferReason(models.TextChoices):
+    """The planned transfer reasons of approved-premises.md § Stay; an emergency transfer gives one too."""
+
+    NO_CAPACITY_HERE = "no_capacity_here", "Extending the stay with no capacity here"
+    PRIORITISATION = "prioritisation", "Placement prioritisation"
+    RESETTLEMENT = "resettlement_area", "Nearer the resettlement area"
+    STAFF_CONFLICT = "staff_conflict", "Conflict with staff"
+    COMMUNITY_ISSUE = "community_issue", "Local community issue"
+    RISK_TO_RESIDENT = "risk_to_resident", "Risk to a resident"
+    PUBLIC_PROTECTION = "public_protection", "Public protection"
+    CLOSURE = "ap_closure", "AP closure"
+    OTHER = "other", "Other"
+
+
+class ChangeKind(models.TextChoices):
+    """What a row of a booking's history records."""
+
+    DATES = "dates", "Dates changed"
+    EXTENSION = "extension", "Extension requested"
+    TRANSFER_OUT = "transfer_out", "Transferred out"
+    TRANSFER_IN = "transfer_in", "Transferred in"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+class ExtensionDecision(models.TextChoices):
+    PENDING = "", "Awaiting approval"
+    APPROVED = "approved", "Approved"
+    REFUSED = "refused", "Refused"

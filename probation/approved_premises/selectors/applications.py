@@ -21,7 +21,7 @@ def applications_for_person(*, user: User, person: Person) -> list[Application]:
     return list(
         Application.objects.filter(person=person)
         .select_related("assessment", "created_by")
-        .prefetch_related("placement_requests__bookings__premises")
+        .prefetch_related("placement_requests__bookings__premises", "assessment__information_requests")
         .order_by("-created_at")
     )
 

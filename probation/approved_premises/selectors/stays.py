@@ -4,10 +4,10 @@ or the CRU), each person through the case policy (limited access applies)."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import F, FilteredRelation, Q
 
 from probation.accounts.models import Staff, User
-from probation.approved_premises.models import BookingStatus, Premises, SignIn, SpaceBooking
+from probation.approved_premises.models import BookingChange, BookingStatus, Premises, SignIn, SpaceBooking
 from probation.core.errors import NotFound
 from probation.people.policy import people_visible_to
 
@@ -59,16 +59,51 @@ class RegisterRow:
 
 
 def night_register(*, user: User, premises: Premises, night: dt.date) -> list[RegisterRow]:
-    """Residents that night with their sign-in, in two queries."""
-    residents = list(
+    """Residents that night with their sign-in, in one query: the night's sign-in (at most one,
+    a unique constraint) joined on, and only the columns the register shows read."""
+    residents = (
         SpaceBooking.objects.filter(
             premises=premises,
             person__in=people_visible_to(user),
             status=BookingStatus.ARRIVED,
             arrival_on__lte=night,
         )
+        .annotate(
+            tonight=FilteredRelation("sign_ins", condition=Q(sign_ins__night=night)),
+            signed_id=F("tonight__id"),
+            signed_at=F("tonight__signed_in_at"),
+            signed_late=F("tonight__late"),
+        )
         .select_related("person")
+        .only("pk", "premises_id", "person__id", "person__crn", "person__first_name", "person__surname")
         .order_by("person__surname", "person__first_name", "pk")
     )
-    signed = {s.booking_id: s for s in SignIn.objects.filter(booking__in=residents, night=night)}
-    return [RegisterRow(b, signed.get(b.pk)) for b in residents]
+    return [
+        RegisterRow(
+            b,
+            SignIn(pk=b.signed_id, booking=b, night=night, signed_in_at=b.signed_at, late=b.signed_late)
+            if b.signed_id is not None
+            else None,
+        )
+        for b in residents
+    ]
+
+
+def booking_history(booking: SpaceBooking) -> list[BookingChange]:
+    """The booking's changes, oldest first, with who made and decided them and a transfer's other end."""
+    return list(
+        BookingChange.objects.filter(booking=booking)
+        .select_related("by", "decided_by", "other_booking__premises")
+        .order_by("at", "pk")
+    )
+
+
+def transfer_destinations(premises: Premises) -> list[tuple[int, str]]:
+    """Every other premises taking people of the same sex, by name (with its region)."""
+    return [
+        (pk, f"{name} ({region})")
+        for pk, name, region in Premises.objects.filter(sex=premises.sex)
+        .exclude(pk=premises.pk)
+        .order_by("name")
+        .values_list("pk", "name", "region__name")
+    ]

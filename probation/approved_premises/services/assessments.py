@@ -25,7 +25,8 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import now
 from probation.core.errors import ConflictError, FieldChange, NotFound, ServiceError
-from probation.people.policy import people_visible_to
+from probation.people.models import Person
+from probation.people.policy import can_change_case, people_visible_to
 from probation.rules.approved_premises.deadlines import placement_request_due
 from probation.rules.errors import RuleErrorCollector
 
@@ -153,4 +154,54 @@ def assessment_request_information(
         application.status = ApplicationStatus.INFO_REQUESTED
         application.save(update_fields=["status", "updated_at"])
         _audit(actor, assessment, {"information_request": request.pk})
+    return request
+
+
+def information_request_answer(
+    *, actor: User, person: Person, request_id: int, answer: str
+) -> InformationRequest:
+    """The practitioner answers the assessor's question (anyone who may apply for this case). The
+    assessment's deadline does not move: approved-premises.md § 4 says the clock continues while
+    information is asked for. Once every question is answered the application is awaiting assessment
+    again. A question is answered once: a second answer (two windows) is told it was answered."""
+    if not answer.strip():
+        raise ServiceError("Enter your answer", field="answer")
+    if not can_change_case(actor, person, Permission.AP_APPLY):
+        raise NotFound(request_id)
+    with transaction.atomic():
+        request = (
+            InformationRequest.objects.select_for_update(of=("self",))
+            .select_related("assessment__application")
+            .filter(pk=request_id, assessment__application__person=person)
+            .first()
+        )
+        if request is None:
+            raise NotFound(request_id)
+        if request.answered_at is not None:
+            raise ConflictError(
+                "This question has already been answered.",
+                changes=[FieldChange(label="Answer", theirs=request.answer, by="", at=request.answered_at)],
+            )
+        request.answer = answer.strip()
+        request.answered_at = now()
+        request.answered_by = actor
+        request.save(update_fields=["answer", "answered_at", "answered_by"])
+        assessment = request.assessment
+        application = assessment.application
+        still_open = assessment.information_requests.filter(answered_at__isnull=True).exists()
+        if (
+            not still_open
+            and not assessment.decision
+            and application.status == ApplicationStatus.INFO_REQUESTED
+        ):
+            application.status = ApplicationStatus.SUBMITTED
+            application.save(update_fields=["status", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            crn=person.crn,
+            object_type="ap_information_request",
+            object_id=request.pk,
+            detail={"assessment": assessment.pk, "answered": True},
+        )
     return request

@@ -42,7 +42,8 @@ APPLY = ["approved_premises:application-start"]
 ASSESS = ["approved_premises:assess"]
 MATCH = ["approved_premises:match"]
 LISTS = ["approved_premises:assessment-list", "approved_premises:placement-list"]
-GET_PAGES = [*ESTATE, *ESTATE_CHANGE, *CASE_READ, *APPLY, *ASSESS, *MATCH, *LISTS]
+NATIONAL = ["approved_premises:national", "approved_premises:national-csv"]
+GET_PAGES = [*ESTATE, *ESTATE_CHANGE, *CASE_READ, *APPLY, *ASSESS, *MATCH, *LISTS, *NATIONAL]
 POSTS = [
     "approved_premises:out-of-service-cancel",
     "approved_premises:application-start",
@@ -51,6 +52,7 @@ POSTS = [
     "approved_premises:book",
     "approved_premises:booking",
     "approved_premises:premises-tonight",
+    "approved_premises:information-answer",
 ]
 MATRIX_URLS = sorted({*GET_PAGES, *POSTS})
 
@@ -80,6 +82,9 @@ def world(officer_user):
         due_at=placement.due_at,
     )
     oos = out_of_service(premises.beds.first(), today_uk(), today_uk())
+    question = InformationRequest.objects.create(
+        assessment=assessment, question="Exclusion zone?", asked_by=cru, asked_at=placement.created_at
+    )
     return {
         "person": person,
         "premises": premises,
@@ -89,6 +94,7 @@ def world(officer_user):
         "oos": oos,
         "cru": cru,
         "booking": booked,
+        "question": question,
     }
 
 
@@ -114,6 +120,11 @@ def _url(name, w, crn=None):
         "approved_premises:placement-list": lambda: reverse(name),
         "approved_premises:match": lambda: reverse(name, args=[crn, w["placement"].pk]),
         "approved_premises:book": lambda: reverse(name, args=[crn, w["placement"].pk]),
+        "approved_premises:information-answer": lambda: reverse(
+            name, args=[crn, w["application"].pk, w["question"].pk]
+        ),
+        "approved_premises:national": lambda: reverse(name),
+        "approved_premises:national-csv": lambda: reverse(name),
     }[name]()
 
 
@@ -173,7 +184,7 @@ def _state():
     return (
         list(Application.objects.values_list("pk", "status", "version")),
         list(Assessment.objects.values_list("pk", "decision", "version")),
-        InformationRequest.objects.count(),
+        list(InformationRequest.objects.values_list("pk", "answered_at")),
         list(PlacementRequest.objects.values_list("pk", "status")),
         list(SpaceBooking.objects.values_list("pk", "status", "version")),
         list(OutOfServiceBed.objects.values_list("pk", "cancelled_at")),
@@ -191,6 +202,7 @@ def test_denied_changes_change_nothing(client, world, officer_user):
         "approved_premises:book": {"premises": world["premises"].pk},
         "approved_premises:booking": {"action": "key_work", "key_work-day_0": "1"},
         "approved_premises:premises-tonight": {"booking": world["booking"].pk, "action": "missed"},
+        "approved_premises:information-answer": {f"q{world['question'].pk}-answer": "Yes"},
     }
     denied = {
         "other PDU practitioner": POSTS,

@@ -16,11 +16,13 @@ from django.utils import timezone
 from probation.accounts.http import AuthenticatedHttpRequest
 from probation.accounts.middleware import TOUCHED_KEY
 from probation.approved_premises.forms.applications import ApplicationForm
+from probation.approved_premises.forms.assessments import InformationAnswerForm
 from probation.approved_premises.models import Application
 from probation.approved_premises.presenters import applications as presenters
 from probation.approved_premises.selectors import applications as selectors
 from probation.approved_premises.selectors.prefill import application_prefill
 from probation.approved_premises.services import applications as services
+from probation.approved_premises.services import assessments as assessment_services
 from probation.core.clock import LONDON, now, today_uk
 from probation.core.errors import ConflictError, NotFound, ServiceError
 from probation.people.shell import CasePageView, CaseView
@@ -119,9 +121,26 @@ class ApplicationView(CaseView):
                     "approved_premises:application-autosave", args=[self.person.crn, application.pk]
                 ),
                 "assessment": getattr(application, "assessment", None),
+                "questions": self.questions(),
             }
             | extra
         )
+
+    def questions(self, answering: InformationAnswerForm | None = None) -> list[dict[str, Any]]:
+        """The assessor's questions, each open one with its answer form if this user may answer."""
+        assessment = getattr(self.application, "assessment", None)
+        if assessment is None:
+            return []
+        may_answer = selectors.may_apply(self.request.user, self.person)
+        rows = []
+        for question in assessment.information_requests.all():
+            form = None
+            if question.answered_at is None and may_answer:
+                prefix = f"q{question.pk}"
+                form = answering if answering is not None and answering.prefix == prefix else None
+                form = form or InformationAnswerForm(prefix=prefix)
+            rows.append({"question": question, "form": form})
+        return rows
 
     def get(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         context = self.context(ApplicationForm(initial=ApplicationForm.initial_from(self.application)))
@@ -161,6 +180,36 @@ class ApplicationView(CaseView):
             return render(request, self.template_name, self.context(form))
         messages.success(request, f"Draft saved at {_saved_at()}")
         return redirect(request.path)
+
+
+class InformationAnswerView(ApplicationView):
+    """POST only: the practitioner answers one of the assessor's questions."""
+
+    http_method_names = ["post"]
+
+    def post(self, request: AuthenticatedHttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        request_id = self.kwargs["request_id"]
+        if not selectors.may_apply(request.user, self.person):
+            raise NotFound(request_id)
+        form = InformationAnswerForm(data=request.POST, prefix=f"q{request_id}")
+        blank = ApplicationForm(initial=ApplicationForm.initial_from(self.application))
+        if not form.is_valid():
+            return render(request, self.template_name, self.context(blank, questions=self.questions(form)))
+        try:
+            assessment_services.information_request_answer(
+                actor=request.user,
+                person=self.person,
+                request_id=request_id,
+                answer=form.cleaned_data["answer"],
+            )
+        except ConflictError as conflict:
+            self.application.refresh_from_db()
+            return render(request, self.template_name, self.context(blank, conflict=conflict), status=409)
+        except ServiceError as error:
+            form.add_service_error(error)
+            return render(request, self.template_name, self.context(blank, questions=self.questions(form)))
+        messages.success(request, "Answer sent to the assessor")
+        return redirect(reverse("approved_premises:application", args=[self.person.crn, self.application.pk]))
 
 
 def _with_version(data: Any, version: int) -> Any:

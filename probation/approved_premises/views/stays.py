@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.views import View
 
 from probation.accounts.http import AuthenticatedHttpRequest
+from probation.accounts.models import User
 from probation.approved_premises.forms.stays import (
     ArriveForm,
     DepartForm,
@@ -27,10 +28,11 @@ from probation.approved_premises.selectors import stays as curfew_selectors
 from probation.approved_premises.selectors import stays as selectors
 from probation.approved_premises.services import curfew as curfew_services
 from probation.approved_premises.services import stays as services
+from probation.approved_premises.views.changes import CHANGE_ACTIONS, change_forms, perform_change
 from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import LONDON, now, today_uk
-from probation.core.errors import NotFound, ServiceError
+from probation.core.errors import ConflictError, NotFound, ServiceError
 from probation.frontend.forms import GovukForm
 
 NOON = 12
@@ -73,9 +75,14 @@ class BookingView(View):
         except NotFound:
             raise Http404 from None
 
-    def forms(self, data: Any = None, action: str = "") -> dict[str, GovukForm]:
+    def forms(self, booking: SpaceBooking, data: Any = None, action: str = "") -> dict[str, GovukForm]:
         staff = [(s.pk, s.name) for s in selectors.premises_staff(self.premises)]
-        return {
+        self.history = selectors.booking_history(booking)
+        self.pending = next((c for c in self.history if c.pending), None)
+        user = self.request.user
+        assert isinstance(user, User)
+        changing = change_forms(user, booking, self.pending, data, action)
+        return changing | {
             "arrive": ArriveForm(data=data if action == "arrive" else None),
             "non_arrival": NonArrivalForm(data=data if action == "non_arrival" else None),
             "depart": DepartForm(data=data if action == "depart" else None),
@@ -84,7 +91,11 @@ class BookingView(View):
         }
 
     def show(
-        self, request: AuthenticatedHttpRequest, booking: SpaceBooking, forms: dict[str, GovukForm]
+        self,
+        request: AuthenticatedHttpRequest,
+        booking: SpaceBooking,
+        forms: dict[str, GovukForm],
+        conflict: ConflictError | None = None,
     ) -> HttpResponse:
         audit_record(
             actor=request.user,
@@ -93,18 +104,24 @@ class BookingView(View):
             object_type="ap_space_booking",
             object_id=booking.pk,
         )
-        return render(
-            request, self.template_name, {"premises": self.premises, "booking": booking, "forms": forms}
-        )
+        context = {
+            "premises": self.premises,
+            "booking": booking,
+            "forms": forms,
+            "history": self.history,
+            "pending": self.pending,
+            "conflict": conflict,
+        }
+        return render(request, self.template_name, context, status=409 if conflict else 200)
 
     def get(self, request: AuthenticatedHttpRequest, premises_id: int, booking_id: int) -> HttpResponse:
         booking = self.load(request, premises_id, booking_id)
-        return self.show(request, booking, self.forms())
+        return self.show(request, booking, self.forms(booking))
 
     def post(self, request: AuthenticatedHttpRequest, premises_id: int, booking_id: int) -> HttpResponse:
         booking = self.load(request, premises_id, booking_id)
         action = request.POST.get("action", "")
-        forms = self.forms(request.POST, action)
+        forms = self.forms(booking, request.POST, action)
         form = forms.get(action)
         if form is None or not form.is_valid():
             return self.show(request, booking, forms)
@@ -112,6 +129,13 @@ class BookingView(View):
             message = self.perform(request, booking, action, form.cleaned_data)
         except NotFound:
             raise Http404 from None
+        except ConflictError as conflict:
+            # Shown with the booking as it is now, the form keeping what was typed at its new version.
+            booking = self.load(request, premises_id, booking_id)
+            data = request.POST.copy()
+            data[f"{action}-version"] = str(booking.version)
+            forms = self.forms(booking, data, action)
+            return self.show(request, booking, forms, conflict=conflict)
         except ServiceError as error:
             form.add_service_error(error)
             return self.show(request, booking, forms)
@@ -122,6 +146,8 @@ class BookingView(View):
         self, request: AuthenticatedHttpRequest, booking: SpaceBooking, action: str, data: dict[str, Any]
     ) -> str:
         user = request.user
+        if action in CHANGE_ACTIONS:
+            return perform_change(user, booking, action, data)
         if action == "arrive":
             services.booking_arrive(
                 actor=user, booking_id=booking.pk, arrived_at=at(data["day"], data["time"])

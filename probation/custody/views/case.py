@@ -41,6 +41,7 @@ class CustodyOverviewView(CasePageView):
         officer = self.person.officer
         com = f"{officer.forename} {officer.surname}" if officer else ""
         audit: dict[str, Any] = {}
+        self.panel_audit = audit  # the ids the approved-premises panels showed (filled as they render)
         return {
             "records": [
                 {
@@ -72,7 +73,7 @@ class CustodyOverviewView(CasePageView):
         }
 
     def audit_detail(self) -> dict[str, Any]:
-        return {"custody": self.shown}
+        return {"custody": self.shown, **self.panel_audit}
 
 
 class _CustodyForm(CaseFormView):

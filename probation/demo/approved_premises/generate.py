@@ -21,6 +21,7 @@ from probation.approved_premises.models import (
     Application,
     AssessorQualification,
     Bed,
+    BookingChange,
     OutOfServiceBed,
     OutOfServiceReason,
     Premises,
@@ -344,3 +345,153 @@ def _arrival(rng: Random, today: dt.date, booking_status: str) -> dt.date:
     if booking_status == "not_arrived":
         return today - dt.timedelta(days=rng.randint(1, 20))
     return today + dt.timedelta(days=rng.choice((0, 1, 2, 5, 10, 20, 40, 60)))
+
+
+@transaction.atomic
+def generate_changes(*, rng: Random, today: dt.date, log: Callable[[str], object] = print) -> int:
+    """The assessors' questions (answered, and open where the application waits for information) and
+    bookings' histories: dates changed, extensions asked for (some approved, some waiting), planned
+    transfers and the cancellations' reasons. Written as rows, like the stays (demo data, no audit)."""
+    from django.utils import timezone
+
+    from probation.approved_premises.models import Assessment, InformationRequest
+
+    if BookingChange.objects.exists() or InformationRequest.objects.exists():
+        log("Approved premises booking changes already exist: nothing added")
+        return 0
+    cru = User.objects.filter(username=CRU_LOGIN).first()
+    creator = (
+        User.objects.filter(username="po").first() or User.objects.filter(role=Role.PRACTITIONER).first()
+    )
+    if cru is None or creator is None:
+        return 0
+    at = timezone.now()
+    questions = []
+    for i, assessment in enumerate(
+        Assessment.objects.filter(application__status__in=["info_requested", "submitted"]).select_related(
+            "application"
+        )
+    ):
+        open_ = assessment.application.status == "info_requested"
+        if not open_ and i % 3:
+            continue
+        asked = at - dt.timedelta(days=rng.randint(1, 5))
+        questions.append(
+            InformationRequest(
+                assessment=assessment,
+                question=rng.choice(QUESTIONS),
+                asked_by=cru,
+                asked_at=asked,
+                answer="" if open_ else "Answered by the practitioner (demo)",
+                answered_at=None if open_ else asked + dt.timedelta(hours=rng.randint(2, 30)),
+                answered_by=None if open_ else creator,
+            )
+        )
+    InformationRequest.objects.bulk_create(questions)
+    changes = _booking_changes(rng=rng, today=today, at=at, cru=cru)
+    log(f"Approved premises: {len(questions)} information requests, {changes} booking changes")
+    return len(questions) + changes
+
+
+QUESTIONS = (
+    "Is there a current exclusion zone, and where?",
+    "Please give the move-on plan in more detail.",
+    "Has the Offender Personality Disorder pathway screening been done?",
+    "Are there known associates in the area of the preferred premises?",
+)
+
+
+def _booking_changes(*, rng: Random, today: dt.date, at: dt.datetime, cru: User) -> int:
+    rows = []
+    asker = User.objects.filter(username=DEMO_PREMISES_STAFF).first() or cru
+    bookings = list(
+        SpaceBooking.objects.filter(status__in=["arrived", "upcoming", "cancelled"])
+        .select_related("premises")
+        .order_by("pk")
+    )
+    others = {sex: list(Premises.objects.filter(sex=sex, ap_type="standard")) for sex in ("M", "F")}
+    for i, booking in enumerate(bookings):
+        old = {"old_arrival_on": booking.arrival_on, "old_departure_on": booking.departure_on}
+        when = at - dt.timedelta(days=rng.randint(0, 10))
+        if booking.status == "cancelled":
+            rows.append(
+                BookingChange(
+                    booking=booking,
+                    kind="cancelled",
+                    reason=booking.cancellation_reason,
+                    by=cru,
+                    at=when,
+                    **old,
+                )
+            )
+        elif booking.status == "upcoming" and i % 4 == 0:
+            booking.arrival_on += dt.timedelta(days=7)
+            booking.departure_on += dt.timedelta(days=7)
+            booking.save(update_fields=["arrival_on", "departure_on"])
+            rows.append(
+                BookingChange(
+                    booking=booking,
+                    kind="dates",
+                    new_arrival_on=booking.arrival_on,
+                    new_departure_on=booking.departure_on,
+                    notes="Release date moved by a week",
+                    by=cru,
+                    at=when,
+                    **old,
+                )
+            )
+        elif booking.status == "arrived" and i % 5 in (0, 1):
+            approved = i % 5 == 0
+            longer = booking.departure_on + dt.timedelta(days=28)
+            if approved:
+                booking.departure_on = longer
+                booking.save(update_fields=["departure_on"])
+            rows.append(
+                BookingChange(
+                    booking=booking,
+                    kind="extension",
+                    new_arrival_on=booking.arrival_on,
+                    new_departure_on=longer,
+                    notes="Move-on accommodation not ready",
+                    by=asker,
+                    at=when,
+                    decision="approved" if approved else "",
+                    decided_by=cru if approved else None,
+                    decided_at=when + dt.timedelta(hours=4) if approved else None,
+                    **old,
+                )
+            )
+        elif booking.status == "arrived" and i % 5 == 2:
+            rows.extend(_transfer(rng, booking, today + dt.timedelta(days=7), others, cru, when))
+    BookingChange.objects.bulk_create(rows)
+    return len(rows)
+
+
+def _transfer(
+    rng: Random,
+    booking: SpaceBooking,
+    on: dt.date,
+    others: dict[str, list[Premises]],
+    cru: User,
+    when: dt.datetime,
+) -> list[BookingChange]:
+    """A planned transfer a week from now (nearer the resettlement area)."""
+    choices = [p for p in others[booking.premises.sex] if p.pk != booking.premises_id]
+    if not choices or booking.departure_on <= on:
+        return []
+    old = {"old_arrival_on": booking.arrival_on, "old_departure_on": booking.departure_on}
+    moved = SpaceBooking.objects.create(
+        person_id=booking.person_id,
+        premises=rng.choice(choices),
+        placement_request_id=booking.placement_request_id,
+        arrival_on=on,
+        departure_on=booking.departure_on,
+        created_by=cru,
+    )
+    booking.departure_on = on
+    booking.save(update_fields=["departure_on"])
+    common = {"reason": "resettlement_area", "transfer_kind": "planned", "by": cru, "at": when, **old}
+    return [
+        BookingChange(booking=booking, kind="transfer_out", other_booking=moved, **common),
+        BookingChange(booking=moved, kind="transfer_in", other_booking=booking, **common),
+    ]

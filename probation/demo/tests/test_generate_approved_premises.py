@@ -53,3 +53,25 @@ def test_applications_and_stays_in_every_state():
     assert statuses == {"draft", "expired", "submitted", "info_requested", "rejected", "accepted"}
     bookings = dict(SpaceBooking.objects.values_list("status").annotate(n=Count("pk")))
     assert set(bookings) == {"upcoming", "arrived", "departed", "not_arrived", "cancelled"}
+
+
+def test_booking_changes_and_information_requests():
+    from probation.approved_premises.models import BookingChange, InformationRequest
+    from probation.demo.approved_premises.generate import generate_changes
+
+    Region.objects.bulk_create(Region(code=r.code, name=r.name) for r in REGIONS)
+    UserFactory(role=Role.SYSTEM_ADMIN, staff=None)
+    generate_estate(rng=Random(1), today=TODAY, log=lambda _: None)
+    UserFactory(username="po")
+    for _ in range(3 * len(STATES)):
+        PersonFactory(rosh_level="high", tier="B2")
+    generate_stays(rng=Random(1), today=TODAY, log=lambda _: None)
+
+    made = generate_changes(rng=Random(1), today=TODAY, log=lambda _: None)
+
+    assert made > 0
+    kinds = set(BookingChange.objects.values_list("kind", flat=True))
+    assert {"cancelled", "extension", "transfer_out", "transfer_in", "dates"} <= kinds
+    assert InformationRequest.objects.filter(answered_at__isnull=True).exists()
+    assert InformationRequest.objects.filter(answered_at__isnull=False).exists()
+    assert generate_changes(rng=Random(1), today=TODAY, log=lambda _: None) == 0

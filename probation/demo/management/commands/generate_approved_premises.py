@@ -7,7 +7,12 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 
 from probation.core.clock import today_uk
-from probation.demo.approved_premises.generate import flush, generate_estate, generate_stays
+from probation.demo.approved_premises.generate import (
+    flush,
+    generate_changes,
+    generate_estate,
+    generate_stays,
+)
 
 
 class Command(BaseCommand):
@@ -23,3 +28,4 @@ class Command(BaseCommand):
         rng = Random(options["seed"])
         generate_estate(rng=rng, today=today_uk(), log=self.stdout.write)
         generate_stays(rng=rng, today=today_uk(), log=self.stdout.write)
+        generate_changes(rng=rng, today=today_uk(), log=self.stdout.write)
