@@ -96,7 +96,12 @@ class Permission(StrEnum):
 
     # Accredited programmes (issue 12 item 2).
 
-    # Commissioned rehabilitative services (issue 12 item 3).
+    # Commissioned rehabilitative services (issue 12 item 3): read a case's referrals; refer and approve
+    # action plans, end a referral (the case's officers in its managing PDU); provider staff work the
+    # referrals sent to their organisation only (probation.referrals.selectors.provider), no case record.
+    REFERRAL_VIEW = "referrals.view"
+    REFERRAL_MANAGE = "referrals.manage"
+    REFERRAL_PROVIDER_WORK = "referrals.provider_work"
 
     # Drug and alcohol testing (issue 12 item 5).
 
@@ -230,11 +235,20 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
     Role.AP_CRU: frozenset(_STAFF_READ | {P.AP_ESTATE_VIEW, P.AP_ASSESS, P.AP_MATCH, P.AP_PREMISES_MANAGE}),
     # Accredited programmes (issue 12 item 2): the treatment manager.
     Role.PROGRAMME_MANAGER: frozenset(),
-    # Commissioned providers' staff (issue 12 item 3).
-    Role.PROVIDER: frozenset(),
+    # Commissioned providers' staff (issue 12 item 3): a partner role with no case access at all.
+    Role.PROVIDER: frozenset({P.REFERRAL_PROVIDER_WORK}),
     # Victim liaison unit managers (issue 15).
     Role.VLO_MANAGER: frozenset(),
 }
+
+# Commissioned rehabilitative services (issue 12 item 3): practitioners and senior POs refer and
+# approve; staff who read the case read its referrals.
+for _role, _granted in {
+    Role.PRACTITIONER: {P.REFERRAL_VIEW, P.REFERRAL_MANAGE},
+    Role.SENIOR_PO: {P.REFERRAL_VIEW, P.REFERRAL_MANAGE},
+    Role.CASE_ADMIN: {P.REFERRAL_VIEW},
+}.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _granted
 
 # Custody (issue 14): staff who read sentences read custody records; officers and senior POs manage
 # them; senior POs see their PDU's handovers and releases. Kept in one block so merges stay clean.
