@@ -74,7 +74,8 @@ def _checked(person: Person, data: ReferralInput, today: dt.date) -> tuple[Provi
     if not data.risk_information.strip():
         errors.add("Enter the risk information the provider needs", field="risk_information")
     errors.raise_any()
-    assert provider is not None and requirement is not None
+    assert provider is not None
+    assert requirement is not None
     return provider, requirement, version.key
 
 
