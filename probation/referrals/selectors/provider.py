@@ -51,6 +51,7 @@ def provider_referrals(*, user: User, provider: Provider | None = None) -> Query
             "sent_on",
             "complete_by",
             "contract_type",
+            "catalogue_key",
             "assessed_on",
             "days_used",
             "maximum_days",

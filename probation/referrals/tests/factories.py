@@ -31,7 +31,9 @@ def provider_user(provider: Provider, **fields: object):
 
 def rar_requirement(officer, *, ordered: int = 20, done: int = 0):
     person = PersonFactory(officer=officer)
-    sentence = SentenceFactory(event__person=person, event__conviction_date=today_uk() - dt.timedelta(days=90))
+    sentence = SentenceFactory(
+        event__person=person, event__conviction_date=today_uk() - dt.timedelta(days=90)
+    )
     return RequirementFactory(sentence=sentence, type="rehabilitation_activity", ordered=ordered, done=done)
 
 
@@ -56,7 +58,10 @@ def referral(requirement, provider: Provider, *, by, status: str = "sent", maxim
         **fields,
     )
     ReferralCategory.objects.create(
-        referral=made, category="accommodation", complexity="medium", outcomes=["accommodation_1", "accommodation_2"]
+        referral=made,
+        category="accommodation",
+        complexity="medium",
+        outcomes=["accommodation_1", "accommodation_2"],
     )
     if status in ("plan_submitted", "in_progress"):
         ActionPlan.objects.create(

@@ -135,8 +135,12 @@ def test_provider_pages_are_not_found_for_anyone_but_the_referrals_provider(
     missing = client.get(_provider_url(name, MISSING_ID))
 
     access.assert_same_as_missing(denied, missing)
-    post = client.post(_provider_url(name, in_progress.pk), {"version": in_progress.version, "activities": "x"})
-    assert post.status_code == 404 if name != "referrals:provider-referral" else post.status_code in (404, 405)
+    post = client.post(
+        _provider_url(name, in_progress.pk), {"version": in_progress.version, "activities": "x"}
+    )
+    assert (
+        post.status_code == 404 if name != "referrals:provider-referral" else post.status_code in (404, 405)
+    )
     assert _state() == before
 
 
@@ -152,7 +156,9 @@ def test_provider_staff_do_not_see_a_referral_of_a_case_they_are_locked_out_of(
 
     denied = client.get(_provider_url("referrals:provider-referral", in_progress.pk))
 
-    access.assert_same_as_missing(denied, client.get(_provider_url("referrals:provider-referral", MISSING_ID)))
+    access.assert_same_as_missing(
+        denied, client.get(_provider_url("referrals:provider-referral", MISSING_ID))
+    )
     assert in_progress.person.crn not in client.get(reverse("referrals:provider-list")).content.decode()
 
 
@@ -183,7 +189,12 @@ def test_a_step_the_referral_is_not_at_is_not_found(client, sent, provider_staff
 
 
 def test_the_provider_list_is_not_found_for_other_roles(client, officer_user, admin_user):
-    for user in (officer_user, admin_user, access.partner_user(), UserFactory(role=Role.PROVIDER, staff=None)):
+    for user in (
+        officer_user,
+        admin_user,
+        access.partner_user(),
+        UserFactory(role=Role.PROVIDER, staff=None),
+    ):
         client.force_login(user)
         assert client.get(reverse("referrals:provider-list")).status_code == 404
 

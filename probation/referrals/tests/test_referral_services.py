@@ -113,7 +113,9 @@ def test_assessment_then_plan_versions_then_approval(sent, provider_staff, offic
     )
 
     with pytest.raises(ServiceError, match="newer action plan"):
-        action_plan_approve(actor=officer_user, person=person, referral_id=sent.pk, expected_version=4, number=1)
+        action_plan_approve(
+            actor=officer_user, person=person, referral_id=sent.pk, expected_version=4, number=1
+        )
     referral = action_plan_approve(
         actor=officer_user, person=person, referral_id=sent.pk, expected_version=4, number=2
     )
@@ -159,7 +161,9 @@ def _session(referral, actor, day, attended="yes", **fields):
 
 def test_attended_sessions_use_rar_days_up_to_the_referrals_maximum(in_progress, provider_staff, requirement):
     days = [TODAY - dt.timedelta(days=n) for n in (6, 5, 5, 4, 3, 2, 1)]  # two on one day; 6 dates
-    Referral.objects.filter(pk=in_progress.pk).update(maximum_days=4, assessed_on=TODAY - dt.timedelta(days=10))
+    Referral.objects.filter(pk=in_progress.pk).update(
+        maximum_days=4, assessed_on=TODAY - dt.timedelta(days=10)
+    )
     sessions = [_session(in_progress, provider_staff, day) for day in days]
 
     assert [s.uses_day for s in sessions] == [True, True, False, True, True, False, False]
@@ -193,7 +197,9 @@ def test_a_missed_session_is_a_failed_to_attend_awaiting_evidence(in_progress, p
 def test_flagged_behaviour_is_attended_failed_to_comply_and_reaches_the_practitioner(
     in_progress, provider_staff, officer_user, person
 ):
-    session = _session(in_progress, provider_staff, TODAY, behaviour="Arrived drunk", notify_practitioner=True)
+    session = _session(
+        in_progress, provider_staff, TODAY, behaviour="Arrived drunk", notify_practitioner=True
+    )
     assert session.contact.outcome == "AFTC"
 
     assert session_feedback_seen(actor=officer_user, person=person, referral_id=in_progress.pk) == 1
@@ -238,10 +244,20 @@ def test_ending_before_a_session_cancels_and_after_one_ends_early(
     _session(in_progress, provider_staff, TODAY)
     with pytest.raises(ServiceError, match="Say why"):
         referral_end(
-            actor=officer_user, person=person, referral_id=in_progress.pk, expected_version=2, reason="ANO", notes=""
+            actor=officer_user,
+            person=person,
+            referral_id=in_progress.pk,
+            expected_version=2,
+            reason="ANO",
+            notes="",
         )
     ended = referral_end(
-        actor=officer_user, person=person, referral_id=in_progress.pk, expected_version=2, reason="NOT", notes=""
+        actor=officer_user,
+        person=person,
+        referral_id=in_progress.pk,
+        expected_version=2,
+        reason="NOT",
+        notes="",
     )
 
     assert (cancelled.status, ended.status) == ("cancelled", "ended_early")
