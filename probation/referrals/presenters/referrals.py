@@ -74,7 +74,7 @@ def category_rows(referral: Referral) -> list[CategoryRow]:
                         key,
                         category.outcomes[key],
                         ACHIEVEMENT_LABELS.get(referral.report_answers.get(key, ""), ""),
-                    )  # type: ignore[call-overload]
+                    )
                     for key in chosen.outcomes
                 ],
             )

@@ -175,6 +175,14 @@ def _rar_day(requirement: Requirement, day: dt.date, code: str) -> bool:
     return True
 
 
+def _officer_id(referral: Referral) -> int:
+    """The contact's officer: the case's responsible officer, else the referring practitioner."""
+    officer_id = referral.person.officer_id or referral.practitioner.staff_id
+    if officer_id is None:
+        raise ServiceError("This case has no responsible officer: ask the practitioner to allocate it")
+    return officer_id
+
+
 def session_record(
     *, actor: User, referral_id: int, expected_version: int, data: SessionInput
 ) -> ReferralSession:
@@ -215,7 +223,7 @@ def session_record(
             is_appointment=True,
             starts_at=starts_at,
             ends_at=starts_at + dt.timedelta(hours=1),
-            officer_id=referral.person.officer_id or referral.practitioner.staff_id,
+            officer_id=_officer_id(referral),
             sentence_id=referral.sentence_id,
             requirement=requirement if linked else None,
             notes=f"Commissioned service session {len(sessions) + 1} ({referral.provider.name})",

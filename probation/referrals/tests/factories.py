@@ -2,11 +2,12 @@
 
 import datetime as dt
 import uuid
+from typing import cast
 
 import factory
 from factory.django import DjangoModelFactory
 
-from probation.accounts.models import Role
+from probation.accounts.models import Role, User
 from probation.accounts.tests.factories import UserFactory
 from probation.core.clock import now, today_uk
 from probation.people.tests.factories import PersonFactory
@@ -24,7 +25,7 @@ class ProviderFactory(DjangoModelFactory):
 
 
 def provider_user(provider: Provider, **fields: object):
-    user = UserFactory(role=Role.PROVIDER, staff=None, **fields)
+    user = cast(User, UserFactory(role=Role.PROVIDER, staff=None, **fields))
     ProviderStaff.objects.create(user=user, provider=provider)
     return user
 

@@ -153,17 +153,28 @@ class ProviderStepView(View):
         return self._page(request, referral, form)
 
     def _save(self, request: AuthenticatedHttpRequest, referral: Referral, form: GovukForm) -> None:
-        data, common = form.cleaned_data, {"actor": request.user, "referral_id": referral.pk}
-        common["expected_version"] = data["version"]
+        data, actor, version = form.cleaned_data, request.user, form.cleaned_data["version"]
         if self.step == "assessment":
-            referral_assess(**common, assessed_on=data["assessed_on"], notes=data["notes"])
+            referral_assess(
+                actor=actor,
+                referral_id=referral.pk,
+                expected_version=version,
+                assessed_on=data["assessed_on"],
+                notes=data["notes"],
+            )
         elif self.step == "action-plan":
             action_plan_submit(
-                **common, activities=data["activities"], sessions_planned=data["sessions_planned"]
+                actor=actor,
+                referral_id=referral.pk,
+                expected_version=version,
+                activities=data["activities"],
+                sessions_planned=data["sessions_planned"],
             )
         elif self.step == "session":
             session_record(
-                **common,
+                actor=actor,
+                referral_id=referral.pk,
+                expected_version=version,
                 data=SessionInput(
                     happened_on=data["happened_on"],
                     delivery=data["delivery"],
@@ -178,5 +189,10 @@ class ProviderStepView(View):
         else:
             assert isinstance(form, ReportForm)
             report_submit(
-                **common, answers=form.answers(), progress=data["progress"], further_work=data["further_work"]
+                actor=actor,
+                referral_id=referral.pk,
+                expected_version=version,
+                answers=form.answers(),
+                progress=data["progress"],
+                further_work=data["further_work"],
             )
