@@ -67,7 +67,7 @@ class ReferralCreateView(CasePageView):
         if not may_refer(self.request.user, self.person):
             return False
         raw = self.request.GET.get("provider") or self.request.POST.get("provider") or ""
-        if raw.isdigit():
+        if raw.isdigit() and len(raw) <= 9:  # an id, not a number the database cannot hold
             self.provider = providers_for(self.person).filter(pk=int(raw)).first()
         return True
 
