@@ -57,9 +57,9 @@ def journey(live_url: str, live_database: Path) -> dict[str, str]:
 
 
 def _date(scope, day: dt.date) -> None:
-    scope.get_by_label("Day").fill(str(day.day))
-    scope.get_by_label("Month").fill(str(day.month))
-    scope.get_by_label("Year").fill(str(day.year))
+    scope.get_by_label("Day", exact=True).fill(str(day.day))
+    scope.get_by_label("Month", exact=True).fill(str(day.month))
+    scope.get_by_label("Year", exact=True).fill(str(day.year))
 
 
 def test_refer_record_an_action_plan_and_approve_it(page, journey):
