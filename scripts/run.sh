@@ -24,11 +24,12 @@ if ! .venv/bin/python manage.py shell -c 'from probation.people.models import Pe
   .venv/bin/python manage.py generate_parole
   .venv/bin/python manage.py generate_programmes
   .venv/bin/python manage.py generate_approved_premises
+  .venv/bin/python manage.py generate_referrals
   .venv/bin/python manage.py tier_recalculate_all
   .venv/bin/python manage.py generate_case_reviews
   .venv/bin/python manage.py generate_insights
 else
-  echo "Demo data already loaded (delete db.sqlite3 to start again). Demo logins: po, pso, spo, admin-case, court, vlo, vlo2, vlo-manager, ap, ap-assessor, ap-assessor-standard, ap-cru, upw-staff, upw-supervisor, programmes, head-pdu, regional-lead, partner, sysadmin; password: ${DEMO_PASSWORD:-demo-password-1}"
+  echo "Demo data already loaded (delete db.sqlite3 to start again). Demo logins: po, pso, spo, admin-case, court, vlo, vlo2, vlo-manager, ap, ap-assessor, ap-assessor-standard, ap-cru, upw-staff, upw-supervisor, programmes, provider, head-pdu, regional-lead, partner, sysadmin; password: ${DEMO_PASSWORD:-demo-password-1}"
 fi
 echo "Open http://localhost:${PORT}/"
 exec .venv/bin/python manage.py runserver "127.0.0.1:${PORT}"

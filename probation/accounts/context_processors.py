@@ -61,6 +61,8 @@ _NAV: tuple[NavItem, ...] = (
     NavItem("Assessments", "approved_premises:assessment-list", Permission.AP_ASSESS),
     NavItem("Placements", "approved_premises:placement-list", Permission.AP_MATCH),
     NavItem("Premises", "approved_premises:premises-list", Permission.AP_PREMISES_MANAGE),
+    # Commissioned providers' staff (issue 12 item 3): their organisation's referrals.
+    NavItem("Referrals", "referrals:provider-list", Permission.REFERRAL_PROVIDER_WORK),
     NavItem("My team", "people:team", Permission.TEAM_CASELOAD_VIEW, _without_team_work),
     NavItem("Team work", "worklists:team", Permission.WORKLIST_TEAM),
     NavItem("Shared cases", "people:shared", Permission.CASE_VIEW, _is_partner),

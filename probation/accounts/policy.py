@@ -119,7 +119,12 @@ class Permission(StrEnum):
     PROGRAMME_MANAGE = "programmes.manage"
     PROGRAMME_FACILITATE = "programmes.facilitate"
 
-    # Commissioned rehabilitative services (issue 12 item 3).
+    # Commissioned rehabilitative services (issue 12 item 3): read a case's referrals; refer and approve
+    # action plans, end a referral (the case's officers in its managing PDU); provider staff work the
+    # referrals sent to their organisation only (probation.referrals.selectors.provider), no case record.
+    REFERRAL_VIEW = "referrals.view"
+    REFERRAL_MANAGE = "referrals.manage"
+    REFERRAL_PROVIDER_WORK = "referrals.provider_work"
 
     # Drug and alcohol testing (issue 12 item 5).
 
@@ -271,8 +276,8 @@ ROLE_PERMISSIONS: dict[str, frozenset[Permission]] = {
         {P.CASE_VIEW, P.CASE_SEARCH, P.SENTENCE_VIEW, P.REGISTRATION_VIEW, P.ASSESSMENT_VIEW, P.CONTACT_VIEW}
         | {P.PROGRAMME_VIEW, P.PROGRAMME_MANAGE, P.PROGRAMME_FACILITATE}
     ),
-    # Commissioned providers' staff (issue 12 item 3).
-    Role.PROVIDER: frozenset(),
+    # Commissioned providers' staff (issue 12 item 3): a partner role with no case access at all.
+    Role.PROVIDER: frozenset({P.REFERRAL_PROVIDER_WORK}),
     # Victim liaison unit managers (issue 15): read their region's unit's cases and victims (victim
     # data is readable by victim-liaison staff and their managers, victims.md), allocate and reallocate
     # cases between the unit's VLOs, close and reopen cases, and see the unit's performance. Recording

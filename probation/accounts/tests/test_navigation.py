@@ -43,7 +43,7 @@ EXPECTED = {
     # Issue 12 item 2.
     Role.PROGRAMME_MANAGER: ["Search", "Programmes"],
     # Issue 12 item 3.
-    Role.PROVIDER: [],
+    Role.PROVIDER: ["Referrals"],
     # Issue 15.
     Role.VLO_MANAGER: ["Victim liaison", "Search", "Calculators"],
 }

@@ -45,6 +45,7 @@ SECTIONS = (
     ("reports", "Court reports", "reports:request-case-list", Permission.COURT_DUTY_VIEW, "sentences"),
     ("plan", "Sentence plan", "plans:plan", Permission.PLAN_VIEW, "sentences"),
     ("case-reviews", "Case reviews", "worklists:case-reviews", Permission.CASE_REVIEW_VIEW, "sentences"),
+    ("referrals", "Commissioned services", "referrals:case-list", Permission.REFERRAL_VIEW, "sentences"),
     ("contacts", "Contacts", "contacts:list", Permission.CONTACT_VIEW, "contacts"),
     ("registrations", "Risk flags", "risk:registration-list", Permission.REGISTRATION_VIEW, "risk"),
     ("rosh", "RoSH and RMP", "risk:rosh-summary", Permission.ROSH_VIEW, "risk"),

@@ -19,6 +19,7 @@ from probation.worklists import selectors
 from probation.worklists.parole import parole_rows
 from probation.worklists.plans import plan_rows
 from probation.worklists.presenters import team_rows, worklist_sections
+from probation.worklists.referrals import referral_rows
 from probation.worklists.reports import report_rows
 
 
@@ -35,6 +36,7 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
     reports = report_rows(user=request.user, officer=officer, today=worklist.today)
     plans = plan_rows(user=request.user, officer=officer, today=worklist.today)
     parole = parole_rows(user=request.user, officer=officer, today=worklist.today)
+    referrals = referral_rows(user=request.user, officer=officer)
     audit_record(
         actor=request.user,
         action=AuditAction.VIEW,
@@ -47,6 +49,7 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
                 | {r.crn for r in reports}
                 | {p.crn for p in plans}
                 | {p.crn for p in parole}
+                | {r.crn for r in referrals}
             ),
             "report_requests": [r.id for r in reports],
         },
@@ -73,6 +76,7 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
             "plans_overdue": sum(1 for p in plans if p.overdue),
             "parole": parole,
             "parole_overdue": sum(1 for p in parole if p.overdue),
+            "referrals": referrals,
         },
     )
 
