@@ -11,9 +11,9 @@ confirmed or admitted positive records TDRT/TADM but opens nothing: the officer 
 
 import datetime as dt
 import uuid
-from typing import Any
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
