@@ -34,6 +34,7 @@ seed: ## Load demo data (3,000 people, demo logins)
 	$(PY) manage.py generate_victims
 	$(PY) manage.py generate_plans
 	$(PY) manage.py generate_approved_premises
+	$(PY) manage.py generate_drug_tests
 	$(PY) manage.py tier_recalculate_all
 	$(PY) manage.py generate_insights
 

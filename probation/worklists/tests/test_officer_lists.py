@@ -282,9 +282,10 @@ def _fill(officer_user, n):
 def test_query_count_is_constant(client, officer_user, frozen, django_assert_max_num_queries, rows):
     _fill(officer_user, rows)
     client.force_login(officer_user)
-    # 25 on PostgreSQL (the audit's advisory lock); one each for the MAPPA actions, the
-    # pre-sentence reports, the sentence plans and the unpaid-work hours booked ahead.
-    with django_assert_max_num_queries(25):
+    # 26 on PostgreSQL (the audit's advisory lock); one each for the MAPPA actions, the
+    # pre-sentence reports, the sentence plans, the unpaid-work hours booked ahead and the drug test
+    # decisions.
+    with django_assert_max_num_queries(26):
         response = client.get(reverse("worklists:mine"))
     assert _section(response, "outcomes").count == rows
     assert len(response.context["plans"]) == rows

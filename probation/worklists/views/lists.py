@@ -16,6 +16,7 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import now, today_uk
 from probation.worklists import selectors
+from probation.worklists.drug_tests import drug_test_decision_rows
 from probation.worklists.plans import plan_rows
 from probation.worklists.presenters import team_rows, worklist_sections
 from probation.worklists.reports import report_rows
@@ -33,6 +34,7 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
     sections = worklist_sections(worklist, return_to=request.get_full_path() if own else "")
     reports = report_rows(user=request.user, officer=officer, today=worklist.today)
     plans = plan_rows(user=request.user, officer=officer, today=worklist.today)
+    drug_tests = drug_test_decision_rows(user=request.user, officer=officer)
     audit_record(
         actor=request.user,
         action=AuditAction.VIEW,
@@ -44,6 +46,7 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
                 {row.crn for s in sections for row in s.rows if row.crn}
                 | {r.crn for r in reports}
                 | {p.crn for p in plans}
+                | {d.crn for d in drug_tests}
             ),
             "report_requests": [r.id for r in reports],
         },
@@ -68,6 +71,7 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
             "reports_late": sum(1 for r in reports if r.tag and r.tag.label == "Late"),
             "plans": plans,
             "plans_overdue": sum(1 for p in plans if p.overdue),
+            "drug_tests": drug_tests,
         },
     )
 
