@@ -193,10 +193,10 @@ class LabResultForm(GovukForm):
             self.fields[f"cutoff_{substance}"] = forms.CharField(
                 label=f"Cut-off: {label}", max_length=30, required=False
             )
-        for name in ("admitted", "explained"):
-            field = self.fields[name]
-            assert isinstance(field, forms.MultipleChoiceField)
-            field.choices = [(s, SUBSTANCE_LABELS[Substance(s)]) for s in substances]
+        # Use may be admitted of anything; a prescription explains only a substance tested for.
+        explained = self.fields["explained"]
+        assert isinstance(explained, forms.MultipleChoiceField)
+        explained.choices = [(s, SUBSTANCE_LABELS[Substance(s)]) for s in substances]
 
     def to_input(self) -> LabInput:
         data = self.cleaned_data

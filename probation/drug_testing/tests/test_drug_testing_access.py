@@ -135,6 +135,8 @@ def test_approved_premises_staff_see_only_their_residents(client, case, test, pr
     assert access.get(client, staff, _url("drug_testing:tests", case, test)).status_code == 200
     assert access.get(client, staff, _url("drug_testing:test", case, test)).status_code == 200
     assert access.get(client, staff, _url("drug_testing:test-decide", case, test)).status_code == 404
+    # The test was taken under the DRR: not theirs to update.
+    assert access.get(client, staff, _url("drug_testing:test-lab-result", case, test)).status_code == 404
 
 
 def test_approved_premises_staff_record_on_the_approved_premises_basis_only(client, case, test, premises):

@@ -139,7 +139,12 @@ class DrugTestLabResultView(_OneTestView):
     title = "Laboratory result"
 
     def may_open(self) -> bool:
-        return super().may_open() and writer_for(self.request.user, self.person) is not None
+        if not super().may_open():
+            return False
+        writer = writer_for(self.request.user, self.person)
+        if writer is Writer.APPROVED_PREMISES:
+            return self.test.basis == Basis.APPROVED_PREMISES
+        return writer is not None
 
     def form(self, data: Any = None) -> LabResultForm:
         test = self.test
@@ -200,7 +205,13 @@ class DrugTestDecideView(DrugTestLabResultView):
     title = "Decision on a positive test"
 
     def may_open(self) -> bool:
-        return _OneTestView.may_open(self) and may_decide(self.request.user, self.person)
+        # Open while the result asks for a decision, even once made: a second officer posting is told
+        # who decided (the service's refusal), not shown a missing page.
+        return (
+            _OneTestView.may_open(self)
+            and may_decide(self.request.user, self.person)
+            and bool(decisions_for(ResultState(self.test.state), Basis(self.test.basis)))
+        )
 
     def form(self, data: Any = None) -> DecisionForm:  # type: ignore[override]
         decisions = decisions_for(ResultState(self.test.state), Basis(self.test.basis))
