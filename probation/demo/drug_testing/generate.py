@@ -2,7 +2,7 @@
 requirement or a licence drug-testing condition becomes a recorded test with its basis, panel, results
 per substance, chain of custody and medication, consistent with the contact's outcome (TCLN negative,
 TDRT confirmed by the laboratory, TADM admitted, TRFS refused, TNTD an invalid sample). The two most
-recent clean tests of about one person in six are presumptive positives awaiting the laboratory (the
+recent clean tests (in the last four weeks) of about one person in six are presumptive positives awaiting the laboratory (the
 outcome becomes TUKN, acceptable like TCLN), and about half the confirmed positives have the officer's
 decision (the rest wait on My work).
 
@@ -79,7 +79,8 @@ def generate(*, today: dt.date, seed: int = 42, log: Callable[[str], Any] = prin
     for contact in contacts:
         by_person.setdefault(contact.person_id, []).append(contact)
     for person_id in presumptive_people:
-        clean = [c for c in by_person[person_id] if c.outcome == "TCLN"]
+        recent = today - dt.timedelta(days=28)  # a sample at the laboratory for weeks would be lost
+        clean = [c for c in by_person[person_id] if c.outcome == "TCLN" and c.starts_at.date() >= recent]
         last_two |= {c.pk for c in clean[-2:]}
     tests, results, events, to_unknown = [], [], [], []
     for contact in contacts:
