@@ -2,9 +2,9 @@
 requirement or a licence drug-testing condition becomes a recorded test with its basis, panel, results
 per substance, chain of custody and medication, consistent with the contact's outcome (TCLN negative,
 TDRT confirmed by the laboratory, TADM admitted, TRFS refused, TNTD an invalid sample). The two most
-recent clean tests (in the last four weeks) of about one person in six are presumptive positives awaiting the laboratory (the
-outcome becomes TUKN, acceptable like TCLN), and about half the confirmed positives have the officer's
-decision (the rest wait on My work).
+recent clean tests (in the last four weeks) of about one person in six are presumptive positives
+awaiting the laboratory (the outcome becomes TUKN, acceptable like TCLN), and about half the
+confirmed positives have the officer's decision (the rest wait on My work).
 
 Rows are written in bulk (no audit rows: demo fixtures, as the case history). Running it again adds
 nothing for contacts that already have a test."""
