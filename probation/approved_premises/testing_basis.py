@@ -23,4 +23,5 @@ def resident_stays(person_id: int) -> list[BasisSource]:
             b.premises.name,
         )
         for b in bookings
+        if b.arrived_at is not None
     ]
