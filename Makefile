@@ -37,6 +37,7 @@ seed: ## Load demo data (3,000 people, demo logins)
 	$(PY) manage.py generate_programmes
 	$(PY) manage.py generate_approved_premises
 	$(PY) manage.py generate_referrals
+	$(PY) manage.py generate_drug_tests
 	$(PY) manage.py tier_recalculate_all
 	$(PY) manage.py generate_case_reviews
 	$(PY) manage.py generate_insights

@@ -87,6 +87,8 @@ if [ "${BENCH_ONLY:-}" = "court" ]; then exit 0; fi
 if [ "${BENCH_ONLY:-}" = "plans" ]; then exit 0; fi
 # Approved premises (issue 16): the capacity search for a 12-week stay across the estate.
 "$PYTHON" bench/bench_approved_premises.py --iterations "$BENCH_ITERATIONS"
+# Drug and alcohol testing (issue 12 item 5): the person's tests page.
+"$PYTHON" bench/bench_drug_testing.py --iterations "$BENCH_ITERATIONS"
 
 "$PYTHON" bench/bench_pages.py --iterations "$BENCH_ITERATIONS" \
     ${generate_seconds:+--generate-seconds "$generate_seconds"} --people "$BENCH_PEOPLE"

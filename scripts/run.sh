@@ -25,6 +25,7 @@ if ! .venv/bin/python manage.py shell -c 'from probation.people.models import Pe
   .venv/bin/python manage.py generate_programmes
   .venv/bin/python manage.py generate_approved_premises
   .venv/bin/python manage.py generate_referrals
+  .venv/bin/python manage.py generate_drug_tests
   .venv/bin/python manage.py tier_recalculate_all
   .venv/bin/python manage.py generate_case_reviews
   .venv/bin/python manage.py generate_insights

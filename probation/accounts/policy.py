@@ -126,7 +126,14 @@ class Permission(StrEnum):
     REFERRAL_MANAGE = "referrals.manage"
     REFERRAL_PROVIDER_WORK = "referrals.provider_work"
 
-    # Drug and alcohol testing (issue 12 item 5).
+    # Drug and alcohol testing (issue 12 item 5; drug-testing.md): read a case's tests; record and
+    # update them and decide on a positive (practitioners and senior POs, in the case's managing PDU);
+    # approved-premises staff record tests of their own residents on the approved-premises basis only
+    # (their case scope is narrowed by probation.approved_premises.policy).
+    DRUG_TEST_VIEW = "drug_testing.view"
+    DRUG_TEST_MANAGE = "drug_testing.manage"
+    DRUG_TEST_DECIDE = "drug_testing.decide"
+    DRUG_TEST_RECORD_AP = "drug_testing.record_ap"
 
     # Parole Board and prison governors' reports (issue 14 item 7): read a prisoner's parole reviews
     # and governors' reports; request them, write them (the named author) and record the hearing and
@@ -319,6 +326,14 @@ for _role, _granted in {
     Role.PRACTITIONER: {P.PAROLE_VIEW, P.PAROLE_MANAGE},
     Role.SENIOR_PO: {P.PAROLE_VIEW, P.PAROLE_MANAGE},
     Role.CASE_ADMIN: {P.PAROLE_VIEW},
+}.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _granted
+
+# Drug and alcohol testing (issue 12 item 5). Kept in one block so merges stay clean.
+for _role, _granted in {
+    Role.PRACTITIONER: {P.DRUG_TEST_VIEW, P.DRUG_TEST_MANAGE, P.DRUG_TEST_DECIDE},
+    Role.SENIOR_PO: {P.DRUG_TEST_VIEW, P.DRUG_TEST_MANAGE, P.DRUG_TEST_DECIDE},
+    Role.AP_STAFF: {P.DRUG_TEST_VIEW, P.DRUG_TEST_RECORD_AP},
 }.items():
     ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _granted
 

@@ -18,6 +18,12 @@ class ApprovedPremisesConfig(AppConfig):
 
         register_role_scope(Role.AP_STAFF, ap_staff_case_scope)
 
+        # Residence is a basis for drug and alcohol testing (probation.drug_testing, below this app).
+        from probation.approved_premises.testing_basis import resident_stays
+        from probation.drug_testing.residence import register_stay_lookup
+
+        register_stay_lookup(resident_stays)
+
         # Its section of the case sub-navigation (probation.core.case_sections): the case's
         # applications and bookings, under Risk (a placement manages the risk of serious harm).
         from probation.accounts.policy import Permission

@@ -237,6 +237,16 @@ def contact_record_outcome(
     return contact
 
 
+def contact_open_enforcement(*, actor: User, contact: Contact) -> EnforcementCase | None:
+    """Open the enforcement case of a failure to comply whose outcome another app recorded itself (a
+    drug test: a refusal at once; a positive only when the officer decides on enforcement,
+    drug-testing.md § What a result triggers). Nothing for an acceptable outcome or no sentence."""
+    case = _open_enforcement(actor=actor, contact=contact, failure_date=local(contact.starts_at).date())
+    if case is not None:
+        case_inputs_changed(person_id=contact.person_id, reason="enforcement opened", actor=actor)
+    return case
+
+
 def contact_decide_failed_to_attend(
     *, actor: User, crn: str, contact_id: int, expected_version: int, outcome_code: str, notes: str = ""
 ) -> Contact:

@@ -158,7 +158,7 @@ def test_a_drug_test_offers_the_test_results_as_attended(client, officer_user, c
 
     groups = _groups(client.get(_outcome_url(case, test)).content.decode())
 
-    assert groups[0] == ("Attended", ["TCLN", "TDRT", "TADM", "TRFS", "TNTD"])
+    assert groups[0] == ("Attended", ["TCLN", "TDRT", "TADM", "TRFS", "TNTD", "TUKN"])
 
 
 def test_recording_from_the_filtered_contact_log_returns_to_it_filtered(

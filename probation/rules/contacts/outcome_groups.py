@@ -82,6 +82,7 @@ HINTS: Mapping[OutcomeCode, str] = MappingProxyType(
         _O.TADM: "The test was positive and they admitted use before it.",
         _O.TRFS: "They refused to give a sample.",
         _O.TNTD: "They came but were not tested, for example no tester or kit was available.",
+        _O.TUKN: "The result is not known yet, for example a positive instant test awaiting the laboratory.",
     }
 )
 

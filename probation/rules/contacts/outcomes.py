@@ -46,6 +46,7 @@ class OutcomeCode(StrEnum):
     TADM = "TADM"
     TRFS = "TRFS"
     TNTD = "TNTD"
+    TUKN = "TUKN"
 
 
 class OutcomeKind(StrEnum):
@@ -137,6 +138,9 @@ OUTCOMES: Mapping[OutcomeCode, Outcome] = MappingProxyType(
             _row(_O.TADM, "Drug test: admitted use", True, False, _K.ATTENDED_FAILED_TO_COMPLY),
             _row(_O.TRFS, "Drug test: refused", True, False, _K.ATTENDED_FAILED_TO_COMPLY),
             _row(_O.TNTD, "Drug test: not tested", True, True, _K.ATTENDED_COMPLIED),
+            # drug-testing.md § Recording results: undetermined. A presumptive instant result awaiting
+            # the laboratory is recorded so (probation.rules.drug_testing.results).
+            _row(_O.TUKN, "Drug test: undetermined", True, True, _K.ATTENDED_COMPLIED),
         ]
     )
 )
@@ -147,7 +151,7 @@ ACCEPTABLE_ABSENCE_CODES: frozenset[OutcomeCode] = frozenset(
 UNACCEPTABLE_CODES: frozenset[OutcomeCode] = frozenset(
     code for code, row in OUTCOMES.items() if not row.acceptable
 )
-DRUG_TEST_CODES = frozenset({_O.TCLN, _O.TDRT, _O.TADM, _O.TRFS, _O.TNTD})
+DRUG_TEST_CODES = frozenset({_O.TCLN, _O.TDRT, _O.TADM, _O.TRFS, _O.TNTD, _O.TUKN})
 # Outcomes that say how the person attended an ordinary (non drug test) appointment.
 _ATTENDED_CODES = frozenset({_O.ATTC, _O.AFTC, _O.ATSH, _O.ATSS, _O.AFDA})
 # Outcomes any attendance contact may take: absences, other failures, CO10 and rescheduling.

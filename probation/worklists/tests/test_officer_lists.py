@@ -282,11 +282,11 @@ def _fill(officer_user, n):
 def test_query_count_is_constant(client, officer_user, frozen, django_assert_max_num_queries, rows):
     _fill(officer_user, rows)
     client.force_login(officer_user)
-    # 30 on PostgreSQL (the audit's advisory lock); one each for the MAPPA actions, the
+    # 31 on PostgreSQL (the audit's advisory lock); one each for the MAPPA actions, the
     # pre-sentence reports, the sentence plans, the unpaid-work hours booked ahead, the unpaid-work
-    # extensions, the case reviews and the commissioned services, and two for the parole and
-    # governors' reports due.
-    with django_assert_max_num_queries(30):
+    # extensions, the case reviews, the commissioned services and the drug test decisions, and two for
+    # the parole and governors' reports due.
+    with django_assert_max_num_queries(31):
         response = client.get(reverse("worklists:mine"))
     assert _section(response, "outcomes").count == rows
     assert len(response.context["plans"]) == rows

@@ -17,6 +17,7 @@ from probation.audit.services import audit_record
 from probation.core.clock import now, today_uk
 from probation.worklists import selectors
 from probation.worklists.parole import parole_rows
+from probation.worklists.drug_tests import drug_test_decision_rows
 from probation.worklists.plans import plan_rows
 from probation.worklists.presenters import team_rows, worklist_sections
 from probation.worklists.referrals import referral_rows
@@ -37,6 +38,7 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
     plans = plan_rows(user=request.user, officer=officer, today=worklist.today)
     parole = parole_rows(user=request.user, officer=officer, today=worklist.today)
     referrals = referral_rows(user=request.user, officer=officer)
+    drug_tests = drug_test_decision_rows(user=request.user, officer=officer)
     audit_record(
         actor=request.user,
         action=AuditAction.VIEW,
@@ -50,6 +52,7 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
                 | {p.crn for p in plans}
                 | {p.crn for p in parole}
                 | {r.crn for r in referrals}
+                | {d.crn for d in drug_tests}
             ),
             "report_requests": [r.id for r in reports],
         },
@@ -77,6 +80,7 @@ def _worklist_page(request: AuthenticatedHttpRequest, officer: Staff, *, own: bo
             "parole": parole,
             "parole_overdue": sum(1 for p in parole if p.overdue),
             "referrals": referrals,
+            "drug_tests": drug_tests,
         },
     )
 

@@ -50,6 +50,7 @@ SPEC_TABLE = {
     "TADM": (True, False),
     "TRFS": (True, False),
     "TNTD": (True, True),
+    "TUKN": (True, True),
 }
 
 NS_TYPES = {
@@ -122,6 +123,7 @@ def test_unacceptable_outcomes_are_exactly_the_failures_to_comply():
         ("AFDA", OutcomeKind.ATTENDED_COMPLIED),
         ("TCLN", OutcomeKind.ATTENDED_COMPLIED),
         ("TNTD", OutcomeKind.ATTENDED_COMPLIED),
+        ("TUKN", OutcomeKind.ATTENDED_COMPLIED),
         ("AFTC", OutcomeKind.ATTENDED_FAILED_TO_COMPLY),
         ("ATSH", OutcomeKind.ATTENDED_FAILED_TO_COMPLY),
         ("TDRT", OutcomeKind.ATTENDED_FAILED_TO_COMPLY),
