@@ -16,8 +16,8 @@ from probation.audit.models import AuditAction
 from probation.audit.services import audit_record
 from probation.core.clock import now, today_uk
 from probation.worklists import selectors
-from probation.worklists.parole import parole_rows
 from probation.worklists.drug_tests import drug_test_decision_rows
+from probation.worklists.parole import parole_rows
 from probation.worklists.plans import plan_rows
 from probation.worklists.presenters import team_rows, worklist_sections
 from probation.worklists.referrals import referral_rows
