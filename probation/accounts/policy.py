@@ -307,6 +307,15 @@ for _role in (Role.PRACTITIONER, Role.SENIOR_PO):
         P.PROGRAMME_FACILITATE,
     }
 
+# Commissioned rehabilitative services (issue 12 item 3): practitioners and senior POs refer and
+# approve; staff who read the case read its referrals.
+for _role, _granted in {
+    Role.PRACTITIONER: {P.REFERRAL_VIEW, P.REFERRAL_MANAGE},
+    Role.SENIOR_PO: {P.REFERRAL_VIEW, P.REFERRAL_MANAGE},
+    Role.CASE_ADMIN: {P.REFERRAL_VIEW},
+}.items():
+    ROLE_PERMISSIONS[_role] = ROLE_PERMISSIONS[_role] | _granted
+
 # Custody (issue 14): staff who read sentences read custody records; officers and senior POs manage
 # them; senior POs see their PDU's handovers and releases. Kept in one block so merges stay clean.
 for _role, _granted in {

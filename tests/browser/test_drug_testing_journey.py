@@ -21,8 +21,13 @@ pytestmark = pytest.mark.browser
 
 def build(password: str, tag: str) -> dict[str, str]:
     """A PO holding a case with a drug rehabilitation requirement (run in ``manage.py shell``)."""
-    from probation.accounts.tests.factories import StaffFactory, TeamFactory, UserFactory
+    from probation.accounts.tests.factories import PDUFactory, StaffFactory, TeamFactory, UserFactory
     from probation.drug_testing.tests.factories import drr_case
+
+    # Each journey builds in its own process on the shared live database: move the sequences on so
+    # codes made by factories never meet an earlier journey's.
+    for made in (UserFactory, PDUFactory, TeamFactory, StaffFactory):
+        made.reset_sequence(int(tag) * 100)
 
     po = UserFactory(
         username=f"dtpo-{tag}", role="practitioner", staff=StaffFactory(code=f"DT{tag}", team=TeamFactory())

@@ -27,8 +27,14 @@ def build(password: str, tag: str) -> dict[str, str]:
         TeamFactory,
         UserFactory,
     )
+    from probation.people.tests.factories import PersonFactory
     from probation.referrals.tests.factories import ProviderFactory, provider_user, rar_requirement
 
+    # Each journey builds in its own process on the shared live database: move the sequences on so
+    # codes made by factories never meet an earlier journey's.
+    for made in (UserFactory, PDUFactory, TeamFactory, StaffFactory):
+        made.reset_sequence(int(tag) * 100)
+    PersonFactory.reset_sequence(int(tag) % 800_000)  # CRNs stay seven characters
     region = RegionFactory(code=f"R{tag[:2]}", name=f"Referral region {tag}")
     team = TeamFactory(code=f"RF{tag}", pdu=PDUFactory(code=f"RF{tag}", region=region))
     po = UserFactory(

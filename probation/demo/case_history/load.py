@@ -19,10 +19,19 @@ from probation.assessments.models import Assessment, AssessmentChange
 from probation.contacts.models import Contact, EnforcementCase, EnforcementStep, NotificationMessage
 from probation.court.models import Hearing, HearingCandidate
 from probation.custody.models import CustodyRecord, ResettlementPathway
+from probation.custody.models.licence import CustodyLicence, DraftCondition, RecallReport
 from probation.demo.people.bulk import is_postgresql
+from probation.drug_testing.models.records import DrugTest, DrugTestEvent, SubstanceResult
 from probation.enforcement.models import Breach, BreachStep, Recall, RecallStep
 from probation.mappa.models import MappaAction, MappaMeeting
+from probation.parole.models.governor import GovernorReport
+from probation.parole.models.reviews import ParoleReview
 from probation.plans.models import RarActivity
+from probation.programmes.models.groups import Attendance, Participant
+from probation.programmes.models.referrals import Referral as ProgrammeReferral
+from probation.programmes.models.referrals import ReferralStep as ProgrammeReferralStep
+from probation.referrals.models.referrals import ActionPlan, ReferralCategory, ReferralSession
+from probation.referrals.models.referrals import Referral as ServiceReferral
 from probation.reports.models import Report, ReportRequest, ReportStep
 from probation.risk.models import Registration, RegistrationReview, RiskManagementPlan, RoshAssessment
 from probation.safeguarding.models import ChildrenServicesCheck, SafeguardingReferral
@@ -30,6 +39,7 @@ from probation.scores.models import CriminalHistory, PredictorScore
 from probation.sentences.models import Event, EventOffence, Licence, LicenceCondition, Requirement, Sentence
 from probation.unpaid_work.models import Allocation, Place
 from probation.unpaid_work.models import Assessment as UnpaidWorkAssessment
+from probation.unpaid_work.models.progress import DeadlineExtension, EteCredit
 from probation.victims.models import (
     KeyStageTask,
     Representation,
@@ -39,6 +49,8 @@ from probation.victims.models import (
     VictimLetter,
     VictimStatement,
 )
+from probation.victims.models.scheme import SchemeCaseChange
+from probation.victims.models.victims import VictimMessage
 
 BREACH_FAILURES = Breach.failures.through
 RECALL_CONDITIONS = Recall.breached_conditions.through
@@ -71,6 +83,28 @@ TABLES: tuple[type[models.Model], ...] = (
 )
 # Rows users may have added that point at generated ones: deleted with them.
 DEPENDANTS: tuple[type[models.Model], ...] = (
+    # This session's capabilities point at contacts, requirements, sentences, licences, recalls,
+    # custody records and the victims scheme (children first: SQLite deletes in this order).
+    RecallReport,
+    GovernorReport,
+    ParoleReview,
+    Attendance,
+    ReferralSession,
+    DeadlineExtension,
+    EteCredit,
+    SchemeCaseChange,
+    VictimMessage,
+    DraftCondition,
+    CustodyLicence,
+    DrugTestEvent,
+    SubstanceResult,
+    DrugTest,
+    Participant,
+    ProgrammeReferralStep,
+    ProgrammeReferral,
+    ActionPlan,
+    ReferralCategory,
+    ServiceReferral,
     # Custody records point at the people and custodial sentences (generate_custody makes them again).
     ResettlementPathway,
     CustodyRecord,
