@@ -40,7 +40,9 @@ def build(password: str, tag: str) -> dict[str, str]:
     colleague = UserFactory(
         username=f"vlo2-{tag}",
         role="vlo",
-        staff=StaffFactory(code=f"VM{tag}", team=unit, grade="VLO", forename="Nia", surname="Colleague"),
+        staff=StaffFactory(
+            code=f"VM{tag}", team=unit, grade="VLO", forename="Nia", surname=f"Colleague{tag}"
+        ),
     )
     manager = UserFactory(
         username=f"vlom-{tag}",
@@ -66,6 +68,7 @@ def build(password: str, tag: str) -> dict[str, str]:
         "vlo2": colleague.username,
         "manager": manager.username,
         "crn": person.crn,
+        "tag": tag,
     }
 
 
@@ -91,7 +94,7 @@ def test_a_sentence_brings_the_case_in_and_the_com_sees_the_request_without_an_a
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Victim liaison").click()
     expect(page.get_by_role("heading", name="Victim liaison unit")).to_be_visible()
     _check(page)
-    page.get_by_role("link", name="Dale Offender").click()
+    page.locator("tr", has_text=journey["crn"]).get_by_role("link", name="Dale Offender").click()
     expect(page.get_by_role("heading", name="Victim contact scheme")).to_be_visible()
     _check(page)
 
@@ -133,7 +136,7 @@ def test_a_sentence_brings_the_case_in_and_the_com_sees_the_request_without_an_a
 
     _sign_in(page, journey["vlo"])
     page.goto("/victims/unit")
-    page.get_by_role("link", name="Dale Offender").click()
+    page.locator("tr", has_text=journey["crn"]).get_by_role("link", name="Dale Offender").click()
     expect(page.get_by_text("Included: Necessary and proportionate")).to_be_visible()
 
 
@@ -141,7 +144,7 @@ def test_the_manager_reallocates_the_case_and_a_letter_goes_by_email(page, journ
     _sign_in(page, journey["manager"])
     page.get_by_role("navigation", name="Menu").get_by_role("link", name="Victim liaison").click()
     expect(page.get_by_role("heading", name="Victim liaison unit")).to_be_visible()
-    page.get_by_role("link", name="Dale Offender").click()
+    page.locator("tr", has_text=journey["crn"]).get_by_role("link", name="Dale Offender").click()
     expect(page.get_by_role("link", name="Add a victim or representative")).to_have_count(0)
     page.get_by_role("link", name="Allocate the case").click()
     expect(page.get_by_role("heading", name="Allocate the case to a victim liaison officer")).to_be_visible()
@@ -151,16 +154,16 @@ def test_the_manager_reallocates_the_case_and_a_letter_goes_by_email(page, journ
         "Select a victim liaison officer of the unit"
     )
     _check(page)
-    page.get_by_label("Nia Colleague (0 open cases)").check()
+    page.get_by_label(f"Nia Colleague{journey['tag']} (0 open cases)").check()
     page.get_by_role("button", name="Allocate").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("Case allocated")
-    expect(page.get_by_text("Allocated to Nia Colleague")).to_be_visible()
+    expect(page.get_by_text(f"Allocated to Nia Colleague{journey['tag']}")).to_be_visible()
     _check(page)
 
     _sign_in(page, journey["vlo2"])
     page.goto("/victims/unit")
-    expect(page.get_by_role("cell", name="Nia Colleague")).to_be_visible()
-    page.get_by_role("link", name="Dale Offender").click()
+    expect(page.get_by_role("cell", name=f"Nia Colleague{journey['tag']}")).to_be_visible()
+    page.locator("tr", has_text=journey["crn"]).get_by_role("link", name="Dale Offender").click()
     page.get_by_role("link", name="Add a victim or representative").click()
     page.get_by_label("First name").fill("Bethan")
     page.get_by_label("Last name").fill("Price")
